@@ -1,0 +1,109 @@
+# Makefile - build, test and install keten. The objects are listed by
+# pipeline stage, so this file doubles as the map of the source:
+# base -> read -> model -> check -> render/write -> command line.
+
+PREFIX  ?= /usr/local
+BINDIR   = $(PREFIX)/bin
+MANDIR   = $(PREFIX)/share/man/man1
+DESTDIR ?=
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+PKGS     = libcmark libcjson libgvc libcgraph
+STD      = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+WARN     = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
+           -Wwrite-strings -Wshadow
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS  = $(STD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc
+LDLIBS      = $(PKG_LIBS)
+BUILD      ?= build
+
+# Debian packages the build and the tests need (see `make deps`).
+DEB_PKGS = build-essential pkg-config libcmark-dev libcjson-dev \
+           libgraphviz-dev graphviz fonts-dejavu-core valgrind
+SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+BASE   = mem text catalog diag vocab values source jsonw model
+READ   = read_md read_json
+MODEL  = chain
+CHECK  = check workspace
+WRITE  = diag_print write_json write_md
+CLI    = cli cmd_check cmd_export cmd_chain
+
+LIB_OBJS = $(patsubst %,$(BUILD)/%.o,$(BASE) $(READ) $(MODEL) $(CHECK) $(WRITE) $(CLI))
+MAIN_OBJ = $(BUILD)/main.o
+HEADERS  = $(wildcard src/*.h src/*.def)
+
+UNIT_SRCS = $(wildcard tests/unit/*.c)
+UNIT_BIN  = $(BUILD)/unit-tests
+
+.PHONY: all deps demo test check-unit check-golden check-asan \
+        check-valgrind clean install uninstall
+
+all: keten
+
+keten: $(LIB_OBJS) $(MAIN_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/%.o: src/%.c $(HEADERS) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD):
+	mkdir -p $(BUILD)
+
+$(UNIT_BIN): $(UNIT_SRCS) $(LIB_OBJS) $(HEADERS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $(UNIT_SRCS) $(LIB_OBJS) $(LDLIBS)
+
+# Installs the Debian packages that are missing (as root, or with sudo).
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+# The main job on the shipped example workspace.
+demo: deps
+	$(MAKE) keten
+	./keten check .
+
+test: deps
+	$(MAKE) check-unit check-golden
+
+check-unit: $(UNIT_BIN)
+	$(UNIT_BIN)
+
+check-golden: keten
+	sh tests/golden/run.sh ./keten
+
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+check-asan: deps
+	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=address,undefined" build-asan/unit-tests keten-asan
+	ASAN_OPTIONS=detect_leaks=1 build-asan/unit-tests
+	ASAN_OPTIONS=detect_leaks=1 sh tests/golden/run.sh ./keten-asan
+
+keten-asan: $(LIB_OBJS) $(MAIN_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# The whole suite under valgrind's memcheck; any error or leak fails.
+check-valgrind: deps
+	$(MAKE) keten $(UNIT_BIN)
+	valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	  --suppressions=tests/valgrind.supp $(UNIT_BIN)
+	VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=tests/valgrind.supp" \
+	  sh tests/golden/run.sh ./keten
+
+install: keten
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 755 keten $(DESTDIR)$(BINDIR)/keten
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/keten
+
+clean:
+	rm -rf build build-asan keten keten-asan

@@ -1,0 +1,46 @@
+/* catalog.c - the message table built from messages.def, and language choice. */
+#include "catalog.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const messages[MSG__MAX][2] = {
+#define MSG(id, nl, en) [id] = {nl, en},
+#include "messages.def"
+#undef MSG
+};
+
+const char *
+msg(enum lang lang, enum msg m)
+{
+	if ((unsigned)m >= MSG__MAX)
+		return "?";
+	return messages[m][lang == LANG_EN];
+}
+
+int
+lang_parse(const char *s)
+{
+	if (s == NULL)
+		return -1;
+	if (strcmp(s, "nl") == 0)
+		return LANG_NL;
+	if (strcmp(s, "en") == 0)
+		return LANG_EN;
+	return -1;
+}
+
+enum lang
+lang_from_environment(void)
+{
+	int lang = lang_parse(getenv("KETEN_LANG"));
+	if (lang >= 0)
+		return (enum lang)lang;
+	const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+		if (v != NULL && *v != '\0')
+			return strncmp(v, "nl", 2) == 0 ? LANG_NL : LANG_EN;
+	}
+	return LANG_EN;
+}

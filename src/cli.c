@@ -1,0 +1,288 @@
+/* cli.c - reading the command line and dispatching to a command. */
+#include "cli.h"
+
+#include "mem.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Options, as bits: which command takes which. */
+enum {
+	OPT_LANG = 1 << 0, OPT_FORMAT = 1 << 1, OPT_FAIL_ON = 1 << 2,
+	OPT_CHAIN = 1 << 3, OPT_DISABLE = 1 << 4, OPT_QUIET = 1 << 5,
+	OPT_NO_COLOR = 1 << 6, OPT_LIMITS = 1 << 7, OPT_DUMP = 1 << 8,
+};
+#define OPTS_CHECK (OPT_LANG | OPT_FORMAT | OPT_FAIL_ON | OPT_CHAIN | OPT_DISABLE | \
+		    OPT_QUIET | OPT_NO_COLOR | OPT_LIMITS)
+
+struct command {
+	const char *name;
+	int (*run)(const struct cli *cli);
+	enum msg help;
+	unsigned options;
+	size_t min_args, max_args;
+};
+
+static const struct command commands[] = {
+	{"check", cmd_check, M_HELP_CHECK, OPTS_CHECK, 0, (size_t)-1},
+	{"export", cmd_export, M_HELP_EXPORT, OPT_LANG | OPT_LIMITS | OPT_NO_COLOR, 1, 1},
+	{"chain", cmd_chain, M_HELP_CHAIN, OPT_LANG | OPT_CHAIN | OPT_DUMP | OPT_NO_COLOR, 0, 0},
+};
+
+/* The main job (no command); for now it is the check. */
+static const struct command main_job = {
+	"check", cmd_check, M_HELP_MAIN, OPTS_CHECK, 0, (size_t)-1,
+};
+
+enum long_only {
+	LO_LANG = 256, LO_FORMAT, LO_FAIL_ON, LO_CHAIN, LO_DISABLE, LO_NO_COLOR,
+	LO_DUMP, LO_VERSION, LO_MAX_FILE_SIZE, LO_MAX_DEPTH, LO_MAX_STAGES,
+	LO_MAX_TOUCHPOINTS, LO_MAX_TEXT,
+};
+
+static const struct option long_options[] = {
+	{"lang", required_argument, NULL, LO_LANG},
+	{"format", required_argument, NULL, LO_FORMAT},
+	{"fail-on", required_argument, NULL, LO_FAIL_ON},
+	{"chain", required_argument, NULL, LO_CHAIN},
+	{"disable", required_argument, NULL, LO_DISABLE},
+	{"quiet", no_argument, NULL, 'q'},
+	{"no-color", no_argument, NULL, LO_NO_COLOR},
+	{"dump", no_argument, NULL, LO_DUMP},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, LO_VERSION},
+	{"max-file-size", required_argument, NULL, LO_MAX_FILE_SIZE},
+	{"max-depth", required_argument, NULL, LO_MAX_DEPTH},
+	{"max-stages", required_argument, NULL, LO_MAX_STAGES},
+	{"max-touchpoints", required_argument, NULL, LO_MAX_TOUCHPOINTS},
+	{"max-text", required_argument, NULL, LO_MAX_TEXT},
+	{NULL, 0, NULL, 0},
+};
+
+void
+cli_error(const struct cli *cli, enum msg m, ...)
+{
+	va_list ap;
+	va_start(ap, m);
+	fputs("keten: ", stderr);
+	vfprintf(stderr, msg(cli->lang, m), ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
+int
+cli_exit_status(const struct cli *cli, const struct diags *diags)
+{
+	switch (cli->fail_on) {
+	case FAIL_ON_ERROR:
+		return diags_count(diags, SEV_ERROR) > 0;
+	case FAIL_ON_WARNING:
+		return diags->n > 0;
+	default:
+		return 0;
+	}
+}
+
+int
+cli_finish_output(const struct cli *cli, int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error(cli, M_CLI_WRITE_FAILED, strerror(errno));
+		return 2;
+	}
+	return status;
+}
+
+static const struct command *
+find_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static bool
+parse_limit(struct cli *cli, const char *option, const char *value, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(value, &end, 10);
+	if (errno != 0 || end == value || *end != '\0' || v <= 0) {
+		cli_error(cli, M_CLI_BAD_NUMBER, value, option);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+static bool
+parse_disable(struct cli *cli, const char *value)
+{
+	char *copy = xstrdup(value);
+	bool ok = true;
+	for (char *part = strtok(copy, ", "); part && ok; part = strtok(NULL, ", ")) {
+		int code = code_parse(part);
+		if (code < 0 || code_info(code)->id[0] != 'K') {
+			cli_error(cli, M_CLI_BAD_CODE, part);
+			ok = false;
+		} else {
+			cli->disabled[code] = true;
+		}
+	}
+	free(copy);
+	return ok;
+}
+
+/* Chooses from a list of words; reports the choices when none fits. */
+static int
+parse_choice(struct cli *cli, const char *option, const char *value,
+	     const char *const *choices, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(value, choices[i]) == 0)
+			return (int)i;
+	struct buf list = {0};
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&list, "%s%s", i ? ", " : "", choices[i]);
+	cli_error(cli, M_CLI_BAD_VALUE, value, option, buf_str(&list));
+	buf_free(&list);
+	return -1;
+}
+
+/* Applies one option; returns false on a usage error. */
+static bool
+apply_option(struct cli *cli, int c, const char *arg)
+{
+	static const char *const langs[] = {"nl", "en"};
+	static const char *const formats[] = {"text", "json"};
+	static const char *const fail_ons[] = {"error", "warning", "never"};
+	int choice;
+	switch (c) {
+	case LO_LANG:
+		if ((choice = parse_choice(cli, "--lang", arg, langs, 2)) < 0)
+			return false;
+		cli->lang = (enum lang)choice;
+		return true;
+	case LO_FORMAT:
+		if ((choice = parse_choice(cli, "--format", arg, formats, 2)) < 0)
+			return false;
+		cli->format = (enum output_format)choice;
+		return true;
+	case LO_FAIL_ON:
+		if ((choice = parse_choice(cli, "--fail-on", arg, fail_ons, 3)) < 0)
+			return false;
+		cli->fail_on = (enum fail_on)choice;
+		return true;
+	case LO_CHAIN: cli->chain_path = arg; return true;
+	case LO_DISABLE: return parse_disable(cli, arg);
+	case 'q': cli->quiet = true; return true;
+	case LO_NO_COLOR: cli->color = false; return true;
+	case LO_DUMP: cli->dump = true; return true;
+	case LO_MAX_FILE_SIZE: return parse_limit(cli, "--max-file-size", arg, &cli->limits.max_file_size);
+	case LO_MAX_DEPTH: return parse_limit(cli, "--max-depth", arg, &cli->limits.max_depth);
+	case LO_MAX_STAGES: return parse_limit(cli, "--max-stages", arg, &cli->limits.max_stages);
+	case LO_MAX_TOUCHPOINTS: return parse_limit(cli, "--max-touchpoints", arg, &cli->limits.max_touchpoints);
+	case LO_MAX_TEXT: return parse_limit(cli, "--max-text", arg, &cli->limits.max_text);
+	}
+	return false;
+}
+
+/* The option bit that an option character or long index needs. */
+static unsigned
+option_bit(int c)
+{
+	switch (c) {
+	case LO_LANG: return OPT_LANG;
+	case LO_FORMAT: return OPT_FORMAT;
+	case LO_FAIL_ON: return OPT_FAIL_ON;
+	case LO_CHAIN: return OPT_CHAIN;
+	case LO_DISABLE: return OPT_DISABLE;
+	case 'q': return OPT_QUIET;
+	case LO_NO_COLOR: return OPT_NO_COLOR;
+	case LO_DUMP: return OPT_DUMP;
+	default: return OPT_LIMITS;
+	}
+}
+
+static void
+cli_defaults(struct cli *cli)
+{
+	memset(cli, 0, sizeof(*cli));
+	struct limits limits = LIMITS_DEFAULT;
+	cli->limits = limits;
+	cli->lang = lang_from_environment();
+	const char *no_color = getenv("NO_COLOR");
+	cli->color = isatty(STDOUT_FILENO) && !(no_color && *no_color);
+}
+
+/* Parses options (anywhere among the arguments). Returns -1 to go on, or
+ * the exit status to stop with (help, version, usage error). */
+static int
+parse_options(struct cli *cli, const struct command *cmd, int argc, char **argv)
+{
+	bool help = false;
+	int c;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":hq", long_options, NULL)) != -1) {
+		const char *word = argv[optind - 1];
+		if (c == '?') {
+			cli_error(cli, M_CLI_UNKNOWN_OPTION, word);
+			return 2;
+		}
+		if (c == ':') {
+			cli_error(cli, M_CLI_MISSING_VALUE, word);
+			return 2;
+		}
+		if (c == 'h') {
+			help = true;
+		} else if (c == LO_VERSION) {
+			printf("keten %s\n", KETEN_VERSION);
+			return cli_finish_output(cli, 0);
+		} else if (!(cmd->options & option_bit(c))) {
+			cli_error(cli, M_CLI_OPTION_NOT_HERE, word, cmd->name, cmd->name);
+			return 2;
+		} else if (!apply_option(cli, c, optarg)) {
+			return 2;
+		}
+	}
+	if (help) {
+		fputs(msg(cli->lang, cmd->help), stdout);
+		return cli_finish_output(cli, 0);
+	}
+	return -1;
+}
+
+int
+cli_main(int argc, char **argv)
+{
+	struct cli cli;
+	cli_defaults(&cli);
+	const struct command *cmd = argc > 1 ? find_command(argv[1]) : NULL;
+	int skip = cmd ? 1 : 0;
+	if (cmd == NULL)
+		cmd = &main_job;
+	int stop = parse_options(&cli, cmd, argc - skip, argv + skip);
+	if (stop >= 0)
+		return stop;
+	if (cli.format == OUTPUT_JSON)
+		cli.color = false;
+	cli.command = cmd->name;
+	cli.args = argv + skip + optind;
+	cli.n_args = (size_t)(argc - skip - optind);
+	if (cli.n_args < cmd->min_args) {
+		cli_error(&cli, M_CLI_ARGS_FEW, cmd->name, cmd->name);
+		return 2;
+	}
+	if (cli.n_args > cmd->max_args) {
+		cli_error(&cli, M_CLI_ARGS_MANY, cmd->name, cmd->name);
+		return 2;
+	}
+	return cmd->run(&cli);
+}

@@ -1,0 +1,49 @@
+/* cli.h - the command line: parsed options, the command table and each command's entry point. Included by main.c and the cmd_*.c files. */
+#ifndef KETEN_CLI_H
+#define KETEN_CLI_H
+
+#include "catalog.h"
+#include "diag.h"
+#include "limits.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define KETEN_VERSION "0.1.0"
+
+enum output_format { OUTPUT_TEXT, OUTPUT_JSON };
+enum fail_on { FAIL_ON_ERROR, FAIL_ON_WARNING, FAIL_ON_NEVER };
+
+/* Everything the command line said. */
+struct cli {
+	enum lang lang;
+	enum output_format format;   /* --format */
+	enum fail_on fail_on;        /* --fail-on */
+	const char *chain_path;      /* --chain */
+	bool disabled[CODE__MAX];    /* --disable */
+	bool quiet;                  /* -q */
+	bool color;                  /* colour on a terminal, unless switched off */
+	bool dump;                   /* --dump (chain) */
+	struct limits limits;        /* --max-... */
+	char **args;                 /* positional arguments */
+	size_t n_args;
+	const char *command;         /* the command's name, "check" for the main job */
+};
+
+/* Parses argv, runs the command and returns the exit status. */
+int cli_main(int argc, char **argv);
+
+/* 0, or 1 when a finding reaches --fail-on. */
+int cli_exit_status(const struct cli *cli, const struct diags *diags);
+
+/* Prints "keten: <message>" on standard error in the chosen language. */
+void cli_error(const struct cli *cli, enum msg m, ...);
+
+/* Flushes standard output; a write error is reported and gives 2. */
+int cli_finish_output(const struct cli *cli, int status);
+
+int cmd_check(const struct cli *cli);
+int cmd_export(const struct cli *cli);
+int cmd_chain(const struct cli *cli);
+
+#endif

@@ -1,0 +1,192 @@
+/* diag.c - the code catalogue and the emitter that collects findings. */
+#include "diag.h"
+
+#include "mem.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static const struct code_info codes[CODE__MAX] = {
+#define CODE(id, nl, en, sev) [CODE_##id] = {#id, nl, en, sev},
+#include "codes.def"
+#undef CODE
+};
+
+const struct code_info *
+code_info(enum code code)
+{
+	return &codes[code];
+}
+
+int
+code_parse(const char *s)
+{
+	for (int i = 0; i < CODE__MAX; i++)
+		if (strcasecmp(s, codes[i].id) == 0)
+			return i;
+	return -1;
+}
+
+void
+diags_init(struct diags *diags, enum lang lang)
+{
+	memset(diags, 0, sizeof(*diags));
+	diags->lang = lang;
+}
+
+static void
+diag_clear(struct diag *d)
+{
+	free(d->file);
+	free(d->journey);
+	free(d->persona);
+	free(d->stage);
+	free(d->message);
+	free(d->hint);
+}
+
+void
+diags_free(struct diags *diags)
+{
+	for (size_t i = 0; i < diags->n; i++)
+		diag_clear(&diags->items[i]);
+	free(diags->items);
+	diags->items = NULL;
+	diags->n = diags->cap = 0;
+}
+
+struct diag *
+diag_emit(struct diags *diags, enum code code, const struct loc *loc,
+	  enum msg m, ...)
+{
+	if (diags->n == diags->cap) {
+		diags->cap = diags->cap ? diags->cap * 2 : 32;
+		diags->items = xrealloc(diags->items,
+					diags->cap * sizeof(struct diag));
+	}
+	struct diag *d = &diags->items[diags->n++];
+	memset(d, 0, sizeof(*d));
+	d->code = code;
+	d->severity = codes[code].severity;
+	if (loc != NULL) {
+		d->file = loc->file ? xstrdup(loc->file) : NULL;
+		d->line = loc->line;
+		d->col = loc->col;
+	}
+	va_list ap;
+	va_start(ap, m);
+	d->message = xvasprintf(msg(diags->lang, m), ap);
+	va_end(ap);
+	return d;
+}
+
+void
+diag_hint(struct diags *diags, struct diag *d, enum msg m, ...)
+{
+	va_list ap;
+	va_start(ap, m);
+	free(d->hint);
+	d->hint = xvasprintf(msg(diags->lang, m), ap);
+	va_end(ap);
+}
+
+void
+diags_tag(struct diags *diags, size_t from, const char *journey,
+	  const char *persona)
+{
+	for (size_t i = from; i < diags->n; i++) {
+		struct diag *d = &diags->items[i];
+		if (journey && d->journey == NULL)
+			d->journey = xstrdup(journey);
+		if (persona && d->persona == NULL)
+			d->persona = xstrdup(persona);
+	}
+}
+
+void
+diags_drop_codes(struct diags *diags, const bool drop[CODE__MAX])
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < diags->n; i++) {
+		if (drop[diags->items[i].code])
+			diag_clear(&diags->items[i]);
+		else
+			diags->items[kept++] = diags->items[i];
+	}
+	diags->n = kept;
+}
+
+static int
+diag_compare(const void *pa, const void *pb)
+{
+	const struct diag *a = pa, *b = pb;
+	int c = strcmp(a->file ? a->file : "", b->file ? b->file : "");
+	if (c != 0)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	if (a->code != b->code)
+		return a->code < b->code ? -1 : 1;
+	return 0;
+}
+
+void
+diags_sort(struct diags *diags)
+{
+	size_t n = diags->n;
+	if (n < 2)
+		return;
+	struct diag *tmp = xmalloc(n * sizeof(struct diag));
+	size_t *order = xmalloc(n * sizeof(size_t));
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	/* A bottom-up merge sort of indices keeps equal findings in order. */
+	size_t *work = xmalloc(n * sizeof(size_t));
+	for (size_t width = 1; width < n; width *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * width) {
+			size_t mid = lo + width < n ? lo + width : n;
+			size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+			size_t i = lo, j = mid, k = lo;
+			while (i < mid && j < hi)
+				work[k++] = diag_compare(&diags->items[order[j]],
+							 &diags->items[order[i]]) < 0
+						    ? order[j++]
+						    : order[i++];
+			while (i < mid)
+				work[k++] = order[i++];
+			while (j < hi)
+				work[k++] = order[j++];
+		}
+		size_t *swap = order;
+		order = work;
+		work = swap;
+	}
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = diags->items[order[i]];
+	memcpy(diags->items, tmp, n * sizeof(struct diag));
+	free(work);
+	free(order);
+	free(tmp);
+}
+
+size_t
+diags_count(const struct diags *diags, enum severity severity)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < diags->n; i++)
+		count += diags->items[i].severity == severity;
+	return count;
+}
+
+bool
+diags_has_error_since(const struct diags *diags, size_t from)
+{
+	for (size_t i = from; i < diags->n; i++)
+		if (diags->items[i].severity == SEV_ERROR)
+			return true;
+	return false;
+}

@@ -1,0 +1,79 @@
+/* diag.h - the diagnostics catalogue (codes.def) and the one emitter every check reports through. Included by readers, checks and printers. */
+#ifndef KETEN_DIAG_H
+#define KETEN_DIAG_H
+
+#include "catalog.h"
+#include "loc.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum severity { SEV_WARNING = 1, SEV_ERROR = 2 };
+
+enum code {
+#define CODE(id, nl, en, sev) CODE_##id,
+#include "codes.def"
+#undef CODE
+	CODE__MAX
+};
+
+struct code_info {
+	const char *id;      /* "S001" */
+	const char *slug_nl; /* "onleesbaar" */
+	const char *slug_en; /* "unreadable" */
+	enum severity severity;
+};
+
+const struct code_info *code_info(enum code code);
+/* Finds a code by its id ("S001", any case); returns -1 when unknown. */
+int code_parse(const char *s);
+
+/* One finding. All strings are owned by the diagnostic. */
+struct diag {
+	enum code code;
+	enum severity severity;
+	char *file;       /* NULL for findings about no file */
+	int line, col;    /* 0 when not known */
+	int impact;       /* 1-3 for friction rules, 0 otherwise */
+	char *journey;    /* id of the journey concerned, or NULL */
+	char *persona;    /* id of the persona concerned, or NULL */
+	char *stage;      /* id of the stage concerned, or NULL */
+	int touchpoint;   /* 1-based index in its stage, 0 for none */
+	char *message;
+	char *hint;       /* NULL when there is none */
+};
+
+/* The list of findings of one run; reporting never prints. */
+struct diags {
+	struct diag *items;
+	size_t n, cap;
+	enum lang lang; /* language of messages and hints */
+};
+
+void diags_init(struct diags *diags, enum lang lang);
+void diags_free(struct diags *diags);
+
+/* Adds a finding with message m (formatted with the arguments) at loc and
+ * returns it; the pointer is valid until the next diag_emit. */
+struct diag *diag_emit(struct diags *diags, enum code code,
+		       const struct loc *loc, enum msg m, ...);
+/* Sets the hint of d, formatted from message m. */
+void diag_hint(struct diags *diags, struct diag *d, enum msg m, ...);
+
+/* Fills journey and persona ids into findings from index `from` on that do
+ * not have them yet (readers learn a document's id after reporting). */
+void diags_tag(struct diags *diags, size_t from, const char *journey,
+	       const char *persona);
+
+/* Removes the findings whose code is marked in drop[]. */
+void diags_drop_codes(struct diags *diags, const bool drop[CODE__MAX]);
+
+/* Sorts by file, line, column, then code (stable for equal keys). */
+void diags_sort(struct diags *diags);
+
+/* Number of findings with the given severity. */
+size_t diags_count(const struct diags *diags, enum severity severity);
+/* True when a finding in [from, n) is an error. */
+bool diags_has_error_since(const struct diags *diags, size_t from);
+
+#endif

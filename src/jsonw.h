@@ -1,0 +1,38 @@
+/* jsonw.h - a small JSON writer with correct escaping and two-space indentation, used for export, chain dumps and diagnostics. Included by writers and printers (never cJSON's). */
+#ifndef KETEN_JSONW_H
+#define KETEN_JSONW_H
+
+#include "mem.h"
+
+#include <stdbool.h>
+
+enum { JSONW_MAX_DEPTH = 32 };
+
+struct jsonw {
+	struct buf *out;
+	int depth;
+	bool has_items[JSONW_MAX_DEPTH]; /* a comma is due before the next item */
+	bool after_key;                  /* a value follows a key directly */
+	bool compact;                    /* no newlines or indentation */
+};
+
+void jsonw_init(struct jsonw *w, struct buf *out, bool compact);
+void jsonw_object_begin(struct jsonw *w);
+void jsonw_object_end(struct jsonw *w);
+void jsonw_array_begin(struct jsonw *w);
+void jsonw_array_end(struct jsonw *w);
+void jsonw_key(struct jsonw *w, const char *key);
+void jsonw_string(struct jsonw *w, const char *s); /* NULL writes null */
+void jsonw_long(struct jsonw *w, long v);
+void jsonw_bool(struct jsonw *w, bool v);
+void jsonw_null(struct jsonw *w);
+
+/* Key and value in one call. */
+void jsonw_member_string(struct jsonw *w, const char *key, const char *s);
+void jsonw_member_long(struct jsonw *w, const char *key, long v);
+void jsonw_member_bool(struct jsonw *w, const char *key, bool v);
+
+/* Appends s as a JSON string literal (quotes included) to b. */
+void jsonw_escape(struct buf *b, const char *s);
+
+#endif

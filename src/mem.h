@@ -1,0 +1,48 @@
+/* mem.h - allocation that never returns NULL, an arena for one document's lifetime, and a growable byte buffer. Included by every module. */
+#ifndef KETEN_MEM_H
+#define KETEN_MEM_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* Allocation wrappers: on failure they print one line and exit with status 2. */
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *ptr, size_t size);
+char *xstrdup(const char *s);                  /* caller frees */
+char *xstrndup(const char *s, size_t len);     /* caller frees */
+char *xasprintf(const char *fmt, ...)          /* caller frees */
+    __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap); /* caller frees */
+
+/* An arena owns every allocation made from it; arena_free releases them all
+ * at once. Memory from arena_alloc is zeroed. */
+struct arena;
+struct arena *arena_new(void);
+void arena_free(struct arena **arena);
+void *arena_alloc(struct arena *arena, size_t size);
+char *arena_strdup(struct arena *arena, const char *s);
+char *arena_strndup(struct arena *arena, const char *s, size_t len);
+
+/* Grows an array of pointers held in the arena: *items (with *cap slots)
+ * gets room for at least one more. The old block stays in the arena. */
+void arena_grow_ptrs(struct arena *arena, void ***items, size_t *cap);
+
+/* A growable, always NUL-terminated byte buffer. */
+struct buf {
+	char *data; /* NUL-terminated; NULL until something is added */
+	size_t len; /* bytes used, without the NUL */
+	size_t cap; /* bytes allocated */
+};
+
+void buf_add(struct buf *b, const char *data, size_t len);
+void buf_puts(struct buf *b, const char *s);
+void buf_putc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+const char *buf_str(const struct buf *b); /* "" when empty */
+char *buf_detach(struct buf *b);          /* caller frees; b is emptied */
+void buf_clear(struct buf *b);            /* keeps the memory */
+void buf_free(struct buf *b);
+
+#endif

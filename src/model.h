@@ -1,0 +1,245 @@
+/* model.h - personas, journeys, stages, touchpoints and chain models, each value with its source location; one document owns all of it. Included by every module after the readers. */
+#ifndef KETEN_MODEL_H
+#define KETEN_MODEL_H
+
+#include "loc.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct arena;
+
+/* A text value and where it was written; s is NULL when it was not given. */
+struct text {
+	const char *s;
+	struct loc loc;
+};
+
+/* A whole number and where it was written. */
+struct number {
+	bool set;
+	long v;
+	struct loc loc;
+};
+
+enum yesno { YESNO_UNSET, YESNO_YES, YESNO_NO };
+
+struct flag {
+	enum yesno v;
+	struct loc loc;
+};
+
+/* A choice from a fixed set (enum income, enum journey_kind); 0 = not given. */
+struct choice {
+	int v;
+	struct loc loc;
+};
+
+/* A list of texts; loc is where the list (or its key) was written. */
+struct text_list {
+	struct text *items;
+	size_t n, cap;
+	struct loc loc;
+};
+
+enum income { INCOME_UNSET, INCOME_NONE, INCOME_BENEFIT, INCOME_WAGE, INCOME_MIXED };
+enum journey_kind { KIND_UNSET, KIND_AS_IS, KIND_TO_BE };
+
+/* Touchpoint kinds in the order of formats.md. */
+enum tp_kind {
+	TP_LETTER, TP_DECISION, TP_EMAIL, TP_PORTAL,
+	TP_CONVERSATION, TP_PHONE, TP_VISIT, TP_INTAKE, TP_EVALUATION,
+	TP_REINDICATION, TP_HANDOVER, TP_TRIAL, TP_FINANCIAL_CHECK,
+	TP_WAITING, TP_OTHER,
+	TP__MAX
+};
+
+/* Traits the rules know, as bits of persona.trait_mask. */
+enum trait {
+	TRAIT_LOW_LITERACY = 1 << 0,
+	TRAIT_LOW_DIGITAL = 1 << 1,
+	TRAIT_ANXIOUS = 1 << 2,
+	TRAIT_DEBTS = 1 << 3,
+};
+
+struct touchpoint {
+	enum tp_kind kind;
+	struct loc loc;          /* the item (its text) */
+	struct text title;       /* the item's value; may be "" */
+	struct text actor;       /* who sends or speaks; comma-separated */
+	struct flag explained;   /* someone explains it */
+	struct text text;        /* the words the citizen reads or hears */
+	struct number duration;  /* days (for waiting) */
+	struct flag warm;        /* for handover; unset means warm */
+	struct number emotion;   /* -2..2 */
+	struct text_list notes;  /* notes, and unknown keys kept as "key: value" */
+};
+
+struct position;
+
+struct stage {
+	struct text id;             /* always set (given, or from the title) */
+	bool id_given;              /* written as `id:` rather than derived */
+	struct text title;          /* the heading text; may be "" */
+	struct loc loc;             /* the heading (column 1) */
+	struct text position;       /* as written */
+	struct text_list actors;
+	struct text organisation;
+	struct number emotion;      /* -2..2 */
+	struct number duration;     /* days */
+	struct text_list pain_points;
+	struct text_list opportunities;
+	struct text_list notes;
+	struct text_list ignore;    /* rule codes accepted in this stage */
+	struct text description;    /* paragraphs in the stage */
+	struct touchpoint **touchpoints;
+	size_t n_touchpoints, cap_touchpoints;
+	const struct position *pos; /* resolved by the check; NULL if unknown */
+};
+
+struct persona;
+struct chain;
+
+struct journey {
+	struct text id;          /* always set */
+	bool id_given;
+	struct text title;
+	struct loc loc;          /* the level-1 heading or the JSON object */
+	struct text persona;     /* persona id as written */
+	struct text chain;       /* chain id or path as written */
+	struct text region;
+	struct choice kind;      /* enum journey_kind */
+	struct text author;
+	struct text date;        /* YYYY-MM-DD */
+	struct text description;
+	struct text_list notes;
+	struct text_list ignore;
+	struct stage **stages;
+	size_t n_stages, cap_stages;
+	/* resolved by the check */
+	const struct persona *persona_ref;
+	const struct chain *chain_ref;
+};
+
+/* A section of a persona that is not a known list: title and its text
+ * (Markdown source), kept in order. */
+struct section {
+	struct text title;
+	struct text body;
+};
+
+struct persona {
+	struct text id;
+	bool id_given;
+	struct text name;
+	struct loc loc;
+	struct text summary;
+	struct number age;
+	struct text place;
+	struct text situation;
+	struct text position;    /* as written */
+	struct number ladder;
+	struct choice income;    /* enum income */
+	struct text_list traits; /* as written */
+	unsigned trait_mask;     /* enum trait bits of the known traits */
+	struct text_list talents, needs, worries, goals, network;
+	struct text quote;
+	struct text_list notes;
+	struct section **sections;
+	size_t n_sections, cap_sections;
+	const struct position *pos; /* resolved by the check */
+};
+
+struct domain {
+	struct text id;
+	struct text label;
+	struct text organisation; /* domains with one organisation: one roof */
+	struct loc loc;
+};
+
+struct position {
+	struct text id;
+	struct text label;
+	struct number ladder;              /* 1-6 */
+	struct text domain;                /* domain id as written */
+	struct flag indication;
+	struct number reindication_months;
+	struct choice income;              /* enum income */
+	struct text_list aliases;
+	struct loc loc;
+	const struct domain *dom;          /* resolved by chain validation */
+};
+
+struct thresholds {
+	struct number max_wait_days;
+	struct number max_step_up;
+	struct number max_actors;
+	struct number emotion_drop;
+	struct number min_readability;
+};
+
+struct chain {
+	struct text id;
+	struct text title;
+	struct loc loc;
+	struct domain **domains;
+	size_t n_domains, cap_domains;
+	struct position **positions;
+	size_t n_positions, cap_positions;
+	struct thresholds thresholds; /* unset ones take their default */
+	struct text_list jargon;
+	bool jargon_given;            /* false: the default list applies */
+	struct text_list disable;     /* rule codes */
+};
+
+enum doc_kind { DOC_UNKNOWN, DOC_PERSONA, DOC_JOURNEY, DOC_CHAIN };
+enum doc_format { FORMAT_MARKDOWN, FORMAT_JSON };
+
+/* One input file and everything read from it. The document owns all
+ * strings and objects above through its arena; doc_free releases them. */
+struct doc {
+	const char *path;   /* as shown to the user */
+	enum doc_kind kind;
+	enum doc_format format;
+	struct persona *persona; /* set when kind is DOC_PERSONA */
+	struct journey *journey; /* set when kind is DOC_JOURNEY */
+	struct chain *chain;     /* set when kind is DOC_CHAIN */
+	bool broken;        /* an S-error was found in this file */
+	struct arena *arena;
+};
+
+struct doc *doc_new(const char *path, enum doc_kind kind, enum doc_format format);
+void doc_free(struct doc **doc);
+
+/* Copies s into the document (NULL stays NULL). */
+const char *doc_strdup(struct doc *doc, const char *s);
+const char *doc_strndup(struct doc *doc, const char *s, size_t len);
+struct text doc_text(struct doc *doc, const char *s, struct loc loc);
+
+/* Builders: each returns a new zeroed object owned by the document and
+ * appended to its parent. */
+struct stage *journey_add_stage(struct doc *doc, struct journey *j);
+struct touchpoint *stage_add_touchpoint(struct doc *doc, struct stage *s);
+struct section *persona_add_section(struct doc *doc, struct persona *p);
+struct domain *chain_add_domain(struct doc *doc, struct chain *c);
+struct position *chain_add_position(struct doc *doc, struct chain *c);
+void text_list_add(struct doc *doc, struct text_list *list, const char *s,
+		   struct loc loc);
+/* Splits s at commas and adds each trimmed, non-empty part. */
+void text_list_add_split(struct doc *doc, struct text_list *list,
+			 const char *s, struct loc loc);
+
+/* Touchpoint classes of rules.md. */
+bool tp_kind_is_written(enum tp_kind kind);
+/* Personal: conversation, phone, visit, intake, evaluation, reindication,
+ * trial, financial check, and a handover unless warm is "no". */
+bool touchpoint_is_personal(const struct touchpoint *tp);
+
+/* The trait bit a written trait names (after slug folding), or 0. */
+unsigned trait_from_name(const char *name);
+
+/* Stable names of enum values for JSON: "benefit", "as-is", ... */
+const char *income_name(enum income income);     /* NULL for unset */
+const char *journey_kind_name(enum journey_kind kind);
+
+#endif

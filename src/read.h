@@ -1,0 +1,34 @@
+/* read.h - the two readers, Markdown (libcmark) and JSON (cJSON), from a source into a document of the model. Included by the loader and tests; only read_md.c includes cmark.h and only read_json.c includes cJSON.h. */
+#ifndef KETEN_READ_H
+#define KETEN_READ_H
+
+#include "diag.h"
+#include "limits.h"
+#include "model.h"
+#include "source.h"
+
+/*
+ * Contract shared by both readers:
+ * - They report through diags only, and return NULL only when nothing could
+ *   be read (JSON syntax, nesting beyond the limit). Otherwise they return
+ *   a document; doc->broken is set when they reported an S-error.
+ * - They point src->file at the document's copy of the path, so that every
+ *   location stays valid after the source is freed.
+ * - Ids not written in the file stay NULL; check_document() derives them.
+ * - Required values that are absent stay NULL and are reported by
+ *   check_document(), except that the Markdown reader reports a missing
+ *   level-1 heading itself and then sets the name or title to "".
+ * - A value that cannot be parsed is reported (S005) and not stored; an
+ *   unknown key is reported (S006) and kept as a note "key: value".
+ */
+
+/* kind is DOC_PERSONA or DOC_JOURNEY, or DOC_UNKNOWN to decide from the
+ * content (a journey names a persona in its attribute list). */
+struct doc *read_markdown(struct source *src, enum doc_kind kind,
+			  const struct limits *limits, struct diags *diags);
+
+/* The kind comes from the member present: persona, journey or chain. */
+struct doc *read_json(struct source *src, const struct limits *limits,
+		      struct diags *diags);
+
+#endif

@@ -1,0 +1,258 @@
+/* source.c - reading an input file safely and locating offsets in it. */
+#include "source.h"
+
+#include "mem.h"
+#include "text.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static bool
+has_extension(const char *path, const char *ext)
+{
+	size_t lp = strlen(path), le = strlen(ext);
+	return lp >= le && strcmp(path + lp - le, ext) == 0;
+}
+
+/* Drops a byte-order mark and turns CRLF and lone CR into LF, in place. */
+static size_t
+normalise(char *data, size_t len)
+{
+	size_t from = 0, to = 0;
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		from = 3;
+	for (; from < len; from++) {
+		char c = data[from];
+		if (c == '\r') {
+			if (from + 1 < len && data[from + 1] == '\n')
+				continue;
+			c = '\n';
+		}
+		data[to++] = c;
+	}
+	data[to] = '\0';
+	return to;
+}
+
+static void
+index_lines(struct source *src)
+{
+	size_t n = 1;
+	for (size_t i = 0; i < src->len; i++)
+		n += src->data[i] == '\n';
+	src->line_starts = xmalloc(n * sizeof(size_t));
+	src->n_lines = 0;
+	src->line_starts[src->n_lines++] = 0;
+	for (size_t i = 0; i < src->len; i++)
+		if (src->data[i] == '\n' && src->n_lines < n)
+			src->line_starts[src->n_lines++] = i + 1;
+}
+
+static bool
+only_white_space(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n')
+			return false;
+	return true;
+}
+
+/* Checks the text: not empty, valid UTF-8, no NUL. Reports the first fault. */
+static bool
+source_valid(struct source *src, struct diags *diags)
+{
+	struct loc whole = {src->file, 1, 1};
+	if (only_white_space(src->data, src->len)) {
+		struct diag *d = diag_emit(diags, CODE_S001, &whole, M_S001_EMPTY);
+		diag_hint(diags, d, has_extension(src->path, ".json")
+					    ? M_H_EMPTY_JSON
+					    : M_H_EMPTY_MD);
+		return false;
+	}
+	size_t bad;
+	if (!utf8_valid(src->data, src->len, &bad)) {
+		struct loc at = source_loc(src, bad);
+		struct diag *d = diag_emit(diags, CODE_S001, &at, M_S001_UTF8,
+					   (unsigned)(unsigned char)src->data[bad]);
+		diag_hint(diags, d, M_H_UTF8);
+		return false;
+	}
+	const char *nul = memchr(src->data, '\0', src->len);
+	if (nul != NULL) {
+		struct loc at = source_loc(src, (size_t)(nul - src->data));
+		struct diag *d = diag_emit(diags, CODE_S001, &at, M_S001_NUL);
+		diag_hint(diags, d, M_H_BINARY);
+		return false;
+	}
+	return true;
+}
+
+struct source *
+source_from_memory(const char *path, const char *data, size_t len,
+		   const struct limits *limits, struct diags *diags)
+{
+	struct source *src = xcalloc(1, sizeof(*src));
+	src->path = xstrdup(path);
+	src->file = src->path;
+	if (limits != NULL && (long)len > limits->max_file_size) {
+		struct loc whole = {src->file, 1, 1};
+		struct diag *d = diag_emit(diags, CODE_S009, &whole, M_S009_FILE_SIZE,
+					   (long)len, limits->max_file_size);
+		diag_hint(diags, d, M_H_FILE_SIZE);
+		source_free(&src);
+		return NULL;
+	}
+	src->data = xmalloc(len + 1);
+	memcpy(src->data, data, len);
+	src->len = normalise(src->data, len);
+	index_lines(src);
+	if (!source_valid(src, diags))
+		source_free(&src);
+	return src;
+}
+
+static void
+report_unreadable(const char *path, const char *why, struct diags *diags)
+{
+	struct loc whole = {path, 1, 1};
+	diag_emit(diags, CODE_S001, &whole, M_S001_READ, why);
+}
+
+/* Reads at most limit + 1 bytes of an open file into *data. */
+static bool
+read_all(int fd, long limit, char **data, size_t *len)
+{
+	size_t cap = 4096, n = 0;
+	char *buf = xmalloc(cap);
+	for (;;) {
+		if (n == cap) {
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+		}
+		ssize_t got = read(fd, buf + n, cap - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			free(buf);
+			return false;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+		if ((long)n > limit)
+			break;
+	}
+	*data = buf;
+	*len = n;
+	return true;
+}
+
+struct source *
+source_load(const char *path, const struct limits *limits, struct diags *diags)
+{
+	int fd = open(path, O_RDONLY | O_NOCTTY);
+	if (fd < 0) {
+		report_unreadable(path, strerror(errno), diags);
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		report_unreadable(path, msg(diags->lang, M_S001_NOT_REGULAR), diags);
+		return NULL;
+	}
+	if (st.st_size > limits->max_file_size) {
+		close(fd);
+		struct loc whole = {path, 1, 1};
+		struct diag *d = diag_emit(diags, CODE_S009, &whole, M_S009_FILE_SIZE,
+					   (long)st.st_size, limits->max_file_size);
+		diag_hint(diags, d, M_H_FILE_SIZE);
+		return NULL;
+	}
+	char *data;
+	size_t len;
+	int saved;
+	bool ok = read_all(fd, limits->max_file_size, &data, &len);
+	saved = errno;
+	close(fd);
+	if (!ok) {
+		report_unreadable(path, strerror(saved), diags);
+		return NULL;
+	}
+	struct source *src = source_from_memory(path, data, len, limits, diags);
+	free(data);
+	return src;
+}
+
+void
+source_free(struct source **src)
+{
+	if (src == NULL || *src == NULL)
+		return;
+	free((*src)->path);
+	free((*src)->data);
+	free((*src)->line_starts);
+	free(*src);
+	*src = NULL;
+}
+
+/* The index of the line holding offset (binary search). */
+static size_t
+line_of(const struct source *src, size_t offset)
+{
+	size_t lo = 0, hi = src->n_lines;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (src->line_starts[mid] <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+struct loc
+source_loc(const struct source *src, size_t offset)
+{
+	if (offset > src->len)
+		offset = src->len;
+	size_t line = line_of(src, offset);
+	size_t start = src->line_starts[line];
+	struct loc loc = {src->file, (int)line + 1,
+			  (int)utf8_count(src->data + start, offset - start) + 1};
+	return loc;
+}
+
+struct loc
+source_loc_at(const struct source *src, int line, int byte_col)
+{
+	if (line < 1 || (size_t)line > src->n_lines) {
+		struct loc loc = {src->file, line, byte_col};
+		return loc;
+	}
+	size_t start = src->line_starts[line - 1];
+	size_t offset = start + (byte_col > 0 ? (size_t)byte_col - 1 : 0);
+	size_t line_len;
+	source_line(src, line, &line_len);
+	if (offset > start + line_len)
+		offset = start + line_len;
+	return source_loc(src, offset);
+}
+
+const char *
+source_line(const struct source *src, int line, size_t *len)
+{
+	if (line < 1 || (size_t)line > src->n_lines) {
+		*len = 0;
+		return "";
+	}
+	size_t start = src->line_starts[line - 1];
+	const char *nl = memchr(src->data + start, '\n', src->len - start);
+	*len = nl ? (size_t)(nl - (src->data + start)) : src->len - start;
+	return src->data + start;
+}

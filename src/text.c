@@ -1,0 +1,226 @@
+/* text.c - UTF-8, accent folding, slugs and edit distance. */
+#include "text.h"
+
+#include "mem.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+size_t
+utf8_decode(const char *str, size_t len, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	if (len == 0)
+		return 0;
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	size_t n;
+	uint32_t c, min;
+	if ((s[0] & 0xE0) == 0xC0) {
+		n = 2, c = s[0] & 0x1F, min = 0x80;
+	} else if ((s[0] & 0xF0) == 0xE0) {
+		n = 3, c = s[0] & 0x0F, min = 0x800;
+	} else if ((s[0] & 0xF8) == 0xF0) {
+		n = 4, c = s[0] & 0x07, min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (len < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+bool
+utf8_valid(const char *s, size_t len, size_t *bad)
+{
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0) {
+			*bad = i;
+			return false;
+		}
+		i += n;
+	}
+	return true;
+}
+
+size_t
+utf8_count(const char *s, size_t len)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < len; count++) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		i += n ? n : 1;
+	}
+	return count;
+}
+
+/* Latin-1 Supplement letters U+00C0..U+00FF, lower-case ASCII spellings. */
+static const char *const latin1_fold[64] = {
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", "th", "ss",
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", "th", "y",
+};
+
+/* Latin Extended-A U+0100..U+017F. */
+static const char *const latin_ext_a_fold[128] = {
+	"a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",
+	"d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",
+	"g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i",
+	"i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l",
+	"l", "l", "l", "n", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",
+	"o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s",
+	"s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",
+	"u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",
+};
+
+const char *
+text_fold_letter(uint32_t cp)
+{
+	if (cp >= 0xC0 && cp <= 0xFF)
+		return latin1_fold[cp - 0xC0];
+	if (cp >= 0x100 && cp <= 0x17F)
+		return latin_ext_a_fold[cp - 0x100];
+	return NULL;
+}
+
+char *
+text_slug(const char *s)
+{
+	struct buf b = {0};
+	size_t len = strlen(s);
+	bool pending_dash = false;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0) {
+			n = 1, cp = 0xFFFD;
+		}
+		i += n;
+		const char *ascii = NULL;
+		char one[2] = {0, 0};
+		if (cp < 0x80 && isalnum((int)cp)) {
+			one[0] = (char)tolower((int)cp);
+			ascii = one;
+		} else {
+			ascii = text_fold_letter(cp);
+		}
+		if (ascii == NULL) {
+			pending_dash = b.len > 0;
+			continue;
+		}
+		if (pending_dash)
+			buf_putc(&b, '-');
+		pending_dash = false;
+		buf_puts(&b, ascii);
+	}
+	return buf_detach(&b);
+}
+
+bool
+text_is_slug(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	bool after_dash = true;
+	for (; *s; s++) {
+		if (*s == '-') {
+			if (after_dash)
+				return false;
+			after_dash = true;
+		} else if ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')) {
+			after_dash = false;
+		} else {
+			return false;
+		}
+	}
+	return !after_dash;
+}
+
+int
+text_distance(const char *a, const char *b)
+{
+	enum { CAP = 99, MAXLEN = 96 };
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > MAXLEN || lb > MAXLEN)
+		return CAP;
+	int row[MAXLEN + 1];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		int diag = row[0];
+		row[0] = (int)i;
+		for (size_t j = 1; j <= lb; j++) {
+			int up = row[j];
+			int best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb] > CAP ? CAP : row[lb];
+}
+
+const char *
+text_trim(const char *s, size_t *len)
+{
+	size_t n = *len;
+	while (n > 0 && isspace((unsigned char)*s))
+		s++, n--;
+	while (n > 0 && isspace((unsigned char)s[n - 1]))
+		n--;
+	*len = n;
+	return s;
+}
+
+char *
+text_trim_dup(const char *s, size_t len)
+{
+	const char *t = text_trim(s, &len);
+	return xstrndup(t, len);
+}
+
+long
+text_nearest(const char *word, const char *const *candidates, size_t n)
+{
+	char *w = text_slug(word);
+	long best = -1;
+	int best_distance = 99;
+	for (size_t i = 0; i < n; i++) {
+		char *c = text_slug(candidates[i]);
+		int d = text_distance(w, c);
+		if (d < best_distance) {
+			best_distance = d;
+			best = (long)i;
+		}
+		free(c);
+	}
+	/* A likely typo: at most two edits, or a third of the word. */
+	size_t len = strlen(w);
+	free(w);
+	if (best < 0 || (best_distance > 2 && (size_t)best_distance * 3 > len))
+		return -1;
+	return best;
+}

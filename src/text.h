@@ -1,0 +1,46 @@
+/* text.h - UTF-8 decoding and validation, accent folding, slugs, key folding and edit distance. Included by every module. */
+#ifndef KETEN_TEXT_H
+#define KETEN_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decodes one UTF-8 sequence at s (at most len bytes). Returns its length
+ * in bytes and sets *cp, or returns 0 for an invalid or truncated sequence
+ * (overlong forms, surrogates and values above U+10FFFF are invalid). */
+size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+/* Returns true when s[0..len) is valid UTF-8; otherwise false and *bad is
+ * the byte offset of the first invalid sequence. */
+bool utf8_valid(const char *s, size_t len, size_t *bad);
+
+/* Number of code points in s[0..len) (invalid bytes count one each). */
+size_t utf8_count(const char *s, size_t len);
+
+/* The ASCII spelling of a letter with an accent or ligature ("e" for 'ë',
+ * "ij" for 'ĳ', "ss" for 'ß'), lower-case; NULL for anything else. */
+const char *text_fold_letter(uint32_t cp);
+
+/* The slug of s: lower-case, accents folded to ASCII, every run of other
+ * characters one '-', no leading or trailing '-'. May be "". Caller frees. */
+char *text_slug(const char *s);
+
+/* True when s is a slug: [a-z0-9]+(-[a-z0-9]+)*. */
+bool text_is_slug(const char *s);
+
+/* Levenshtein distance between two strings (bytes), capped at 99. */
+int text_distance(const char *a, const char *b);
+
+/* s without leading and trailing white space: *len is set, the start is
+ * returned. */
+const char *text_trim(const char *s, size_t *len);
+
+/* A trimmed copy of s[0..len). Caller frees. */
+char *text_trim_dup(const char *s, size_t len);
+
+/* The candidate nearest to word by edit distance (compared as slugs), or
+ * -1 when none is close enough to be a likely typo. */
+long text_nearest(const char *word, const char *const *candidates, size_t n);
+
+#endif

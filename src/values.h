@@ -1,0 +1,29 @@
+/* values.h - parsing the values people write: durations, emotions, yes/no, whole numbers, dates, income and journey kind. Included by the readers. */
+#ifndef KETEN_VALUES_H
+#define KETEN_VALUES_H
+
+#include <stdbool.h>
+
+/* "6 weken" -> 42 (days; week 7, month 30, year 365). False if invalid. */
+bool value_duration(const char *s, long *days);
+/* "-2".."+2", or the words heel negatief … heel positief (nl, en). */
+bool value_emotion(const char *s, long *v);
+/* ja/nee/yes/no/true/false, any case: YESNO_YES or YESNO_NO; 0 if invalid. */
+int value_yesno(const char *s);
+/* A whole number (optional sign) within [min, max]. */
+bool value_long(const char *s, long min, long max, long *v);
+/* An ISO date YYYY-MM-DD that exists on the calendar. */
+bool value_date(const char *s);
+/* geen/none, uitkering/benefit, loon/wage, gemengd/mixed: enum income; 0 if invalid. */
+int value_income(const char *s);
+/* huidig/as-is, gewenst/to-be: enum journey_kind; 0 if invalid. */
+int value_journey_kind(const char *s);
+
+/* A duration in days written back in the largest unit that divides it
+ * ("8 maanden", "6 weeks"). Caller frees. */
+char *value_duration_text(long days, int lang);
+/* The words of an income or a journey kind in a language. */
+const char *value_income_text(int income, int lang);
+const char *value_journey_kind_text(int kind, int lang);
+
+#endif

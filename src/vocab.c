@@ -1,0 +1,238 @@
+/* vocab.c - the key tables of formats.md and lookups over them. */
+#include "vocab.h"
+
+#include "mem.h"
+#include "model.h"
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* An entry: canonical JSON name, then Dutch and English spellings
+ * separated by '|', the first of each the one the writers use. */
+struct entry {
+	const char *canonical;
+	const char *nl;
+	const char *en;
+};
+
+static const struct entry persona_attrs[PA__MAX] = {
+	[PA_ID] = {"id", "id", "id"},
+	[PA_AGE] = {"age", "leeftijd", "age"},
+	[PA_PLACE] = {"place", "woonplaats|plaats", "place|town"},
+	[PA_SITUATION] = {"situation", "situatie", "situation"},
+	[PA_POSITION] = {"position", "positie|ketenpositie", "position"},
+	[PA_LADDER] = {"ladder", "trede|ladder", "rung|ladder"},
+	[PA_INCOME] = {"income", "inkomen", "income"},
+	[PA_TRAITS] = {"traits", "kenmerken", "traits"},
+	[PA_NOTE] = {"note", "notitie", "note"},
+};
+
+static const struct entry persona_sections[PS__MAX] = {
+	[PS_TALENTS] = {"talents", "Talenten|Kwaliteiten|Sterke punten", "Talents|Strengths"},
+	[PS_NEEDS] = {"needs", "Behoeften|Wensen", "Needs"},
+	[PS_WORRIES] = {"worries", "Zorgen|Drempels", "Worries|Concerns|Barriers"},
+	[PS_GOALS] = {"goals", "Doelen", "Goals"},
+	[PS_NETWORK] = {"network", "Netwerk", "Network"},
+	[PS_QUOTE] = {"quote", "Citaat", "Quote"},
+};
+
+static const struct entry journey_attrs[JA__MAX] = {
+	[JA_ID] = {"id", "id", "id"},
+	[JA_PERSONA] = {"persona", "persona", "persona"},
+	[JA_CHAIN] = {"chain", "keten", "chain"},
+	[JA_REGION] = {"region", "regio", "region"},
+	[JA_KIND] = {"kind", "soort", "kind"},
+	[JA_AUTHOR] = {"author", "auteur", "author"},
+	[JA_DATE] = {"date", "datum", "date"},
+	[JA_NOTE] = {"note", "notitie", "note"},
+	[JA_IGNORE] = {"ignore", "negeer", "ignore"},
+};
+
+static const struct entry stage_attrs[SA__MAX] = {
+	[SA_ID] = {"id", "id", "id"},
+	[SA_POSITION] = {"position", "positie", "position"},
+	[SA_ACTORS] = {"actors", "actor|actoren|betrokkenen", "actors|actor"},
+	[SA_ORGANISATION] = {"organisation", "organisatie|aanbieder", "organisation|organization|provider"},
+	[SA_EMOTION] = {"emotion", "emotie", "emotion"},
+	[SA_DURATION] = {"duration_days", "duur", "duration"},
+	[SA_PAIN_POINT] = {"pain_points", "knelpunt", "pain point"},
+	[SA_OPPORTUNITY] = {"opportunities", "kans", "opportunity"},
+	[SA_NOTE] = {"note", "notitie", "note"},
+	[SA_IGNORE] = {"ignore", "negeer", "ignore"},
+};
+
+static const struct entry tp_kinds[TP__MAX] = {
+	[TP_LETTER] = {"letter", "brief", "letter"},
+	[TP_DECISION] = {"decision", "beschikking|besluit", "decision"},
+	[TP_EMAIL] = {"email", "e-mail|mail", "email"},
+	[TP_PORTAL] = {"portal", "portaal|website|app", "portal"},
+	[TP_CONVERSATION] = {"conversation", "gesprek|keukentafelgesprek", "conversation"},
+	[TP_PHONE] = {"phone", "telefoon|bellen", "phone|call"},
+	[TP_VISIT] = {"visit", "bezoek|huisbezoek", "visit"},
+	[TP_INTAKE] = {"intake", "intake", "intake"},
+	[TP_EVALUATION] = {"evaluation", "evaluatie", "evaluation|review"},
+	[TP_REINDICATION] = {"reindication", "herindicatie|heronderzoek", "reindication|reassessment"},
+	[TP_HANDOVER] = {"handover", "overdracht", "handover"},
+	[TP_TRIAL] = {"trial", "proefplaatsing|proefdraaien", "trial|trial placement"},
+	[TP_FINANCIAL_CHECK] = {"financial_check", "inkomenscheck|financiële check", "financial check|income check"},
+	[TP_WAITING] = {"waiting", "wachttijd|wachten", "waiting|wait"},
+	[TP_OTHER] = {"other", "overig", "other"},
+};
+
+static const struct entry tp_attrs[TA__MAX] = {
+	[TA_ACTOR] = {"actor", "van|door|met", "from|by|with|actor"},
+	[TA_EXPLAINED] = {"explained", "toelichting|uitleg", "explained"},
+	[TA_TEXT] = {"text", "tekst", "text"},
+	[TA_DURATION] = {"duration_days", "duur", "duration"},
+	[TA_WARM] = {"warm", "warm", "warm"},
+	[TA_EMOTION] = {"emotion", "emotie", "emotion"},
+	[TA_NOTE] = {"note", "notitie", "note"},
+};
+
+static const struct entry stage_groups[SG__MAX] = {
+	[SG_TOUCHPOINTS] = {"touchpoints", "Contactmomenten", "Touchpoints"},
+	[SG_PAIN_POINTS] = {"pain_points", "Knelpunten", "Pain points"},
+	[SG_OPPORTUNITIES] = {"opportunities", "Kansen", "Opportunities"},
+};
+
+static const struct {
+	const struct entry *entries;
+	int n;
+} tables[VOCAB__MAX] = {
+	[VOCAB_PERSONA_ATTR] = {persona_attrs, PA__MAX},
+	[VOCAB_PERSONA_SECTION] = {persona_sections, PS__MAX},
+	[VOCAB_JOURNEY_ATTR] = {journey_attrs, JA__MAX},
+	[VOCAB_STAGE_ATTR] = {stage_attrs, SA__MAX},
+	[VOCAB_TP_KIND] = {tp_kinds, TP__MAX},
+	[VOCAB_TP_ATTR] = {tp_attrs, TA__MAX},
+	[VOCAB_STAGE_GROUP] = {stage_groups, SG__MAX},
+};
+
+/* Every spelling of every entry, as written and as a slug, built once. */
+struct spelling {
+	enum vocab vocab;
+	int id;
+	enum lang lang;
+	char *written;
+	char *slug;
+};
+
+static struct spelling *spellings;
+static size_t n_spellings;
+
+static void
+add_spellings(enum vocab v, int id, enum lang lang, const char *list)
+{
+	while (*list) {
+		const char *bar = strchr(list, '|');
+		size_t len = bar ? (size_t)(bar - list) : strlen(list);
+		spellings = xrealloc(spellings, (n_spellings + 1) * sizeof(*spellings));
+		struct spelling *s = &spellings[n_spellings++];
+		s->vocab = v;
+		s->id = id;
+		s->lang = lang;
+		s->written = xstrndup(list, len);
+		s->slug = text_slug(s->written);
+		list += len + (bar != NULL);
+	}
+}
+
+static void
+free_spellings(void)
+{
+	for (size_t i = 0; i < n_spellings; i++) {
+		free(spellings[i].written);
+		free(spellings[i].slug);
+	}
+	free(spellings);
+}
+
+static void
+build_spellings(void)
+{
+	if (spellings != NULL)
+		return;
+	for (int v = 0; v < VOCAB__MAX; v++)
+		for (int id = 0; id < tables[v].n; id++) {
+			add_spellings(v, id, LANG_NL, tables[v].entries[id].nl);
+			add_spellings(v, id, LANG_EN, tables[v].entries[id].en);
+		}
+	atexit(free_spellings);
+}
+
+int
+vocab_find(enum vocab v, const char *written)
+{
+	build_spellings();
+	char *slug = text_slug(written);
+	int found = -1;
+	for (size_t i = 0; i < n_spellings && found < 0; i++)
+		if (spellings[i].vocab == v && strcmp(spellings[i].slug, slug) == 0)
+			found = spellings[i].id;
+	free(slug);
+	return found;
+}
+
+int
+vocab_find_canonical(enum vocab v, const char *name)
+{
+	for (int id = 0; id < tables[v].n; id++)
+		if (strcmp(tables[v].entries[id].canonical, name) == 0)
+			return id;
+	return -1;
+}
+
+const char *
+vocab_canonical(enum vocab v, int id)
+{
+	return tables[v].entries[id].canonical;
+}
+
+const char *
+vocab_name(enum vocab v, int id, enum lang lang)
+{
+	build_spellings();
+	for (size_t i = 0; i < n_spellings; i++)
+		if (spellings[i].vocab == v && spellings[i].id == id &&
+		    spellings[i].lang == lang)
+			return spellings[i].written;
+	return tables[v].entries[id].canonical;
+}
+
+const char *
+vocab_suggest(unsigned mask, const char *written)
+{
+	build_spellings();
+	const char **candidates = xmalloc(n_spellings * sizeof(char *));
+	size_t n = 0;
+	for (size_t i = 0; i < n_spellings; i++)
+		if (mask & VOCAB_BIT(spellings[i].vocab))
+			candidates[n++] = spellings[i].written;
+	long best = text_nearest(written, candidates, n);
+	const char *found = best >= 0 ? candidates[best] : NULL;
+	free(candidates);
+	return found;
+}
+
+char *
+vocab_list(unsigned mask, enum lang lang)
+{
+	struct buf b = {0};
+	for (int v = 0; v < VOCAB__MAX; v++) {
+		if (!(mask & VOCAB_BIT(v)))
+			continue;
+		for (int id = 0; id < tables[v].n; id++) {
+			if (b.len)
+				buf_puts(&b, ", ");
+			buf_puts(&b, vocab_name(v, id, lang));
+		}
+	}
+	return buf_detach(&b);
+}
+
+int
+vocab_size(enum vocab v)
+{
+	return tables[v].n;
+}

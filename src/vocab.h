@@ -1,0 +1,67 @@
+/* vocab.h - the keys of the formats: Dutch and English spellings, canonical JSON names, lookup after folding, and suggestions. Included by the readers and writers. */
+#ifndef KETEN_VOCAB_H
+#define KETEN_VOCAB_H
+
+#include "catalog.h"
+
+#include <stddef.h>
+
+enum vocab {
+	VOCAB_PERSONA_ATTR,    /* enum persona_attr */
+	VOCAB_PERSONA_SECTION, /* enum persona_section */
+	VOCAB_JOURNEY_ATTR,    /* enum journey_attr */
+	VOCAB_STAGE_ATTR,      /* enum stage_attr */
+	VOCAB_TP_KIND,         /* enum tp_kind (model.h) */
+	VOCAB_TP_ATTR,         /* enum tp_attr */
+	VOCAB_STAGE_GROUP,     /* enum stage_group */
+	VOCAB__MAX
+};
+
+#define VOCAB_BIT(v) (1u << (v))
+
+enum persona_attr {
+	PA_ID, PA_AGE, PA_PLACE, PA_SITUATION, PA_POSITION, PA_LADDER,
+	PA_INCOME, PA_TRAITS, PA_NOTE, PA__MAX
+};
+enum persona_section {
+	PS_TALENTS, PS_NEEDS, PS_WORRIES, PS_GOALS, PS_NETWORK, PS_QUOTE, PS__MAX
+};
+enum journey_attr {
+	JA_ID, JA_PERSONA, JA_CHAIN, JA_REGION, JA_KIND, JA_AUTHOR, JA_DATE,
+	JA_NOTE, JA_IGNORE, JA__MAX
+};
+enum stage_attr {
+	SA_ID, SA_POSITION, SA_ACTORS, SA_ORGANISATION, SA_EMOTION,
+	SA_DURATION, SA_PAIN_POINT, SA_OPPORTUNITY, SA_NOTE, SA_IGNORE, SA__MAX
+};
+enum tp_attr {
+	TA_ACTOR, TA_EXPLAINED, TA_TEXT, TA_DURATION, TA_WARM, TA_EMOTION,
+	TA_NOTE, TA__MAX
+};
+enum stage_group { SG_TOUCHPOINTS, SG_PAIN_POINTS, SG_OPPORTUNITIES, SG__MAX };
+
+/* The entry of vocabulary v that `written` names (case, accents, spaces
+ * and punctuation folded as in slugs), or -1. */
+int vocab_find(enum vocab v, const char *written);
+
+/* The entry whose canonical JSON name is exactly `name`, or -1. */
+int vocab_find_canonical(enum vocab v, const char *name);
+
+/* The canonical JSON name of an entry ("financial_check", "duration_days"). */
+const char *vocab_canonical(enum vocab v, int id);
+
+/* The first spelling of an entry in a language ("beschikking", "decision"). */
+const char *vocab_name(enum vocab v, int id, enum lang lang);
+
+/* The spelling, over the vocabularies in mask (VOCAB_BIT), nearest to
+ * `written`, or NULL when none is a likely typo. */
+const char *vocab_suggest(unsigned mask, const char *written);
+
+/* The first spellings of all entries in mask, in lang, joined by ", ".
+ * Caller frees. */
+char *vocab_list(unsigned mask, enum lang lang);
+
+/* Number of entries in a vocabulary. */
+int vocab_size(enum vocab v);
+
+#endif

@@ -1,0 +1,544 @@
+/* workspace.c - discovering files, loading documents and the checks that span files. */
+#include "workspace.h"
+
+#include "chain.h"
+#include "check.h"
+#include "mem.h"
+#include "read.h"
+#include "source.h"
+#include "text.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { MAX_WALK_DEPTH = 32 };
+
+/* --- paths --- */
+
+static char *
+path_join(const char *dir, const char *name)
+{
+	if (strcmp(dir, ".") == 0)
+		return xstrdup(name);
+	size_t len = strlen(dir);
+	return xasprintf("%s%s%s", dir, len && dir[len - 1] == '/' ? "" : "/", name);
+}
+
+/* The folder part of a path ("." when there is none). Caller frees. */
+static char *
+path_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+static const char *
+path_base(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+static bool
+has_extension(const char *path, const char *ext)
+{
+	size_t lp = strlen(path), le = strlen(ext);
+	return lp > le && strcmp(path + lp - le, ext) == 0;
+}
+
+/* The kind a file's folder gives it: personas/, journeys/ or chains/. */
+static enum doc_kind
+kind_from_folder(const char *path)
+{
+	char *dir = path_dir(path);
+	const char *base = path_base(dir);
+	enum doc_kind kind = DOC_UNKNOWN;
+	if (strcmp(base, "personas") == 0)
+		kind = DOC_PERSONA;
+	else if (strcmp(base, "journeys") == 0)
+		kind = DOC_JOURNEY;
+	else if (strcmp(base, "chains") == 0)
+		kind = DOC_CHAIN;
+	free(dir);
+	return kind;
+}
+
+/* The workspace a journey belongs to: the folder above journeys/. */
+static char *
+workspace_root_of(const char *journey_path)
+{
+	char *dir = path_dir(journey_path);
+	if (strcmp(path_base(dir), "journeys") != 0)
+		return dir;
+	char *root = path_dir(dir);
+	free(dir);
+	return root;
+}
+
+/* --- loading one document --- */
+
+static struct doc *
+load_document(const char *path, enum doc_kind kind, const struct limits *limits,
+	      struct diags *diags)
+{
+	struct source *src = source_load(path, limits, diags);
+	if (src == NULL)
+		return NULL;
+	struct doc *doc = has_extension(path, ".json")
+		? read_json(src, limits, diags)
+		: read_markdown(src, kind == DOC_CHAIN ? DOC_UNKNOWN : kind, limits, diags);
+	source_free(&src);
+	if (doc != NULL)
+		check_document(doc, diags);
+	return doc;
+}
+
+struct doc *
+workspace_read_file(const char *path, const struct limits *limits,
+		    struct diags *diags)
+{
+	return load_document(path, kind_from_folder(path), limits, diags);
+}
+
+/* --- chain models --- */
+
+static struct doc *
+chain_cached(struct workspace *ws, const char *key, bool *found)
+{
+	for (size_t i = 0; i < ws->n_chains; i++)
+		if (strcmp(ws->chains[i].key, key) == 0) {
+			*found = true;
+			return ws->chains[i].doc;
+		}
+	*found = false;
+	return NULL;
+}
+
+/* Reads a chain model file once; later calls return the same document. */
+static struct doc *
+chain_load(struct workspace *ws, const char *path)
+{
+	char real[PATH_MAX];
+	const char *key = realpath(path, real) ? real : path;
+	bool found;
+	struct doc *doc = chain_cached(ws, key, &found);
+	if (found)
+		return doc;
+	doc = load_document(path, DOC_CHAIN, &ws->opts.limits, ws->diags);
+	if (doc != NULL && doc->kind != DOC_CHAIN) {
+		struct loc whole = {path, 1, 1};
+		struct diag *d = diag_emit(ws->diags, CODE_S008, &whole, M_S008_NOT_CHAIN);
+		diag_hint(ws->diags, d, M_H_CHAIN_DUMP);
+		doc_free(&doc);
+	}
+	if (doc != NULL)
+		chain_validate(doc, ws->diags);
+	if (ws->n_chains == ws->cap_chains) {
+		ws->cap_chains = ws->cap_chains ? ws->cap_chains * 2 : 4;
+		ws->chains = xrealloc(ws->chains, ws->cap_chains * sizeof(*ws->chains));
+	}
+	ws->chains[ws->n_chains].key = xstrdup(key);
+	ws->chains[ws->n_chains].doc = doc;
+	ws->n_chains++;
+	return doc;
+}
+
+/* The chain model a journey is checked with: --chain, its keten:
+ * attribute (a path relative to it, or an id in chains/), or the default. */
+static const struct chain *
+chain_for_journey(struct workspace *ws, const struct doc *doc)
+{
+	const struct text *ref = &doc->journey->chain;
+	if (ws->opts.chain_path != NULL || ref->s == NULL || *ref->s == '\0')
+		return ws->chain_in_force->chain;
+	char *path;
+	if (strchr(ref->s, '/') != NULL || has_extension(ref->s, ".json")) {
+		char *dir = path_dir(doc->path);
+		path = ref->s[0] == '/' ? xstrdup(ref->s) : path_join(dir, ref->s);
+		free(dir);
+	} else {
+		char *root = workspace_root_of(doc->path);
+		char *name = xasprintf("chains/%s.json", ref->s);
+		path = path_join(root, name);
+		free(name);
+		free(root);
+	}
+	struct stat st;
+	struct doc *chain = NULL;
+	if (stat(path, &st) != 0) {
+		struct diag *d = diag_emit(ws->diags, CODE_S003, &ref->loc, M_S003_CHAIN,
+					   ref->s, path);
+		diag_hint(ws->diags, d, M_H_CHAIN);
+	} else {
+		chain = chain_load(ws, path);
+	}
+	free(path);
+	return chain ? chain->chain : ws->chain_in_force->chain;
+}
+
+/* --- finding files --- */
+
+static void
+add_input(struct workspace *ws, const char *path, enum doc_kind kind)
+{
+	if (ws->n_inputs == ws->cap_inputs) {
+		ws->cap_inputs = ws->cap_inputs ? ws->cap_inputs * 2 : 64;
+		ws->inputs = xrealloc(ws->inputs, ws->cap_inputs * sizeof(*ws->inputs));
+	}
+	ws->inputs[ws->n_inputs].path = xstrdup(path);
+	ws->inputs[ws->n_inputs].kind = kind;
+	ws->n_inputs++;
+}
+
+static int
+compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The visible entries of a folder, sorted. Caller frees each and the array. */
+static char **
+list_folder(const char *dir, size_t *n)
+{
+	*n = 0;
+	DIR *d = opendir(dir);
+	if (d == NULL)
+		return NULL;
+	size_t cap = 16;
+	char **names = xmalloc(cap * sizeof(char *));
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (*n == cap)
+			names = xrealloc(names, (cap *= 2) * sizeof(char *));
+		names[(*n)++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, *n, sizeof(char *), compare_names);
+	return names;
+}
+
+struct walk_item {
+	char *dir;
+	int depth;
+};
+
+/* Adds every .md and .json file below dir, without recursion and without
+ * following links to folders. */
+static void
+walk_folder(struct workspace *ws, const char *top)
+{
+	size_t cap = 16, n = 0;
+	struct walk_item *stack = xmalloc(cap * sizeof(*stack));
+	stack[n++] = (struct walk_item){xstrdup(top), 0};
+	while (n > 0) {
+		struct walk_item item = stack[--n];
+		size_t count;
+		char **names = list_folder(item.dir, &count);
+		/* Folders go on the stack in reverse so they come out sorted. */
+		for (size_t i = count; i-- > 0;) {
+			char *path = path_join(item.dir, names[i]);
+			struct stat st;
+			if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
+			    item.depth < MAX_WALK_DEPTH && strcmp(names[i], "output") != 0) {
+				if (n == cap)
+					stack = xrealloc(stack, (cap *= 2) * sizeof(*stack));
+				stack[n++] = (struct walk_item){path, item.depth + 1};
+				path = NULL;
+			}
+			free(path);
+		}
+		for (size_t i = 0; i < count; i++) {
+			char *path = path_join(item.dir, names[i]);
+			struct stat st;
+			if ((has_extension(names[i], ".md") || has_extension(names[i], ".json")) &&
+			    stat(path, &st) == 0 && S_ISREG(st.st_mode))
+				add_input(ws, path, kind_from_folder(path));
+			free(path);
+			free(names[i]);
+		}
+		free(names);
+		free(item.dir);
+	}
+	free(stack);
+}
+
+static bool
+is_folder(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* A folder with personas/, journeys/ or chains/ is a workspace: only those
+ * are searched. Any other folder is searched whole. */
+static void
+find_inputs(struct workspace *ws, const char *path)
+{
+	if (!is_folder(path)) {
+		if (has_extension(path, ".md") || has_extension(path, ".json") ||
+		    access(path, F_OK) != 0) {
+			add_input(ws, path, kind_from_folder(path));
+			return;
+		}
+		struct loc whole = {path, 1, 1};
+		struct diag *d = diag_emit(ws->diags, CODE_S001, &whole, M_S001_EXTENSION);
+		diag_hint(ws->diags, d, M_H_EXTENSION);
+		return;
+	}
+	static const char *const parts[] = {"chains", "personas", "journeys"};
+	bool workspace = false;
+	for (size_t i = 0; i < 3; i++) {
+		char *sub = path_join(path, parts[i]);
+		if (is_folder(sub)) {
+			walk_folder(ws, sub);
+			workspace = true;
+		}
+		free(sub);
+	}
+	if (!workspace)
+		walk_folder(ws, path);
+}
+
+/* --- personas and the other documents read up front --- */
+
+static void
+push_doc(struct doc ***items, size_t *n, size_t *cap, struct doc *doc)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*items = xrealloc(*items, *cap * sizeof(struct doc *));
+	}
+	(*items)[(*n)++] = doc;
+}
+
+static void
+check_persona_ids(struct workspace *ws)
+{
+	for (size_t i = 0; i < ws->n_personas; i++) {
+		const struct persona *p = ws->personas[i]->persona;
+		for (size_t k = 0; k < i; k++) {
+			const struct persona *q = ws->personas[k]->persona;
+			if (strcmp(p->id.s, q->id.s) != 0)
+				continue;
+			struct diag *d = diag_emit(ws->diags, CODE_S004, &p->id.loc, M_S004_PERSONA,
+						   p->id.s, q->id.loc.file, q->id.loc.line);
+			diag_hint(ws->diags, d, M_H_DUP_ID);
+			ws->personas[i]->broken = true;
+			break;
+		}
+	}
+}
+
+/* Reads everything but the journeys in folders: chain models first, then
+ * personas, then files of unknown kind (which may turn out journeys). */
+static void
+read_up_front(struct workspace *ws)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < ws->n_inputs; i++) {
+		struct ws_input in = ws->inputs[i];
+		if (in.kind == DOC_CHAIN && has_extension(in.path, ".json")) {
+			chain_load(ws, in.path);
+			free(in.path);
+			continue;
+		}
+		if (in.kind == DOC_JOURNEY) {
+			ws->inputs[kept++] = in;
+			continue;
+		}
+		size_t first = ws->diags->n;
+		struct doc *doc = load_document(in.path, in.kind, &ws->opts.limits, ws->diags);
+		free(in.path);
+		if (doc == NULL)
+			continue;
+		if (doc->kind == DOC_PERSONA && doc->persona) {
+			diags_tag(ws->diags, first, NULL, doc->persona->id.s);
+			push_doc(&ws->personas, &ws->n_personas, &ws->cap_personas, doc);
+		} else if (doc->kind == DOC_JOURNEY && doc->journey) {
+			push_doc(&ws->journeys_read, &ws->n_journeys_read,
+				 &ws->cap_journeys_read, doc);
+		} else {
+			if (doc->kind == DOC_CHAIN && doc->chain)
+				chain_validate(doc, ws->diags);
+			doc_free(&doc);
+		}
+	}
+	ws->n_inputs = kept;
+	check_persona_ids(ws);
+	for (size_t i = 0; i < ws->n_personas; i++)
+		check_persona_position(ws->personas[i], ws->chain_in_force->chain, ws->diags);
+}
+
+static int
+open_chain_in_force(struct workspace *ws)
+{
+	if (ws->opts.chain_path == NULL) {
+		ws->chain_in_force = chain_load_default(ws->diags->lang);
+		return 0;
+	}
+	size_t first = ws->diags->n;
+	struct doc *doc = chain_load(ws, ws->opts.chain_path);
+	if (doc == NULL) {
+		const struct diag *d = first < ws->diags->n ? &ws->diags->items[first] : NULL;
+		ws->error = xasprintf("%s: %s", ws->opts.chain_path,
+				      d ? d->message : strerror(ENOENT));
+		return -1;
+	}
+	/* The cache owns it; the workspace only points at it. */
+	ws->chain_in_force = doc;
+	return 0;
+}
+
+int
+workspace_open(struct workspace *ws, char *const *paths, size_t n_paths,
+	       const struct workspace_options *opts, struct diags *diags)
+{
+	memset(ws, 0, sizeof(*ws));
+	ws->opts = *opts;
+	ws->diags = diags;
+	if (open_chain_in_force(ws) != 0)
+		return -1;
+	if (n_paths == 0)
+		find_inputs(ws, ".");
+	for (size_t i = 0; i < n_paths; i++)
+		find_inputs(ws, paths[i]);
+	read_up_front(ws);
+	return 0;
+}
+
+/* --- journeys --- */
+
+const struct persona *
+workspace_persona(const struct workspace *ws, const char *id)
+{
+	char *slug = text_slug(id);
+	const struct persona *found = NULL;
+	for (size_t i = 0; i < ws->n_personas && found == NULL; i++)
+		if (strcmp(ws->personas[i]->persona->id.s, slug) == 0)
+			found = ws->personas[i]->persona;
+	free(slug);
+	return found;
+}
+
+static void
+check_persona_reference(struct workspace *ws, struct doc *doc)
+{
+	struct journey *j = doc->journey;
+	if (j->persona.s == NULL || *j->persona.s == '\0')
+		return;
+	j->persona_ref = workspace_persona(ws, j->persona.s);
+	if (j->persona_ref != NULL)
+		return;
+	const char **ids = xmalloc((ws->n_personas + 1) * sizeof(char *));
+	struct buf list = {0};
+	for (size_t i = 0; i < ws->n_personas; i++) {
+		ids[i] = ws->personas[i]->persona->id.s;
+		buf_printf(&list, "%s%s", i ? ", " : "", ids[i]);
+	}
+	long near = text_nearest(j->persona.s, ids, ws->n_personas);
+	struct diag *d = near >= 0
+		? diag_emit(ws->diags, CODE_S003, &j->persona.loc, M_S003_PERSONA_SUGGEST,
+			    j->persona.s, ids[near])
+		: diag_emit(ws->diags, CODE_S003, &j->persona.loc, M_S003_PERSONA, j->persona.s);
+	if (ws->n_personas == 0)
+		diag_hint(ws->diags, d, M_H_NO_PERSONAS);
+	else
+		diag_hint(ws->diags, d, M_H_PERSONAS, buf_str(&list));
+	buf_free(&list);
+	free(ids);
+	doc->broken = true;
+}
+
+static void
+check_journey_id(struct workspace *ws, struct doc *doc)
+{
+	const struct text *id = &doc->journey->id;
+	for (size_t i = 0; i < ws->n_seen; i++)
+		if (strcmp(ws->seen[i].id, id->s) == 0) {
+			struct diag *d = diag_emit(ws->diags, CODE_S004, &id->loc, M_S004_JOURNEY,
+						   id->s, ws->seen[i].file, ws->seen[i].line);
+			diag_hint(ws->diags, d, M_H_DUP_ID);
+			doc->broken = true;
+			return;
+		}
+	if (ws->n_seen == ws->cap_seen) {
+		ws->cap_seen = ws->cap_seen ? ws->cap_seen * 2 : 64;
+		ws->seen = xrealloc(ws->seen, ws->cap_seen * sizeof(*ws->seen));
+	}
+	ws->seen[ws->n_seen++] = (struct ws_seen){xstrdup(id->s), xstrdup(doc->path),
+						  id->loc.line};
+}
+
+static void
+check_one_journey(struct workspace *ws, struct doc *doc, size_t first,
+		  journey_fn *fn, void *arg)
+{
+	if (doc->kind == DOC_JOURNEY && doc->journey) {
+		const struct chain *chain = chain_for_journey(ws, doc);
+		check_journey_positions(doc, chain, ws->diags);
+		check_persona_reference(ws, doc);
+		check_journey_id(ws, doc);
+		diags_tag(ws->diags, first, doc->journey->id.s, doc->journey->persona.s);
+		ws->n_journeys++;
+		if (fn != NULL)
+			fn(ws, doc, arg);
+	}
+	doc_free(&doc);
+}
+
+void
+workspace_check_journeys(struct workspace *ws, journey_fn *fn, void *arg)
+{
+	for (size_t i = 0; i < ws->n_journeys_read; i++) {
+		struct doc *doc = ws->journeys_read[i];
+		ws->journeys_read[i] = NULL;
+		check_one_journey(ws, doc, ws->diags->n, fn, arg);
+	}
+	ws->n_journeys_read = 0;
+	for (size_t i = 0; i < ws->n_inputs; i++) {
+		size_t first = ws->diags->n;
+		struct doc *doc = load_document(ws->inputs[i].path, DOC_JOURNEY,
+						&ws->opts.limits, ws->diags);
+		if (doc != NULL)
+			check_one_journey(ws, doc, first, fn, arg);
+	}
+}
+
+void
+workspace_close(struct workspace *ws)
+{
+	for (size_t i = 0; i < ws->n_inputs; i++)
+		free(ws->inputs[i].path);
+	free(ws->inputs);
+	for (size_t i = 0; i < ws->n_journeys_read; i++)
+		doc_free(&ws->journeys_read[i]);
+	free(ws->journeys_read);
+	for (size_t i = 0; i < ws->n_personas; i++)
+		doc_free(&ws->personas[i]);
+	free(ws->personas);
+	for (size_t i = 0; i < ws->n_chains; i++) {
+		free(ws->chains[i].key);
+		doc_free(&ws->chains[i].doc);
+	}
+	free(ws->chains);
+	if (ws->opts.chain_path == NULL)
+		doc_free(&ws->chain_in_force);
+	for (size_t i = 0; i < ws->n_seen; i++) {
+		free(ws->seen[i].id);
+		free(ws->seen[i].file);
+	}
+	free(ws->seen);
+	free(ws->error);
+	memset(ws, 0, sizeof(*ws));
+}

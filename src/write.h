@@ -1,0 +1,16 @@
+/* write.h - writing a document back out: the keten/1 JSON form and Markdown, lossless for everything the model holds. Included by export, chain dump and tests. */
+#ifndef KETEN_WRITE_H
+#define KETEN_WRITE_H
+
+#include "catalog.h"
+#include "mem.h"
+#include "model.h"
+
+/* Appends doc (persona, journey or chain) as keten/1 JSON to out. */
+void write_json(const struct doc *doc, struct buf *out);
+
+/* Appends a persona or journey as Markdown, keys in lang, to out. Reading
+ * the result gives the same model (and so the same JSON). */
+void write_markdown(const struct doc *doc, enum lang lang, struct buf *out);
+
+#endif
