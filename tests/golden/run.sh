@@ -45,7 +45,7 @@ run_case() {
 	rm -rf "${work:?}/$name"
 	cp -R "$here/$name" "$work/$name"
 	if [ -f "$work/$name/setup.sh" ]; then
-		(cd "$work/$name" && sh ./setup.sh) || {
+		(cd "$work/$name" && KETEN="$keten" sh ./setup.sh) || {
 			echo "FAIL $name: setup.sh failed"
 			failed=$((failed + 1))
 			return

@@ -1,0 +1,476 @@
+/* write_md.c - a persona or journey as Markdown in the layout of formats.md, keys in Dutch or English, values escaped so that they read back as the same text. */
+#include "write.h"
+
+#include "text.h"
+#include "values.h"
+#include "vocab.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* The output and where it stands: blocks are separated by a blank line,
+ * except that a level-2 heading is followed directly by its content, and
+ * the items of one list follow each other directly. */
+struct md {
+	struct buf *out;
+	enum lang lang;
+	bool started; /* a block has been written */
+	bool tight;   /* the last block is a level-2 heading */
+	bool in_list; /* the last block is a list that may go on */
+};
+
+static void
+begin_block(struct md *md)
+{
+	if (md->started && !md->tight)
+		buf_putc(md->out, '\n');
+	md->started = true;
+	md->tight = false;
+	md->in_list = false;
+}
+
+static void
+begin_item(struct md *md)
+{
+	if (!md->in_list)
+		begin_block(md);
+	md->in_list = true;
+}
+
+/* Escaping of plain text. */
+
+static bool
+is_markup_char(char c)
+{
+	return c != '\0' && strchr("\\`*_[]<>&#!|", c) != NULL;
+}
+
+static bool
+is_block_marker(char c)
+{
+	return c == '-' || c == '+' || c == '=' || c == '~';
+}
+
+/* Length of a run of digits at s followed by '.' or ')' (an ordered list
+ * marker), or 0. */
+static size_t
+ordered_marker_digits(const char *s, size_t len)
+{
+	size_t n = 0;
+	while (n < len && isdigit((unsigned char)s[n]))
+		n++;
+	if (n == 0 || n == len || (s[n] != '.' && s[n] != ')'))
+		return 0;
+	return n;
+}
+
+/* Appends s[0..len) trimmed and on one line, with a backslash before
+ * every character that could start markup. At the start of a block (a
+ * bare list item, a line of a quote) a list marker or other block opener
+ * is escaped too. */
+static void
+put_escaped_n(struct buf *out, const char *s, size_t len, bool block_start)
+{
+	s = text_trim(s, &len);
+	size_t digits = block_start ? ordered_marker_digits(s, len) : 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (c == '\n' || c == '\r')
+			c = ' ';
+		bool opener = block_start && ((i == 0 && is_block_marker(c)) ||
+					      (digits > 0 && i == digits));
+		if (is_markup_char(c) || opener)
+			buf_putc(out, '\\');
+		buf_putc(out, c);
+	}
+}
+
+static void
+put_escaped(struct buf *out, const char *s, bool block_start)
+{
+	put_escaped_n(out, s, strlen(s), block_start);
+}
+
+static bool
+is_blank(const char *s)
+{
+	size_t len = strlen(s);
+	text_trim(s, &len);
+	return len == 0;
+}
+
+/* Blocks. */
+
+static void
+put_heading(struct md *md, int level, const char *prefix, const char *title)
+{
+	md->tight = false; /* a heading never follows a heading directly */
+	begin_block(md);
+	for (int i = 0; i < level; i++)
+		buf_putc(md->out, '#');
+	if (prefix != NULL) {
+		buf_putc(md->out, ' ');
+		buf_puts(md->out, prefix);
+	}
+	if (title != NULL && *title != '\0') {
+		buf_putc(md->out, ' ');
+		put_escaped(md->out, title, false);
+	}
+	buf_putc(md->out, '\n');
+	md->tight = level >= 2;
+}
+
+/* s after its leading blank lines. */
+static const char *
+skip_blank_lines(const char *s)
+{
+	const char *line = s;
+	for (const char *p = s; *p != '\0' && isspace((unsigned char)*p); p++)
+		if (*p == '\n')
+			line = p + 1;
+	return line;
+}
+
+/* Markdown source (a summary, description or section body) as it is,
+ * without blank lines around it. */
+static void
+put_raw(struct md *md, const char *s)
+{
+	if (s == NULL)
+		return;
+	s = skip_blank_lines(s);
+	size_t len = strlen(s);
+	while (len > 0 && isspace((unsigned char)s[len - 1]))
+		len--;
+	if (len == 0)
+		return;
+	begin_block(md);
+	buf_add(md->out, s, len);
+	buf_putc(md->out, '\n');
+}
+
+/* A block quote with one paragraph per line of s: the reader flattens
+ * each paragraph of a quote and joins them with new lines. */
+static void
+put_quote(struct md *md, const char *s)
+{
+	bool first = true;
+	while (*s != '\0') {
+		size_t len = strcspn(s, "\n");
+		size_t trimmed = len;
+		text_trim(s, &trimmed);
+		if (trimmed > 0) {
+			if (first)
+				begin_block(md);
+			else
+				buf_puts(md->out, ">\n");
+			first = false;
+			buf_puts(md->out, "> ");
+			put_escaped_n(md->out, s, len, true);
+			buf_putc(md->out, '\n');
+		}
+		s += len + (s[len] == '\n');
+	}
+}
+
+/* List items. */
+
+static void
+put_dash(struct md *md, int depth)
+{
+	begin_item(md);
+	for (int i = 0; i < depth; i++)
+		buf_puts(md->out, "  ");
+	buf_putc(md->out, '-');
+}
+
+static void
+put_key(struct md *md, int depth, const char *key)
+{
+	put_dash(md, depth);
+	buf_putc(md->out, ' ');
+	buf_puts(md->out, key);
+	buf_putc(md->out, ':');
+}
+
+/* " value" escaped, or nothing when the value is blank; then the line end. */
+static void
+put_value(struct md *md, const char *value, bool block_start)
+{
+	size_t len = strlen(value);
+	text_trim(value, &len);
+	if (len > 0) {
+		buf_putc(md->out, ' ');
+		put_escaped(md->out, value, block_start);
+	}
+	buf_putc(md->out, '\n');
+}
+
+/* "- key: value", nested `depth` levels; nothing when the value is NULL
+ * or blank (the reader rejects an empty value). */
+static void
+item_text(struct md *md, int depth, const char *key, const char *value)
+{
+	if (value == NULL || is_blank(value))
+		return;
+	put_key(md, depth, key);
+	put_value(md, value, false);
+}
+
+static void
+item_number(struct md *md, int depth, const char *key, const struct number *n)
+{
+	if (!n->set)
+		return;
+	put_key(md, depth, key);
+	buf_printf(md->out, " %ld\n", n->v);
+}
+
+static void
+item_duration(struct md *md, int depth, const char *key,
+	      const struct number *n)
+{
+	if (!n->set)
+		return;
+	char *text = value_duration_text(n->v, md->lang);
+	item_text(md, depth, key, text);
+	free(text);
+}
+
+static void
+item_yesno(struct md *md, int depth, const char *key, const struct flag *f)
+{
+	if (f->v == YESNO_UNSET)
+		return;
+	bool yes = f->v == YESNO_YES;
+	const char *word = md->lang == LANG_NL ? (yes ? "ja" : "nee")
+					       : (yes ? "yes" : "no");
+	item_text(md, depth, key, word);
+}
+
+/* "- key: a, b, c" of the items that are not blank; nothing when none
+ * is left. */
+static void
+item_joined(struct md *md, const char *key, const struct text_list *list)
+{
+	bool first = true;
+	for (size_t i = 0; i < list->n; i++) {
+		if (is_blank(list->items[i].s))
+			continue;
+		if (first)
+			put_key(md, 0, key);
+		buf_puts(md->out, first ? " " : ", ");
+		put_escaped(md->out, list->items[i].s, false);
+		first = false;
+	}
+	if (!first)
+		buf_putc(md->out, '\n');
+}
+
+/* One "- key: value" per item of the list. */
+static void
+items_each(struct md *md, int depth, const char *key,
+	   const struct text_list *list)
+{
+	for (size_t i = 0; i < list->n; i++)
+		item_text(md, depth, key, list->items[i].s);
+}
+
+/* A bare "- value" per item, as in the known persona sections. */
+static void
+items_bare(struct md *md, const struct text_list *list)
+{
+	for (size_t i = 0; i < list->n; i++) {
+		if (is_blank(list->items[i].s))
+			continue;
+		put_dash(md, 0);
+		put_value(md, list->items[i].s, true);
+	}
+}
+
+/* Persona. */
+
+static const char *
+persona_key(const struct md *md, enum persona_attr attr)
+{
+	return vocab_name(VOCAB_PERSONA_ATTR, attr, md->lang);
+}
+
+/* A name that itself starts with "Persona:" gets the prefix the reader
+ * drops, so that it reads back whole. */
+static void
+persona_heading(struct md *md, const char *name)
+{
+	size_t len = strlen(name);
+	const char *t = text_trim(name, &len);
+	bool has_prefix = len >= 8 && strncasecmp(t, "persona:", 8) == 0;
+	put_heading(md, 1, has_prefix ? "Persona:" : NULL, name);
+}
+
+static void
+persona_attributes(struct md *md, const struct persona *p)
+{
+	item_text(md, 0, persona_key(md, PA_ID), p->id.s);
+	item_number(md, 0, persona_key(md, PA_AGE), &p->age);
+	item_text(md, 0, persona_key(md, PA_PLACE), p->place.s);
+	item_text(md, 0, persona_key(md, PA_SITUATION), p->situation.s);
+	item_text(md, 0, persona_key(md, PA_POSITION), p->position.s);
+	item_number(md, 0, persona_key(md, PA_LADDER), &p->ladder);
+	item_text(md, 0, persona_key(md, PA_INCOME),
+		  value_income_text(p->income.v, md->lang));
+	item_joined(md, persona_key(md, PA_TRAITS), &p->traits);
+	items_each(md, 0, persona_key(md, PA_NOTE), &p->notes);
+}
+
+static void
+persona_list_section(struct md *md, enum persona_section section,
+		     const struct text_list *list)
+{
+	if (list->n == 0)
+		return;
+	put_heading(md, 2, NULL,
+		    vocab_name(VOCAB_PERSONA_SECTION, section, md->lang));
+	items_bare(md, list);
+}
+
+static void
+persona_quote(struct md *md, const struct text *quote)
+{
+	if (quote->s == NULL || is_blank(quote->s))
+		return;
+	put_heading(md, 2, NULL,
+		    vocab_name(VOCAB_PERSONA_SECTION, PS_QUOTE, md->lang));
+	put_quote(md, quote->s);
+}
+
+static void
+persona_free_sections(struct md *md, const struct persona *p)
+{
+	for (size_t i = 0; i < p->n_sections; i++) {
+		const struct section *s = p->sections[i];
+		put_heading(md, 2, NULL, s->title.s);
+		put_raw(md, s->body.s);
+	}
+}
+
+static void
+write_persona(struct md *md, const struct persona *p)
+{
+	persona_heading(md, p->name.s ? p->name.s : "");
+	put_raw(md, p->summary.s);
+	persona_attributes(md, p);
+	persona_list_section(md, PS_TALENTS, &p->talents);
+	persona_list_section(md, PS_NEEDS, &p->needs);
+	persona_list_section(md, PS_WORRIES, &p->worries);
+	persona_list_section(md, PS_GOALS, &p->goals);
+	persona_list_section(md, PS_NETWORK, &p->network);
+	persona_quote(md, &p->quote);
+	persona_free_sections(md, p);
+}
+
+/* Journey. */
+
+static const char *
+journey_key(const struct md *md, enum journey_attr attr)
+{
+	return vocab_name(VOCAB_JOURNEY_ATTR, attr, md->lang);
+}
+
+static const char *
+stage_key(const struct md *md, enum stage_attr attr)
+{
+	return vocab_name(VOCAB_STAGE_ATTR, attr, md->lang);
+}
+
+static const char *
+tp_key(const struct md *md, enum tp_attr attr)
+{
+	return vocab_name(VOCAB_TP_ATTR, attr, md->lang);
+}
+
+static void
+journey_attributes(struct md *md, const struct journey *j)
+{
+	item_text(md, 0, journey_key(md, JA_ID), j->id.s);
+	item_text(md, 0, journey_key(md, JA_PERSONA), j->persona.s);
+	item_text(md, 0, journey_key(md, JA_CHAIN), j->chain.s);
+	item_text(md, 0, journey_key(md, JA_REGION), j->region.s);
+	item_text(md, 0, journey_key(md, JA_KIND),
+		  value_journey_kind_text(j->kind.v, md->lang));
+	item_text(md, 0, journey_key(md, JA_AUTHOR), j->author.s);
+	item_text(md, 0, journey_key(md, JA_DATE), j->date.s);
+	item_joined(md, journey_key(md, JA_IGNORE), &j->ignore);
+	items_each(md, 0, journey_key(md, JA_NOTE), &j->notes);
+}
+
+static void
+write_touchpoint(struct md *md, const struct touchpoint *tp)
+{
+	enum tp_kind kind = (unsigned)tp->kind < TP__MAX ? tp->kind : TP_OTHER;
+	/* The item is written even without a title: it is the touchpoint. */
+	put_key(md, 0, vocab_name(VOCAB_TP_KIND, kind, md->lang));
+	put_value(md, tp->title.s ? tp->title.s : "", false);
+	item_text(md, 1, tp_key(md, TA_ACTOR), tp->actor.s);
+	item_yesno(md, 1, tp_key(md, TA_EXPLAINED), &tp->explained);
+	item_text(md, 1, tp_key(md, TA_TEXT), tp->text.s);
+	item_duration(md, 1, tp_key(md, TA_DURATION), &tp->duration);
+	item_yesno(md, 1, tp_key(md, TA_WARM), &tp->warm);
+	item_number(md, 1, tp_key(md, TA_EMOTION), &tp->emotion);
+	items_each(md, 1, tp_key(md, TA_NOTE), &tp->notes);
+}
+
+/* The id is written only when reading could not derive it from the
+ * title. */
+static bool
+stage_id_is_derived(const struct stage *s)
+{
+	if (s->id.s == NULL)
+		return true;
+	char *slug = text_slug(s->title.s ? s->title.s : "");
+	bool derived = *slug != '\0' && strcmp(slug, s->id.s) == 0;
+	free(slug);
+	return derived;
+}
+
+static void
+write_stage(struct md *md, const struct stage *s)
+{
+	put_heading(md, 2, NULL, s->title.s);
+	if (!stage_id_is_derived(s))
+		item_text(md, 0, stage_key(md, SA_ID), s->id.s);
+	item_text(md, 0, stage_key(md, SA_POSITION), s->position.s);
+	item_joined(md, stage_key(md, SA_ACTORS), &s->actors);
+	item_text(md, 0, stage_key(md, SA_ORGANISATION), s->organisation.s);
+	item_number(md, 0, stage_key(md, SA_EMOTION), &s->emotion);
+	item_duration(md, 0, stage_key(md, SA_DURATION), &s->duration);
+	for (size_t i = 0; i < s->n_touchpoints; i++)
+		write_touchpoint(md, s->touchpoints[i]);
+	items_each(md, 0, stage_key(md, SA_PAIN_POINT), &s->pain_points);
+	items_each(md, 0, stage_key(md, SA_OPPORTUNITY), &s->opportunities);
+	items_each(md, 0, stage_key(md, SA_NOTE), &s->notes);
+	item_joined(md, stage_key(md, SA_IGNORE), &s->ignore);
+	put_raw(md, s->description.s);
+}
+
+static void
+write_journey(struct md *md, const struct journey *j)
+{
+	put_heading(md, 1, NULL, j->title.s);
+	journey_attributes(md, j);
+	put_raw(md, j->description.s);
+	for (size_t i = 0; i < j->n_stages; i++)
+		write_stage(md, j->stages[i]);
+}
+
+void
+write_markdown(const struct doc *doc, enum lang lang, struct buf *out)
+{
+	struct md md = {.out = out, .lang = lang};
+	if (doc->kind == DOC_PERSONA && doc->persona != NULL)
+		write_persona(&md, doc->persona);
+	else if (doc->kind == DOC_JOURNEY && doc->journey != NULL)
+		write_journey(&md, doc->journey);
+}

@@ -1,0 +1,1 @@
+"$KETEN" chain --dump > chains/default.json

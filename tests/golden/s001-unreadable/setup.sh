@@ -1,0 +1,1 @@
+mkdir -p journeys && ln -s does-not-exist.md journeys/verdwenen.md

@@ -1,0 +1,224 @@
+/* test_base.c - unit tests of the base: UTF-8, slugs, distances, values, vocabulary and the message catalogue. */
+#include "harness.h"
+
+#include "catalog.h"
+#include "diag.h"
+#include "mem.h"
+#include "model.h"
+#include "text.h"
+#include "values.h"
+#include "vocab.h"
+
+#include <stdlib.h>
+
+static void
+slug_is(const char *in, const char *want)
+{
+	char *got = text_slug(in);
+	STR_EQ(got, want);
+	free(got);
+}
+
+TEST(text_slug_folds_accents_and_runs)
+{
+	slug_is("Melding bij het sociaal team", "melding-bij-het-sociaal-team");
+	slug_is("Financiële check", "financiele-check");
+	slug_is("  --Ĳsselstein!!", "ijsselstein");
+	slug_is("Crème brûlée & œuvre", "creme-brulee-oeuvre");
+	slug_is("persona's", "persona-s");
+	slug_is("€ ’ —", "");
+	slug_is("STRAßE", "strasse");
+}
+
+TEST(text_is_slug)
+{
+	CHECK(text_is_slug("samira-werk"));
+	CHECK(text_is_slug("a1"));
+	CHECK(!text_is_slug(""));
+	CHECK(!text_is_slug("-a"));
+	CHECK(!text_is_slug("a--b"));
+	CHECK(!text_is_slug("a-"));
+	CHECK(!text_is_slug("Samira"));
+}
+
+TEST(utf8_validation_finds_first_bad_byte)
+{
+	size_t bad = 99;
+	CHECK(utf8_valid("gewoon ë € 😀", strlen("gewoon ë € 😀"), &bad));
+	CHECK(!utf8_valid("ab\xC3(", 4, &bad));
+	INT_EQ(bad, 2);
+	CHECK(!utf8_valid("\xED\xA0\x80", 3, &bad)); /* a surrogate */
+	CHECK(!utf8_valid("\xC0\xAF", 2, &bad));     /* overlong */
+	CHECK(!utf8_valid("\xF4\x90\x80\x80", 4, &bad)); /* above U+10FFFF */
+	INT_EQ(utf8_count("ëë€", strlen("ëë€")), 3);
+}
+
+TEST(text_distance_and_nearest)
+{
+	INT_EQ(text_distance("toelichting", "toelichtng"), 1);
+	INT_EQ(text_distance("", "abc"), 3);
+	INT_EQ(text_distance("kitten", "sitting"), 3);
+	const char *keys[] = {"toelichting", "tekst", "duur"};
+	INT_EQ(text_nearest("toelichtng", keys, 3), 0);
+	INT_EQ(text_nearest("TEKS", keys, 3), 1);
+	INT_EQ(text_nearest("wolkenkrabber", keys, 3), -1);
+}
+
+TEST(values_durations)
+{
+	long days = 0;
+	CHECK(value_duration("6 weken", &days));
+	INT_EQ(days, 42);
+	CHECK(value_duration("8 maanden", &days));
+	INT_EQ(days, 240);
+	CHECK(value_duration("1 jaar", &days));
+	INT_EQ(days, 365);
+	CHECK(value_duration("3 Days", &days));
+	INT_EQ(days, 3);
+	CHECK(value_duration("1 week", &days));
+	INT_EQ(days, 7);
+	CHECK(!value_duration("weken", &days));
+	CHECK(!value_duration("6weken", &days));
+	CHECK(!value_duration("6 eeuwen", &days));
+	CHECK(!value_duration("-2 dagen", &days));
+	CHECK(!value_duration("1234567 dagen", &days));
+	char *text = value_duration_text(240, LANG_NL);
+	STR_EQ(text, "8 maanden");
+	free(text);
+	text = value_duration_text(42, LANG_EN);
+	STR_EQ(text, "6 weeks");
+	free(text);
+	text = value_duration_text(1, LANG_NL);
+	STR_EQ(text, "1 dag");
+	free(text);
+}
+
+TEST(values_emotion_yesno_date)
+{
+	long v = 9;
+	CHECK(value_emotion("+1", &v));
+	INT_EQ(v, 1);
+	CHECK(value_emotion("-2", &v));
+	INT_EQ(v, -2);
+	CHECK(value_emotion("Heel negatief", &v));
+	INT_EQ(v, -2);
+	CHECK(value_emotion("very positive", &v));
+	INT_EQ(v, 2);
+	CHECK(value_emotion("neutraal", &v));
+	INT_EQ(v, 0);
+	CHECK(!value_emotion("3", &v));
+	CHECK(!value_emotion("blij", &v));
+	INT_EQ(value_yesno("JA"), YESNO_YES);
+	INT_EQ(value_yesno("false"), YESNO_NO);
+	INT_EQ(value_yesno("misschien"), 0);
+	CHECK(value_date("2024-02-29"));
+	CHECK(!value_date("2023-02-29"));
+	CHECK(!value_date("2024-13-01"));
+	CHECK(!value_date("1-2-2024"));
+	INT_EQ(value_income("Uitkering"), INCOME_BENEFIT);
+	INT_EQ(value_journey_kind("to-be"), KIND_TO_BE);
+	INT_EQ(value_journey_kind("gewenst"), KIND_TO_BE);
+	INT_EQ(value_journey_kind("later"), 0);
+}
+
+TEST(vocab_lookup_folds_keys)
+{
+	INT_EQ(vocab_find(VOCAB_TP_KIND, "Financiële Check"), TP_FINANCIAL_CHECK);
+	INT_EQ(vocab_find(VOCAB_TP_KIND, "keukentafelgesprek"), TP_CONVERSATION);
+	INT_EQ(vocab_find(VOCAB_TP_KIND, "E-mail"), TP_EMAIL);
+	INT_EQ(vocab_find(VOCAB_TP_ATTR, " TOELICHTING "), TA_EXPLAINED);
+	INT_EQ(vocab_find(VOCAB_STAGE_ATTR, "aanbieder"), SA_ORGANISATION);
+	INT_EQ(vocab_find(VOCAB_STAGE_ATTR, "brief"), -1);
+	INT_EQ(vocab_find(VOCAB_PERSONA_SECTION, "Sterke punten"), PS_TALENTS);
+	STR_EQ(vocab_name(VOCAB_TP_KIND, TP_FINANCIAL_CHECK, LANG_NL), "inkomenscheck");
+	STR_EQ(vocab_name(VOCAB_TP_KIND, TP_FINANCIAL_CHECK, LANG_EN), "financial check");
+	STR_EQ(vocab_canonical(VOCAB_STAGE_ATTR, SA_DURATION), "duration_days");
+	STR_EQ(vocab_suggest(VOCAB_BIT(VOCAB_TP_ATTR), "toelichtng"), "toelichting");
+	CHECK(vocab_suggest(VOCAB_BIT(VOCAB_TP_ATTR), "olifant") == NULL);
+}
+
+/* The printf conversions of a format, in order ("%s%d" for "a %s b %d"). */
+static void
+conversions(const char *fmt, char *out, size_t size)
+{
+	size_t n = 0;
+	for (const char *p = fmt; *p && n + 3 < size; p++) {
+		if (*p != '%')
+			continue;
+		p++;
+		if (*p == '%')
+			continue;
+		out[n++] = '%';
+		while (*p && strchr("0123456789.-+ #lzh", *p))
+			out[n++] = *p++;
+		out[n++] = *p;
+		if (!*p)
+			break;
+	}
+	out[n] = '\0';
+}
+
+TEST(catalog_languages_take_the_same_arguments)
+{
+	for (int m = 0; m < MSG__MAX; m++) {
+		char nl[64], en[64];
+		conversions(msg(LANG_NL, m), nl, sizeof nl);
+		conversions(msg(LANG_EN, m), en, sizeof en);
+		if (strcmp(nl, en) != 0)
+			fprintf(stderr, "message %d: '%s' vs '%s'\n", m, nl, en);
+		CHECK(strcmp(nl, en) == 0);
+		CHECK(*msg(LANG_NL, m) != '\0');
+	}
+}
+
+TEST(codes_catalogue)
+{
+	INT_EQ(code_parse("s001"), CODE_S001);
+	INT_EQ(code_parse("K014"), CODE_K014);
+	INT_EQ(code_parse("K015"), -1);
+	STR_EQ(code_info(CODE_S006)->slug_en, "unknown-key");
+	INT_EQ(code_info(CODE_S006)->severity, SEV_WARNING);
+	INT_EQ(code_info(CODE_K012)->severity, SEV_ERROR);
+}
+
+TEST(diags_sort_is_stable_by_place)
+{
+	struct diags d;
+	diags_init(&d, LANG_EN);
+	struct loc b2 = {"b.md", 2, 1}, a9 = {"a.md", 9, 3}, a1 = {"a.md", 1, 1};
+	diag_emit(&d, CODE_S006, &b2, M_S006_KEY, "x");
+	diag_emit(&d, CODE_S005, &a9, M_S005_AGE, "y");
+	diag_emit(&d, CODE_S002, &a1, M_S002_NO_H1);
+	diag_emit(&d, CODE_S001, &a9, M_S001_EMPTY);
+	diags_sort(&d);
+	STR_EQ(d.items[0].file, "a.md");
+	INT_EQ(d.items[0].line, 1);
+	INT_EQ(d.items[1].code, CODE_S001);
+	INT_EQ(d.items[2].code, CODE_S005);
+	STR_EQ(d.items[3].file, "b.md");
+	STR_EQ(d.items[2].message, "age 'y' is not a whole number from 0 to 120");
+	bool drop[CODE__MAX] = {0};
+	drop[CODE_S006] = true;
+	diags_drop_codes(&d, drop);
+	INT_EQ(d.n, 3);
+	diags_free(&d);
+}
+
+TEST(arena_and_buffers)
+{
+	struct arena *a = arena_new();
+	char *big = arena_alloc(a, 100000);
+	CHECK(big[99999] == 0);
+	for (int i = 0; i < 10000; i++)
+		arena_strdup(a, "een tekst van enige lengte");
+	arena_free(&a);
+	CHECK(a == NULL);
+	struct buf b = {0};
+	STR_EQ(buf_str(&b), "");
+	buf_printf(&b, "%d-%s", 7, "x");
+	buf_putc(&b, '!');
+	STR_EQ(buf_str(&b), "7-x!");
+	char *s = buf_detach(&b);
+	STR_EQ(s, "7-x!");
+	free(s);
+}
