@@ -38,7 +38,7 @@ HEADERS  = $(wildcard src/*.h src/*.def)
 UNIT_SRCS = $(wildcard tests/unit/*.c)
 UNIT_BIN  = $(BUILD)/unit-tests
 
-.PHONY: all deps demo test check-unit check-golden check-asan \
+.PHONY: all deps demo test check-unit check-golden check-examples check-asan \
         check-valgrind clean install uninstall
 
 all: keten
@@ -72,13 +72,21 @@ demo: deps
 	./keten check .
 
 test: deps
-	$(MAKE) check-unit check-golden
+	$(MAKE) check-unit check-golden check-examples
 
 check-unit: $(UNIT_BIN)
 	$(UNIT_BIN)
 
+ROUNDTRIP_PATHS = personas journeys tests/golden/spec-example tests/golden/export
+
 check-golden: keten
 	sh tests/golden/run.sh ./keten
+	sh tests/roundtrip.sh ./keten $(ROUNDTRIP_PATHS)
+
+# The shipped example workspace must pass without errors.
+check-examples: keten
+	./keten check --no-color --fail-on error . >/dev/null
+	@echo "examples: 1 passed, 0 failed"
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 check-asan: deps
@@ -86,17 +94,20 @@ check-asan: deps
 	  LDFLAGS="-fsanitize=address,undefined" build-asan/unit-tests keten-asan
 	ASAN_OPTIONS=detect_leaks=1 build-asan/unit-tests
 	ASAN_OPTIONS=detect_leaks=1 sh tests/golden/run.sh ./keten-asan
+	ASAN_OPTIONS=detect_leaks=1 sh tests/roundtrip.sh ./keten-asan $(ROUNDTRIP_PATHS)
 
 keten-asan: $(LIB_OBJS) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # The whole suite under valgrind's memcheck; any error or leak fails.
+VALGRIND_RUN = valgrind -q --error-exitcode=99 --leak-check=full \
+               --errors-for-leak-kinds=definite,indirect \
+               --suppressions=$(CURDIR)/tests/valgrind.supp
 check-valgrind: deps
 	$(MAKE) keten $(UNIT_BIN)
-	valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
-	  --suppressions=tests/valgrind.supp $(UNIT_BIN)
-	VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=tests/valgrind.supp" \
-	  sh tests/golden/run.sh ./keten
+	$(VALGRIND_RUN) $(UNIT_BIN)
+	VALGRIND="$(VALGRIND_RUN)" sh tests/golden/run.sh ./keten
+	VALGRIND="$(VALGRIND_RUN)" sh tests/roundtrip.sh ./keten $(ROUNDTRIP_PATHS)
 
 install: keten
 	install -d $(DESTDIR)$(BINDIR)

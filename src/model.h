@@ -78,7 +78,7 @@ struct touchpoint {
 struct position;
 
 struct stage {
-	struct text id;             /* always set (given, or from the title) */
+	struct text id;             /* given, or derived by check_document */
 	bool id_given;              /* written as `id:` rather than derived */
 	struct text title;          /* the heading text; may be "" */
 	struct loc loc;             /* the heading (column 1) */
@@ -101,7 +101,7 @@ struct persona;
 struct chain;
 
 struct journey {
-	struct text id;          /* always set */
+	struct text id;          /* given, or derived by check_document */
 	bool id_given;
 	struct text title;
 	struct loc loc;          /* the level-1 heading or the JSON object */

@@ -228,6 +228,13 @@ list_folder(const char *dir, size_t *n)
 	return names;
 }
 
+static bool
+is_folder(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 struct walk_item {
 	char *dir;
 	int depth;
@@ -260,9 +267,10 @@ walk_folder(struct workspace *ws, const char *top)
 		}
 		for (size_t i = 0; i < count; i++) {
 			char *path = path_join(item.dir, names[i]);
-			struct stat st;
+			/* A file that cannot be read is added all the same, so
+			 * that reading it reports why. */
 			if ((has_extension(names[i], ".md") || has_extension(names[i], ".json")) &&
-			    stat(path, &st) == 0 && S_ISREG(st.st_mode))
+			    !is_folder(path))
 				add_input(ws, path, kind_from_folder(path));
 			free(path);
 			free(names[i]);
@@ -273,12 +281,6 @@ walk_folder(struct workspace *ws, const char *top)
 	free(stack);
 }
 
-static bool
-is_folder(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
 
 /* A folder with personas/, journeys/ or chains/ is a workspace: only those
  * are searched. Any other folder is searched whole. */

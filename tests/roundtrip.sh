@@ -56,8 +56,8 @@ round_trip() { # file kind
 for path in "$@"; do
 	for file in $(find "$path" -name '*.md' -o -name '*.json' | sort); do
 		case "$file" in
-		*/personas/*) kind=personas ;;
-		*/journeys/*) kind=journeys ;;
+		personas/* | */personas/*) kind=personas ;;
+		journeys/* | */journeys/*) kind=journeys ;;
 		*) continue ;;
 		esac
 		for lang in nl en; do
