@@ -5,6 +5,7 @@
 PREFIX  ?= /usr/local
 BINDIR   = $(PREFIX)/bin
 MANDIR   = $(PREFIX)/share/man/man1
+SCHEMADIR = $(PREFIX)/share/keten/schemas
 DESTDIR ?=
 
 CC      ?= cc
@@ -21,7 +22,8 @@ BUILD      ?= build
 
 # Debian packages the build and the tests need (see `make deps`).
 DEB_PKGS = build-essential pkg-config libcmark-dev libcjson-dev \
-           libgraphviz-dev graphviz fonts-dejavu-core valgrind
+           libgraphviz-dev graphviz fonts-dejavu-core valgrind \
+           python3-jsonschema
 SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 BASE   = mem text catalog diag vocab values source jsonw model
@@ -82,6 +84,7 @@ ROUNDTRIP_PATHS = personas journeys tests/golden/spec-example tests/golden/expor
 check-golden: keten
 	sh tests/golden/run.sh ./keten
 	sh tests/roundtrip.sh ./keten $(ROUNDTRIP_PATHS)
+	sh tests/schemas.sh ./keten
 
 # The shipped example workspace must pass without errors.
 check-examples: keten
@@ -112,9 +115,12 @@ check-valgrind: deps
 install: keten
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 keten $(DESTDIR)$(BINDIR)/keten
+	install -d $(DESTDIR)$(SCHEMADIR)
+	install -m 644 schemas/*.schema.json $(DESTDIR)$(SCHEMADIR)
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/keten
+	rm -rf $(DESTDIR)$(SCHEMADIR)
 
 clean:
 	rm -rf build build-asan keten keten-asan

@@ -260,7 +260,7 @@ validate_disable(const struct chain *c, struct diags *diags)
 {
 	for (size_t i = 0; i < c->disable.n; i++) {
 		const struct text *code = &c->disable.items[i];
-		if (code_parse(code->s) < 0) {
+		if (code_parse_rule(code->s) < 0) {
 			struct diag *d = diag_emit(diags, CODE_S008, &code->loc,
 						   M_S008_DISABLE, code->s);
 			diag_hint(diags, d, M_H_DISABLE);

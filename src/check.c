@@ -50,7 +50,7 @@ static void
 check_codes(const struct text_list *codes, struct diags *diags)
 {
 	for (size_t i = 0; i < codes->n; i++)
-		if (code_parse(codes->items[i].s) < 0) {
+		if (code_parse_rule(codes->items[i].s) < 0) {
 			struct diag *d = diag_emit(diags, CODE_S005, &codes->items[i].loc,
 						   M_S005_CODE, codes->items[i].s);
 			diag_hint(diags, d, M_H_DISABLE);

@@ -127,8 +127,8 @@ parse_disable(struct cli *cli, const char *value)
 	char *copy = xstrdup(value);
 	bool ok = true;
 	for (char *part = strtok(copy, ", "); part && ok; part = strtok(NULL, ", ")) {
-		int code = code_parse(part);
-		if (code < 0 || code_info(code)->id[0] != 'K') {
+		int code = code_parse_rule(part);
+		if (code < 0) {
 			cli_error(cli, M_CLI_BAD_CODE, part);
 			ok = false;
 		} else {

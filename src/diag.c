@@ -29,6 +29,13 @@ code_parse(const char *s)
 	return -1;
 }
 
+int
+code_parse_rule(const char *s)
+{
+	int code = code_parse(s);
+	return code >= 0 && codes[code].id[0] == 'K' ? code : -1;
+}
+
 void
 diags_init(struct diags *diags, enum lang lang)
 {

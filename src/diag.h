@@ -27,6 +27,8 @@ struct code_info {
 const struct code_info *code_info(enum code code);
 /* Finds a code by its id ("S001", any case); returns -1 when unknown. */
 int code_parse(const char *s);
+/* Finds a friction rule code (K001-K014, any case); returns -1 otherwise. */
+int code_parse_rule(const char *s);
 
 /* One finding. All strings are owned by the diagnostic. */
 struct diag {

@@ -77,7 +77,10 @@ value_duration(const char *s, long *days)
 	int unit = lookup_word(s, units);
 	if (unit == 0)
 		return false;
-	*days = strtol(digits, NULL, 10) * unit;
+	long total = strtol(digits, NULL, 10) * unit;
+	if (total > VALUE_MAX_DAYS)
+		return false;
+	*days = total;
 	return true;
 }
 

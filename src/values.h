@@ -4,7 +4,11 @@
 
 #include <stdbool.h>
 
-/* "6 weken" -> 42 (days; week 7, month 30, year 365). False if invalid. */
+/* The longest duration there is: a hundred years, in days. */
+#define VALUE_MAX_DAYS 36500
+
+/* "6 weken" -> 42 (days; week 7, month 30, year 365). False if invalid or
+ * longer than VALUE_MAX_DAYS. */
 bool value_duration(const char *s, long *days);
 /* "-2".."+2", or the words heel negatief … heel positief (nl, en). */
 bool value_emotion(const char *s, long *v);

@@ -1,0 +1,1547 @@
+/* read_json.c - the JSON reader: a positional scan of the text, cJSON for the values, then the model with every value's line and column. */
+#include "read.h"
+
+#include "mem.h"
+#include "text.h"
+#include "values.h"
+#include "vocab.h"
+
+#include <cjson/cJSON.h>
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NO_OFFSET SIZE_MAX
+
+/* Doubles hold every whole number up to 2^53 exactly; larger ones are
+ * not taken as whole numbers. */
+#define MAX_WHOLE 9007199254740992L
+
+enum { MAX_FIELDS = 24, MAX_NUMBER_TEXT = 32 };
+
+/* ------------------------------------------------------------------ */
+/* The scan: a strict JSON syntax check without recursion that records
+ * where every value and every member key starts, in document order (the
+ * order of a preorder walk of the cJSON tree). */
+
+/* Where one value starts, and its key when it is a member of an object. */
+struct span {
+	size_t key;   /* offset of the key's opening quote, or NO_OFFSET */
+	size_t value; /* offset of the value's first byte */
+};
+
+enum scan_result { SCAN_OK, SCAN_DEPTH, SCAN_END, SCAN_CHAR };
+
+enum scan_state {
+	EXPECT_VALUE,
+	EXPECT_VALUE_OR_CLOSE, /* just after '[' */
+	EXPECT_KEY,
+	EXPECT_KEY_OR_CLOSE,   /* just after '{' */
+	EXPECT_COLON,
+	EXPECT_COMMA_OR_CLOSE,
+	EXPECT_END,
+};
+
+struct scan {
+	const char *s;
+	size_t len;
+	size_t pos;           /* the next byte to look at */
+	long max_depth;
+	char *stack;          /* '{' or '[' of each open container */
+	size_t depth, stack_cap;
+	struct span *spans;
+	size_t n_spans, spans_cap;
+	size_t key;           /* the key waiting for its value, or NO_OFFSET */
+	size_t error;         /* where the fault is, after a failed scan */
+	enum scan_state state;
+};
+
+static bool
+is_white(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* The input ends too early: the fault is placed just after the last
+ * character that is not white space. */
+static enum scan_result
+scan_fail_end(struct scan *sc)
+{
+	size_t at = sc->len;
+	while (at > 0 && is_white(sc->s[at - 1]))
+		at--;
+	sc->error = at;
+	return SCAN_END;
+}
+
+static enum scan_result
+scan_fail(struct scan *sc, size_t at)
+{
+	if (at >= sc->len)
+		return scan_fail_end(sc);
+	sc->error = at;
+	return SCAN_CHAR;
+}
+
+static void
+scan_record(struct scan *sc, size_t at)
+{
+	if (sc->n_spans == sc->spans_cap) {
+		sc->spans_cap = sc->spans_cap ? sc->spans_cap * 2 : 256;
+		sc->spans = xrealloc(sc->spans, sc->spans_cap * sizeof(*sc->spans));
+	}
+	sc->spans[sc->n_spans].key = sc->key;
+	sc->spans[sc->n_spans].value = at;
+	sc->n_spans++;
+	sc->key = NO_OFFSET;
+}
+
+static size_t
+skip_digits(const struct scan *sc, size_t i)
+{
+	while (i < sc->len && is_digit(sc->s[i]))
+		i++;
+	return i;
+}
+
+/* Four hex digits at `at`, as a number in *code. */
+static enum scan_result
+scan_hex4(struct scan *sc, size_t at, unsigned *code)
+{
+	*code = 0;
+	for (size_t k = 0; k < 4; k++) {
+		if (at + k >= sc->len)
+			return scan_fail_end(sc);
+		int h = hex_value(sc->s[at + k]);
+		if (h < 0)
+			return scan_fail(sc, at + k);
+		*code = *code * 16 + (unsigned)h;
+	}
+	return SCAN_OK;
+}
+
+/* A \u escape at *i (its backslash); a high surrogate must be followed by
+ * the escape of a low one, as cJSON requires. */
+static enum scan_result
+scan_unicode(struct scan *sc, size_t *i)
+{
+	unsigned code, low;
+	enum scan_result r = scan_hex4(sc, *i + 2, &code);
+	if (r != SCAN_OK)
+		return r;
+	if (code >= 0xDC00 && code <= 0xDFFF)
+		return scan_fail(sc, *i);
+	if (code < 0xD800 || code > 0xDBFF) {
+		*i += 6;
+		return SCAN_OK;
+	}
+	size_t second = *i + 6;
+	if (second >= sc->len || sc->s[second] != '\\')
+		return scan_fail(sc, second);
+	if (second + 1 >= sc->len || sc->s[second + 1] != 'u')
+		return scan_fail(sc, second + 1);
+	r = scan_hex4(sc, second + 2, &low);
+	if (r != SCAN_OK)
+		return r;
+	if (low < 0xDC00 || low > 0xDFFF)
+		return scan_fail(sc, second);
+	*i += 12;
+	return SCAN_OK;
+}
+
+/* An escape sequence at *i (its backslash); *i moves past it. */
+static enum scan_result
+scan_escape(struct scan *sc, size_t *i)
+{
+	if (*i + 1 >= sc->len)
+		return scan_fail_end(sc);
+	char c = sc->s[*i + 1];
+	if (c == 'u')
+		return scan_unicode(sc, i);
+	if (strchr("\"\\/bfnrt", c) == NULL)
+		return scan_fail(sc, *i + 1);
+	*i += 2;
+	return SCAN_OK;
+}
+
+/* A string at pos (its opening quote). Control characters must be
+ * escaped, so a string left open stops at the end of its line. */
+static enum scan_result
+scan_string(struct scan *sc)
+{
+	size_t i = sc->pos + 1;
+	while (i < sc->len && sc->s[i] != '"') {
+		if ((unsigned char)sc->s[i] < 0x20)
+			return scan_fail(sc, i);
+		if (sc->s[i] != '\\') {
+			i++;
+			continue;
+		}
+		enum scan_result r = scan_escape(sc, &i);
+		if (r != SCAN_OK)
+			return r;
+	}
+	if (i >= sc->len)
+		return scan_fail_end(sc);
+	sc->pos = i + 1;
+	return SCAN_OK;
+}
+
+/* A number as RFC 8259 writes it: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
+static enum scan_result
+scan_number(struct scan *sc)
+{
+	size_t i = sc->pos;
+	if (sc->s[i] == '-')
+		i++;
+	if (i < sc->len && sc->s[i] == '0')
+		i++;
+	else if (i < sc->len && is_digit(sc->s[i]))
+		i = skip_digits(sc, i);
+	else
+		return scan_fail(sc, i);
+	if (i < sc->len && sc->s[i] == '.') {
+		if (i + 1 >= sc->len || !is_digit(sc->s[i + 1]))
+			return scan_fail(sc, i + 1);
+		i = skip_digits(sc, i + 1);
+	}
+	if (i < sc->len && (sc->s[i] == 'e' || sc->s[i] == 'E')) {
+		i++;
+		if (i < sc->len && (sc->s[i] == '+' || sc->s[i] == '-'))
+			i++;
+		if (i >= sc->len || !is_digit(sc->s[i]))
+			return scan_fail(sc, i);
+		i = skip_digits(sc, i);
+	}
+	sc->pos = i;
+	return SCAN_OK;
+}
+
+static enum scan_result
+scan_literal(struct scan *sc, const char *word)
+{
+	for (size_t k = 0; word[k]; k++) {
+		if (sc->pos + k >= sc->len)
+			return scan_fail_end(sc);
+		if (sc->s[sc->pos + k] != word[k])
+			return scan_fail(sc, sc->pos + k);
+	}
+	sc->pos += strlen(word);
+	return SCAN_OK;
+}
+
+static void
+scan_after_value(struct scan *sc)
+{
+	sc->state = sc->depth > 0 ? EXPECT_COMMA_OR_CLOSE : EXPECT_END;
+}
+
+/* Opens an object or array at pos, unless it nests too deep. */
+static enum scan_result
+scan_open(struct scan *sc, char bracket)
+{
+	if ((long)sc->depth >= sc->max_depth) {
+		sc->error = sc->pos;
+		return SCAN_DEPTH;
+	}
+	if (sc->depth == sc->stack_cap) {
+		sc->stack_cap = sc->stack_cap ? sc->stack_cap * 2 : 64;
+		sc->stack = xrealloc(sc->stack, sc->stack_cap);
+	}
+	sc->stack[sc->depth++] = bracket;
+	sc->pos++;
+	sc->state = bracket == '{' ? EXPECT_KEY_OR_CLOSE : EXPECT_VALUE_OR_CLOSE;
+	return SCAN_OK;
+}
+
+static void
+scan_close(struct scan *sc)
+{
+	sc->depth--;
+	sc->pos++;
+	scan_after_value(sc);
+}
+
+/* A value starting at pos. */
+static enum scan_result
+scan_value(struct scan *sc)
+{
+	char c = sc->s[sc->pos];
+	enum scan_result r;
+	if (c != '{' && c != '[' && c != '"' && c != '-' && !is_digit(c) &&
+	    c != 't' && c != 'f' && c != 'n')
+		return scan_fail(sc, sc->pos);
+	scan_record(sc, sc->pos);
+	switch (c) {
+	case '{':
+	case '[':
+		return scan_open(sc, c);
+	case '"':
+		r = scan_string(sc);
+		break;
+	case 't':
+		r = scan_literal(sc, "true");
+		break;
+	case 'f':
+		r = scan_literal(sc, "false");
+		break;
+	case 'n':
+		r = scan_literal(sc, "null");
+		break;
+	default:
+		r = scan_number(sc);
+		break;
+	}
+	if (r == SCAN_OK)
+		scan_after_value(sc);
+	return r;
+}
+
+static enum scan_result
+scan_key(struct scan *sc)
+{
+	if (sc->s[sc->pos] != '"')
+		return scan_fail(sc, sc->pos);
+	sc->key = sc->pos;
+	sc->state = EXPECT_COLON;
+	return scan_string(sc);
+}
+
+static enum scan_result
+scan_comma_or_close(struct scan *sc)
+{
+	char open = sc->stack[sc->depth - 1];
+	char c = sc->s[sc->pos];
+	if (c == ',') {
+		sc->pos++;
+		sc->state = open == '{' ? EXPECT_KEY : EXPECT_VALUE;
+		return SCAN_OK;
+	}
+	if (c != (open == '{' ? '}' : ']'))
+		return scan_fail(sc, sc->pos);
+	scan_close(sc);
+	return SCAN_OK;
+}
+
+/* One step from the byte at pos, by the state. */
+static enum scan_result
+scan_step(struct scan *sc)
+{
+	char c = sc->s[sc->pos];
+	switch (sc->state) {
+	case EXPECT_VALUE_OR_CLOSE:
+		if (c == ']') {
+			scan_close(sc);
+			return SCAN_OK;
+		}
+		return scan_value(sc);
+	case EXPECT_VALUE:
+		return scan_value(sc);
+	case EXPECT_KEY_OR_CLOSE:
+		if (c == '}') {
+			scan_close(sc);
+			return SCAN_OK;
+		}
+		return scan_key(sc);
+	case EXPECT_KEY:
+		return scan_key(sc);
+	case EXPECT_COLON:
+		if (c != ':')
+			return scan_fail(sc, sc->pos);
+		sc->pos++;
+		sc->state = EXPECT_VALUE;
+		return SCAN_OK;
+	case EXPECT_COMMA_OR_CLOSE:
+		return scan_comma_or_close(sc);
+	case EXPECT_END:
+		break;
+	}
+	return scan_fail(sc, sc->pos);
+}
+
+static enum scan_result
+scan_json(struct scan *sc)
+{
+	sc->state = EXPECT_VALUE;
+	sc->key = NO_OFFSET;
+	for (;;) {
+		while (sc->pos < sc->len && is_white(sc->s[sc->pos]))
+			sc->pos++;
+		if (sc->pos >= sc->len)
+			return sc->state == EXPECT_END ? SCAN_OK : scan_fail_end(sc);
+		enum scan_result r = scan_step(sc);
+		if (r != SCAN_OK)
+			return r;
+	}
+}
+
+static void
+scan_free(struct scan *sc)
+{
+	free(sc->stack);
+	free(sc->spans);
+}
+
+/* ------------------------------------------------------------------ */
+/* From cJSON nodes to their spans: a small open-addressing hash map,
+ * filled by a preorder walk of the tree in step with the spans. */
+
+struct slot {
+	const cJSON *node; /* NULL when the slot is empty */
+	size_t index;      /* into the spans */
+};
+
+struct posmap {
+	struct slot *slots;
+	size_t mask; /* number of slots - 1 (a power of two - 1) */
+};
+
+static size_t
+posmap_hash(const cJSON *node, size_t mask)
+{
+	uint64_t h = (uint64_t)(uintptr_t)node * UINT64_C(0x9E3779B97F4A7C15);
+	return (size_t)(h >> 17) & mask;
+}
+
+static void
+posmap_put(struct posmap *map, const cJSON *node, size_t index)
+{
+	size_t i = posmap_hash(node, map->mask);
+	while (map->slots[i].node != NULL)
+		i = (i + 1) & map->mask;
+	map->slots[i].node = node;
+	map->slots[i].index = index;
+}
+
+static size_t
+posmap_get(const struct posmap *map, const cJSON *node)
+{
+	if (map->slots == NULL)
+		return NO_OFFSET;
+	size_t i = posmap_hash(node, map->mask);
+	while (map->slots[i].node != NULL) {
+		if (map->slots[i].node == node)
+			return map->slots[i].index;
+		i = (i + 1) & map->mask;
+	}
+	return NO_OFFSET;
+}
+
+/* The walk recurses, but no deeper than the scan allowed. */
+static void
+posmap_walk(struct posmap *map, const cJSON *node, size_t *next)
+{
+	posmap_put(map, node, (*next)++);
+	for (const cJSON *child = node->child; child != NULL; child = child->next)
+		posmap_walk(map, child, next);
+}
+
+static size_t
+count_nodes(const cJSON *node)
+{
+	size_t n = 1;
+	for (const cJSON *child = node->child; child != NULL; child = child->next)
+		n += count_nodes(child);
+	return n;
+}
+
+/* Maps every node of the tree to its span; when the tree and the scan
+ * disagree (they should not), the map stays empty and every location
+ * falls back to the start of the file. */
+static void
+posmap_build(struct posmap *map, const cJSON *root, size_t n_spans)
+{
+	map->slots = NULL;
+	map->mask = 0;
+	if (count_nodes(root) != n_spans)
+		return;
+	size_t cap = 16;
+	while (cap < 2 * n_spans)
+		cap *= 2;
+	map->slots = xcalloc(cap, sizeof(*map->slots));
+	map->mask = cap - 1;
+	size_t next = 0;
+	posmap_walk(map, root, &next);
+}
+
+static void
+posmap_free(struct posmap *map)
+{
+	free(map->slots);
+	map->slots = NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* The reader: context, locations and the shared reports. */
+
+struct reader {
+	struct source *src;
+	const struct limits *limits;
+	struct diags *diags;
+	struct doc *doc;
+	const struct span *spans;
+	struct posmap map;
+	bool over_limit; /* too many stages or touchpoints: the file is refused */
+};
+
+static enum lang
+lang_of(const struct reader *r)
+{
+	return r->diags->lang;
+}
+
+static const struct span *
+span_of(const struct reader *r, const cJSON *node)
+{
+	static const struct span none = {NO_OFFSET, 0};
+	size_t i = posmap_get(&r->map, node);
+	return i == NO_OFFSET ? &none : &r->spans[i];
+}
+
+static struct loc
+value_loc(const struct reader *r, const cJSON *node)
+{
+	return source_loc(r->src, span_of(r, node)->value);
+}
+
+/* The key of a member, or its value when it has no key. */
+static struct loc
+key_loc(const struct reader *r, const cJSON *node)
+{
+	const struct span *sp = span_of(r, node);
+	return source_loc(r->src, sp->key != NO_OFFSET ? sp->key : sp->value);
+}
+
+static bool
+present(const cJSON *node)
+{
+	return node != NULL && !cJSON_IsNull(node);
+}
+
+/* A number as it was written in the file, shortened when long. Caller frees. */
+static char *
+number_text(const struct reader *r, const cJSON *node)
+{
+	size_t at = span_of(r, node)->value, n = 0;
+	const char *s = r->src->data + at;
+	while (at + n < r->src->len && s[n] != '\0' &&
+	       strchr("+-0123456789.eE", s[n]) != NULL)
+		n++;
+	if (n == 0)
+		return xstrdup("?");
+	if (n > MAX_NUMBER_TEXT)
+		return xasprintf("%.*s...", (int)MAX_NUMBER_TEXT, s);
+	return xstrndup(s, n);
+}
+
+/* What a value is, for "must be X, not Y". Caller frees. */
+static char *
+actual_text(const struct reader *r, const cJSON *node, enum msg expected)
+{
+	if (cJSON_IsNumber(node))
+		return expected == M_TYPE_INTEGER ? number_text(r, node)
+						  : xstrdup(msg(lang_of(r), M_TYPE_NUMBER));
+	if (cJSON_IsTrue(node))
+		return xstrdup("true");
+	if (cJSON_IsFalse(node))
+		return xstrdup("false");
+	enum msg m = cJSON_IsString(node)  ? M_TYPE_STRING
+		     : cJSON_IsArray(node)  ? M_TYPE_ARRAY
+		     : cJSON_IsObject(node) ? M_TYPE_OBJECT
+					    : M_TYPE_NULL;
+	return xstrdup(msg(lang_of(r), m));
+}
+
+static struct diag *
+report_type(struct reader *r, const cJSON *node, const char *name,
+	    enum msg expected)
+{
+	char *actual = actual_text(r, node, expected);
+	struct loc loc = value_loc(r, node);
+	struct diag *d = diag_emit(r->diags, CODE_S005, &loc, M_S005_TYPE, name,
+				   msg(lang_of(r), expected), actual);
+	free(actual);
+	return d;
+}
+
+/* Reports a value with its own message and hint (both take the value). */
+static void
+report_value(struct reader *r, const cJSON *node, enum msg m, enum msg hint)
+{
+	struct loc loc = value_loc(r, node);
+	struct diag *d = diag_emit(r->diags, CODE_S005, &loc, m, node->valuestring);
+	diag_hint(r->diags, d, hint);
+}
+
+static struct diag *
+report_missing(struct reader *r, const cJSON *obj, const char *name)
+{
+	struct loc loc = value_loc(r, obj);
+	return diag_emit(r->diags, CODE_S002, &loc, M_S002_MEMBER, name);
+}
+
+/* The name of an element of an array member: "stages[2]". Caller frees. */
+static char *
+item_name(const char *name, size_t i)
+{
+	return xasprintf("%s[%zu]", name, i);
+}
+
+/* ------------------------------------------------------------------ */
+/* Values. */
+
+/* True when the string of node is within the text limit; reports S009
+ * otherwise. */
+static bool
+text_fits(struct reader *r, const cJSON *node)
+{
+	const char *s = node->valuestring;
+	size_t n = utf8_count(s, strlen(s));
+	if (n <= (size_t)(r->limits->max_text < 0 ? 0 : r->limits->max_text))
+		return true;
+	struct loc loc = value_loc(r, node);
+	struct diag *d = diag_emit(r->diags, CODE_S009, &loc, M_S009_TEXT,
+				   (long)n, r->limits->max_text);
+	diag_hint(r->diags, d, M_H_TEXT);
+	return false;
+}
+
+/* The string of node, or NULL after reporting a wrong type or a long text. */
+static const char *
+get_string(struct reader *r, const cJSON *node, const char *name)
+{
+	if (!cJSON_IsString(node) || node->valuestring == NULL) {
+		report_type(r, node, name, M_TYPE_STRING);
+		return NULL;
+	}
+	return text_fits(r, node) ? node->valuestring : NULL;
+}
+
+static bool
+get_whole(struct reader *r, const cJSON *node, const char *name, long *v)
+{
+	double d = node->valuedouble;
+	if (!cJSON_IsNumber(node) ||
+	    !(d >= -(double)MAX_WHOLE && d <= (double)MAX_WHOLE) ||
+	    (double)(long long)d != d) {
+		report_type(r, node, name, M_TYPE_INTEGER);
+		return false;
+	}
+	*v = (long)d;
+	return true;
+}
+
+static void
+read_text(struct reader *r, const cJSON *node, const char *name,
+	  struct text *t)
+{
+	const char *s = get_string(r, node, name);
+	if (s != NULL)
+		*t = doc_text(r->doc, s, value_loc(r, node));
+}
+
+static void
+read_number(struct reader *r, const cJSON *node, const char *name,
+	    long min, long max, struct number *num)
+{
+	long v;
+	if (!get_whole(r, node, name, &v))
+		return;
+	struct loc loc = value_loc(r, node);
+	if (v < min || v > max) {
+		diag_emit(r->diags, CODE_S005, &loc, M_S005_RANGE, name, v, min, max);
+		return;
+	}
+	num->set = true;
+	num->v = v;
+	num->loc = loc;
+}
+
+static void
+read_flag(struct reader *r, const cJSON *node, const char *name,
+	  struct flag *f)
+{
+	if (!cJSON_IsBool(node)) {
+		report_type(r, node, name, M_TYPE_BOOL);
+		return;
+	}
+	f->v = cJSON_IsTrue(node) ? YESNO_YES : YESNO_NO;
+	f->loc = value_loc(r, node);
+}
+
+static void
+read_income(struct reader *r, const cJSON *node, const char *name,
+	    struct choice *c)
+{
+	const char *s = get_string(r, node, name);
+	if (s == NULL)
+		return;
+	int v = value_income(s);
+	if (v == 0) {
+		report_value(r, node, M_S005_INCOME, M_H_INCOME);
+		return;
+	}
+	c->v = v;
+	c->loc = value_loc(r, node);
+}
+
+static void
+read_journey_kind(struct reader *r, const cJSON *node, const char *name,
+		  struct choice *c)
+{
+	const char *s = get_string(r, node, name);
+	if (s == NULL)
+		return;
+	int v = value_journey_kind(s);
+	if (v == 0) {
+		report_value(r, node, M_S005_KIND, M_H_KIND);
+		return;
+	}
+	c->v = v;
+	c->loc = value_loc(r, node);
+}
+
+static void
+read_date(struct reader *r, const cJSON *node, const char *name,
+	  struct text *t)
+{
+	const char *s = get_string(r, node, name);
+	if (s == NULL)
+		return;
+	if (!value_date(s)) {
+		report_value(r, node, M_S005_DATE, M_H_DATE);
+		return;
+	}
+	*t = doc_text(r->doc, s, value_loc(r, node));
+}
+
+/* One string element of an array member; split at commas when asked. */
+static void
+read_list_item(struct reader *r, const cJSON *item, const char *name,
+	       size_t i, struct text_list *list, bool split)
+{
+	if (!cJSON_IsString(item)) {
+		char *what = item_name(name, i);
+		report_type(r, item, what, M_TYPE_STRING);
+		free(what);
+		return;
+	}
+	if (!text_fits(r, item))
+		return;
+	if (split)
+		text_list_add_split(r->doc, list, item->valuestring, value_loc(r, item));
+	else
+		text_list_add(r->doc, list, item->valuestring, value_loc(r, item));
+}
+
+/* An array of strings. With `single`, one string is accepted too (and
+ * split at commas when `split`). */
+static void
+read_list(struct reader *r, const cJSON *node, const char *name,
+	  struct text_list *list, bool single, bool split)
+{
+	list->loc = key_loc(r, node);
+	if (single && cJSON_IsString(node)) {
+		read_list_item(r, node, name, 0, list, split);
+		return;
+	}
+	if (!cJSON_IsArray(node)) {
+		report_type(r, node, name, single ? M_TYPE_STRING : M_TYPE_STRINGS);
+		return;
+	}
+	size_t i = 0;
+	const cJSON *item;
+	cJSON_ArrayForEach(item, node) {
+		if (present(item))
+			read_list_item(r, item, name, i, list, false);
+		i++;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Objects, driven by a table of members per kind of object. */
+
+enum field_kind {
+	F_NONE,       /* handled by the caller */
+	F_TEXT,       /* struct text */
+	F_NUMBER,     /* struct number, within min..max */
+	F_FLAG,       /* struct flag */
+	F_LIST,       /* struct text_list from an array of strings */
+	F_ACTORS,     /* struct text_list; a string is split at commas */
+	F_NOTES,      /* struct text_list; a string or an array of strings */
+	F_INCOME,     /* struct choice */
+	F_JOURNEY_KIND, /* struct choice */
+	F_DATE,       /* struct text */
+	F_TP_KIND,    /* enum tp_kind */
+	F_SECTIONS,   /* of a persona */
+	F_STAGES,     /* of a journey */
+	F_TOUCHPOINTS, /* of a stage */
+	F_DOMAINS,    /* of a chain */
+	F_POSITIONS,  /* of a chain */
+	F_THRESHOLDS, /* of a chain */
+	F_JARGON,     /* of a chain: a list that sets jargon_given */
+};
+
+struct field {
+	const char *name;    /* the canonical member name */
+	enum field_kind kind;
+	size_t offset;       /* of the value in the object's struct */
+	long min, max;       /* for F_NUMBER */
+};
+
+struct object_type {
+	const struct field *fields;
+	size_t n_fields;
+	unsigned vocab_mask; /* vocabularies whose other spellings name members */
+};
+
+#define FIELD(type, member, name, kind) {name, kind, offsetof(type, member), 0, 0}
+#define WHOLE(type, member, name, lo, hi) {name, F_NUMBER, offsetof(type, member), lo, hi}
+#define ANY_WHOLE(type, member, name) WHOLE(type, member, name, -MAX_WHOLE, MAX_WHOLE)
+#define OBJECT_TYPE(fields, mask) {fields, sizeof(fields) / sizeof(fields[0]), mask}
+
+static const struct field top_fields[] = {
+	{"format", F_NONE, 0, 0, 0},
+	{"persona", F_NONE, 0, 0, 0},
+	{"journey", F_NONE, 0, 0, 0},
+	{"chain", F_NONE, 0, 0, 0},
+};
+enum { TOP_FORMAT, TOP_PERSONA, TOP_JOURNEY, TOP_CHAIN };
+
+static const struct field persona_fields[] = {
+	FIELD(struct persona, id, "id", F_TEXT),
+	FIELD(struct persona, name, "name", F_TEXT),
+	FIELD(struct persona, summary, "summary", F_TEXT),
+	WHOLE(struct persona, age, "age", 0, 120),
+	FIELD(struct persona, place, "place", F_TEXT),
+	FIELD(struct persona, situation, "situation", F_TEXT),
+	FIELD(struct persona, position, "position", F_TEXT),
+	WHOLE(struct persona, ladder, "ladder", 1, 6),
+	FIELD(struct persona, income, "income", F_INCOME),
+	FIELD(struct persona, traits, "traits", F_LIST),
+	FIELD(struct persona, talents, "talents", F_LIST),
+	FIELD(struct persona, needs, "needs", F_LIST),
+	FIELD(struct persona, worries, "worries", F_LIST),
+	FIELD(struct persona, goals, "goals", F_LIST),
+	FIELD(struct persona, network, "network", F_LIST),
+	FIELD(struct persona, quote, "quote", F_TEXT),
+	FIELD(struct persona, sections, "sections", F_SECTIONS),
+	FIELD(struct persona, notes, "note", F_NOTES),
+};
+
+static const struct field section_fields[] = {
+	FIELD(struct section, title, "title", F_TEXT),
+	FIELD(struct section, body, "body", F_TEXT),
+};
+
+static const struct field journey_fields[] = {
+	FIELD(struct journey, id, "id", F_TEXT),
+	FIELD(struct journey, title, "title", F_TEXT),
+	FIELD(struct journey, persona, "persona", F_TEXT),
+	FIELD(struct journey, chain, "chain", F_TEXT),
+	FIELD(struct journey, region, "region", F_TEXT),
+	FIELD(struct journey, kind, "kind", F_JOURNEY_KIND),
+	FIELD(struct journey, author, "author", F_TEXT),
+	FIELD(struct journey, date, "date", F_DATE),
+	FIELD(struct journey, description, "description", F_TEXT),
+	FIELD(struct journey, notes, "note", F_NOTES),
+	FIELD(struct journey, ignore, "ignore", F_LIST),
+	FIELD(struct journey, stages, "stages", F_STAGES),
+};
+
+/* touchpoints comes last so that the stage's title is known by then. */
+static const struct field stage_fields[] = {
+	FIELD(struct stage, id, "id", F_TEXT),
+	FIELD(struct stage, title, "title", F_TEXT),
+	FIELD(struct stage, position, "position", F_TEXT),
+	FIELD(struct stage, actors, "actors", F_ACTORS),
+	FIELD(struct stage, organisation, "organisation", F_TEXT),
+	WHOLE(struct stage, emotion, "emotion", -2, 2),
+	WHOLE(struct stage, duration, "duration_days", 0, 36500),
+	FIELD(struct stage, pain_points, "pain_points", F_LIST),
+	FIELD(struct stage, opportunities, "opportunities", F_LIST),
+	FIELD(struct stage, notes, "note", F_NOTES),
+	FIELD(struct stage, ignore, "ignore", F_LIST),
+	FIELD(struct stage, description, "description", F_TEXT),
+	FIELD(struct stage, touchpoints, "touchpoints", F_TOUCHPOINTS),
+};
+
+static const struct field touchpoint_fields[] = {
+	FIELD(struct touchpoint, kind, "kind", F_TP_KIND),
+	FIELD(struct touchpoint, title, "title", F_TEXT),
+	FIELD(struct touchpoint, actor, "actor", F_TEXT),
+	FIELD(struct touchpoint, explained, "explained", F_FLAG),
+	FIELD(struct touchpoint, text, "text", F_TEXT),
+	WHOLE(struct touchpoint, duration, "duration_days", 0, 36500),
+	FIELD(struct touchpoint, warm, "warm", F_FLAG),
+	WHOLE(struct touchpoint, emotion, "emotion", -2, 2),
+	FIELD(struct touchpoint, notes, "note", F_NOTES),
+};
+
+static const struct field chain_fields[] = {
+	FIELD(struct chain, id, "id", F_TEXT),
+	FIELD(struct chain, title, "title", F_TEXT),
+	FIELD(struct chain, domains, "domains", F_DOMAINS),
+	FIELD(struct chain, positions, "positions", F_POSITIONS),
+	FIELD(struct chain, thresholds, "thresholds", F_THRESHOLDS),
+	FIELD(struct chain, jargon, "jargon", F_JARGON),
+	FIELD(struct chain, disable, "disable", F_LIST),
+};
+
+static const struct field domain_fields[] = {
+	FIELD(struct domain, id, "id", F_TEXT),
+	FIELD(struct domain, label, "label", F_TEXT),
+	FIELD(struct domain, organisation, "organisation", F_TEXT),
+};
+
+/* The ladder's range is the chain validator's to check (S008). */
+static const struct field position_fields[] = {
+	FIELD(struct position, id, "id", F_TEXT),
+	FIELD(struct position, label, "label", F_TEXT),
+	ANY_WHOLE(struct position, ladder, "ladder"),
+	FIELD(struct position, domain, "domain", F_TEXT),
+	FIELD(struct position, indication, "indication", F_FLAG),
+	ANY_WHOLE(struct position, reindication_months, "reindication_months"),
+	FIELD(struct position, income, "income", F_INCOME),
+	FIELD(struct position, aliases, "aliases", F_LIST),
+};
+
+static const struct field threshold_fields[] = {
+	ANY_WHOLE(struct thresholds, max_wait_days, "max_wait_days"),
+	ANY_WHOLE(struct thresholds, max_step_up, "max_step_up"),
+	ANY_WHOLE(struct thresholds, max_actors, "max_actors"),
+	ANY_WHOLE(struct thresholds, emotion_drop, "emotion_drop"),
+	ANY_WHOLE(struct thresholds, min_readability, "min_readability"),
+};
+
+static const struct object_type top_type = OBJECT_TYPE(top_fields, 0);
+static const struct object_type persona_type = OBJECT_TYPE(
+	persona_fields,
+	VOCAB_BIT(VOCAB_PERSONA_ATTR) | VOCAB_BIT(VOCAB_PERSONA_SECTION));
+static const struct object_type section_type = OBJECT_TYPE(section_fields, 0);
+static const struct object_type journey_type =
+	OBJECT_TYPE(journey_fields, VOCAB_BIT(VOCAB_JOURNEY_ATTR));
+static const struct object_type stage_type = OBJECT_TYPE(
+	stage_fields, VOCAB_BIT(VOCAB_STAGE_ATTR) | VOCAB_BIT(VOCAB_STAGE_GROUP));
+static const struct object_type touchpoint_type =
+	OBJECT_TYPE(touchpoint_fields, VOCAB_BIT(VOCAB_TP_ATTR));
+static const struct object_type chain_type = OBJECT_TYPE(chain_fields, 0);
+static const struct object_type domain_type = OBJECT_TYPE(domain_fields, 0);
+static const struct object_type position_type = OBJECT_TYPE(position_fields, 0);
+static const struct object_type threshold_type = OBJECT_TYPE(threshold_fields, 0);
+
+static long
+field_index(const struct object_type *type, const char *name)
+{
+	for (size_t i = 0; i < type->n_fields; i++)
+		if (strcmp(type->fields[i].name, name) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* The member an unknown name most likely means: another spelling of the
+ * formats' keys ("leeftijd" is "age"), else the nearest name; or NULL. */
+static const char *
+suggest_member(const struct object_type *type, const char *name)
+{
+	for (int v = 0; v < VOCAB__MAX; v++) {
+		if (!(type->vocab_mask & VOCAB_BIT(v)))
+			continue;
+		int id = vocab_find(v, name);
+		if (id >= 0 && field_index(type, vocab_canonical(v, id)) >= 0)
+			return vocab_canonical(v, id);
+	}
+	const char **names = xmalloc(type->n_fields * sizeof(*names));
+	for (size_t i = 0; i < type->n_fields; i++)
+		names[i] = type->fields[i].name;
+	long best = text_nearest(name, names, type->n_fields);
+	const char *found = best >= 0 ? names[best] : NULL;
+	free(names);
+	return found;
+}
+
+/* The member names of a kind of object, joined by ", ". Caller frees. */
+static char *
+member_list(const struct object_type *type)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < type->n_fields; i++) {
+		if (i > 0)
+			buf_puts(&b, ", ");
+		buf_puts(&b, type->fields[i].name);
+	}
+	return buf_detach(&b);
+}
+
+/* Keeps an unknown member with a simple value as a note "key: value". */
+static void
+keep_as_note(struct reader *r, const cJSON *m, struct text_list *notes)
+{
+	char *value = NULL;
+	if (cJSON_IsString(m) && text_fits(r, m))
+		value = xstrdup(m->valuestring);
+	else if (cJSON_IsNumber(m))
+		value = number_text(r, m);
+	else if (cJSON_IsBool(m))
+		value = xstrdup(cJSON_IsTrue(m) ? "true" : "false");
+	if (value == NULL)
+		return;
+	char *note = xasprintf("%s: %s", m->string, value);
+	text_list_add(r->doc, notes, note, key_loc(r, m));
+	free(note);
+	free(value);
+}
+
+static void
+report_unknown(struct reader *r, const cJSON *m, const struct object_type *type,
+	       struct text_list *notes)
+{
+	struct loc loc = key_loc(r, m);
+	const char *suggestion = suggest_member(type, m->string);
+	struct diag *d =
+		suggestion ? diag_emit(r->diags, CODE_S006, &loc,
+				       M_S006_MEMBER_SUGGEST, m->string, suggestion)
+			   : diag_emit(r->diags, CODE_S006, &loc, M_S006_MEMBER,
+				       m->string);
+	char *names = member_list(type);
+	diag_hint(r->diags, d, M_H_MEMBERS, names);
+	free(names);
+	if (notes != NULL)
+		keep_as_note(r, m, notes);
+}
+
+/* Finds the last occurrence of each known member (the last one wins) and
+ * reports the unknown ones, kept as notes when notes is not NULL. */
+static void
+scan_members(struct reader *r, const cJSON *obj, const struct object_type *type,
+	     const cJSON **last, struct text_list *notes)
+{
+	for (size_t i = 0; i < type->n_fields; i++)
+		last[i] = NULL;
+	const cJSON *m;
+	cJSON_ArrayForEach(m, obj) {
+		if (m->string == NULL)
+			continue;
+		long i = field_index(type, m->string);
+		if (i >= 0)
+			last[i] = m;
+		else
+			report_unknown(r, m, type, notes);
+	}
+}
+
+static bool
+expect_object(struct reader *r, const cJSON *node, const char *name)
+{
+	if (cJSON_IsObject(node))
+		return true;
+	report_type(r, node, name, M_TYPE_OBJECT);
+	return false;
+}
+
+static void read_members(struct reader *r, const cJSON *obj,
+			 const struct object_type *type, void *target,
+			 struct text_list *notes);
+
+static void
+read_section(struct reader *r, const cJSON *obj, struct persona *p)
+{
+	struct section *sec = persona_add_section(r->doc, p);
+	read_members(r, obj, &section_type, sec, NULL);
+	struct loc loc = value_loc(r, obj);
+	if (sec->title.s == NULL) {
+		report_missing(r, obj, "title");
+		sec->title = doc_text(r->doc, "", loc);
+	}
+	if (sec->body.s == NULL)
+		sec->body = doc_text(r->doc, "", loc);
+}
+
+/* The canonical kind a wrongly written kind most likely means, or NULL. */
+static const char *
+suggest_tp_kind(const char *written)
+{
+	int id = vocab_find(VOCAB_TP_KIND, written);
+	if (id < 0) {
+		const char *near = vocab_suggest(VOCAB_BIT(VOCAB_TP_KIND), written);
+		id = near ? vocab_find(VOCAB_TP_KIND, near) : -1;
+	}
+	return id >= 0 ? vocab_canonical(VOCAB_TP_KIND, id) : NULL;
+}
+
+/* The canonical touchpoint kinds, joined by ", ". Caller frees. */
+static char *
+tp_kind_list(void)
+{
+	struct buf b = {0};
+	for (int k = 0; k < TP__MAX; k++) {
+		if (k > 0)
+			buf_puts(&b, ", ");
+		buf_puts(&b, vocab_canonical(VOCAB_TP_KIND, k));
+	}
+	return buf_detach(&b);
+}
+
+static void
+hint_tp_kinds(struct reader *r, struct diag *d)
+{
+	char *kinds = tp_kind_list();
+	diag_hint(r->diags, d, M_H_TP_KINDS, kinds);
+	free(kinds);
+}
+
+static void
+read_tp_kind(struct reader *r, const cJSON *node, enum tp_kind *kind)
+{
+	*kind = TP_OTHER;
+	const char *s = get_string(r, node, "kind");
+	if (s == NULL)
+		return;
+	int id = vocab_find_canonical(VOCAB_TP_KIND, s);
+	if (id >= 0) {
+		*kind = (enum tp_kind)id;
+		return;
+	}
+	struct loc loc = value_loc(r, node);
+	const char *suggestion = suggest_tp_kind(s);
+	struct diag *d =
+		suggestion ? diag_emit(r->diags, CODE_S005, &loc,
+				       M_S005_TP_KIND_SUGGEST, s, suggestion)
+			   : diag_emit(r->diags, CODE_S005, &loc, M_S005_TP_KIND, s);
+	hint_tp_kinds(r, d);
+}
+
+static void
+read_touchpoint(struct reader *r, const cJSON *obj, struct stage *s)
+{
+	struct touchpoint *tp = stage_add_touchpoint(r->doc, s);
+	tp->loc = value_loc(r, obj);
+	tp->kind = TP__MAX;
+	tp->title = doc_text(r->doc, "", tp->loc);
+	read_members(r, obj, &touchpoint_type, tp, &tp->notes);
+	if (tp->kind == TP__MAX) {
+		hint_tp_kinds(r, report_missing(r, obj, "kind"));
+		tp->kind = TP_OTHER;
+	}
+}
+
+static void
+read_stage(struct reader *r, const cJSON *obj, struct journey *j)
+{
+	struct stage *s = journey_add_stage(r->doc, j);
+	s->loc = value_loc(r, obj);
+	s->title = doc_text(r->doc, "", s->loc);
+	read_members(r, obj, &stage_type, s, &s->notes);
+	s->id_given = s->id.s != NULL;
+}
+
+static void
+read_domain(struct reader *r, const cJSON *obj, struct chain *c)
+{
+	struct domain *dom = chain_add_domain(r->doc, c);
+	dom->loc = value_loc(r, obj);
+	read_members(r, obj, &domain_type, dom, NULL);
+}
+
+static void
+read_position(struct reader *r, const cJSON *obj, struct chain *c)
+{
+	struct position *pos = chain_add_position(r->doc, c);
+	pos->loc = value_loc(r, obj);
+	read_members(r, obj, &position_type, pos, NULL);
+}
+
+/* Reports the element that goes beyond a limit of stages or touchpoints. */
+static bool
+within_limit(struct reader *r, const cJSON *item, size_t n, long limit,
+	     const struct stage *s)
+{
+	if (limit < 0 || n < (size_t)limit)
+		return true;
+	struct loc loc = value_loc(r, item);
+	struct diag *d;
+	r->over_limit = true;
+	if (s == NULL) {
+		d = diag_emit(r->diags, CODE_S009, &loc, M_S009_STAGES, limit);
+		diag_hint(r->diags, d, M_H_STAGES);
+	} else {
+		const char *name = s->title.s && *s->title.s ? s->title.s
+				   : s->id.s		     ? s->id.s
+							     : "";
+		d = diag_emit(r->diags, CODE_S009, &loc, M_S009_TOUCHPOINTS,
+			      limit, name);
+		diag_hint(r->diags, d, M_H_TOUCHPOINTS);
+	}
+	return false;
+}
+
+/* An array of objects: each element goes to one of the readers above. */
+static void
+read_objects(struct reader *r, const cJSON *node, const char *name,
+	     enum field_kind kind, void *target)
+{
+	if (!cJSON_IsArray(node)) {
+		report_type(r, node, name, M_TYPE_ARRAY);
+		return;
+	}
+	size_t i = 0;
+	const cJSON *item;
+	cJSON_ArrayForEach(item, node) {
+		size_t at = i++;
+		if (!present(item))
+			continue;
+		if (!cJSON_IsObject(item)) {
+			char *what = item_name(name, at);
+			report_type(r, item, what, M_TYPE_OBJECT);
+			free(what);
+			continue;
+		}
+		struct journey *j = target;
+		struct stage *s = target;
+		switch (kind) {
+		case F_STAGES:
+			if (!within_limit(r, item, j->n_stages, r->limits->max_stages, NULL))
+				return;
+			read_stage(r, item, j);
+			break;
+		case F_TOUCHPOINTS:
+			if (!within_limit(r, item, s->n_touchpoints,
+					  r->limits->max_touchpoints, s))
+				return;
+			read_touchpoint(r, item, s);
+			break;
+		case F_SECTIONS:
+			read_section(r, item, target);
+			break;
+		case F_DOMAINS:
+			read_domain(r, item, target);
+			break;
+		default:
+			read_position(r, item, target);
+			break;
+		}
+	}
+}
+
+static void
+read_jargon(struct reader *r, const cJSON *node, struct chain *c)
+{
+	read_list(r, node, "jargon", &c->jargon, false, false);
+	c->jargon_given = cJSON_IsArray(node);
+}
+
+/* One known member into its place in target. */
+static void
+read_field(struct reader *r, const struct field *f, const cJSON *node,
+	   void *target)
+{
+	void *at = (char *)target + f->offset;
+	switch (f->kind) {
+	case F_NONE:
+		break;
+	case F_TEXT:
+		read_text(r, node, f->name, at);
+		break;
+	case F_NUMBER:
+		read_number(r, node, f->name, f->min, f->max, at);
+		break;
+	case F_FLAG:
+		read_flag(r, node, f->name, at);
+		break;
+	case F_LIST:
+		read_list(r, node, f->name, at, false, false);
+		break;
+	case F_ACTORS:
+		read_list(r, node, f->name, at, true, true);
+		break;
+	case F_NOTES:
+		read_list(r, node, f->name, at, true, false);
+		break;
+	case F_INCOME:
+		read_income(r, node, f->name, at);
+		break;
+	case F_JOURNEY_KIND:
+		read_journey_kind(r, node, f->name, at);
+		break;
+	case F_DATE:
+		read_date(r, node, f->name, at);
+		break;
+	case F_TP_KIND:
+		read_tp_kind(r, node, at);
+		break;
+	case F_THRESHOLDS:
+		if (expect_object(r, node, f->name))
+			read_members(r, node, &threshold_type, at, NULL);
+		break;
+	case F_JARGON:
+		read_jargon(r, node, target);
+		break;
+	case F_SECTIONS:
+	case F_STAGES:
+	case F_TOUCHPOINTS:
+	case F_DOMAINS:
+	case F_POSITIONS:
+		read_objects(r, node, f->name, f->kind, target);
+		break;
+	}
+}
+
+/* Reads the members of obj into target, in the order of the table. */
+static void
+read_members(struct reader *r, const cJSON *obj, const struct object_type *type,
+	     void *target, struct text_list *notes)
+{
+	const cJSON *last[MAX_FIELDS];
+	scan_members(r, obj, type, last, notes);
+	for (size_t i = 0; i < type->n_fields; i++)
+		if (present(last[i]))
+			read_field(r, &type->fields[i], last[i], target);
+}
+
+/* ------------------------------------------------------------------ */
+/* The document. */
+
+static void
+read_persona(struct reader *r, const cJSON *obj, struct persona *p)
+{
+	p->loc = value_loc(r, obj);
+	if (!expect_object(r, obj, "persona"))
+		return;
+	read_members(r, obj, &persona_type, p, &p->notes);
+	p->id_given = p->id.s != NULL;
+	for (size_t i = 0; i < p->traits.n; i++)
+		p->trait_mask |= trait_from_name(p->traits.items[i].s);
+}
+
+static void
+read_journey(struct reader *r, const cJSON *obj, struct journey *j)
+{
+	j->loc = value_loc(r, obj);
+	if (!expect_object(r, obj, "journey"))
+		return;
+	read_members(r, obj, &journey_type, j, &j->notes);
+	j->id_given = j->id.s != NULL;
+}
+
+static void
+read_chain(struct reader *r, const cJSON *obj, struct chain *c)
+{
+	c->loc = value_loc(r, obj);
+	if (!expect_object(r, obj, "chain"))
+		return;
+	read_members(r, obj, &chain_type, c, NULL);
+}
+
+static void
+check_format(struct reader *r, const cJSON *top, const cJSON *format)
+{
+	struct diag *d;
+	if (!present(format)) {
+		struct loc loc = value_loc(r, top);
+		d = diag_emit(r->diags, CODE_S002, &loc, M_S002_MEMBER, "format");
+	} else if (!cJSON_IsString(format)) {
+		d = report_type(r, format, "format", M_TYPE_STRING);
+	} else if (strcmp(format->valuestring, "keten/1") != 0) {
+		struct loc loc = value_loc(r, format);
+		d = diag_emit(r->diags, CODE_S005, &loc, M_S005_FORMAT,
+			      format->valuestring);
+	} else {
+		return;
+	}
+	diag_hint(r->diags, d, M_H_FORMAT);
+}
+
+/* The member that says what the file holds: the first of persona,
+ * journey and chain; another one is reported. */
+static long
+choose_kind(struct reader *r, const cJSON *top, const cJSON **last)
+{
+	long chosen = -1;
+	const cJSON *m;
+	cJSON_ArrayForEach(m, top) {
+		long i = m->string ? field_index(&top_type, m->string) : -1;
+		if (i < TOP_PERSONA || !present(m) || i == chosen)
+			continue;
+		if (chosen < 0) {
+			chosen = i;
+			continue;
+		}
+		struct loc loc = key_loc(r, m);
+		struct diag *d = diag_emit(r->diags, CODE_S002, &loc, M_S002_OBJECT_MANY);
+		diag_hint(r->diags, d, M_H_OBJECT_MANY);
+		break;
+	}
+	if (chosen < 0 || !present(last[chosen])) {
+		struct loc loc = value_loc(r, top);
+		struct diag *d = diag_emit(r->diags, CODE_S002, &loc, M_S002_OBJECT);
+		diag_hint(r->diags, d, M_H_OBJECT);
+		return -1;
+	}
+	return chosen;
+}
+
+static void
+read_top(struct reader *r, const cJSON *top)
+{
+	struct doc *doc = r->doc;
+	if (!expect_object(r, top, "(document)"))
+		return;
+	const cJSON *last[MAX_FIELDS];
+	scan_members(r, top, &top_type, last, NULL);
+	check_format(r, top, last[TOP_FORMAT]);
+	long kind = choose_kind(r, top, last);
+	if (kind == TOP_PERSONA) {
+		doc->kind = DOC_PERSONA;
+		doc->persona = arena_alloc(doc->arena, sizeof(*doc->persona));
+		read_persona(r, last[kind], doc->persona);
+	} else if (kind == TOP_JOURNEY) {
+		doc->kind = DOC_JOURNEY;
+		doc->journey = arena_alloc(doc->arena, sizeof(*doc->journey));
+		read_journey(r, last[kind], doc->journey);
+	} else if (kind == TOP_CHAIN) {
+		doc->kind = DOC_CHAIN;
+		doc->chain = arena_alloc(doc->arena, sizeof(*doc->chain));
+		read_chain(r, last[kind], doc->chain);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Syntax errors. */
+
+/* The character at offset, printable in a message: control characters
+ * as their JSON escape. */
+static void
+char_at(const struct source *src, size_t offset, char out[8])
+{
+	unsigned char c = (unsigned char)src->data[offset];
+	uint32_t cp;
+	size_t n;
+	if (c == '\n' || c == '\t' || c == '\r') {
+		snprintf(out, 8, "\\%c", c == '\n' ? 'n' : c == '\t' ? 't' : 'r');
+	} else if (c < 0x20 || c == 0x7F) {
+		snprintf(out, 8, "\\u%04X", c);
+	} else {
+		n = utf8_decode(src->data + offset, src->len - offset, &cp);
+		n = n ? n : 1;
+		memcpy(out, src->data + offset, n);
+		out[n] = '\0';
+	}
+}
+
+/* A syntax error at offset: the end of the input when only white space
+ * follows, else the character there. */
+static void
+report_syntax(const struct source *src, struct diags *diags, size_t offset)
+{
+	size_t end = src->len;
+	while (end > 0 && is_white(src->data[end - 1]))
+		end--;
+	struct diag *d;
+	if (offset >= end) {
+		struct loc loc = source_loc(src, end);
+		d = diag_emit(diags, CODE_S001, &loc, M_S001_JSON_END);
+	} else {
+		char c[8];
+		char_at(src, offset, c);
+		struct loc loc = source_loc(src, offset);
+		d = diag_emit(diags, CODE_S001, &loc, M_S001_JSON_CHAR, c);
+	}
+	diag_hint(diags, d, M_H_JSON_SYNTAX);
+}
+
+/* The nesting the scan allows: the limit, but no more than cJSON takes. */
+static long
+depth_limit(const struct limits *limits)
+{
+	return limits->max_depth < CJSON_NESTING_LIMIT ? limits->max_depth
+						       : CJSON_NESTING_LIMIT;
+}
+
+static void
+report_depth(const struct source *src, const struct limits *limits,
+	     struct diags *diags, size_t offset)
+{
+	struct loc loc = source_loc(src, offset);
+	long limit = depth_limit(limits);
+	struct diag *d = diag_emit(diags, CODE_S009, &loc, M_S009_DEPTH, limit);
+	if (limit == limits->max_depth)
+		diag_hint(diags, d, M_H_DEPTH);
+}
+
+/* Scans and parses the text; NULL after reporting why it cannot be read. */
+static cJSON *
+parse(const struct source *src, const struct limits *limits,
+      struct diags *diags, struct scan *sc)
+{
+	memset(sc, 0, sizeof(*sc));
+	sc->s = src->data;
+	sc->len = src->len;
+	sc->max_depth = depth_limit(limits);
+	enum scan_result res = scan_json(sc);
+	if (res == SCAN_DEPTH) {
+		report_depth(src, limits, diags, sc->error);
+		return NULL;
+	}
+	if (res != SCAN_OK) {
+		report_syntax(src, diags, res == SCAN_END ? src->len : sc->error);
+		return NULL;
+	}
+	const char *end = NULL;
+	cJSON *root = cJSON_ParseWithLengthOpts(src->data, src->len, &end, 0);
+	if (root == NULL) {
+		size_t at = end != NULL && end >= src->data ? (size_t)(end - src->data)
+							    : 0;
+		report_syntax(src, diags, at);
+	}
+	return root;
+}
+
+struct doc *
+read_json(struct source *src, const struct limits *limits, struct diags *diags)
+{
+	size_t first = diags->n;
+	struct scan sc;
+	cJSON *root = parse(src, limits, diags, &sc);
+	if (root == NULL) {
+		scan_free(&sc);
+		return NULL;
+	}
+	struct doc *doc = doc_new(src->path, DOC_UNKNOWN, FORMAT_JSON);
+	src->file = doc->path;
+	struct reader r = {src, limits, diags, doc, sc.spans, {NULL, 0}, false};
+	posmap_build(&r.map, root, sc.n_spans);
+	read_top(&r, root);
+	if (r.over_limit)
+		doc_free(&doc); /* refused whole, as the Markdown reader does */
+	else
+		doc->broken = diags_has_error_since(diags, first);
+	if (doc != NULL && doc->journey != NULL)
+		diags_tag(diags, first, doc->journey->id.s, NULL);
+	if (doc != NULL && doc->persona != NULL)
+		diags_tag(diags, first, NULL, doc->persona->id.s);
+	posmap_free(&r.map);
+	cJSON_Delete(root);
+	scan_free(&sc);
+	return doc;
+}
