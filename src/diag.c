@@ -68,11 +68,7 @@ struct diag *
 diag_emit(struct diags *diags, enum code code, const struct loc *loc,
 	  enum msg m, ...)
 {
-	if (diags->n == diags->cap) {
-		diags->cap = diags->cap ? diags->cap * 2 : 32;
-		diags->items = xrealloc(diags->items,
-					diags->cap * sizeof(struct diag));
-	}
+	diags->items = xgrow(diags->items, diags->n, &diags->cap, sizeof(struct diag));
 	struct diag *d = &diags->items[diags->n++];
 	memset(d, 0, sizeof(*d));
 	d->code = code;

@@ -40,6 +40,18 @@ xrealloc(void *ptr, size_t size)
 	return p;
 }
 
+void *
+xgrow(void *items, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return items;
+	size_t more = *cap ? *cap * 2 : 16;
+	if (more > SIZE_MAX / size)
+		mem_fail(SIZE_MAX);
+	*cap = more;
+	return xrealloc(items, more * size);
+}
+
 char *
 xstrdup(const char *s)
 {

@@ -15,6 +15,10 @@ char *xasprintf(const char *fmt, ...)          /* caller frees */
     __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap); /* caller frees */
 
+/* Makes room for one more element in a malloc'd array of n elements of
+ * `size` bytes with *cap slots; returns the (possibly moved) array. */
+void *xgrow(void *items, size_t n, size_t *cap, size_t size);
+
 /* An arena owns every allocation made from it; arena_free releases them all
  * at once. Memory from arena_alloc is zeroed. */
 struct arena;

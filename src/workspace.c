@@ -142,10 +142,7 @@ chain_load(struct workspace *ws, const char *path)
 	}
 	if (doc != NULL)
 		chain_validate(doc, ws->diags);
-	if (ws->n_chains == ws->cap_chains) {
-		ws->cap_chains = ws->cap_chains ? ws->cap_chains * 2 : 4;
-		ws->chains = xrealloc(ws->chains, ws->cap_chains * sizeof(*ws->chains));
-	}
+	ws->chains = xgrow(ws->chains, ws->n_chains, &ws->cap_chains, sizeof(*ws->chains));
 	ws->chains[ws->n_chains].key = xstrdup(key);
 	ws->chains[ws->n_chains].doc = doc;
 	ws->n_chains++;
@@ -190,10 +187,7 @@ chain_for_journey(struct workspace *ws, const struct doc *doc)
 static void
 add_input(struct workspace *ws, const char *path, enum doc_kind kind)
 {
-	if (ws->n_inputs == ws->cap_inputs) {
-		ws->cap_inputs = ws->cap_inputs ? ws->cap_inputs * 2 : 64;
-		ws->inputs = xrealloc(ws->inputs, ws->cap_inputs * sizeof(*ws->inputs));
-	}
+	ws->inputs = xgrow(ws->inputs, ws->n_inputs, &ws->cap_inputs, sizeof(*ws->inputs));
 	ws->inputs[ws->n_inputs].path = xstrdup(path);
 	ws->inputs[ws->n_inputs].kind = kind;
 	ws->n_inputs++;
@@ -317,10 +311,7 @@ find_inputs(struct workspace *ws, const char *path)
 static void
 push_doc(struct doc ***items, size_t *n, size_t *cap, struct doc *doc)
 {
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		*items = xrealloc(*items, *cap * sizeof(struct doc *));
-	}
+	*items = xgrow(*items, *n, cap, sizeof(struct doc *));
 	(*items)[(*n)++] = doc;
 }
 
@@ -474,10 +465,7 @@ check_journey_id(struct workspace *ws, struct doc *doc)
 			doc->broken = true;
 			return;
 		}
-	if (ws->n_seen == ws->cap_seen) {
-		ws->cap_seen = ws->cap_seen ? ws->cap_seen * 2 : 64;
-		ws->seen = xrealloc(ws->seen, ws->cap_seen * sizeof(*ws->seen));
-	}
+	ws->seen = xgrow(ws->seen, ws->n_seen, &ws->cap_seen, sizeof(*ws->seen));
 	ws->seen[ws->n_seen++] = (struct ws_seen){xstrdup(id->s), xstrdup(doc->path),
 						  id->loc.line};
 }

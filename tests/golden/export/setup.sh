@@ -1,1 +1,2 @@
+mkdir -p chains
 "$KETEN" chain --dump > chains/default.json
