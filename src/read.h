@@ -9,9 +9,11 @@
 
 /*
  * Contract shared by both readers:
- * - They report through diags only, and return NULL only when nothing could
- *   be read (JSON syntax, nesting beyond the limit). Otherwise they return
- *   a document; doc->broken is set when they reported an S-error.
+ * - They report through diags only, and return NULL when the file is
+ *   refused: JSON syntax, nesting beyond the limit, or more stages or
+ *   touchpoints than allowed (the one S009 says all). Otherwise they return
+ *   a document; doc->broken is set when they reported an S-error. A JSON
+ *   document that names no persona, journey or chain has kind DOC_UNKNOWN.
  * - They point src->file at the document's copy of the path, so that every
  *   location stays valid after the source is freed.
  * - Ids not written in the file stay NULL; check_document() derives them.

@@ -27,10 +27,17 @@ enum { MAX_FIELDS = 24, MAX_NUMBER_TEXT = 32 };
  * where every value and every member key starts, in document order (the
  * order of a preorder walk of the cJSON tree). */
 
+/* A line and a column in characters, as source_loc gives them. */
+struct pos {
+	int line, col;
+};
+
 /* Where one value starts, and its key when it is a member of an object. */
 struct span {
-	size_t key;   /* offset of the key's opening quote, or NO_OFFSET */
-	size_t value; /* offset of the value's first byte */
+	size_t key;          /* offset of the key's opening quote, or NO_OFFSET */
+	size_t value;        /* offset of the value's first byte */
+	struct pos key_pos;  /* filled in by resolve_positions */
+	struct pos value_pos;
 };
 
 enum scan_result { SCAN_OK, SCAN_DEPTH, SCAN_END, SCAN_CHAR };
@@ -396,6 +403,39 @@ scan_json(struct scan *sc)
 	}
 }
 
+/* Moves a cursor forward to offset `to`, counting lines and characters. */
+static void
+advance(const char *s, size_t to, size_t *offset, struct pos *p)
+{
+	for (; *offset < to; (*offset)++) {
+		unsigned char c = (unsigned char)s[*offset];
+		if (c == '\n') {
+			p->line++;
+			p->col = 1;
+		} else if ((c & 0xC0) != 0x80) {
+			p->col++;
+		}
+	}
+}
+
+/* Turns the offsets of the spans, which only grow, into lines and columns
+ * in one pass: source_loc counts from the start of the line each time,
+ * which takes quadratic time on a file written on one line. */
+static void
+resolve_positions(const char *s, struct span *spans, size_t n)
+{
+	size_t offset = 0;
+	struct pos p = {1, 1};
+	for (size_t i = 0; i < n; i++) {
+		if (spans[i].key != NO_OFFSET) {
+			advance(s, spans[i].key, &offset, &p);
+			spans[i].key_pos = p;
+		}
+		advance(s, spans[i].value, &offset, &p);
+		spans[i].value_pos = p;
+	}
+}
+
 static void
 scan_free(struct scan *sc)
 {
@@ -514,7 +554,7 @@ lang_of(const struct reader *r)
 static const struct span *
 span_of(const struct reader *r, const cJSON *node)
 {
-	static const struct span none = {NO_OFFSET, 0};
+	static const struct span none = {NO_OFFSET, 0, {1, 1}, {1, 1}};
 	size_t i = posmap_get(&r->map, node);
 	return i == NO_OFFSET ? &none : &r->spans[i];
 }
@@ -522,7 +562,9 @@ span_of(const struct reader *r, const cJSON *node)
 static struct loc
 value_loc(const struct reader *r, const cJSON *node)
 {
-	return source_loc(r->src, span_of(r, node)->value);
+	const struct span *sp = span_of(r, node);
+	struct loc loc = {r->src->file, sp->value_pos.line, sp->value_pos.col};
+	return loc;
 }
 
 /* The key of a member, or its value when it has no key. */
@@ -530,7 +572,9 @@ static struct loc
 key_loc(const struct reader *r, const cJSON *node)
 {
 	const struct span *sp = span_of(r, node);
-	return source_loc(r->src, sp->key != NO_OFFSET ? sp->key : sp->value);
+	struct pos p = sp->key != NO_OFFSET ? sp->key_pos : sp->value_pos;
+	struct loc loc = {r->src->file, p.line, p.col};
+	return loc;
 }
 
 static bool
@@ -1507,6 +1551,7 @@ parse(const struct source *src, const struct limits *limits,
 		report_syntax(src, diags, res == SCAN_END ? src->len : sc->error);
 		return NULL;
 	}
+	resolve_positions(src->data, sc->spans, sc->n_spans);
 	const char *end = NULL;
 	cJSON *root = cJSON_ParseWithLengthOpts(src->data, src->len, &end, 0);
 	if (root == NULL) {

@@ -30,7 +30,9 @@ struct source *source_from_memory(const char *path, const char *data,
 
 void source_free(struct source **src);
 
-/* The location of a byte offset in the normalised text. */
+/* The location of a byte offset in the normalised text. It counts the
+ * characters from the start of the line each time: a reader that needs many
+ * locations on one long line should count in one pass of its own. */
 struct loc source_loc(const struct source *src, size_t offset);
 
 /* The location of a 1-based line and 1-based byte column (as cmark gives

@@ -9,8 +9,11 @@
 /* Appends doc (persona, journey or chain) as keten/1 JSON to out. */
 void write_json(const struct doc *doc, struct buf *out);
 
-/* Appends a persona or journey as Markdown, keys in lang, to out. Reading
- * the result gives the same model (and so the same JSON). */
+/* Appends a persona or journey as Markdown, keys in lang, to out. For a
+ * document read from Markdown, reading the result back gives the same
+ * model, and so the same JSON; docs/formats.md lists what a JSON document
+ * cannot carry into Markdown (empty values, commas inside list values,
+ * newlines inside one-line values). */
 void write_markdown(const struct doc *doc, enum lang lang, struct buf *out);
 
 #endif

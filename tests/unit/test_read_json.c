@@ -992,3 +992,28 @@ TEST(read_json_never_crashes_on_broken_input)
 	}
 	INT_EQ(bad, 0);
 }
+
+/* Locations on a file written on one line take linear time. */
+TEST(read_json_one_long_line)
+{
+	enum { ITEMS = 100000 };
+	struct buf b = {0};
+	buf_puts(&b, "{\"format\": \"keten/1\", \"chain\": {\"jargon\": [");
+	for (int i = 0; i < ITEMS; i++)
+		buf_puts(&b, i ? ", \"é\"" : "\"é\"");
+	buf_puts(&b, "]}}");
+	struct diags d;
+	diags_init(&d, LANG_EN);
+	clock_t start = clock();
+	struct doc *doc = read_str(buf_str(&b), &d);
+	double seconds = (double)(clock() - start) / CLOCKS_PER_SEC;
+	CHECK(seconds < 5.0);
+	CHECK(doc != NULL);
+	INT_EQ(doc->chain->jargon.n, ITEMS);
+	/* 43 characters before the first item, 5 for each next one */
+	loc_at(doc->chain->jargon.items[0].loc, 1, 44);
+	loc_at(doc->chain->jargon.items[ITEMS - 1].loc, 1, 44 + 5 * (ITEMS - 1));
+	doc_free(&doc);
+	diags_free(&d);
+	buf_free(&b);
+}
