@@ -28,7 +28,7 @@ cmd_check(const struct cli *cli)
 	}
 	struct summary summary = {0};
 	workspace_check_journeys(&ws, count_journey, &summary);
-	summary.personas = (int)ws.n_personas;
+	summary.personas = (int)ws.n_personas_checked;
 	workspace_close(&ws);
 	diags_drop_codes(&diags, cli->disabled);
 	diags_sort(&diags);

@@ -393,6 +393,75 @@ open_chain_in_force(struct workspace *ws)
 	return 0;
 }
 
+/* True when a persona from this file has been read already. */
+static bool
+persona_file_read(const struct workspace *ws, const char *path)
+{
+	char real[PATH_MAX], other[PATH_MAX];
+	if (realpath(path, real) == NULL)
+		return false;
+	for (size_t i = 0; i < ws->n_personas; i++)
+		if (realpath(ws->personas[i]->path, other) && strcmp(real, other) == 0)
+			return true;
+	return false;
+}
+
+/* Reads the personas of a journey's workspace that were not among the
+ * paths given, so that `keten check journeys/x.md` still finds its
+ * persona. Their own findings are not reported: they were not asked for. */
+static void
+read_personas_of(struct workspace *ws, const char *journey_path)
+{
+	char *root = workspace_root_of(journey_path);
+	char *dir = path_join(root, "personas");
+	size_t count;
+	char **names = is_folder(dir) ? list_folder(dir, &count) : NULL;
+	for (size_t i = 0; names && i < count; i++) {
+		char *path = path_join(dir, names[i]);
+		if ((has_extension(path, ".md") || has_extension(path, ".json")) &&
+		    !persona_file_read(ws, path)) {
+			struct diags quiet;
+			diags_init(&quiet, ws->diags->lang);
+			struct doc *doc = load_document(path, DOC_PERSONA, &ws->opts.limits, &quiet);
+			diags_free(&quiet);
+			if (doc && doc->kind == DOC_PERSONA && doc->persona)
+				push_doc(&ws->personas, &ws->n_personas, &ws->cap_personas, doc);
+			else
+				doc_free(&doc);
+		}
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	free(dir);
+	free(root);
+}
+
+/* Journeys come folder by folder: each folder's workspace is looked at once. */
+static void
+read_personas_once(struct workspace *ws, const char *journey_path, char **last_dir)
+{
+	char *dir = path_dir(journey_path);
+	if (*last_dir != NULL && strcmp(*last_dir, dir) == 0) {
+		free(dir);
+		return;
+	}
+	free(*last_dir);
+	*last_dir = dir;
+	read_personas_of(ws, journey_path);
+}
+
+static void
+read_reference_personas(struct workspace *ws)
+{
+	char *last_dir = NULL;
+	for (size_t i = 0; i < ws->n_inputs; i++)
+		read_personas_once(ws, ws->inputs[i].path, &last_dir);
+	for (size_t i = 0; i < ws->n_journeys_read; i++)
+		read_personas_once(ws, ws->journeys_read[i]->path, &last_dir);
+	free(last_dir);
+}
+
 int
 workspace_open(struct workspace *ws, char *const *paths, size_t n_paths,
 	       const struct workspace_options *opts, struct diags *diags)
@@ -407,6 +476,8 @@ workspace_open(struct workspace *ws, char *const *paths, size_t n_paths,
 	for (size_t i = 0; i < n_paths; i++)
 		find_inputs(ws, paths[i]);
 	read_up_front(ws);
+	ws->n_personas_checked = ws->n_personas;
+	read_reference_personas(ws);
 	return 0;
 }
 

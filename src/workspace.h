@@ -39,8 +39,10 @@ struct workspace {
 	size_t n_inputs, cap_inputs;
 	struct doc **journeys_read; /* journeys read while sorting out files */
 	size_t n_journeys_read, cap_journeys_read;
-	struct doc **personas;
+	struct doc **personas;      /* the checked ones first, then those read
+				     * only to resolve references */
 	size_t n_personas, cap_personas;
+	size_t n_personas_checked;
 	struct ws_chain *chains;
 	size_t n_chains, cap_chains;
 	struct doc *chain_in_force; /* --chain, else the embedded default */
