@@ -73,6 +73,7 @@ diag_emit(struct diags *diags, enum code code, const struct loc *loc,
 	memset(d, 0, sizeof(*d));
 	d->code = code;
 	d->severity = codes[code].severity;
+	d->seq = diags->n - 1;
 	if (loc != NULL) {
 		d->file = loc->file ? xstrdup(loc->file) : NULL;
 		d->line = loc->line;
@@ -134,46 +135,14 @@ diag_compare(const void *pa, const void *pb)
 		return a->col < b->col ? -1 : 1;
 	if (a->code != b->code)
 		return a->code < b->code ? -1 : 1;
-	return 0;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
 void
 diags_sort(struct diags *diags)
 {
-	size_t n = diags->n;
-	if (n < 2)
-		return;
-	struct diag *tmp = xmalloc(n * sizeof(struct diag));
-	size_t *order = xmalloc(n * sizeof(size_t));
-	for (size_t i = 0; i < n; i++)
-		order[i] = i;
-	/* A bottom-up merge sort of indices keeps equal findings in order. */
-	size_t *work = xmalloc(n * sizeof(size_t));
-	for (size_t width = 1; width < n; width *= 2) {
-		for (size_t lo = 0; lo < n; lo += 2 * width) {
-			size_t mid = lo + width < n ? lo + width : n;
-			size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
-			size_t i = lo, j = mid, k = lo;
-			while (i < mid && j < hi)
-				work[k++] = diag_compare(&diags->items[order[j]],
-							 &diags->items[order[i]]) < 0
-						    ? order[j++]
-						    : order[i++];
-			while (i < mid)
-				work[k++] = order[i++];
-			while (j < hi)
-				work[k++] = order[j++];
-		}
-		size_t *swap = order;
-		order = work;
-		work = swap;
-	}
-	for (size_t i = 0; i < n; i++)
-		tmp[i] = diags->items[order[i]];
-	memcpy(diags->items, tmp, n * sizeof(struct diag));
-	free(work);
-	free(order);
-	free(tmp);
+	if (diags->n > 1)
+		qsort(diags->items, diags->n, sizeof(struct diag), diag_compare);
 }
 
 size_t

@@ -43,6 +43,7 @@ struct diag {
 	int touchpoint;   /* 1-based index in its stage, 0 for none */
 	char *message;
 	char *hint;       /* NULL when there is none */
+	size_t seq;       /* order of emission, to keep sorting stable */
 };
 
 /* The list of findings of one run; reporting never prints. */
