@@ -169,15 +169,11 @@ name_owner(const struct chain *c, size_t upto, const char *slug, bool *as_id)
 			*as_id = true;
 			return p;
 		}
-		for (size_t a = 0; a < p->aliases.n; a++) {
-			char *alias = text_slug(p->aliases.items[a].s);
-			bool same = strcmp(alias, slug) == 0;
-			free(alias);
-			if (same) {
+		for (size_t a = 0; a < p->aliases.n; a++)
+			if (text_slug_equals(p->aliases.items[a].s, slug)) {
 				*as_id = false;
 				return p;
 			}
-		}
 	}
 	return NULL;
 }
@@ -198,12 +194,9 @@ validate_position_names(struct chain *c, size_t i, struct diags *diags)
 		char *slug = text_slug(alias->s);
 		const struct position *owner = name_owner(c, i, slug, &as_id);
 		bool own_id = p->id.s && strcmp(p->id.s, slug) == 0;
-		for (size_t b = 0; b < a && owner == NULL; b++) {
-			char *other = text_slug(p->aliases.items[b].s);
-			if (strcmp(other, slug) == 0)
+		for (size_t b = 0; b < a && owner == NULL; b++)
+			if (text_slug_equals(p->aliases.items[b].s, slug))
 				owner = p, as_id = false;
-			free(other);
-		}
 		if (owner != NULL && as_id)
 			diag_emit(diags, CODE_S008, &alias->loc, M_S008_ALIAS_IS_ID, alias->s);
 		else if (owner != NULL || own_id)

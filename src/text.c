@@ -103,21 +103,28 @@ text_fold_letter(uint32_t cp)
 	return NULL;
 }
 
-char *
-text_slug(const char *s)
+/* Appends a piece of a slug to out when it fits; counts it in any case. */
+static void
+slug_put(const char *piece, char *out, size_t size, size_t *len)
 {
-	struct buf b = {0};
-	size_t len = strlen(s);
+	for (; *piece; piece++, (*len)++)
+		if (*len + 1 < size)
+			out[*len] = *piece;
+}
+
+size_t
+text_slug_to(const char *s, char *out, size_t size)
+{
+	size_t len = 0, n_bytes = strlen(s);
 	bool pending_dash = false;
-	for (size_t i = 0; i < len;) {
+	for (size_t i = 0; i < n_bytes;) {
 		uint32_t cp;
-		size_t n = utf8_decode(s + i, len - i, &cp);
-		if (n == 0) {
+		size_t n = utf8_decode(s + i, n_bytes - i, &cp);
+		if (n == 0)
 			n = 1, cp = 0xFFFD;
-		}
 		i += n;
-		const char *ascii = NULL;
 		char one[2] = {0, 0};
+		const char *ascii;
 		if (cp < 0x80 && isalnum((int)cp)) {
 			one[0] = (char)tolower((int)cp);
 			ascii = one;
@@ -125,15 +132,39 @@ text_slug(const char *s)
 			ascii = text_fold_letter(cp);
 		}
 		if (ascii == NULL) {
-			pending_dash = b.len > 0;
+			pending_dash = len > 0;
 			continue;
 		}
 		if (pending_dash)
-			buf_putc(&b, '-');
+			slug_put("-", out, size, &len);
 		pending_dash = false;
-		buf_puts(&b, ascii);
+		slug_put(ascii, out, size, &len);
 	}
-	return buf_detach(&b);
+	if (size > 0)
+		out[len < size ? len : size - 1] = '\0';
+	return len;
+}
+
+char *
+text_slug(const char *s)
+{
+	size_t len = text_slug_to(s, NULL, 0);
+	char *slug = xmalloc(len + 1);
+	text_slug_to(s, slug, len + 1);
+	return slug;
+}
+
+bool
+text_slug_equals(const char *s, const char *slug)
+{
+	char small[128];
+	size_t len = text_slug_to(s, small, sizeof small);
+	if (len < sizeof small)
+		return strcmp(small, slug) == 0;
+	char *big = text_slug(s);
+	bool same = strcmp(big, slug) == 0;
+	free(big);
+	return same;
 }
 
 bool

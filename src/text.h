@@ -26,6 +26,13 @@ const char *text_fold_letter(uint32_t cp);
  * characters one '-', no leading or trailing '-'. May be "". Caller frees. */
 char *text_slug(const char *s);
 
+/* Writes the slug of s into out (size bytes, always NUL-terminated when
+ * size > 0) and returns its full length: it fitted when that is < size. */
+size_t text_slug_to(const char *s, char *out, size_t size);
+
+/* True when the slug of s is `slug`. */
+bool text_slug_equals(const char *s, const char *slug);
+
 /* True when s is a slug: [a-z0-9]+(-[a-z0-9]+)*. */
 bool text_is_slug(const char *s);
 

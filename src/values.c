@@ -21,13 +21,13 @@ struct word_value {
 static int
 lookup_word(const char *s, const struct word_value *words)
 {
-	char *slug = text_slug(s);
-	int found = 0;
+	char slug[32]; /* longer than any word: then no word matches */
+	if (text_slug_to(s, slug, sizeof slug) >= sizeof slug)
+		return 0;
 	for (; words->slug != NULL; words++)
 		if (strcmp(slug, words->slug) == 0)
-			found = words->value;
-	free(slug);
-	return found;
+			return words->value;
+	return 0;
 }
 
 bool

@@ -120,6 +120,8 @@ struct spelling {
 
 static struct spelling *spellings;
 static size_t n_spellings;
+/* The spellings of vocabulary v are [first_spelling[v], first_spelling[v + 1]). */
+static size_t first_spelling[VOCAB__MAX + 1];
 
 static void
 add_spellings(enum vocab v, int id, enum lang lang, const char *list)
@@ -153,11 +155,14 @@ build_spellings(void)
 {
 	if (spellings != NULL)
 		return;
-	for (int v = 0; v < VOCAB__MAX; v++)
+	for (int v = 0; v < VOCAB__MAX; v++) {
+		first_spelling[v] = n_spellings;
 		for (int id = 0; id < tables[v].n; id++) {
 			add_spellings(v, id, LANG_NL, tables[v].entries[id].nl);
 			add_spellings(v, id, LANG_EN, tables[v].entries[id].en);
 		}
+	}
+	first_spelling[VOCAB__MAX] = n_spellings;
 	atexit(free_spellings);
 }
 
@@ -165,13 +170,13 @@ int
 vocab_find(enum vocab v, const char *written)
 {
 	build_spellings();
-	char *slug = text_slug(written);
-	int found = -1;
-	for (size_t i = 0; i < n_spellings && found < 0; i++)
-		if (spellings[i].vocab == v && strcmp(spellings[i].slug, slug) == 0)
-			found = spellings[i].id;
-	free(slug);
-	return found;
+	char slug[64]; /* longer than any spelling: such a key is unknown */
+	if (text_slug_to(written, slug, sizeof slug) >= sizeof slug)
+		return -1;
+	for (size_t i = first_spelling[v]; i < first_spelling[v + 1]; i++)
+		if (strcmp(spellings[i].slug, slug) == 0)
+			return spellings[i].id;
+	return -1;
 }
 
 int
