@@ -92,13 +92,15 @@ source_valid(struct source *src, struct diags *diags)
 	return true;
 }
 
-struct source *
-source_from_memory(const char *path, const char *data, size_t len,
-		   const struct limits *limits, struct diags *diags)
+/* Makes a source of a buffer it takes over (with room for len + 1 bytes). */
+static struct source *
+source_adopt(const char *path, char *data, size_t len,
+	     const struct limits *limits, struct diags *diags)
 {
 	struct source *src = xcalloc(1, sizeof(*src));
 	src->path = xstrdup(path);
 	src->file = src->path;
+	src->data = data;
 	if (limits != NULL && (long)len > limits->max_file_size) {
 		struct loc whole = {src->file, 1, 1};
 		struct diag *d = diag_emit(diags, CODE_S009, &whole, M_S009_FILE_SIZE,
@@ -107,13 +109,20 @@ source_from_memory(const char *path, const char *data, size_t len,
 		source_free(&src);
 		return NULL;
 	}
-	src->data = xmalloc(len + 1);
-	memcpy(src->data, data, len);
 	src->len = normalise(src->data, len);
 	index_lines(src);
 	if (!source_valid(src, diags))
 		source_free(&src);
 	return src;
+}
+
+struct source *
+source_from_memory(const char *path, const char *data, size_t len,
+		   const struct limits *limits, struct diags *diags)
+{
+	char *copy = xmalloc(len + 1);
+	memcpy(copy, data, len);
+	return source_adopt(path, copy, len, limits, diags);
 }
 
 static void
@@ -130,11 +139,11 @@ read_all(int fd, long limit, char **data, size_t *len)
 	size_t cap = 4096, n = 0;
 	char *buf = xmalloc(cap);
 	for (;;) {
-		if (n == cap) {
+		if (n + 1 >= cap) { /* room for the NUL normalise adds */
 			cap *= 2;
 			buf = xrealloc(buf, cap);
 		}
-		ssize_t got = read(fd, buf + n, cap - n);
+		ssize_t got = read(fd, buf + n, cap - n - 1);
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0) {
@@ -184,9 +193,7 @@ source_load(const char *path, const struct limits *limits, struct diags *diags)
 		report_unreadable(path, strerror(saved), diags);
 		return NULL;
 	}
-	struct source *src = source_from_memory(path, data, len, limits, diags);
-	free(data);
-	return src;
+	return source_adopt(path, data, len, limits, diags);
 }
 
 void

@@ -524,21 +524,58 @@ check_persona_reference(struct workspace *ws, struct doc *doc)
 	doc->broken = true;
 }
 
+static size_t
+hash_id(const char *s)
+{
+	size_t h = 2166136261u; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* The slot of id in the hash index: where it is, or where it would go. */
+static size_t *
+seen_slot(const struct workspace *ws, const char *id)
+{
+	size_t mask = ws->n_seen_slots - 1;
+	size_t i = hash_id(id) & mask;
+	while (ws->seen_slots[i] != 0 && strcmp(ws->seen[ws->seen_slots[i] - 1].id, id) != 0)
+		i = (i + 1) & mask;
+	return &ws->seen_slots[i];
+}
+
+/* Keeps the index at most half full, rebuilding it when it grows. */
+static void
+seen_reserve(struct workspace *ws)
+{
+	if (2 * (ws->n_seen + 1) <= ws->n_seen_slots)
+		return;
+	free(ws->seen_slots);
+	ws->n_seen_slots = ws->n_seen_slots ? 2 * ws->n_seen_slots : 64;
+	ws->seen_slots = xcalloc(ws->n_seen_slots, sizeof(size_t));
+	for (size_t i = 0; i < ws->n_seen; i++)
+		*seen_slot(ws, ws->seen[i].id) = i + 1;
+}
+
+/* Reports a journey id used before; journeys are many, so by hash. */
 static void
 check_journey_id(struct workspace *ws, struct doc *doc)
 {
 	const struct text *id = &doc->journey->id;
-	for (size_t i = 0; i < ws->n_seen; i++)
-		if (strcmp(ws->seen[i].id, id->s) == 0) {
-			struct diag *d = diag_emit(ws->diags, CODE_S004, &id->loc, M_S004_JOURNEY,
-						   id->s, ws->seen[i].file, ws->seen[i].line);
-			diag_hint(ws->diags, d, M_H_DUP_ID);
-			doc->broken = true;
-			return;
-		}
+	seen_reserve(ws);
+	size_t *slot = seen_slot(ws, id->s);
+	if (*slot != 0) {
+		const struct ws_seen *first = &ws->seen[*slot - 1];
+		struct diag *d = diag_emit(ws->diags, CODE_S004, &id->loc, M_S004_JOURNEY,
+					   id->s, first->file, first->line);
+		diag_hint(ws->diags, d, M_H_DUP_ID);
+		doc->broken = true;
+		return;
+	}
 	ws->seen = xgrow(ws->seen, ws->n_seen, &ws->cap_seen, sizeof(*ws->seen));
 	ws->seen[ws->n_seen++] = (struct ws_seen){xstrdup(id->s), xstrdup(doc->path),
 						  id->loc.line};
+	*slot = ws->n_seen;
 }
 
 static void
@@ -600,6 +637,7 @@ workspace_close(struct workspace *ws)
 		free(ws->seen[i].file);
 	}
 	free(ws->seen);
+	free(ws->seen_slots);
 	free(ws->error);
 	memset(ws, 0, sizeof(*ws));
 }

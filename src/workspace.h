@@ -48,6 +48,8 @@ struct workspace {
 	struct doc *chain_in_force; /* --chain, else the embedded default */
 	struct ws_seen *seen;
 	size_t n_seen, cap_seen;
+	size_t *seen_slots;         /* hash index into seen: i + 1, 0 empty */
+	size_t n_seen_slots;        /* a power of two, at least twice n_seen */
 	size_t n_journeys;          /* journeys checked so far */
 	char *error;                /* why workspace_open failed */
 };
