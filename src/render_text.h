@@ -1,0 +1,45 @@
+/* render_text.h - the one place where user text is made safe for Graphviz: escaping for HTML-like labels and SVG, wrapping into lines, and plain one-line names. Included by the renderer. */
+#ifndef KETEN_RENDER_TEXT_H
+#define KETEN_RENDER_TEXT_H
+
+#include <stddef.h>
+
+struct buf;
+
+/* Where escaped text goes. */
+enum esc_context {
+	ESC_TEXT, /* text of an HTML-like label, or XML text (SVG <desc>) */
+	ESC_ATTR, /* an attribute value inside an HTML-like label (TOOLTIP):
+		   * also doubles backslashes, which Graphviz reads as escapes */
+};
+
+/*
+ * Appends s[0..len) to out so that Graphviz shows it as the same text and
+ * nothing else: & < > " ' become entities; tabs, line breaks and other
+ * control characters (C0, DEL, C1) become a space; bidirectional override
+ * and isolate marks are dropped (they could turn the text around); the
+ * non-characters U+FFFE and U+FFFF and invalid UTF-8 bytes become U+FFFD.
+ * Every other character, ë € ’ included, is copied as UTF-8.
+ */
+void esc_append(struct buf *out, const char *s, size_t len, enum esc_context ctx);
+
+/*
+ * Appends s wrapped into lines of at most `width` characters, escaped as
+ * ESC_TEXT and joined by <BR ALIGN="LEFT"/>. White space runs (line
+ * breaks included) count as one space; a word longer than the width is
+ * cut into pieces of the width. At most max_lines lines: when the text
+ * does not fit, the last line ends in "…". Appends nothing for an empty or
+ * blank text. Returns the number of lines appended.
+ */
+size_t esc_wrap(struct buf *out, const char *s, size_t width, size_t max_lines);
+
+/*
+ * The text on one line for a name Graphviz prints itself (the graph name,
+ * the SVG <title>): control characters and white space runs become one
+ * space, bidirectional marks are dropped, invalid UTF-8 becomes U+FFFD,
+ * the ends are trimmed, and after max_chars characters it is cut with
+ * "…". Caller frees.
+ */
+char *esc_plain(const char *s, size_t max_chars);
+
+#endif
