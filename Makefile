@@ -30,10 +30,11 @@ BASE   = mem text catalog diag vocab values source jsonw model
 READ   = read_md read_json
 MODEL  = chain
 CHECK  = check workspace
-WRITE  = diag_print write_json write_md
-CLI    = cli cmd_check cmd_export cmd_chain
+RENDER = render_text markers pathway_labels pathway
+WRITE  = diag_print write_json write_md outdir
+CLI    = cli cmd_check cmd_export cmd_chain cmd_render
 
-LIB_OBJS = $(patsubst %,$(BUILD)/%.o,$(BASE) $(READ) $(MODEL) $(CHECK) $(WRITE) $(CLI))
+LIB_OBJS = $(patsubst %,$(BUILD)/%.o,$(BASE) $(READ) $(MODEL) $(CHECK) $(RENDER) $(WRITE) $(CLI))
 MAIN_OBJ = $(BUILD)/main.o
 HEADERS  = $(wildcard src/*.h src/*.def)
 

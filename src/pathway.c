@@ -1,0 +1,640 @@
+/* pathway.c - building the pathway diagram with libcgraph, laying it out and rendering it with libgvc, and making the output bytes deterministic. */
+#include "pathway.h"
+
+#include "mem.h"
+#include "pathway_labels.h"
+#include "render_text.h"
+
+#include <gvc.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#define FONT "DejaVu Sans"
+
+/*
+ * The layout is computed here, not by dot: dot cannot be made to stack
+ * lanes in a given order under a title and above a legend. Graphviz does
+ * what it does best, sizing every HTML-like label with the real fonts,
+ * routing nothing and rendering everything:
+ *
+ * 1. All nodes (title, legend, lane headers, stage cards) are laid out
+ *    with the "nop" engine at a dummy position, which gives their sizes.
+ * 2. The grid follows from the sizes: column 0 holds the lane headers,
+ *    column i + 1 stage i, each as wide as its node; each lane is as high
+ *    as its tallest node, lanes stacked by rung, highest on top. The title
+ *    goes above, the legend below. The lane bands become xdot drawing
+ *    operations behind the graph (_background), and each transition an
+ *    S-curve through the empty corridor between two columns.
+ * 3. Nodes and edges get their positions ("pos") and the "nop2" engine
+ *    lays the graph out as given; the graph then renders in any format,
+ *    and its DOT output (layout=nop2) renders the same picture again.
+ */
+
+/* Distances in points. */
+enum {
+	COLUMN_GAP = 56, /* between columns: room for the transition curves */
+	LANE_GAP = 3,    /* white line between lane bands */
+	LANE_PAD = 8,    /* inside a band, around its nodes */
+	TITLE_GAP = 14,  /* between the title and the first band */
+	LEGEND_GAP = 16, /* between the last band and the legend */
+	ANCHOR_DROP = 13 /* transitions meet a card this far below its top */
+};
+#define ARROW_LENGTH 9.0 /* 10 points times arrowsize 0.9 */
+
+struct renderer {
+	GVC_t *gvc;
+	enum image_format format;
+};
+
+/* Messages Graphviz reports while we work, instead of on stderr. */
+static struct buf gv_messages;
+
+static int
+collect_message(char *message)
+{
+	if (gv_messages.len < 4096)
+		buf_puts(&gv_messages, message);
+	return 0;
+}
+
+static const char *const format_names[] = {"svg", "png", "pdf", "dot"};
+/* The Graphviz devices: cairo for bitmaps and PDF, the core ones else. */
+static const char *const format_devices[] = {"svg", "png:cairo", "pdf:cairo", "dot"};
+
+const char *
+image_format_name(enum image_format format)
+{
+	return format_names[format];
+}
+
+int
+image_format_parse(const char *s)
+{
+	for (int i = 0; i < 4; i++)
+		if (s != NULL && strcmp(s, format_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* --- lanes --- */
+
+static long
+position_order(const struct chain *chain, const struct position *pos)
+{
+	for (size_t i = 0; chain && i < chain->n_positions; i++)
+		if (chain->positions[i] == pos)
+			return (long)i;
+	return 1L << 30;
+}
+
+static bool
+lane_above(const struct chain *chain, const struct position *a, const struct position *b)
+{
+	if (a == NULL || b == NULL)
+		return b == NULL && a != NULL;
+	if (a->ladder.v != b->ladder.v)
+		return a->ladder.v > b->ladder.v;
+	return position_order(chain, a) < position_order(chain, b);
+}
+
+static void
+lane_add(struct lane_set *lanes, size_t *cap, const struct position *pos)
+{
+	for (size_t i = 0; i < lanes->n; i++)
+		if (lanes->pos[i] == pos)
+			return;
+	lanes->pos = xgrow(lanes->pos, lanes->n, cap, sizeof(*lanes->pos));
+	lanes->pos[lanes->n++] = pos;
+}
+
+void
+lanes_choose(const struct pathway *p, struct lane_set *lanes)
+{
+	const struct journey *j = p->journey;
+	size_t cap = 0;
+	memset(lanes, 0, sizeof(*lanes));
+	if (p->all_lanes && p->chain != NULL)
+		for (size_t i = 0; i < p->chain->n_positions; i++)
+			lane_add(lanes, &cap, p->chain->positions[i]);
+	for (size_t i = 0; i < j->n_stages; i++)
+		lane_add(lanes, &cap, j->stages[i]->pos);
+	/* Insertion sort: few lanes, and it keeps equal ones in place. */
+	for (size_t i = 1; i < lanes->n; i++)
+		for (size_t k = i; k > 0 && lane_above(p->chain, lanes->pos[k], lanes->pos[k - 1]); k--) {
+			const struct position *t = lanes->pos[k];
+			lanes->pos[k] = lanes->pos[k - 1];
+			lanes->pos[k - 1] = t;
+		}
+	lanes->stage_lane = xcalloc(j->n_stages ? j->n_stages : 1, sizeof(long));
+	for (size_t i = 0; i < j->n_stages; i++)
+		for (size_t l = 0; l < lanes->n; l++)
+			if (lanes->pos[l] == j->stages[i]->pos)
+				lanes->stage_lane[i] = (long)l;
+}
+
+void
+lanes_free(struct lane_set *lanes)
+{
+	free(lanes->pos);
+	free(lanes->stage_lane);
+	memset(lanes, 0, sizeof(*lanes));
+}
+
+/* --- building the graph --- */
+
+/* A node's size and, once the grid is made, its centre; points, y up. */
+struct place {
+	double w, h, x, y;
+};
+
+struct syms {
+	Agsym_t *g_background, *g_layout;
+	Agsym_t *n_label, *n_pos, *n_id, *n_class;
+	Agsym_t *e_pos, *e_style, *e_color, *e_penwidth, *e_dir, *e_arrowtail, *e_id, *e_class;
+};
+
+struct build {
+	const struct pathway *p;
+	struct lane_set lanes;
+	Agraph_t *g;
+	Agnode_t *title, *legend;
+	Agnode_t **headers;     /* one per lane */
+	Agnode_t **stages;      /* one per stage */
+	struct place title_box, legend_box;
+	struct place *header_box; /* one per lane */
+	struct place *stage_box;  /* one per stage */
+	double *band_top, *band_bottom; /* one per lane */
+	double band_right;
+	struct syms s;
+	struct buf scratch;
+};
+
+static Agsym_t *
+declare(Agraph_t *g, int kind, const char *name, const char *value)
+{
+	return agattr(g, kind, (char *)name, (char *)value);
+}
+
+static void
+set(void *obj, Agsym_t *sym, const char *value)
+{
+	agxset(obj, sym, (char *)value);
+}
+
+static void
+set_html(Agraph_t *g, void *obj, Agsym_t *sym, const char *html)
+{
+	char *s = agstrdup_html(g, (char *)html);
+	agxset(obj, sym, s);
+	agstrfree(g, s);
+}
+
+static void
+declare_graph(struct build *b)
+{
+	Agraph_t *g = b->g;
+	declare(g, AGRAPH, "fontname", FONT);
+	declare(g, AGRAPH, "pad", "0.25");
+	declare(g, AGRAPH, "bgcolor", "white");
+	declare(g, AGRAPH, "class", "pathway");
+	b->s.g_layout = declare(g, AGRAPH, "layout", "nop2");
+	b->s.g_background = declare(g, AGRAPH, "_background", "");
+	declare(g, AGNODE, "fontname", FONT);
+	declare(g, AGNODE, "fontsize", "11");
+	declare(g, AGNODE, "shape", "plain");
+	b->s.n_label = declare(g, AGNODE, "label", "\\N");
+	b->s.n_pos = declare(g, AGNODE, "pos", "0,0");
+	b->s.n_id = declare(g, AGNODE, "id", "");
+	b->s.n_class = declare(g, AGNODE, "class", "");
+	declare(g, AGEDGE, "fontname", FONT);
+	declare(g, AGEDGE, "arrowsize", "0.9");
+	b->s.e_pos = declare(g, AGEDGE, "pos", "");
+	b->s.e_style = declare(g, AGEDGE, "style", "");
+	b->s.e_color = declare(g, AGEDGE, "color", "black");
+	b->s.e_penwidth = declare(g, AGEDGE, "penwidth", "1");
+	b->s.e_dir = declare(g, AGEDGE, "dir", "forward");
+	b->s.e_arrowtail = declare(g, AGEDGE, "arrowtail", "normal");
+	b->s.e_id = declare(g, AGEDGE, "id", "");
+	b->s.e_class = declare(g, AGEDGE, "class", "");
+}
+
+/* A node with an id (its name too), classes and an HTML-like label. */
+static Agnode_t *
+add_node(struct build *b, const char *id, const char *classes, const char *html)
+{
+	Agnode_t *n = agnode(b->g, (char *)id, 1);
+	set(n, b->s.n_id, id);
+	set(n, b->s.n_class, classes);
+	set_html(b->g, n, b->s.n_label, html);
+	return n;
+}
+
+static void
+add_nodes(struct build *b)
+{
+	const struct pathway *p = b->p;
+	label_title(&b->scratch, p);
+	b->title = add_node(b, "title", "title", buf_str(&b->scratch));
+	buf_clear(&b->scratch);
+	label_legend(&b->scratch, p, &b->lanes);
+	b->legend = add_node(b, "legend", "legend", buf_str(&b->scratch));
+	for (size_t l = 0; l < b->lanes.n; l++) {
+		const struct position *pos = b->lanes.pos[l];
+		char *id = xasprintf("lane-%s", pos && pos->id.s ? pos->id.s : "unknown");
+		buf_clear(&b->scratch);
+		label_lane(&b->scratch, p, pos);
+		b->headers[l] = add_node(b, id, "lane", buf_str(&b->scratch));
+		free(id);
+	}
+	struct buf classes = {0};
+	for (size_t i = 0; i < p->journey->n_stages; i++) {
+		const struct stage *s = p->journey->stages[i];
+		char *id = xasprintf("stage-%s", s->id.s ? s->id.s : "");
+		buf_clear(&classes);
+		stage_classes(&classes, p, i);
+		buf_clear(&b->scratch);
+		label_stage(&b->scratch, p, i);
+		b->stages[i] = add_node(b, id, buf_str(&classes), buf_str(&b->scratch));
+		free(id);
+	}
+	buf_free(&classes);
+}
+
+static void
+build_graph(struct build *b, const struct pathway *p)
+{
+	memset(b, 0, sizeof(*b));
+	b->p = p;
+	lanes_choose(p, &b->lanes);
+	size_t n_lanes = b->lanes.n ? b->lanes.n : 1, n_stages = p->journey->n_stages;
+	b->headers = xcalloc(n_lanes, sizeof(*b->headers));
+	b->header_box = xcalloc(n_lanes, sizeof(*b->header_box));
+	b->band_top = xcalloc(n_lanes, sizeof(double));
+	b->band_bottom = xcalloc(n_lanes, sizeof(double));
+	b->stages = xcalloc(n_stages ? n_stages : 1, sizeof(*b->stages));
+	b->stage_box = xcalloc(n_stages ? n_stages : 1, sizeof(*b->stage_box));
+	char *name = esc_plain(p->journey->title.s, 200);
+	b->g = agopen(name, Agdirected, NULL);
+	free(name);
+	declare_graph(b);
+	add_nodes(b);
+}
+
+static void
+build_free(struct build *b)
+{
+	if (b->g != NULL)
+		agclose(b->g);
+	free(b->headers);
+	free(b->header_box);
+	free(b->band_top);
+	free(b->band_bottom);
+	free(b->stages);
+	free(b->stage_box);
+	lanes_free(&b->lanes);
+	buf_free(&b->scratch);
+}
+
+/* --- the grid --- */
+
+static double
+max_of(double a, double b)
+{
+	return a > b ? a : b;
+}
+
+/* A number with two decimals, without the locale's help. */
+static void
+put_number(struct buf *out, double v)
+{
+	double scaled = v * 100.0;
+	long c = (long)(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
+	buf_printf(out, "%s%ld.%02ld", c < 0 ? "-" : "", labs(c) / 100, labs(c) % 100);
+}
+
+static void
+put_point(struct buf *out, double x, double y)
+{
+	put_number(out, x);
+	buf_putc(out, ',');
+	put_number(out, y);
+}
+
+static void
+measure(Agnode_t *n, struct place *at)
+{
+	at->w = ND_width(n) * 72.0;
+	at->h = ND_height(n) * 72.0;
+}
+
+static void
+measure_all(struct build *b)
+{
+	measure(b->title, &b->title_box);
+	measure(b->legend, &b->legend_box);
+	for (size_t l = 0; l < b->lanes.n; l++)
+		measure(b->headers[l], &b->header_box[l]);
+	for (size_t i = 0; i < b->p->journey->n_stages; i++)
+		measure(b->stages[i], &b->stage_box[i]);
+}
+
+/* Stacks the bands from the legend up and places the nodes of each lane
+ * at its top; the title goes above the first band. */
+static void
+place_vertically(struct build *b)
+{
+	const struct journey *j = b->p->journey;
+	double y = b->legend_box.h + LEGEND_GAP;
+	b->legend_box.y = b->legend_box.h / 2.0;
+	for (size_t l = b->lanes.n; l-- > 0;) {
+		double high = b->header_box[l].h;
+		for (size_t i = 0; i < j->n_stages; i++)
+			if (b->lanes.stage_lane[i] == (long)l)
+				high = max_of(high, b->stage_box[i].h);
+		b->band_bottom[l] = y;
+		b->band_top[l] = y + high + 2.0 * LANE_PAD;
+		y = b->band_top[l] + LANE_GAP;
+		b->header_box[l].y = b->band_top[l] - LANE_PAD - b->header_box[l].h / 2.0;
+	}
+	for (size_t i = 0; i < j->n_stages; i++) {
+		long l = b->lanes.stage_lane[i];
+		b->stage_box[i].y = b->band_top[l] - LANE_PAD - b->stage_box[i].h / 2.0;
+	}
+	double top = b->lanes.n ? b->band_top[0] : y;
+	b->title_box.y = top + TITLE_GAP + b->title_box.h / 2.0;
+}
+
+/* Column 0 holds the lane headers, column i + 1 stage i; each column is
+ * as wide as its widest node and starts COLUMN_GAP after the last. */
+static void
+place_horizontally(struct build *b)
+{
+	double left = LANE_PAD, widest = 0;
+	for (size_t l = 0; l < b->lanes.n; l++) {
+		b->header_box[l].x = left + b->header_box[l].w / 2.0;
+		widest = max_of(widest, b->header_box[l].w);
+	}
+	left += widest + COLUMN_GAP;
+	for (size_t i = 0; i < b->p->journey->n_stages; i++) {
+		b->stage_box[i].x = left + b->stage_box[i].w / 2.0;
+		left += b->stage_box[i].w + COLUMN_GAP;
+	}
+	b->band_right = left - COLUMN_GAP + LANE_PAD;
+	b->title_box.x = b->title_box.w / 2.0;
+	b->legend_box.x = b->legend_box.w / 2.0;
+}
+
+static void
+set_position(struct build *b, Agnode_t *n, const struct place *at)
+{
+	buf_clear(&b->scratch);
+	put_point(&b->scratch, at->x, at->y);
+	set(n, b->s.n_pos, buf_str(&b->scratch));
+}
+
+static void
+set_positions(struct build *b)
+{
+	set_position(b, b->title, &b->title_box);
+	set_position(b, b->legend, &b->legend_box);
+	for (size_t l = 0; l < b->lanes.n; l++)
+		set_position(b, b->headers[l], &b->header_box[l]);
+	for (size_t i = 0; i < b->p->journey->n_stages; i++)
+		set_position(b, b->stages[i], &b->stage_box[i]);
+}
+
+/* The lane bands behind the graph, as xdot operations: a rectangle per
+ * lane in its domain's tint, across the whole width. */
+static void
+draw_bands(struct build *b)
+{
+	struct buf ops = {0};
+	for (size_t l = 0; l < b->lanes.n; l++) {
+		struct tint t = tint_of(b->p->chain, b->lanes.pos[l]);
+		buf_printf(&ops, "%sc 7 -%s C 7 -%s P 4", l ? " " : "", t.band, t.band);
+		double xs[] = {0, b->band_right, b->band_right, 0};
+		double ys[] = {b->band_bottom[l], b->band_bottom[l], b->band_top[l], b->band_top[l]};
+		for (size_t k = 0; k < 4; k++) {
+			buf_putc(&ops, ' ');
+			put_number(&ops, xs[k]);
+			buf_putc(&ops, ' ');
+			put_number(&ops, ys[k]);
+		}
+	}
+	set(b->g, b->s.g_background, buf_str(&ops));
+	buf_free(&ops);
+}
+
+/* The transition into stage i: an S-curve from the right side of stage
+ * i - 1 to the left side of stage i, through the corridor between their
+ * columns, where no node is. A change of domain gets a diamond at its tail. */
+static void
+add_transition(struct build *b, size_t i)
+{
+	const struct journey *j = b->p->journey;
+	const struct stage *from = j->stages[i - 1], *to = j->stages[i];
+	const struct place *a = &b->stage_box[i - 1], *z = &b->stage_box[i];
+	enum move move = move_between(from, to);
+	int change = domain_change(from, to);
+	double x0 = a->x + a->w / 2.0, y0 = a->y + a->h / 2.0 - ANCHOR_DROP;
+	double x3 = z->x - z->w / 2.0, y3 = z->y + z->h / 2.0 - ANCHOR_DROP;
+	double start = x0 + (change > 0 ? ARROW_LENGTH : 0), end = x3 - ARROW_LENGTH;
+	double bend = (end - start) / 2.0;
+	buf_clear(&b->scratch);
+	if (change > 0) {
+		buf_puts(&b->scratch, "s,");
+		put_point(&b->scratch, x0, y0);
+		buf_putc(&b->scratch, ' ');
+	}
+	buf_puts(&b->scratch, "e,");
+	put_point(&b->scratch, x3, y3);
+	double xs[] = {start, start + bend, end - bend, end}, ys[] = {y0, y0, y3, y3};
+	for (size_t k = 0; k < 4; k++) {
+		buf_putc(&b->scratch, ' ');
+		put_point(&b->scratch, xs[k], ys[k]);
+	}
+	Agedge_t *e = agedge(b->g, b->stages[i - 1], b->stages[i], NULL, 1);
+	set(e, b->s.e_pos, buf_str(&b->scratch));
+	static const char *const classes[] = {"move up", "move level", "move down"};
+	static const char *const colors[] = {COLOR_MOVE_UP, COLOR_MOVE_LEVEL, COLOR_MOVE_DOWN};
+	static const char *const widths[] = {"2.2", "1.6", "2.2"};
+	char *id = xasprintf("move-%zu", i + 1);
+	set(e, b->s.e_id, id);
+	free(id);
+	buf_clear(&b->scratch);
+	buf_puts(&b->scratch, classes[move]);
+	buf_puts(&b->scratch, change == 2 ? " domain-change" : change == 1 ? " one-roof" : "");
+	set(e, b->s.e_class, buf_str(&b->scratch));
+	set(e, b->s.e_color, colors[move]);
+	set(e, b->s.e_penwidth, widths[move]);
+	if (move == MOVE_DOWN)
+		set(e, b->s.e_style, "dashed");
+	if (change > 0) {
+		set(e, b->s.e_dir, "both");
+		set(e, b->s.e_arrowtail, change == 2 ? "diamond" : "odiamond");
+	}
+}
+
+/* Sizes the nodes, makes the grid and lays the graph out as placed. */
+static int
+layout(struct renderer *r, struct build *b)
+{
+	if (gvLayout(r->gvc, b->g, "nop") != 0)
+		return -1;
+	measure_all(b);
+	gvFreeLayout(r->gvc, b->g);
+	place_vertically(b);
+	place_horizontally(b);
+	set_positions(b);
+	draw_bands(b);
+	for (size_t i = 1; i < b->p->journey->n_stages; i++)
+		add_transition(b, i);
+	return gvLayout(r->gvc, b->g, "nop2") != 0 ? -1 : 0;
+}
+
+/* --- output bytes --- */
+
+/* SVG: adds <desc> after the graph's <title>. */
+static void
+add_svg_description(struct buf *svg, const struct pathway *p)
+{
+	const char *data = buf_str(svg);
+	const char *graph = strstr(data, "<g id=\"graph0\"");
+	const char *title = graph ? strstr(graph, "</title>") : NULL;
+	if (title == NULL)
+		return;
+	size_t at = (size_t)(title - data) + strlen("</title>");
+	struct buf out = {0};
+	buf_add(&out, data, at);
+	buf_puts(&out, "\n<desc>");
+	pathway_description(&out, p);
+	buf_puts(&out, "</desc>");
+	buf_add(&out, data + at, svg->len - at);
+	buf_free(svg);
+	*svg = out;
+}
+
+/* PDF: cairo writes the time of the run as /CreationDate; it is blanked
+ * out (spaces of the same length, so that the cross-reference offsets
+ * stay right) to give the same bytes for the same input. */
+static void
+blank_pdf_dates(struct buf *pdf)
+{
+	static const char *const keys[] = {"/CreationDate (", "/ModDate ("};
+	for (size_t k = 0; k < 2; k++) {
+		size_t klen = strlen(keys[k]);
+		for (size_t i = 0; i + klen < pdf->len; i++) {
+			if (memcmp(pdf->data + i, keys[k], klen) != 0)
+				continue;
+			char *end = memchr(pdf->data + i + klen, ')', pdf->len - i - klen);
+			if (end != NULL && end - (pdf->data + i) < 64)
+				memset(pdf->data + i, ' ', (size_t)(end - (pdf->data + i)) + 1);
+		}
+	}
+}
+
+static int
+render_bytes(struct renderer *r, struct build *b, struct buf *out)
+{
+	char *data = NULL;
+	unsigned int len = 0;
+	if (gvRenderData(r->gvc, b->g, format_devices[r->format], &data, &len) != 0 || data == NULL) {
+		if (data != NULL)
+			gvFreeRenderData(data);
+		return -1;
+	}
+	buf_clear(out);
+	buf_add(out, data, len);
+	gvFreeRenderData(data);
+	if (r->format == IMAGE_SVG)
+		add_svg_description(out, b->p);
+	else if (r->format == IMAGE_PDF)
+		blank_pdf_dates(out);
+	return 0;
+}
+
+static char *
+graphviz_error(const struct pathway *p)
+{
+	char *why = esc_plain(gv_messages.len ? buf_str(&gv_messages) : "?", 300);
+	char *error = xasprintf(msg(p->lang, M_R_GRAPHVIZ_FAILED), why);
+	free(why);
+	return error;
+}
+
+int
+pathway_render(struct renderer *r, const struct pathway *p, struct buf *out, char **error)
+{
+	*error = NULL;
+	buf_clear(&gv_messages);
+	agseterrf(collect_message);
+	struct build b;
+	build_graph(&b, p);
+	int status = layout(r, &b);
+	if (status == 0) {
+		status = render_bytes(r, &b, out);
+		gvFreeLayout(r->gvc, b.g);
+	}
+	if (status != 0)
+		*error = graphviz_error(p);
+	build_free(&b);
+	buf_free(&gv_messages);
+	return status;
+}
+
+/* --- the renderer --- */
+
+/* Lays out and renders a small label once, so that plugins and fonts are
+ * loaded before any journey (and before worker processes are forked). */
+static int
+warm_up(struct renderer *r)
+{
+	Agraph_t *g = agopen((char *)"warm-up", Agdirected, NULL);
+	Agsym_t *label = agattr(g, AGNODE, (char *)"label", (char *)"\\N");
+	agattr(g, AGNODE, (char *)"fontname", (char *)FONT);
+	agattr(g, AGNODE, (char *)"shape", (char *)"plain");
+	Agnode_t *n = agnode(g, (char *)"n", 1);
+	char *html = agstrdup_html(g, (char *)"<TABLE><TR><TD><B>ë €</B> ’</TD></TR></TABLE>");
+	agxset(n, label, html);
+	agstrfree(g, html);
+	int status = gvLayout(r->gvc, g, "dot");
+	if (status == 0) {
+		char *data = NULL;
+		unsigned int len = 0;
+		status = gvRenderData(r->gvc, g, format_devices[r->format], &data, &len);
+		if (data != NULL)
+			gvFreeRenderData(data);
+		gvFreeLayout(r->gvc, g);
+	}
+	agclose(g);
+	return status;
+}
+
+struct renderer *
+renderer_new(enum image_format format, char **error)
+{
+	*error = NULL;
+	buf_clear(&gv_messages);
+	agseterrf(collect_message);
+	struct renderer *r = xcalloc(1, sizeof(*r));
+	r->format = format;
+	r->gvc = gvContext();
+	if (r->gvc == NULL || warm_up(r) != 0) {
+		*error = xasprintf("%s", format_names[format]);
+		renderer_free(&r);
+	}
+	buf_free(&gv_messages);
+	return r;
+}
+
+void
+renderer_free(struct renderer **r)
+{
+	if (*r == NULL)
+		return;
+	if ((*r)->gvc != NULL)
+		gvFreeContext((*r)->gvc);
+	free(*r);
+	*r = NULL;
+}

@@ -1,0 +1,46 @@
+/* pathway_labels.h - the HTML-like labels of the pathway diagram (title block, lane headers, stage cards, legend), its colours and its plain-text description; no Graphviz types. Included by pathway.c and the unit tests. */
+#ifndef KETEN_PATHWAY_LABELS_H
+#define KETEN_PATHWAY_LABELS_H
+
+#include "pathway.h"
+
+struct buf;
+
+/* The colours of a domain's lane: the band, the header and card title, and
+ * the border; "#rrggbb". */
+struct tint {
+	const char *band;
+	const char *strong;
+	const char *dark;
+};
+
+/* The tint of a position's domain (by the domain's place in the chain);
+ * a grey one for NULL. */
+struct tint tint_of(const struct chain *chain, const struct position *pos);
+
+/* Colours of the transitions. */
+#define COLOR_MOVE_UP "#2b8a3e"
+#define COLOR_MOVE_LEVEL "#495057"
+#define COLOR_MOVE_DOWN "#c2255c"
+
+/* The kind of a transition between consecutive stages. */
+enum move { MOVE_UP, MOVE_LEVEL, MOVE_DOWN };
+enum move move_between(const struct stage *a, const struct stage *b);
+/* 0: same domain (or unknown); 1: another domain under one roof; 2: another domain. */
+int domain_change(const struct stage *a, const struct stage *b);
+
+/* Each label builder appends one HTML-like label, "<…>" without the outer
+ * angle brackets that DOT puts around it. All user text goes through
+ * render_text.h. */
+void label_title(struct buf *out, const struct pathway *p);
+void label_lane(struct buf *out, const struct pathway *p, const struct position *pos);
+void label_stage(struct buf *out, const struct pathway *p, size_t i);
+void label_legend(struct buf *out, const struct pathway *p, const struct lane_set *lanes);
+
+/* One plain sentence that says what the diagram shows (SVG <desc>). */
+void pathway_description(struct buf *out, const struct pathway *p);
+
+/* The classes of stage i's SVG group: "stage friction k001 k013 …". */
+void stage_classes(struct buf *out, const struct pathway *p, size_t i);
+
+#endif
