@@ -38,6 +38,7 @@ enum {
 	LANE_PAD = 8,    /* inside a band, around its nodes */
 	TITLE_GAP = 14,  /* between the title and the first band */
 	LEGEND_GAP = 16, /* between the last band and the legend */
+	LEGEND_PART_GAP = 4, /* between the parts of the legend */
 	ANCHOR_DROP = 13 /* transitions meet a card this far below its top */
 };
 #define ARROW_LENGTH 9.0 /* 10 points times arrowsize 0.9 */
@@ -158,10 +159,11 @@ struct build {
 	const struct pathway *p;
 	struct lane_set lanes;
 	Agraph_t *g;
-	Agnode_t *title, *legend;
+	Agnode_t *title, *title_markers;      /* the markers may be NULL */
+	Agnode_t *legend[LEGEND_PARTS];       /* NULL for a part left out */
 	Agnode_t **headers;     /* one per lane */
 	Agnode_t **stages;      /* one per stage */
-	struct place title_box, legend_box;
+	struct place title_box, title_markers_box, legend_box[LEGEND_PARTS];
 	struct place *header_box; /* one per lane */
 	struct place *stage_box;  /* one per stage */
 	double *band_top, *band_bottom; /* one per lane */
@@ -237,8 +239,16 @@ add_nodes(struct build *b)
 	label_title(&b->scratch, p);
 	b->title = add_node(b, "title", "title", buf_str(&b->scratch));
 	buf_clear(&b->scratch);
-	label_legend(&b->scratch, p, &b->lanes);
-	b->legend = add_node(b, "legend", "legend", buf_str(&b->scratch));
+	if (label_title_markers(&b->scratch, p))
+		b->title_markers = add_node(b, "title-markers", "title friction", buf_str(&b->scratch));
+	for (int k = 0; k < LEGEND_PARTS; k++) {
+		buf_clear(&b->scratch);
+		if (!label_legend_part(&b->scratch, p, &b->lanes, k))
+			continue;
+		char *id = xasprintf("legend-%s", legend_part_names[k]);
+		b->legend[k] = add_node(b, id, "legend", buf_str(&b->scratch));
+		free(id);
+	}
 	for (size_t l = 0; l < b->lanes.n; l++) {
 		const struct position *pos = b->lanes.pos[l];
 		char *id = xasprintf("lane-%s", pos && pos->id.s ? pos->id.s : "unknown");
@@ -332,7 +342,11 @@ static void
 measure_all(struct build *b)
 {
 	measure(b->title, &b->title_box);
-	measure(b->legend, &b->legend_box);
+	if (b->title_markers != NULL)
+		measure(b->title_markers, &b->title_markers_box);
+	for (int k = 0; k < LEGEND_PARTS; k++)
+		if (b->legend[k] != NULL)
+			measure(b->legend[k], &b->legend_box[k]);
 	for (size_t l = 0; l < b->lanes.n; l++)
 		measure(b->headers[l], &b->header_box[l]);
 	for (size_t i = 0; i < b->p->journey->n_stages; i++)
@@ -345,8 +359,14 @@ static void
 place_vertically(struct build *b)
 {
 	const struct journey *j = b->p->journey;
-	double y = b->legend_box.h + LEGEND_GAP;
-	b->legend_box.y = b->legend_box.h / 2.0;
+	double y = 0;
+	for (int k = LEGEND_PARTS; k-- > 0;) {
+		if (b->legend[k] == NULL)
+			continue;
+		b->legend_box[k].y = y + b->legend_box[k].h / 2.0;
+		y += b->legend_box[k].h + LEGEND_PART_GAP;
+	}
+	y += LEGEND_GAP;
 	for (size_t l = b->lanes.n; l-- > 0;) {
 		double high = b->header_box[l].h;
 		for (size_t i = 0; i < j->n_stages; i++)
@@ -361,8 +381,12 @@ place_vertically(struct build *b)
 		long l = b->lanes.stage_lane[i];
 		b->stage_box[i].y = b->band_top[l] - LANE_PAD - b->stage_box[i].h / 2.0;
 	}
-	double top = b->lanes.n ? b->band_top[0] : y;
-	b->title_box.y = top + TITLE_GAP + b->title_box.h / 2.0;
+	double top = (b->lanes.n ? b->band_top[0] : y) + TITLE_GAP;
+	if (b->title_markers != NULL) {
+		b->title_markers_box.y = top + b->title_markers_box.h / 2.0;
+		top += b->title_markers_box.h + LEGEND_PART_GAP;
+	}
+	b->title_box.y = top + b->title_box.h / 2.0;
 }
 
 /* Column 0 holds the lane headers, column i + 1 stage i; each column is
@@ -382,7 +406,9 @@ place_horizontally(struct build *b)
 	}
 	b->band_right = left - COLUMN_GAP + LANE_PAD;
 	b->title_box.x = b->title_box.w / 2.0;
-	b->legend_box.x = b->legend_box.w / 2.0;
+	b->title_markers_box.x = b->title_markers_box.w / 2.0;
+	for (int k = 0; k < LEGEND_PARTS; k++)
+		b->legend_box[k].x = b->legend_box[k].w / 2.0;
 }
 
 static void
@@ -397,7 +423,11 @@ static void
 set_positions(struct build *b)
 {
 	set_position(b, b->title, &b->title_box);
-	set_position(b, b->legend, &b->legend_box);
+	if (b->title_markers != NULL)
+		set_position(b, b->title_markers, &b->title_markers_box);
+	for (int k = 0; k < LEGEND_PARTS; k++)
+		if (b->legend[k] != NULL)
+			set_position(b, b->legend[k], &b->legend_box[k]);
 	for (size_t l = 0; l < b->lanes.n; l++)
 		set_position(b, b->headers[l], &b->header_box[l]);
 	for (size_t i = 0; i < b->p->journey->n_stages; i++)

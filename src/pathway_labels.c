@@ -5,6 +5,7 @@
 #include "diag.h"
 #include "mem.h"
 #include "render_text.h"
+#include "text.h"
 #include "values.h"
 #include "vocab.h"
 
@@ -111,13 +112,7 @@ domain_change(const struct stage *a, const struct stage *b)
 static void
 put_text(struct buf *out, const char *s)
 {
-	esc_append(out, s, strlen(s), ESC_TEXT);
-}
-
-static void
-put_attr(struct buf *out, const char *s)
-{
-	esc_append(out, s, strlen(s), ESC_ATTR);
+	esc_append(out, s, strlen(s), ESC_LABEL);
 }
 
 static const char *
@@ -154,7 +149,7 @@ put_marker_cell(struct buf *out, const struct pathway *p, const struct marker *m
 	int k = impact_index(m->impact);
 	buf_printf(out, "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"%s\" ID=\"marker-%d\" "
 		   "HREF=\"#a_finding-%d\" TOOLTIP=\"", impact_fill[k], m->number, m->number);
-	put_attr(out, m->message);
+	put_text(out, m->message);
 	buf_printf(out, "\"><FONT COLOR=\"%s\" POINT-SIZE=\"10\"><B>%d</B>  %s ",
 		   impact_text[k], m->number, code_id(m->code));
 	put_text(out, code_slug(m->code, p->lang));
@@ -229,21 +224,26 @@ label_title(struct buf *out, const struct pathway *p)
 	buf_printf(out, "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\" COLOR=\"%s\">",
 		   GREY_TEXT);
 	put_counts(out, p);
-	buf_puts(out, "</FONT></TD></TR>");
+	buf_puts(out, "</FONT></TD></TR></TABLE>");
+}
+
+bool
+label_title_markers(struct buf *out, const struct pathway *p)
+{
 	bool any = false;
 	for (size_t i = 0; i < p->markers->n; i++) {
 		const struct marker *m = &p->markers->items[i];
 		if (m->stage >= 0)
 			continue;
 		if (!any)
-			buf_puts(out, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" "
-				 "CELLSPACING=\"3\" CELLPADDING=\"3\"><TR>");
+			buf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" "
+				 "CELLPADDING=\"3\"><TR>");
 		any = true;
 		put_marker_cell(out, p, m, NULL);
 	}
 	if (any)
-		buf_puts(out, "</TR></TABLE></TD></TR>");
-	buf_puts(out, "</TABLE>");
+		buf_puts(out, "</TR></TABLE>");
+	return any;
 }
 
 /* --- lane headers --- */
@@ -424,25 +424,27 @@ stage_classes(struct buf *out, const struct pathway *p, size_t i)
 
 /* --- the legend --- */
 
+/* Each part of the legend is a node of its own, one row wide, so that no
+ * cell is stretched to the width of another part. */
 static void
-legend_section_start(struct buf *out, const char *title)
+legend_start(struct buf *out, const char *title)
 {
-	buf_puts(out, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" "
-		 "CELLSPACING=\"2\" CELLPADDING=\"2\"><TR><TD ALIGN=\"LEFT\" WIDTH=\"120\"><B>");
+	buf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
+		 "<TR><TD ALIGN=\"LEFT\" WIDTH=\"110\"><B>");
 	put_text(out, title);
 	buf_puts(out, "</B></TD>");
 }
 
 static void
-legend_section_end(struct buf *out)
+legend_end(struct buf *out)
 {
-	buf_puts(out, "</TR></TABLE></TD></TR>");
+	buf_puts(out, "</TR></TABLE>");
 }
 
-static void
+static bool
 legend_domains(struct buf *out, const struct pathway *p, const struct lane_set *lanes)
 {
-	legend_section_start(out, msg(p->lang, M_R_LEGEND_DOMAINS));
+	legend_start(out, msg(p->lang, M_R_LEGEND_DOMAINS));
 	for (size_t i = 0; i < lanes->n; i++) {
 		const struct position *pos = lanes->pos[i];
 		bool first = true;
@@ -451,27 +453,28 @@ legend_domains(struct buf *out, const struct pathway *p, const struct lane_set *
 		if (!first || (pos && pos->dom == NULL))
 			continue;
 		struct tint t = tint_of(p->chain, pos);
-		buf_printf(out, "<TD BGCOLOR=\"%s\" BORDER=\"1\" COLOR=\"%s\" WIDTH=\"16\"> </TD>"
-			   "<TD ALIGN=\"LEFT\">", t.band, t.dark);
+		buf_printf(out, "<TD BGCOLOR=\"%s\" BORDER=\"1\" COLOR=\"%s\" WIDTH=\"18\">"
+			   "<FONT POINT-SIZE=\"8\"> </FONT></TD><TD ALIGN=\"LEFT\">", t.band, t.dark);
 		put_text(out, pos == NULL ? msg(p->lang, M_R_UNKNOWN_POSITION)
 				: pos->dom->label.s ? pos->dom->label.s : pos->dom->id.s);
-		buf_puts(out, "</TD>");
+		buf_puts(out, "  </TD>");
 	}
-	legend_section_end(out);
+	legend_end(out);
+	return lanes->n > 0;
 }
 
-static void
+static bool
 legend_moves(struct buf *out, const struct pathway *p)
 {
 	bool seen[3] = {false}, domains[3] = {false};
 	const struct journey *j = p->journey;
+	if (j->n_stages < 2)
+		return false;
 	for (size_t i = 1; i < j->n_stages; i++) {
 		seen[move_between(j->stages[i - 1], j->stages[i])] = true;
 		domains[domain_change(j->stages[i - 1], j->stages[i])] = true;
 	}
-	if (j->n_stages < 2)
-		return;
-	legend_section_start(out, msg(p->lang, M_R_LEGEND_MOVES));
+	legend_start(out, msg(p->lang, M_R_LEGEND_MOVES));
 	static const struct { enum move move; const char *color, *arrow; enum msg text; } moves[] = {
 		{MOVE_UP, COLOR_MOVE_UP, SYM_ARROW_SOLID, M_R_MOVE_UP},
 		{MOVE_LEVEL, COLOR_MOVE_LEVEL, SYM_ARROW_SOLID, M_R_MOVE_LEVEL},
@@ -479,18 +482,19 @@ legend_moves(struct buf *out, const struct pathway *p)
 	};
 	for (size_t k = 0; k < 3; k++)
 		if (seen[moves[k].move])
-			buf_printf(out, "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">%s</FONT> %s</TD>",
+			buf_printf(out, "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">%s</FONT> %s  </TD>",
 				   moves[k].color, moves[k].arrow, msg(p->lang, moves[k].text));
 	if (domains[2])
-		buf_printf(out, "<TD ALIGN=\"LEFT\">%s%s %s</TD>", SYM_DIAMOND, SYM_ARROW_SOLID,
+		buf_printf(out, "<TD ALIGN=\"LEFT\">%s%s %s  </TD>", SYM_DIAMOND, SYM_ARROW_SOLID,
 			   msg(p->lang, M_R_MOVE_DOMAIN));
 	if (domains[1])
-		buf_printf(out, "<TD ALIGN=\"LEFT\">%s%s %s</TD>", SYM_DIAMOND_OPEN, SYM_ARROW_SOLID,
+		buf_printf(out, "<TD ALIGN=\"LEFT\">%s%s %s  </TD>", SYM_DIAMOND_OPEN, SYM_ARROW_SOLID,
 			   msg(p->lang, M_R_MOVE_ONE_ROOF));
-	legend_section_end(out);
+	legend_end(out);
+	return true;
 }
 
-static void
+static bool
 legend_touchpoints(struct buf *out, const struct pathway *p)
 {
 	bool used[TP__MAX] = {false};
@@ -504,26 +508,21 @@ legend_touchpoints(struct buf *out, const struct pathway *p)
 			used[kind] = true;
 		}
 	if (n_used == 0)
-		return;
-	legend_section_start(out, msg(p->lang, M_R_LEGEND_TOUCHPOINTS));
-	size_t in_row = 0;
+		return false;
+	legend_start(out, msg(p->lang, M_R_LEGEND_TOUCHPOINTS));
 	for (int kind = 0; kind < TP__MAX; kind++) {
 		if (!used[kind])
 			continue;
-		if (in_row == KINDS_PER_ROW) {
-			buf_puts(out, "</TR><TR><TD></TD>");
-			in_row = 0;
-		}
 		buf_printf(out, "<TD ALIGN=\"LEFT\">%s ", kind_symbol[kind]);
 		put_text(out, vocab_name(VOCAB_TP_KIND, kind, p->lang));
-		buf_puts(out, "</TD>");
-		in_row++;
+		buf_puts(out, "  </TD>");
 	}
-	legend_section_end(out);
+	legend_end(out);
+	return true;
 }
 
-static bool
-has_team_notes(const struct pathway *p, bool *pain, bool *opportunity)
+static void
+team_notes(const struct pathway *p, bool *pain, bool *opportunity)
 {
 	const struct journey *j = p->journey;
 	*pain = *opportunity = false;
@@ -532,30 +531,38 @@ has_team_notes(const struct pathway *p, bool *pain, bool *opportunity)
 			*pain |= markers_for_pain_point(p->markers, (long)i, (long)k) == NULL;
 		*opportunity |= j->stages[i]->opportunities.n > 0;
 	}
-	return *pain || *opportunity;
 }
 
+/* A legend entry on a coloured ground: a symbol and its meaning. */
 static void
+put_chip(struct buf *out, const char *fill, const char *symbol_color, const char *symbol,
+	 const char *text)
+{
+	buf_printf(out, "<TD BGCOLOR=\"%s\"><FONT COLOR=\"%s\">%s</FONT> ", fill, symbol_color,
+		   symbol);
+	put_text(out, text);
+	buf_puts(out, " </TD>");
+}
+
+static bool
 legend_friction_key(struct buf *out, const struct pathway *p)
 {
 	static const enum msg impacts[] = {M_R_IMPACT_1, M_R_IMPACT_2, M_R_IMPACT_3};
-	legend_section_start(out, msg(p->lang, M_R_LEGEND_FRICTION));
+	legend_start(out, msg(p->lang, M_R_LEGEND_FRICTION));
 	for (int k = 0; k < 3; k++)
-		buf_printf(out, "<TD BGCOLOR=\"%s\"><FONT COLOR=\"%s\"> %d %s </FONT></TD>",
+		buf_printf(out, "<TD BGCOLOR=\"%s\"><FONT COLOR=\"%s\"> <B>%d</B> %s </FONT></TD>",
 			   impact_fill[k], impact_text[k], k + 1, msg(p->lang, impacts[k]));
 	bool pain, opportunity;
-	if (has_team_notes(p, &pain, &opportunity)) {
-		if (pain)
-			buf_printf(out, "<TD BGCOLOR=\"%s\">%s %s</TD>", impact_fill[1], SYM_PAIN,
-				   msg(p->lang, M_R_TEAM_PAIN_POINT));
-		if (opportunity)
-			buf_printf(out, "<TD BGCOLOR=\"%s\"><FONT COLOR=\"%s\">%s</FONT> %s</TD>",
-				   OPPORTUNITY_LIGHT, OPPORTUNITY_STRONG, SYM_OPPORTUNITY,
-				   msg(p->lang, M_R_OPPORTUNITY));
-	}
+	team_notes(p, &pain, &opportunity);
+	if (pain)
+		put_chip(out, impact_fill[1], "#000000", SYM_PAIN, msg(p->lang, M_R_TEAM_PAIN_POINT));
+	if (opportunity)
+		put_chip(out, OPPORTUNITY_LIGHT, OPPORTUNITY_STRONG, SYM_OPPORTUNITY,
+			 msg(p->lang, M_R_OPPORTUNITY));
 	if (p->markers->n == 0)
-		buf_printf(out, "<TD ALIGN=\"LEFT\">%s</TD>", msg(p->lang, M_R_NO_FRICTION));
-	legend_section_end(out);
+		buf_printf(out, "<TD ALIGN=\"LEFT\"> %s</TD>", msg(p->lang, M_R_NO_FRICTION));
+	legend_end(out);
+	return true;
 }
 
 /* One line of the numbered list: number, code and name, where, message. */
@@ -563,13 +570,14 @@ static void
 legend_finding(struct buf *out, const struct pathway *p, const struct marker *m)
 {
 	int k = impact_index(m->impact);
-	buf_printf(out, "<TR><TD ALIGN=\"RIGHT\" VALIGN=\"TOP\" BGCOLOR=\"%s\" ID=\"finding-%d\" HREF=\"#",
+	buf_printf(out, "<TR><TD WIDTH=\"110\"></TD>"
+		   "<TD ALIGN=\"RIGHT\" VALIGN=\"TOP\" BGCOLOR=\"%s\" ID=\"finding-%d\" HREF=\"#",
 		   impact_fill[k], m->number);
 	if (m->stage >= 0) {
 		buf_puts(out, "stage-");
-		put_attr(out, stage_id(p, m->stage));
+		put_text(out, stage_id(p, m->stage));
 	} else {
-		buf_puts(out, "graph0");
+		buf_puts(out, "title");
 	}
 	buf_printf(out, "\" TOOLTIP=\"%s %s\"><FONT COLOR=\"%s\"><B>%d</B></FONT></TD>",
 		   code_id(m->code), code_slug(m->code, p->lang), impact_text[k], m->number);
@@ -585,22 +593,34 @@ legend_finding(struct buf *out, const struct pathway *p, const struct marker *m)
 	buf_puts(out, "</TD></TR>");
 }
 
-void
-label_legend(struct buf *out, const struct pathway *p, const struct lane_set *lanes)
+static bool
+legend_findings(struct buf *out, const struct pathway *p)
 {
-	buf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
-	legend_domains(out, p, lanes);
-	legend_moves(out, p);
-	legend_touchpoints(out, p);
-	legend_friction_key(out, p);
-	if (p->markers->n > 0) {
-		buf_puts(out, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" "
-			 "CELLSPACING=\"2\" CELLPADDING=\"2\">");
-		for (size_t i = 0; i < p->markers->n; i++)
-			legend_finding(out, p, &p->markers->items[i]);
-		buf_puts(out, "</TABLE></TD></TR>");
-	}
+	if (p->markers->n == 0)
+		return false;
+	buf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">");
+	for (size_t i = 0; i < p->markers->n; i++)
+		legend_finding(out, p, &p->markers->items[i]);
 	buf_puts(out, "</TABLE>");
+	return true;
+}
+
+const char *const legend_part_names[LEGEND_PARTS] = {
+	"domains", "transitions", "touchpoints", "friction", "findings",
+};
+
+bool
+label_legend_part(struct buf *out, const struct pathway *p, const struct lane_set *lanes,
+		  int part)
+{
+	switch (part) {
+	case 0: return legend_domains(out, p, lanes);
+	case 1: return legend_moves(out, p);
+	case 2: return legend_touchpoints(out, p);
+	case 3: return legend_friction_key(out, p);
+	case 4: return legend_findings(out, p);
+	}
+	return false;
 }
 
 /* --- the description --- */
@@ -623,7 +643,7 @@ pathway_description(struct buf *out, const struct pathway *p)
 	put_counts(&text, p);
 	buf_puts(&text, ".");
 	char *plain = esc_plain(buf_str(&text), 2000);
-	put_text(out, plain);
+	esc_append(out, plain, strlen(plain), ESC_XML);
 	free(plain);
 	buf_free(&text);
 }

@@ -35,7 +35,19 @@ int domain_change(const struct stage *a, const struct stage *b);
 void label_title(struct buf *out, const struct pathway *p);
 void label_lane(struct buf *out, const struct pathway *p, const struct position *pos);
 void label_stage(struct buf *out, const struct pathway *p, size_t i);
-void label_legend(struct buf *out, const struct pathway *p, const struct lane_set *lanes);
+
+/* The markers of findings about the journey as a whole, shown under the
+ * title; false (and nothing appended) when there are none. */
+bool label_title_markers(struct buf *out, const struct pathway *p);
+
+/* The legend comes in parts, each a node of its own: domains,
+ * transitions, touchpoint kinds, the friction key and the numbered list
+ * of findings. False (the part is left out) when a part has nothing to
+ * say; whatever was appended is then to be dropped. */
+#define LEGEND_PARTS 5
+extern const char *const legend_part_names[LEGEND_PARTS];
+bool label_legend_part(struct buf *out, const struct pathway *p, const struct lane_set *lanes,
+		       int part);
 
 /* One plain sentence that says what the diagram shows (SVG <desc>). */
 void pathway_description(struct buf *out, const struct pathway *p);

@@ -50,7 +50,7 @@ append_entity(struct buf *out, char c, enum esc_context ctx)
 	case '>': buf_puts(out, "&gt;"); break;
 	case '"': buf_puts(out, "&quot;"); break;
 	case '\'': buf_puts(out, "&#39;"); break;
-	case '\\': buf_puts(out, ctx == ESC_ATTR ? "\\\\" : "\\"); break;
+	case '\\': buf_puts(out, ctx == ESC_LABEL ? "\\\\" : "\\"); break;
 	default: buf_putc(out, c); break;
 	}
 }
@@ -170,7 +170,7 @@ emit_line(struct buf *out, const char *line, size_t len, size_t width, bool cut)
 		while (len > 0 && line[len - 1] == ' ')
 			len--;
 	}
-	esc_append(out, line, len, ESC_TEXT);
+	esc_append(out, line, len, ESC_LABEL);
 	if (cut)
 		buf_puts(out, ELLIPSIS);
 }

@@ -8,14 +8,16 @@ struct buf;
 
 /* Where escaped text goes. */
 enum esc_context {
-	ESC_TEXT, /* text of an HTML-like label, or XML text (SVG <desc>) */
-	ESC_ATTR, /* an attribute value inside an HTML-like label (TOOLTIP):
-		   * also doubles backslashes, which Graphviz reads as escapes */
+	ESC_LABEL, /* text or an attribute value (TOOLTIP) of an HTML-like
+		    * label: Graphviz replaces \N, \G, \E, \L … in both, after
+		    * decoding entities, so backslashes are doubled as well */
+	ESC_XML,   /* XML text Graphviz never sees (the SVG <desc>) */
 };
 
 /*
  * Appends s[0..len) to out so that Graphviz shows it as the same text and
- * nothing else: & < > " ' become entities; tabs, line breaks and other
+ * nothing else: & < > " ' become entities (and, for ESC_LABEL, a backslash
+ * becomes two); tabs, line breaks and other
  * control characters (C0, DEL, C1) become a space; bidirectional override
  * and isolate marks are dropped (they could turn the text around); the
  * non-characters U+FFFE and U+FFFF and invalid UTF-8 bytes become U+FFFD.
@@ -25,7 +27,7 @@ void esc_append(struct buf *out, const char *s, size_t len, enum esc_context ctx
 
 /*
  * Appends s wrapped into lines of at most `width` characters, escaped as
- * ESC_TEXT and joined by <BR ALIGN="LEFT"/>. White space runs (line
+ * ESC_LABEL and joined by <BR ALIGN="LEFT"/>. White space runs (line
  * breaks included) count as one space; a word longer than the width is
  * cut into pieces of the width. At most max_lines lines: when the text
  * does not fit, the last line ends in "…". Appends nothing for an empty or
