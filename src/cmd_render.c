@@ -330,7 +330,7 @@ open_outputs(struct render_run *run)
 		fprintf(stderr, "keten: %s\n", error);
 		status = 2;
 	} else if (cli->timings_path != NULL &&
-		   outdir_check(cli->timings_path, &sources, cli->lang, &error) != 0) {
+		   outdir_check_file(cli->timings_path, &sources, cli->lang, &error) != 0) {
 		fprintf(stderr, "keten: %s\n", error);
 		status = 2;
 	}

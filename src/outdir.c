@@ -233,9 +233,9 @@ make_folders(const char *path)
 	return 0;
 }
 
-int
-outdir_check(const char *path, const struct source_folders *sources, enum lang lang,
-	     char **error)
+static int
+check_path(const char *path, const struct source_folders *sources, enum lang lang,
+	   char **error, bool file)
 {
 	char *real = path_resolve(path);
 	if (real == NULL) {
@@ -243,12 +243,28 @@ outdir_check(const char *path, const struct source_folders *sources, enum lang l
 		return -1;
 	}
 	const struct source_folder *f = source_containing(sources, real);
-	if (f != NULL)
+	if (f != NULL && file)
+		*error = xasprintf(msg(lang, M_OUT_FILE_IN_SOURCE), path, f->shown);
+	else if (f != NULL)
 		*error = strcmp(real, f->path) == 0
 			? xasprintf(msg(lang, M_OUT_IS_SOURCE), path)
 			: xasprintf(msg(lang, M_OUT_IN_SOURCE), path, f->shown);
 	free(real);
 	return f != NULL ? -1 : 0;
+}
+
+int
+outdir_check(const char *path, const struct source_folders *sources, enum lang lang,
+	     char **error)
+{
+	return check_path(path, sources, lang, error, false);
+}
+
+int
+outdir_check_file(const char *path, const struct source_folders *sources, enum lang lang,
+		  char **error)
+{
+	return check_path(path, sources, lang, error, true);
 }
 
 int

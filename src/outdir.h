@@ -32,10 +32,13 @@ void source_folders_free(struct source_folders *s);
  * ".." are taken away. NULL when the current folder is unknown. Caller frees. */
 char *path_resolve(const char *path);
 
-/* Checks that `path` (a folder or a file to write) is not a source folder
- * and lies in none. Returns 0, or -1 with *error naming the path. */
+/* Checks that the folder `path` is not a source folder and lies in none.
+ * Returns 0, or -1 with *error naming the path. */
 int outdir_check(const char *path, const struct source_folders *sources, enum lang lang,
 		 char **error);
+/* The same for a file to write outside the output folder (--timings). */
+int outdir_check_file(const char *path, const struct source_folders *sources,
+		      enum lang lang, char **error);
 
 /* An open output folder. */
 struct outdir {
