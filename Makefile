@@ -30,7 +30,7 @@ BASE   = mem text catalog diag vocab values source jsonw model
 READ   = read_md read_json
 MODEL  = chain
 CHECK  = check workspace
-RENDER = render_text markers pathway_labels pathway
+RENDER = render_text markers pathway_labels pathway_spec pathway
 WRITE  = diag_print write_json write_md outdir
 CLI    = cli cmd_check cmd_export cmd_chain cmd_render
 
@@ -41,8 +41,8 @@ HEADERS  = $(wildcard src/*.h src/*.def)
 UNIT_SRCS = $(wildcard tests/unit/*.c)
 UNIT_BIN  = $(BUILD)/unit-tests
 
-.PHONY: all deps demo test check-unit check-golden check-examples check-asan \
-        check-valgrind clean install uninstall
+.PHONY: all deps demo test check-unit check-golden check-examples check-render \
+        check-asan check-valgrind clean install uninstall
 
 all: keten
 
@@ -75,7 +75,7 @@ demo: deps
 	./keten check .
 
 test: deps
-	$(MAKE) check-unit check-golden check-examples
+	$(MAKE) check-unit check-golden check-examples check-render
 
 check-unit: $(UNIT_BIN)
 	$(UNIT_BIN)
@@ -87,6 +87,11 @@ check-golden: keten
 	sh tests/roundtrip.sh ./keten $(ROUNDTRIP_PATHS)
 	sh tests/schemas.sh ./keten
 
+# The files `keten render` writes: SVG structure, PNG and PDF, same bytes
+# for the same input, the output folder.
+check-render: keten
+	sh tests/render.sh ./keten
+
 # The shipped example workspace must pass without errors.
 check-examples: keten
 	./keten check --no-color --fail-on error . >/dev/null
@@ -96,16 +101,26 @@ check-examples: keten
 check-asan: deps
 	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" build-asan/unit-tests keten-asan
-	ASAN_OPTIONS=detect_leaks=1 build-asan/unit-tests
-	ASAN_OPTIONS=detect_leaks=1 sh tests/golden/run.sh ./keten-asan
-	ASAN_OPTIONS=detect_leaks=1 sh tests/roundtrip.sh ./keten-asan $(ROUNDTRIP_PATHS)
+	$(ASAN_RUN) build-asan/unit-tests
+	$(ASAN_RUN) sh tests/golden/run.sh ./keten-asan
+	$(ASAN_RUN) sh tests/roundtrip.sh ./keten-asan $(ROUNDTRIP_PATHS)
+	$(ASAN_RUN) sh tests/render.sh ./keten-asan
+
+# Leaks inside Graphviz and the font libraries it drives are not ours:
+# tests/lsan.supp lists those libraries, and only those.
+ASAN_RUN = ASAN_OPTIONS=detect_leaks=1 \
+           LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 
 keten-asan: $(LIB_OBJS) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # The whole suite under valgrind's memcheck; any error or leak fails.
+# Only the leak kinds that fail are shown: a render worker, forked from the
+# checking process, exits holding a copy of memory it does not own, which
+# valgrind can only call "possibly lost".
 VALGRIND_RUN = valgrind -q --error-exitcode=99 --leak-check=full \
                --errors-for-leak-kinds=definite,indirect \
+               --show-leak-kinds=definite,indirect \
                --suppressions=$(CURDIR)/tests/valgrind.supp
 check-valgrind: deps
 	$(MAKE) keten $(UNIT_BIN)

@@ -1,4 +1,4 @@
-/* cmd_render.c - `keten render`: check the journeys and write one pathway diagram each into the output folder, several at a time in worker processes. */
+/* cmd_render.c - `keten render`: check the journeys and write one pathway diagram each into the output folder, drawn by a pool of worker processes. */
 #include "cli.h"
 
 #include "markers.h"
@@ -8,7 +8,9 @@
 #include "workspace.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,16 +19,26 @@
 #include <unistd.h>
 
 /*
- * libgvc is not thread-safe, so diagrams are drawn side by side in
- * processes: for each journey the checking process forks a worker that
- * inherits the checked journey, its findings, the open output folder and a
- * warmed-up Graphviz context; the worker renders, writes the file and
- * reports one line through a pipe. With -j 1 everything happens in the
- * process itself. Results are kept per journey and printed in journey
- * order at the end, so the output does not depend on -j.
+ * libgvc is not thread-safe and keeps (and leaks a little) state per
+ * render, so diagrams are drawn in worker processes, up to -j of them. The
+ * checking process never loads Graphviz itself: pango starts threads, and
+ * a process with threads cannot fork safely. Each worker loads and warms
+ * up its own Graphviz, says whether it can render the format, then takes
+ * jobs: the checking process prepares each journey's diagram as plain data
+ * (pathway_spec) and sends it through a pipe to an idle worker, which
+ * renders it, writes the file into the output folder it inherited and
+ * sends one result back. A worker stops after RECYCLE_AFTER diagrams and a
+ * fresh one takes its place, which keeps memory flat. Results are kept per
+ * journey and printed in journey order at the end, so the output does not
+ * depend on -j. If no process can be started, the diagrams are drawn in
+ * the checking process itself.
  */
 
-enum outcome { PENDING, WRITTEN, SKIPPED, FAILED };
+enum { RECYCLE_AFTER = 250 };
+
+/* FAILED: the error names the path it is about; DRAWING_FAILED: Graphviz
+ * failed, and the error gets the journey's file in front. */
+enum outcome { PENDING, WRITTEN, SKIPPED, FAILED, DRAWING_FAILED };
 
 struct result {
 	char *journey;   /* id */
@@ -39,22 +51,27 @@ struct result {
 
 struct worker {
 	pid_t pid;
-	int fd;         /* read end of its pipe */
-	size_t result;  /* index into results */
+	int to;          /* jobs go here */
+	int from;        /* results come from here */
+	bool busy;
+	size_t job;      /* the result it works on */
+	size_t given;    /* jobs handed to it */
 };
 
 struct render_run {
 	const struct cli *cli;
+	enum image_format format;
 	struct renderer *renderer;
 	struct outdir out;
 	struct result *results;
 	size_t n_results, cap_results;
 	struct worker *workers;
-	size_t n_workers;
-	size_t jobs;
+	size_t n_workers, jobs;
+	bool in_process;  /* no worker could be started */
+	bool unusable;    /* Graphviz cannot render the format */
 };
 
-/* --- one journey --- */
+/* --- drawing one diagram --- */
 
 static long
 elapsed_usec(const struct timespec *from, const struct timespec *to)
@@ -63,145 +80,328 @@ elapsed_usec(const struct timespec *from, const struct timespec *to)
 	       (long)(to->tv_nsec - from->tv_nsec) / 1000L;
 }
 
-/* Renders and writes one diagram; fills r. */
+/* Renders spec and writes its file; fills r (in whichever process). */
 static void
-render_journey(struct render_run *run, const struct pathway *p, struct result *r)
+draw(struct render_run *run, const struct pathway_spec *spec, struct result *r)
 {
 	struct buf bytes = {0};
 	char *error = NULL;
 	struct timespec t0, t1;
+	if (run->renderer == NULL && (run->renderer = renderer_new(run->format, &error)) == NULL) {
+		r->outcome = DRAWING_FAILED;
+		r->error = xasprintf(msg(run->cli->lang, M_R_GRAPHVIZ_FORMAT),
+				     image_format_name(run->format));
+		free(error);
+		return;
+	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	int status = pathway_render(run->renderer, p, &bytes, &error);
+	int status = pathway_render(run->renderer, spec, &bytes, &error);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (status != 0) {
-		r->outcome = FAILED;
-		r->error = xasprintf("%s: %s", r->file, error);
+		r->outcome = DRAWING_FAILED;
+		r->error = xstrdup(error);
 	} else {
 		r->rendered = true;
 		r->usec = elapsed_usec(&t0, &t1);
-		char *name = xasprintf("%s.%s", r->journey,
-				       image_format_name((enum image_format)run->cli->image_format));
 		free(error);
 		error = NULL;
-		if (outdir_write(&run->out, name, bytes.data ? bytes.data : "", bytes.len, &error) != 0) {
+		if (outdir_write(&run->out, spec->file_name, bytes.data ? bytes.data : "",
+				 bytes.len, &error) != 0) {
 			r->outcome = FAILED;
 			r->error = xstrdup(error);
 		} else {
 			r->outcome = WRITTEN;
 		}
-		free(name);
 	}
 	free(error);
 	buf_free(&bytes);
 }
 
-/* --- worker processes --- */
+/* --- pipes --- */
 
-/* The worker's report: "<outcome> <rendered> <usec>\n<error>". */
-static void
-report_to_parent(int fd, const struct result *r)
+static int
+write_all(int fd, const void *data, size_t len)
 {
-	struct buf line = {0};
-	buf_printf(&line, "%d %d %ld\n%s", (int)r->outcome, r->rendered ? 1 : 0, r->usec,
-		   r->error ? r->error : "");
-	size_t len = line.len < 4000 ? line.len : 4000; /* one pipe write, never blocks */
-	const char *data = buf_str(&line);
+	const char *p = data;
 	while (len > 0) {
-		ssize_t n = write(fd, data, len);
+		ssize_t n = write(fd, p, len);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
-			break;
-		data += n;
+			return -1;
+		p += n;
 		len -= (size_t)n;
 	}
-	buf_free(&line);
+	return 0;
 }
 
-static void
-read_report(int fd, struct result *r, int wait_status, enum lang lang)
+/* 1 when all len bytes came, 0 at the end of the pipe before any, -1 else. */
+static int
+read_all(int fd, void *data, size_t len)
 {
-	struct buf text = {0};
-	char chunk[1024];
-	ssize_t n;
-	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
+	char *p = data;
+	size_t got = 0;
+	while (got < len) {
+		ssize_t n = read(fd, p + got, len - got);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0)
-			break;
-		buf_add(&text, chunk, (size_t)n);
+		if (n <= 0)
+			return n == 0 && got == 0 ? 0 : -1;
+		got += (size_t)n;
 	}
-	int outcome = 0, rendered = 0;
-	long usec = 0;
-	int used = 0;
-	bool ok = WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0 &&
-		  sscanf(buf_str(&text), "%d %d %ld\n%n", &outcome, &rendered, &usec, &used) == 3 &&
-		  (outcome == WRITTEN || outcome == FAILED);
-	if (!ok) {
-		r->outcome = FAILED;
-		r->error = xasprintf(msg(lang, M_RENDER_CRASHED), r->file,
-				     WIFSIGNALED(wait_status) ? 128 + WTERMSIG(wait_status)
-							      : WEXITSTATUS(wait_status));
-	} else {
-		r->outcome = (enum outcome)outcome;
-		r->rendered = rendered != 0;
-		r->usec = usec;
-		if (outcome == FAILED)
-			r->error = xstrdup(buf_str(&text) + used);
-	}
-	buf_free(&text);
+	return 1;
 }
 
-/* Waits for one worker to finish and takes its report. */
-static void
-reap_worker(struct render_run *run)
+/* A message: its kind's numbers, then one byte string. */
+static int
+send_message(int fd, const uint64_t *numbers, size_t n, const char *bytes, size_t len)
 {
-	int status;
-	pid_t pid;
-	do
-		pid = waitpid(-1, &status, 0);
-	while (pid < 0 && errno == EINTR);
-	for (size_t i = 0; i < run->n_workers; i++) {
-		if (pid >= 0 && run->workers[i].pid != pid)
-			continue;
-		struct worker w = run->workers[i];
-		read_report(w.fd, &run->results[w.result], pid >= 0 ? status : -1, run->cli->lang);
-		close(w.fd);
-		run->workers[i] = run->workers[--run->n_workers];
+	uint64_t head[6];
+	memcpy(head, numbers, n * sizeof(uint64_t));
+	head[n] = len;
+	if (write_all(fd, head, (n + 1) * sizeof(uint64_t)) != 0)
+		return -1;
+	return len ? write_all(fd, bytes, len) : 0;
+}
+
+/* Reads a message of n numbers and a string (at most max bytes). 1, 0 at
+ * the end of the pipe, -1 for a broken message. Caller frees *bytes. */
+static int
+receive_message(int fd, uint64_t *numbers, size_t n, char **bytes, size_t *len, size_t max)
+{
+	uint64_t head[6];
+	*bytes = NULL;
+	int got = read_all(fd, head, (n + 1) * sizeof(uint64_t));
+	if (got <= 0)
+		return got;
+	memcpy(numbers, head, n * sizeof(uint64_t));
+	if (head[n] > max)
+		return -1;
+	*len = (size_t)head[n];
+	*bytes = xmalloc(*len + 1);
+	(*bytes)[*len] = '\0';
+	if (*len > 0 && read_all(fd, *bytes, *len) != 1) {
+		free(*bytes);
+		*bytes = NULL;
+		return -1;
+	}
+	return 1;
+}
+
+/* --- the worker side --- */
+
+enum { MAX_JOB = 256 * 1024 * 1024, MAX_ERROR = 4096 };
+
+/* Serves up to RECYCLE_AFTER jobs: [index] spec -> [index, outcome,
+ * rendered, usec] error. */
+static void
+serve(struct render_run *run, int in, int out)
+{
+	char *error = NULL;
+	run->renderer = renderer_new(run->format, &error);
+	uint64_t hello = run->renderer != NULL;
+	free(error);
+	if (send_message(out, &hello, 1, NULL, 0) != 0 || !hello)
 		return;
+	for (size_t served = 0; served < RECYCLE_AFTER; served++) {
+		uint64_t index;
+		char *data;
+		size_t len;
+		if (receive_message(in, &index, 1, &data, &len, MAX_JOB) != 1)
+			return;
+		struct pathway_spec spec;
+		struct result r = {0};
+		if (pathway_spec_unpack(data, len, &spec) != 0) {
+			free(data);
+			return;
+		}
+		free(data);
+		draw(run, &spec, &r);
+		pathway_spec_free(&spec);
+		const char *text = r.error ? r.error : "";
+		size_t text_len = strlen(text) < MAX_ERROR ? strlen(text) : MAX_ERROR;
+		uint64_t numbers[] = {index, (uint64_t)r.outcome, r.rendered, (uint64_t)r.usec};
+		int sent = send_message(out, numbers, 4, text, text_len);
+		free(r.error);
+		if (sent != 0)
+			return;
 	}
 }
 
-static void
-start_worker(struct render_run *run, const struct pathway *p, size_t index)
+static void run_free(struct render_run *run);
+static void retire_worker(struct render_run *run, size_t k);
+
+/* Starts a worker; false when no process or pipe could be had, or when
+ * its Graphviz cannot render the format (run->unusable). */
+static bool
+start_worker(struct render_run *run)
 {
-	while (run->n_workers >= run->jobs)
-		reap_worker(run);
+	int jobs[2], results[2];
+	if (pipe(jobs) != 0)
+		return false;
+	if (pipe(results) != 0) {
+		close(jobs[0]);
+		close(jobs[1]);
+		return false;
+	}
 	fflush(stdout);
 	fflush(stderr);
-	int fds[2];
-	pid_t pid = -1;
-	if (pipe(fds) == 0) {
-		pid = fork();
-		if (pid < 0) {
-			close(fds[0]);
-			close(fds[1]);
-		}
-	}
-	if (pid < 0) { /* no process to spare: draw it here */
-		render_journey(run, p, &run->results[index]);
-		return;
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(jobs[0]), close(jobs[1]), close(results[0]), close(results[1]);
+		return false;
 	}
 	if (pid == 0) {
-		close(fds[0]);
+		close(jobs[1]);
+		close(results[0]);
 		for (size_t i = 0; i < run->n_workers; i++)
-			close(run->workers[i].fd);
-		render_journey(run, p, &run->results[index]);
-		report_to_parent(fds[1], &run->results[index]);
-		_exit(0);
+			close(run->workers[i].to), close(run->workers[i].from);
+		run->n_workers = 0;
+		serve(run, jobs[0], results[1]);
+		close(jobs[0]);
+		close(results[1]);
+		run_free(run);
+		exit(0);
 	}
-	close(fds[1]);
-	run->workers[run->n_workers++] = (struct worker){pid, fds[0], index};
+	close(jobs[0]);
+	close(results[1]);
+	run->workers[run->n_workers++] = (struct worker){pid, jobs[1], results[0], false, 0, 0};
+	uint64_t hello = 0;
+	char *nothing;
+	size_t len;
+	if (receive_message(results[0], &hello, 1, &nothing, &len, 0) != 1 || hello != 1) {
+		run->unusable = true;
+		retire_worker(run, run->n_workers - 1);
+	}
+	free(nothing);
+	return !run->unusable;
+}
+
+/* Closes a worker's pipes, waits for it and forgets it; its job, if any,
+ * failed with the way it ended. */
+static void
+retire_worker(struct render_run *run, size_t k)
+{
+	struct worker w = run->workers[k];
+	close(w.to);
+	close(w.from);
+	int status = 0;
+	while (waitpid(w.pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (w.busy) {
+		struct result *r = &run->results[w.job];
+		r->outcome = FAILED;
+		free(r->error);
+		r->error = xasprintf(msg(run->cli->lang, M_RENDER_CRASHED), r->file,
+				     WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status));
+	}
+	run->workers[k] = run->workers[--run->n_workers];
+}
+
+/* Takes the result a worker sends; retires it when it is done or broken. */
+static void
+take_result(struct render_run *run, size_t k)
+{
+	struct worker *w = &run->workers[k];
+	uint64_t numbers[4] = {0};
+	char *error;
+	size_t len;
+	int got = receive_message(w->from, numbers, 4, &error, &len, MAX_ERROR);
+	bool known = numbers[1] == WRITTEN || numbers[1] == FAILED || numbers[1] == DRAWING_FAILED;
+	if (got == 1 && numbers[0] == w->job && known) {
+		struct result *r = &run->results[w->job];
+		r->outcome = (enum outcome)numbers[1];
+		r->rendered = numbers[2] != 0;
+		r->usec = (long)numbers[3];
+		r->error = r->outcome != WRITTEN ? xstrdup(error) : NULL;
+		w->busy = false;
+	}
+	free(error);
+	if (w->busy || w->given >= RECYCLE_AFTER)
+		retire_worker(run, k);
+}
+
+/* Waits until at least one busy worker has reported. */
+static void
+wait_for_results(struct render_run *run)
+{
+	struct pollfd fds[run->n_workers ? run->n_workers : 1];
+	size_t n = 0, which[run->n_workers ? run->n_workers : 1];
+	for (size_t k = 0; k < run->n_workers; k++)
+		if (run->workers[k].busy) {
+			fds[n] = (struct pollfd){run->workers[k].from, POLLIN, 0};
+			which[n++] = k;
+		}
+	if (n == 0)
+		return;
+	while (poll(fds, n, -1) < 0 && errno == EINTR)
+		;
+	/* From the last, as retiring moves the last worker into the gap. */
+	for (size_t i = n; i-- > 0;)
+		if (fds[i].revents != 0)
+			take_result(run, which[i]);
+}
+
+static struct worker *
+idle_worker(struct render_run *run)
+{
+	for (;;) {
+		for (size_t k = 0; k < run->n_workers; k++)
+			if (!run->workers[k].busy)
+				return &run->workers[k];
+		if (run->n_workers < run->jobs) {
+			if (start_worker(run))
+				continue;
+			if (run->unusable || run->n_workers == 0)
+				return NULL;
+		}
+		wait_for_results(run);
+	}
+}
+
+/* Hands the diagram to a worker, or draws it here when there is none. */
+static void
+dispatch(struct render_run *run, const struct pathway_spec *spec, size_t index)
+{
+	struct buf packed = {0};
+	pathway_spec_pack(spec, &packed);
+	for (int tries = 0; tries < 3 && !run->in_process; tries++) {
+		struct worker *w = idle_worker(run);
+		if (w == NULL && run->unusable) {
+			buf_free(&packed);
+			return;
+		}
+		if (w == NULL) {
+			run->in_process = true;
+			break;
+		}
+		uint64_t number = index;
+		if (send_message(w->to, &number, 1, packed.data, packed.len) == 0) {
+			w->busy = true;
+			w->job = index;
+			w->given++;
+			buf_free(&packed);
+			return;
+		}
+		retire_worker(run, (size_t)(w - run->workers));
+	}
+	buf_free(&packed);
+	draw(run, spec, &run->results[index]);
+}
+
+static void
+finish_workers(struct render_run *run)
+{
+	while (run->n_workers > 0) {
+		bool busy = false;
+		for (size_t k = 0; k < run->n_workers; k++)
+			busy |= run->workers[k].busy;
+		if (!busy)
+			break;
+		wait_for_results(run);
+	}
+	while (run->n_workers > 0)
+		retire_worker(run, run->n_workers - 1);
 }
 
 /* --- the journeys --- */
@@ -227,15 +427,18 @@ on_journey(struct workspace *ws, struct doc *doc, void *arg)
 		r->outcome = SKIPPED;
 		return;
 	}
+	if (run->unusable)
+		return;
 	struct marker_list markers;
 	markers_collect(doc->journey, ws->diags, run->cli->disabled, &markers);
 	struct pathway p = {doc->journey, doc->journey->persona_ref, doc->journey->chain_ref,
 			    &markers, run->cli->lang, run->cli->all_lanes};
-	if (run->jobs > 1)
-		start_worker(run, &p, run->n_results - 1);
-	else
-		render_journey(run, &p, r);
+	struct pathway_spec spec;
+	pathway_prepare(&p, &spec);
+	spec.file_name = xasprintf("%s.%s", r->journey, image_format_name(run->format));
 	markers_free(&markers);
+	dispatch(run, &spec, run->n_results - 1);
+	pathway_spec_free(&spec);
 }
 
 /* --- reporting --- */
@@ -249,6 +452,8 @@ print_problems(const struct render_run *run)
 			cli_error(run->cli, M_RENDER_SKIPPED, r->file, r->file);
 		else if (r->outcome == FAILED)
 			fprintf(stderr, "keten: %s\n", r->error);
+		else if (r->outcome == DRAWING_FAILED)
+			fprintf(stderr, "keten: %s: %s\n", r->file, r->error);
 	}
 }
 
@@ -259,7 +464,7 @@ print_summary(const struct render_run *run)
 	for (size_t i = 0; i < run->n_results; i++) {
 		written += run->results[i].outcome == WRITTEN;
 		skipped += run->results[i].outcome == SKIPPED;
-		failed += run->results[i].outcome == FAILED;
+		failed += run->results[i].outcome == FAILED || run->results[i].outcome == DRAWING_FAILED;
 	}
 	enum lang lang = run->cli->lang;
 	printf(msg(lang, written == 1 ? M_RENDER_DONE_1 : M_RENDER_DONE_N), written, run->out.path);
@@ -278,7 +483,7 @@ static bool
 any_failed(const struct render_run *run)
 {
 	for (size_t i = 0; i < run->n_results; i++)
-		if (run->results[i].outcome == FAILED)
+		if (run->results[i].outcome != WRITTEN && run->results[i].outcome != SKIPPED)
 			return true;
 	return false;
 }
@@ -313,6 +518,7 @@ run_free(struct render_run *run)
 	free(run->workers);
 	renderer_free(&run->renderer);
 	outdir_close(&run->out);
+	memset(run, 0, sizeof(*run));
 }
 
 /* --- setting up --- */
@@ -340,17 +546,25 @@ open_outputs(struct render_run *run)
 }
 
 static int
-start_renderer(struct render_run *run)
+render_all(struct render_run *run, struct workspace *ws, struct diags *diags)
 {
-	char *error = NULL;
-	enum image_format format = (enum image_format)run->cli->image_format;
-	run->renderer = renderer_new(format, &error);
-	if (run->renderer == NULL) {
-		cli_error(run->cli, M_R_GRAPHVIZ_FORMAT, image_format_name(format));
-		free(error);
+	const struct cli *cli = run->cli;
+	void (*previous)(int) = signal(SIGPIPE, SIG_IGN); /* a dead worker is an error, not a signal */
+	workspace_check_journeys(ws, on_journey, run);
+	finish_workers(run);
+	signal(SIGPIPE, previous);
+	if (run->unusable) {
+		cli_error(cli, M_R_GRAPHVIZ_FORMAT, image_format_name(run->format));
 		return 2;
 	}
-	return 0;
+	diags_drop_codes(diags, cli->disabled);
+	print_problems(run);
+	if (!cli->quiet)
+		print_summary(run);
+	int status = cli_exit_status(cli, diags);
+	if (cli->timings_path != NULL && write_timings(run) != 0)
+		status = 2;
+	return any_failed(run) ? 2 : status;
 }
 
 int
@@ -368,26 +582,13 @@ cmd_render(const struct cli *cli)
 	}
 	struct render_run run = {0};
 	run.cli = cli;
+	run.format = (enum image_format)cli->image_format;
 	run.out.fd = -1;
 	run.jobs = cli->jobs > 0 ? (size_t)cli->jobs : 1;
 	run.workers = xcalloc(run.jobs, sizeof(*run.workers));
 	int status = open_outputs(&run);
 	if (status == 0)
-		status = start_renderer(&run);
-	if (status == 0) {
-		workspace_check_journeys(&ws, on_journey, &run);
-		while (run.n_workers > 0)
-			reap_worker(&run);
-		diags_drop_codes(&diags, cli->disabled);
-		print_problems(&run);
-		if (!cli->quiet)
-			print_summary(&run);
-		status = cli_exit_status(cli, &diags);
-		if (cli->timings_path != NULL && write_timings(&run) != 0)
-			status = 2;
-		if (any_failed(&run))
-			status = 2;
-	}
+		status = render_all(&run, &ws, &diags);
 	workspace_close(&ws);
 	run_free(&run);
 	diags_free(&diags);

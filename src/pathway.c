@@ -48,6 +48,31 @@ struct renderer {
 	enum image_format format;
 };
 
+/* One Graphviz context serves the whole process: the pango plugin keeps
+ * font state in static variables that point into the first context, so a
+ * context created after another was freed reads freed memory. It is freed
+ * when the process exits. */
+static GVC_t *shared_gvc;
+
+static void
+free_shared_context(void)
+{
+	if (shared_gvc != NULL)
+		gvFreeContext(shared_gvc);
+	shared_gvc = NULL;
+}
+
+static GVC_t *
+shared_context(void)
+{
+	if (shared_gvc == NULL) {
+		shared_gvc = gvContext();
+		if (shared_gvc != NULL)
+			atexit(free_shared_context);
+	}
+	return shared_gvc;
+}
+
 /* Messages Graphviz reports while we work, instead of on stderr. */
 static struct buf gv_messages;
 
@@ -78,70 +103,6 @@ image_format_parse(const char *s)
 	return -1;
 }
 
-/* --- lanes --- */
-
-static long
-position_order(const struct chain *chain, const struct position *pos)
-{
-	for (size_t i = 0; chain && i < chain->n_positions; i++)
-		if (chain->positions[i] == pos)
-			return (long)i;
-	return 1L << 30;
-}
-
-static bool
-lane_above(const struct chain *chain, const struct position *a, const struct position *b)
-{
-	if (a == NULL || b == NULL)
-		return b == NULL && a != NULL;
-	if (a->ladder.v != b->ladder.v)
-		return a->ladder.v > b->ladder.v;
-	return position_order(chain, a) < position_order(chain, b);
-}
-
-static void
-lane_add(struct lane_set *lanes, size_t *cap, const struct position *pos)
-{
-	for (size_t i = 0; i < lanes->n; i++)
-		if (lanes->pos[i] == pos)
-			return;
-	lanes->pos = xgrow(lanes->pos, lanes->n, cap, sizeof(*lanes->pos));
-	lanes->pos[lanes->n++] = pos;
-}
-
-void
-lanes_choose(const struct pathway *p, struct lane_set *lanes)
-{
-	const struct journey *j = p->journey;
-	size_t cap = 0;
-	memset(lanes, 0, sizeof(*lanes));
-	if (p->all_lanes && p->chain != NULL)
-		for (size_t i = 0; i < p->chain->n_positions; i++)
-			lane_add(lanes, &cap, p->chain->positions[i]);
-	for (size_t i = 0; i < j->n_stages; i++)
-		lane_add(lanes, &cap, j->stages[i]->pos);
-	/* Insertion sort: few lanes, and it keeps equal ones in place. */
-	for (size_t i = 1; i < lanes->n; i++)
-		for (size_t k = i; k > 0 && lane_above(p->chain, lanes->pos[k], lanes->pos[k - 1]); k--) {
-			const struct position *t = lanes->pos[k];
-			lanes->pos[k] = lanes->pos[k - 1];
-			lanes->pos[k - 1] = t;
-		}
-	lanes->stage_lane = xcalloc(j->n_stages ? j->n_stages : 1, sizeof(long));
-	for (size_t i = 0; i < j->n_stages; i++)
-		for (size_t l = 0; l < lanes->n; l++)
-			if (lanes->pos[l] == j->stages[i]->pos)
-				lanes->stage_lane[i] = (long)l;
-}
-
-void
-lanes_free(struct lane_set *lanes)
-{
-	free(lanes->pos);
-	free(lanes->stage_lane);
-	memset(lanes, 0, sizeof(*lanes));
-}
-
 /* --- building the graph --- */
 
 /* A node's size and, once the grid is made, its centre; points, y up. */
@@ -156,8 +117,7 @@ struct syms {
 };
 
 struct build {
-	const struct pathway *p;
-	struct lane_set lanes;
+	const struct pathway_spec *spec;
 	Agraph_t *g;
 	Agnode_t *title, *title_markers;      /* the markers may be NULL */
 	Agnode_t *legend[LEGEND_PARTS];       /* NULL for a part left out */
@@ -182,14 +142,6 @@ static void
 set(void *obj, Agsym_t *sym, const char *value)
 {
 	agxset(obj, sym, (char *)value);
-}
-
-static void
-set_html(Agraph_t *g, void *obj, Agsym_t *sym, const char *html)
-{
-	char *s = agstrdup_html(g, (char *)html);
-	agxset(obj, sym, s);
-	agstrfree(g, s);
 }
 
 static void
@@ -221,74 +173,45 @@ declare_graph(struct build *b)
 	b->s.e_class = declare(g, AGEDGE, "class", "");
 }
 
-/* A node with an id (its name too), classes and an HTML-like label. */
+/* A node with an id (its name too), classes and an HTML-like label; NULL
+ * for a node the spec leaves out. */
 static Agnode_t *
-add_node(struct build *b, const char *id, const char *classes, const char *html)
+add_node(struct build *b, const struct spec_node *node)
 {
-	Agnode_t *n = agnode(b->g, (char *)id, 1);
-	set(n, b->s.n_id, id);
-	set(n, b->s.n_class, classes);
-	set_html(b->g, n, b->s.n_label, html);
+	if (node->label == NULL)
+		return NULL;
+	Agnode_t *n = agnode(b->g, node->id, 1);
+	set(n, b->s.n_id, node->id);
+	set(n, b->s.n_class, node->classes);
+	char *html = agstrdup_html(b->g, node->label);
+	agxset(n, b->s.n_label, html);
+	agstrfree(b->g, html);
 	return n;
 }
 
 static void
-add_nodes(struct build *b)
-{
-	const struct pathway *p = b->p;
-	label_title(&b->scratch, p);
-	b->title = add_node(b, "title", "title", buf_str(&b->scratch));
-	buf_clear(&b->scratch);
-	if (label_title_markers(&b->scratch, p))
-		b->title_markers = add_node(b, "title-markers", "title friction", buf_str(&b->scratch));
-	for (int k = 0; k < LEGEND_PARTS; k++) {
-		buf_clear(&b->scratch);
-		if (!label_legend_part(&b->scratch, p, &b->lanes, k))
-			continue;
-		char *id = xasprintf("legend-%s", legend_part_names[k]);
-		b->legend[k] = add_node(b, id, "legend", buf_str(&b->scratch));
-		free(id);
-	}
-	for (size_t l = 0; l < b->lanes.n; l++) {
-		const struct position *pos = b->lanes.pos[l];
-		char *id = xasprintf("lane-%s", pos && pos->id.s ? pos->id.s : "unknown");
-		buf_clear(&b->scratch);
-		label_lane(&b->scratch, p, pos);
-		b->headers[l] = add_node(b, id, "lane", buf_str(&b->scratch));
-		free(id);
-	}
-	struct buf classes = {0};
-	for (size_t i = 0; i < p->journey->n_stages; i++) {
-		const struct stage *s = p->journey->stages[i];
-		char *id = xasprintf("stage-%s", s->id.s ? s->id.s : "");
-		buf_clear(&classes);
-		stage_classes(&classes, p, i);
-		buf_clear(&b->scratch);
-		label_stage(&b->scratch, p, i);
-		b->stages[i] = add_node(b, id, buf_str(&classes), buf_str(&b->scratch));
-		free(id);
-	}
-	buf_free(&classes);
-}
-
-static void
-build_graph(struct build *b, const struct pathway *p)
+build_graph(struct build *b, const struct pathway_spec *spec)
 {
 	memset(b, 0, sizeof(*b));
-	b->p = p;
-	lanes_choose(p, &b->lanes);
-	size_t n_lanes = b->lanes.n ? b->lanes.n : 1, n_stages = p->journey->n_stages;
+	b->spec = spec;
+	size_t n_lanes = spec->n_lanes ? spec->n_lanes : 1;
+	size_t n_stages = spec->n_stages ? spec->n_stages : 1;
 	b->headers = xcalloc(n_lanes, sizeof(*b->headers));
 	b->header_box = xcalloc(n_lanes, sizeof(*b->header_box));
 	b->band_top = xcalloc(n_lanes, sizeof(double));
 	b->band_bottom = xcalloc(n_lanes, sizeof(double));
-	b->stages = xcalloc(n_stages ? n_stages : 1, sizeof(*b->stages));
-	b->stage_box = xcalloc(n_stages ? n_stages : 1, sizeof(*b->stage_box));
-	char *name = esc_plain(p->journey->title.s, 200);
-	b->g = agopen(name, Agdirected, NULL);
-	free(name);
+	b->stages = xcalloc(n_stages, sizeof(*b->stages));
+	b->stage_box = xcalloc(n_stages, sizeof(*b->stage_box));
+	b->g = agopen(spec->name, Agdirected, NULL);
 	declare_graph(b);
-	add_nodes(b);
+	b->title = add_node(b, &spec->title);
+	b->title_markers = add_node(b, &spec->title_markers);
+	for (int k = 0; k < LEGEND_PARTS; k++)
+		b->legend[k] = add_node(b, &spec->legend[k]);
+	for (size_t l = 0; l < spec->n_lanes; l++)
+		b->headers[l] = add_node(b, &spec->lanes[l]);
+	for (size_t i = 0; i < spec->n_stages; i++)
+		b->stages[i] = add_node(b, &spec->stages[i]);
 }
 
 static void
@@ -302,7 +225,6 @@ build_free(struct build *b)
 	free(b->band_bottom);
 	free(b->stages);
 	free(b->stage_box);
-	lanes_free(&b->lanes);
 	buf_free(&b->scratch);
 }
 
@@ -347,9 +269,9 @@ measure_all(struct build *b)
 	for (int k = 0; k < LEGEND_PARTS; k++)
 		if (b->legend[k] != NULL)
 			measure(b->legend[k], &b->legend_box[k]);
-	for (size_t l = 0; l < b->lanes.n; l++)
+	for (size_t l = 0; l < b->spec->n_lanes; l++)
 		measure(b->headers[l], &b->header_box[l]);
-	for (size_t i = 0; i < b->p->journey->n_stages; i++)
+	for (size_t i = 0; i < b->spec->n_stages; i++)
 		measure(b->stages[i], &b->stage_box[i]);
 }
 
@@ -358,7 +280,7 @@ measure_all(struct build *b)
 static void
 place_vertically(struct build *b)
 {
-	const struct journey *j = b->p->journey;
+	const struct pathway_spec *spec = b->spec;
 	double y = 0;
 	for (int k = LEGEND_PARTS; k-- > 0;) {
 		if (b->legend[k] == NULL)
@@ -367,21 +289,21 @@ place_vertically(struct build *b)
 		y += b->legend_box[k].h + LEGEND_PART_GAP;
 	}
 	y += LEGEND_GAP;
-	for (size_t l = b->lanes.n; l-- > 0;) {
+	for (size_t l = spec->n_lanes; l-- > 0;) {
 		double high = b->header_box[l].h;
-		for (size_t i = 0; i < j->n_stages; i++)
-			if (b->lanes.stage_lane[i] == (long)l)
+		for (size_t i = 0; i < spec->n_stages; i++)
+			if (spec->stage_lane[i] == l)
 				high = max_of(high, b->stage_box[i].h);
 		b->band_bottom[l] = y;
 		b->band_top[l] = y + high + 2.0 * LANE_PAD;
 		y = b->band_top[l] + LANE_GAP;
 		b->header_box[l].y = b->band_top[l] - LANE_PAD - b->header_box[l].h / 2.0;
 	}
-	for (size_t i = 0; i < j->n_stages; i++) {
-		long l = b->lanes.stage_lane[i];
+	for (size_t i = 0; i < spec->n_stages; i++) {
+		size_t l = spec->stage_lane[i];
 		b->stage_box[i].y = b->band_top[l] - LANE_PAD - b->stage_box[i].h / 2.0;
 	}
-	double top = (b->lanes.n ? b->band_top[0] : y) + TITLE_GAP;
+	double top = (spec->n_lanes ? b->band_top[0] : y) + TITLE_GAP;
 	if (b->title_markers != NULL) {
 		b->title_markers_box.y = top + b->title_markers_box.h / 2.0;
 		top += b->title_markers_box.h + LEGEND_PART_GAP;
@@ -395,12 +317,12 @@ static void
 place_horizontally(struct build *b)
 {
 	double left = LANE_PAD, widest = 0;
-	for (size_t l = 0; l < b->lanes.n; l++) {
+	for (size_t l = 0; l < b->spec->n_lanes; l++) {
 		b->header_box[l].x = left + b->header_box[l].w / 2.0;
 		widest = max_of(widest, b->header_box[l].w);
 	}
 	left += widest + COLUMN_GAP;
-	for (size_t i = 0; i < b->p->journey->n_stages; i++) {
+	for (size_t i = 0; i < b->spec->n_stages; i++) {
 		b->stage_box[i].x = left + b->stage_box[i].w / 2.0;
 		left += b->stage_box[i].w + COLUMN_GAP;
 	}
@@ -428,9 +350,9 @@ set_positions(struct build *b)
 	for (int k = 0; k < LEGEND_PARTS; k++)
 		if (b->legend[k] != NULL)
 			set_position(b, b->legend[k], &b->legend_box[k]);
-	for (size_t l = 0; l < b->lanes.n; l++)
+	for (size_t l = 0; l < b->spec->n_lanes; l++)
 		set_position(b, b->headers[l], &b->header_box[l]);
-	for (size_t i = 0; i < b->p->journey->n_stages; i++)
+	for (size_t i = 0; i < b->spec->n_stages; i++)
 		set_position(b, b->stages[i], &b->stage_box[i]);
 }
 
@@ -440,9 +362,10 @@ static void
 draw_bands(struct build *b)
 {
 	struct buf ops = {0};
-	for (size_t l = 0; l < b->lanes.n; l++) {
-		struct tint t = tint_of(b->p->chain, b->lanes.pos[l]);
-		buf_printf(&ops, "%sc 7 -%s C 7 -%s P 4", l ? " " : "", t.band, t.band);
+	for (size_t l = 0; l < b->spec->n_lanes; l++) {
+		const char *band = b->spec->bands[l];
+		buf_printf(&ops, "%sc %zu -%s C %zu -%s P 4", l ? " " : "", strlen(band), band,
+			   strlen(band), band);
 		double xs[] = {0, b->band_right, b->band_right, 0};
 		double ys[] = {b->band_bottom[l], b->band_bottom[l], b->band_top[l], b->band_top[l]};
 		for (size_t k = 0; k < 4; k++) {
@@ -462,11 +385,9 @@ draw_bands(struct build *b)
 static void
 add_transition(struct build *b, size_t i)
 {
-	const struct journey *j = b->p->journey;
-	const struct stage *from = j->stages[i - 1], *to = j->stages[i];
 	const struct place *a = &b->stage_box[i - 1], *z = &b->stage_box[i];
-	enum move move = move_between(from, to);
-	int change = domain_change(from, to);
+	enum move move = b->spec->moves[i - 1];
+	int change = b->spec->changes[i - 1];
 	double x0 = a->x + a->w / 2.0, y0 = a->y + a->h / 2.0 - ANCHOR_DROP;
 	double x3 = z->x - z->w / 2.0, y3 = z->y + z->h / 2.0 - ANCHOR_DROP;
 	double start = x0 + (change > 0 ? ARROW_LENGTH : 0), end = x3 - ARROW_LENGTH;
@@ -518,7 +439,7 @@ layout(struct renderer *r, struct build *b)
 	place_horizontally(b);
 	set_positions(b);
 	draw_bands(b);
-	for (size_t i = 1; i < b->p->journey->n_stages; i++)
+	for (size_t i = 1; i < b->spec->n_stages; i++)
 		add_transition(b, i);
 	return gvLayout(r->gvc, b->g, "nop2") != 0 ? -1 : 0;
 }
@@ -527,7 +448,7 @@ layout(struct renderer *r, struct build *b)
 
 /* SVG: adds <desc> after the graph's <title>. */
 static void
-add_svg_description(struct buf *svg, const struct pathway *p)
+add_svg_description(struct buf *svg, const char *description)
 {
 	const char *data = buf_str(svg);
 	const char *graph = strstr(data, "<g id=\"graph0\"");
@@ -538,7 +459,7 @@ add_svg_description(struct buf *svg, const struct pathway *p)
 	struct buf out = {0};
 	buf_add(&out, data, at);
 	buf_puts(&out, "\n<desc>");
-	pathway_description(&out, p);
+	buf_puts(&out, description);
 	buf_puts(&out, "</desc>");
 	buf_add(&out, data + at, svg->len - at);
 	buf_free(svg);
@@ -578,36 +499,37 @@ render_bytes(struct renderer *r, struct build *b, struct buf *out)
 	buf_add(out, data, len);
 	gvFreeRenderData(data);
 	if (r->format == IMAGE_SVG)
-		add_svg_description(out, b->p);
+		add_svg_description(out, b->spec->description);
 	else if (r->format == IMAGE_PDF)
 		blank_pdf_dates(out);
 	return 0;
 }
 
 static char *
-graphviz_error(const struct pathway *p)
+graphviz_error(enum lang lang)
 {
 	char *why = esc_plain(gv_messages.len ? buf_str(&gv_messages) : "?", 300);
-	char *error = xasprintf(msg(p->lang, M_R_GRAPHVIZ_FAILED), why);
+	char *error = xasprintf(msg(lang, M_R_GRAPHVIZ_FAILED), why);
 	free(why);
 	return error;
 }
 
 int
-pathway_render(struct renderer *r, const struct pathway *p, struct buf *out, char **error)
+pathway_render(struct renderer *r, const struct pathway_spec *spec, struct buf *out,
+	       char **error)
 {
 	*error = NULL;
 	buf_clear(&gv_messages);
 	agseterrf(collect_message);
 	struct build b;
-	build_graph(&b, p);
+	build_graph(&b, spec);
 	int status = layout(r, &b);
 	if (status == 0) {
 		status = render_bytes(r, &b, out);
 		gvFreeLayout(r->gvc, b.g);
 	}
 	if (status != 0)
-		*error = graphviz_error(p);
+		*error = graphviz_error(spec->lang);
 	build_free(&b);
 	buf_free(&gv_messages);
 	return status;
@@ -624,11 +546,14 @@ warm_up(struct renderer *r)
 	Agsym_t *label = agattr(g, AGNODE, (char *)"label", (char *)"\\N");
 	agattr(g, AGNODE, (char *)"fontname", (char *)FONT);
 	agattr(g, AGNODE, (char *)"shape", (char *)"plain");
+	agattr(g, AGNODE, (char *)"pos", (char *)"0,0");
 	Agnode_t *n = agnode(g, (char *)"n", 1);
-	char *html = agstrdup_html(g, (char *)"<TABLE><TR><TD><B>ë €</B> ’</TD></TR></TABLE>");
+	char *html = agstrdup_html(g, (char *)"<TABLE><TR><TD><FONT POINT-SIZE=\"10\">ë €</FONT> "
+				   "<B>’</B> <FONT POINT-SIZE=\"12\"><B>x</B></FONT> "
+				   "<FONT POINT-SIZE=\"20\"><B>x</B></FONT></TD></TR></TABLE>");
 	agxset(n, label, html);
 	agstrfree(g, html);
-	int status = gvLayout(r->gvc, g, "dot");
+	int status = gvLayout(r->gvc, g, "nop2");
 	if (status == 0) {
 		char *data = NULL;
 		unsigned int len = 0;
@@ -649,7 +574,7 @@ renderer_new(enum image_format format, char **error)
 	agseterrf(collect_message);
 	struct renderer *r = xcalloc(1, sizeof(*r));
 	r->format = format;
-	r->gvc = gvContext();
+	r->gvc = shared_context();
 	if (r->gvc == NULL || warm_up(r) != 0) {
 		*error = xasprintf("%s", format_names[format]);
 		renderer_free(&r);
@@ -663,8 +588,6 @@ renderer_free(struct renderer **r)
 {
 	if (*r == NULL)
 		return;
-	if ((*r)->gvc != NULL)
-		gvFreeContext((*r)->gvc);
 	free(*r);
 	*r = NULL;
 }

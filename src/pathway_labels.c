@@ -1,7 +1,6 @@
 /* pathway_labels.c - the HTML-like labels, colours and description of the pathway diagram. */
 #include "pathway_labels.h"
 
-#include "chain.h"
 #include "diag.h"
 #include "mem.h"
 #include "render_text.h"
@@ -85,26 +84,6 @@ tint_of(const struct chain *chain, const struct position *pos)
 		if (chain->domains[i] == pos->dom)
 			return palette[i % (sizeof palette / sizeof palette[0])];
 	return grey_tint;
-}
-
-enum move
-move_between(const struct stage *a, const struct stage *b)
-{
-	if (a->pos == NULL || b->pos == NULL)
-		return MOVE_LEVEL;
-	long from = a->pos->ladder.v, to = b->pos->ladder.v;
-	return to > from ? MOVE_UP : to < from ? MOVE_DOWN : MOVE_LEVEL;
-}
-
-int
-domain_change(const struct stage *a, const struct stage *b)
-{
-	if (a->pos == NULL || b->pos == NULL || a->pos->dom == NULL || b->pos->dom == NULL)
-		return 0;
-	const char *da = a->pos->dom->id.s, *db = b->pos->dom->id.s;
-	if (a->pos->dom == b->pos->dom || (da && db && strcmp(da, db) == 0))
-		return 0;
-	return chain_one_roof(a->pos, b->pos) ? 1 : 2;
 }
 
 /* --- small pieces --- */

@@ -1,4 +1,4 @@
-/* pathway_labels.h - the HTML-like labels of the pathway diagram (title block, lane headers, stage cards, legend), its colours and its plain-text description; no Graphviz types. Included by pathway.c and the unit tests. */
+/* pathway_labels.h - the HTML-like labels of the pathway diagram (title block, lane headers, stage cards, legend), its colours and its plain-text description; no Graphviz types. Included by pathway_spec.c, pathway.c and the unit tests. */
 #ifndef KETEN_PATHWAY_LABELS_H
 #define KETEN_PATHWAY_LABELS_H
 
@@ -23,12 +23,6 @@ struct tint tint_of(const struct chain *chain, const struct position *pos);
 #define COLOR_MOVE_LEVEL "#495057"
 #define COLOR_MOVE_DOWN "#c2255c"
 
-/* The kind of a transition between consecutive stages. */
-enum move { MOVE_UP, MOVE_LEVEL, MOVE_DOWN };
-enum move move_between(const struct stage *a, const struct stage *b);
-/* 0: same domain (or unknown); 1: another domain under one roof; 2: another domain. */
-int domain_change(const struct stage *a, const struct stage *b);
-
 /* Each label builder appends one HTML-like label, "<…>" without the outer
  * angle brackets that DOT puts around it. All user text goes through
  * render_text.h. */
@@ -40,11 +34,10 @@ void label_stage(struct buf *out, const struct pathway *p, size_t i);
  * title; false (and nothing appended) when there are none. */
 bool label_title_markers(struct buf *out, const struct pathway *p);
 
-/* The legend comes in parts, each a node of its own: domains,
- * transitions, touchpoint kinds, the friction key and the numbered list
- * of findings. False (the part is left out) when a part has nothing to
- * say; whatever was appended is then to be dropped. */
-#define LEGEND_PARTS 5
+/* The legend comes in LEGEND_PARTS parts, each a node of its own:
+ * domains, transitions, touchpoint kinds, the friction key and the
+ * numbered list of findings. False (the part is left out) when a part has
+ * nothing to say; whatever was appended is then to be dropped. */
 extern const char *const legend_part_names[LEGEND_PARTS];
 bool label_legend_part(struct buf *out, const struct pathway *p, const struct lane_set *lanes,
 		       int part);
