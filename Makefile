@@ -17,7 +17,7 @@ WARN     = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS  = $(STD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc
-LDLIBS      = $(PKG_LIBS)
+LDLIBS      = $(PKG_LIBS) -lm
 BUILD      ?= build
 
 # Debian packages the build and the tests need (see `make deps`).
@@ -26,12 +26,12 @@ DEB_PKGS = build-essential pkg-config libcmark-dev libcjson-dev \
            python3-jsonschema
 SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-BASE   = mem text catalog diag vocab values source jsonw model
+BASE   = mem text catalog diag vocab values readability personal source jsonw model
 READ   = read_md read_json
 MODEL  = chain
-CHECK  = check workspace
+CHECK  = check rules rules_contact rules_move rules_experience rules_text workspace
 WRITE  = diag_print write_json write_md
-CLI    = cli cmd_check cmd_export cmd_chain
+CLI    = cli cmd_check cmd_export cmd_chain cmd_rules
 
 LIB_OBJS = $(patsubst %,$(BUILD)/%.o,$(BASE) $(READ) $(MODEL) $(CHECK) $(WRITE) $(CLI))
 MAIN_OBJ = $(BUILD)/main.o
@@ -69,9 +69,11 @@ deps:
 	fi
 
 # The main job on the shipped example workspace.
+# The example workspace holds a workshop draft with a phone number in it
+# (K012, an error), so the check exits 1 there: findings, not a failure.
 demo: deps
 	$(MAKE) keten
-	./keten check .
+	./keten check . || [ $$? -eq 1 ]
 
 test: deps
 	$(MAKE) check-unit check-golden check-examples
@@ -87,9 +89,10 @@ check-golden: keten
 	sh tests/schemas.sh ./keten
 
 # The shipped example workspace must pass without errors.
+# The shipped workspace: exactly the findings of tests/examples.txt, and
+# every friction rule among them.
 check-examples: keten
-	./keten check --no-color --fail-on error . >/dev/null
-	@echo "examples: 1 passed, 0 failed"
+	sh tests/examples.sh ./keten
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 check-asan: deps

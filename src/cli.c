@@ -32,6 +32,7 @@ static const struct command commands[] = {
 	{"check", cmd_check, M_HELP_CHECK, OPTS_CHECK, 0, (size_t)-1},
 	{"export", cmd_export, M_HELP_EXPORT, OPT_LANG | OPT_LIMITS | OPT_NO_COLOR, 1, 1},
 	{"chain", cmd_chain, M_HELP_CHAIN, OPT_LANG | OPT_CHAIN | OPT_DUMP | OPT_NO_COLOR, 0, 0},
+	{"rules", cmd_rules, M_HELP_RULES, OPT_LANG | OPT_FORMAT | OPT_NO_COLOR, 0, (size_t)-1},
 };
 
 /* The main job (no command); for now it is the check. */
