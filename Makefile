@@ -26,7 +26,7 @@ DEB_PKGS = build-essential pkg-config libcmark-dev libcjson-dev \
            python3-jsonschema
 SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-BASE   = mem text catalog diag vocab values readability source jsonw model
+BASE   = mem text catalog diag vocab values readability personal source jsonw model
 READ   = read_md read_json
 MODEL  = chain
 CHECK  = check workspace
