@@ -240,7 +240,7 @@ read_candidate(const char *text, size_t len, size_t start, struct candidate *c)
 	c->groups = c->local;
 	c->n = 0;
 	c->cap = STACK_GROUPS;
-	char head[4];
+	char head[4] = {0};
 	size_t digits = 0; /* so far; the first 4 are in head */
 	size_t p = start + c->plus;
 	for (;;) {
