@@ -87,8 +87,9 @@ check-golden: keten
 	sh tests/golden/run.sh ./keten
 	sh tests/roundtrip.sh ./keten $(ROUNDTRIP_PATHS)
 	sh tests/schemas.sh ./keten
+	sh tests/personal-data.sh ./keten
 
-# The shipped example workspace must pass without errors.
+
 # The shipped workspace: exactly the findings of tests/examples.txt, and
 # every friction rule among them.
 check-examples: keten

@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include "mem.h"
+#include "personal.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -64,6 +65,17 @@ diags_free(struct diags *diags)
 	diags->n = diags->cap = 0;
 }
 
+/* Messages quote what people wrote; personal data in it is masked. */
+static void
+mask_personal_data(char **text)
+{
+	char *masked = personal_masked_copy(*text);
+	if (masked != NULL) {
+		free(*text);
+		*text = masked;
+	}
+}
+
 struct diag *
 diag_vemit(struct diags *diags, enum code code, const struct loc *loc,
 	   enum msg m, va_list ap)
@@ -80,6 +92,7 @@ diag_vemit(struct diags *diags, enum code code, const struct loc *loc,
 		d->col = loc->col;
 	}
 	d->message = xvasprintf(msg(diags->lang, m), ap);
+	mask_personal_data(&d->message);
 	return d;
 }
 
@@ -99,6 +112,7 @@ diag_vhint(struct diags *diags, struct diag *d, enum msg m, va_list ap)
 {
 	free(d->hint);
 	d->hint = xvasprintf(msg(diags->lang, m), ap);
+	mask_personal_data(&d->hint);
 }
 
 void

@@ -450,3 +450,27 @@ personal_mask(const char *value, size_t len, struct buf *out)
 	}
 	buf_add(out, value + i, len - i);
 }
+
+char *
+personal_masked_copy(const char *text)
+{
+	if (text == NULL || strpbrk(text, "0123456789@") == NULL)
+		return NULL;
+	struct personal_values values = {0};
+	personal_find(text, &values);
+	if (values.n == 0) {
+		personal_values_free(&values);
+		return NULL;
+	}
+	struct buf out = {0};
+	size_t at = 0;
+	for (size_t i = 0; i < values.n; i++) {
+		const struct personal_value *v = &values.items[i];
+		buf_add(&out, text + at, v->start - at);
+		personal_mask(text + v->start, v->len, &out);
+		at = v->start + v->len;
+	}
+	buf_puts(&out, text + at);
+	personal_values_free(&values);
+	return buf_detach(&out);
+}

@@ -87,4 +87,9 @@ bool bsn_eleven_test(const char digits[9]);
  * Invalid bytes count as one character each. */
 void personal_mask(const char *value, size_t len, struct buf *out);
 
+/* A copy of text with every value personal_find finds in it masked by
+ * personal_mask, or NULL when it holds none. Every message keten shows
+ * passes through this, so a value never appears in full in any output. */
+char *personal_masked_copy(const char *text);
+
 #endif

@@ -13,9 +13,7 @@ enum char_class {
 	CC_SPACE,        /* white space: ends a word, may follow a sentence end */
 	CC_LETTER,       /* letter or digit that is not a vowel */
 	CC_VOWEL,        /* a e i o u y, any case or accent */
-	CC_TREMA_VOWEL,  /* ä ë ï ö ü ÿ: a vowel that starts a new syllable */
 	CC_MARK,         /* combining mark: continues a word */
-	CC_TREMA_MARK,   /* U+0308 COMBINING DIAERESIS */
 	CC_JOINER,       /* - ' ’ : joins two runs of a word */
 	CC_STOP,         /* . ! ? */
 };
@@ -73,28 +71,6 @@ is_space(uint32_t cp)
 	       cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
-/* Closing quotes and brackets that may stand between a sentence's final
- * punctuation and the white space after it. */
-static bool
-is_closer(uint32_t cp)
-{
-	return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x2019 ||
-	       cp == 0x201D || cp == 0xBB;
-}
-
-static bool
-is_trema_vowel(uint32_t cp)
-{
-	switch (cp) {
-	case 0xC4: case 0xCB: case 0xCF: case 0xD6: case 0xDC:
-	case 0xE4: case 0xEB: case 0xEF: case 0xF6: case 0xFC: case 0xFF:
-	case 0x178:
-		return true;
-	default:
-		return false;
-	}
-}
-
 static enum char_class
 classify_ascii(unsigned char c)
 {
@@ -119,13 +95,9 @@ classify(uint32_t cp)
 	if (cp < 0x80)
 		return classify_ascii((unsigned char)cp);
 	if (letter_or_digit(cp)) {
-		if (is_trema_vowel(cp))
-			return CC_TREMA_VOWEL;
 		const char *ascii = text_fold_letter(cp);
 		return ascii && strchr("aeiouy", ascii[0]) ? CC_VOWEL : CC_LETTER;
 	}
-	if (cp == 0x308)
-		return CC_TREMA_MARK;
 	if (in_ranges(cp, combining_marks, N_OF(combining_marks)))
 		return CC_MARK;
 	if (cp == 0x2019)
@@ -156,10 +128,8 @@ struct scan {
 	bool in_word;
 	bool joiner_pending;   /* a joiner followed the word's last letter */
 	bool in_vowel;         /* the last letter was a vowel */
-	bool vowel_joined;     /* ... that extended an earlier vowel's run */
 	size_t word_start, word_end;
 	size_t word_syllables;
-	size_t words_in_sentence;
 };
 
 static void
@@ -168,7 +138,6 @@ start_word(struct scan *s, size_t at)
 	s->in_word = true;
 	s->joiner_pending = false;
 	s->in_vowel = false;
-	s->vowel_joined = false;
 	s->word_start = at;
 	s->word_syllables = 0;
 }
@@ -184,24 +153,18 @@ finish_word(struct scan *s)
 	w->spans[w->n].len = s->word_end - s->word_start;
 	w->n++;
 	w->syllables += s->word_syllables ? s->word_syllables : 1;
-	s->words_in_sentence++;
 	s->in_word = false;
 	s->joiner_pending = false;
 }
 
-/* Counts the syllable runs for one letter of the current word. */
+/* Counts the syllables for one letter of the current word: each vowel that
+ * does not continue a run of vowels starts one. */
 static void
 count_letter(struct scan *s, enum char_class cc)
 {
-	if (cc == CC_TREMA_VOWEL || (cc == CC_VOWEL && !s->in_vowel)) {
+	if (cc == CC_VOWEL && !s->in_vowel)
 		s->word_syllables++;
-		s->vowel_joined = false;
-	} else if (cc == CC_VOWEL) {
-		s->vowel_joined = true;
-	}
-	s->in_vowel = cc != CC_LETTER;
-	if (cc == CC_LETTER)
-		s->vowel_joined = false;
+	s->in_vowel = cc == CC_VOWEL;
 }
 
 static void
@@ -212,24 +175,19 @@ add_letter(struct scan *s, enum char_class cc, size_t at, size_t n)
 	} else if (s->joiner_pending) {
 		s->joiner_pending = false;
 		s->in_vowel = false;
-		s->vowel_joined = false;
 	}
 	count_letter(s, cc);
 	s->word_end = at + n;
 }
 
-/* A combining mark continues a word; U+0308 after a vowel that extended a
- * run splits that run, as 'ë' would. Elsewhere it is like punctuation. */
+/* A combining mark continues a word (and a vowel run); elsewhere it is
+ * like punctuation. */
 static void
-add_mark(struct scan *s, enum char_class cc, size_t at, size_t n)
+add_mark(struct scan *s, size_t at, size_t n)
 {
 	if (!s->in_word || s->joiner_pending) {
 		finish_word(s);
 		return;
-	}
-	if (cc == CC_TREMA_MARK && s->vowel_joined) {
-		s->word_syllables++;
-		s->vowel_joined = false;
 	}
 	s->word_end = at + n;
 }
@@ -243,27 +201,18 @@ add_joiner(struct scan *s)
 		finish_word(s);
 }
 
-/* At a '.', '!' or '?' at text[i]: counts a sentence end when the run of
- * them (and any closers) is followed by white space or the end. Returns
- * the offset just past the run of stops. */
+/* At a '.', '!' or '?' at text[i]: the run of them ends a sentence when
+ * white space or the end of the text follows. Returns the offset just past
+ * the run. */
 static size_t
 end_sentence(struct scan *s, const char *text, size_t len, size_t i)
 {
 	while (i < len && (text[i] == '.' || text[i] == '!' || text[i] == '?'))
 		i++;
-	size_t after_stops = i;
 	uint32_t cp = 0;
-	while (i < len) {
-		size_t n = next_cp(text, len, i, &cp);
-		if (!is_closer(cp))
-			break;
-		i += n;
-	}
-	if ((i == len || is_space(cp)) && s->words_in_sentence > 0) {
+	if (i == len || (next_cp(text, len, i, &cp) > 0 && is_space(cp)))
 		s->out->sentences++;
-		s->words_in_sentence = 0;
-	}
-	return after_stops;
+	return i;
 }
 
 void
@@ -282,12 +231,10 @@ words_split(const char *text, struct words *out)
 		switch (cc) {
 		case CC_LETTER:
 		case CC_VOWEL:
-		case CC_TREMA_VOWEL:
 			add_letter(&s, cc, i, n);
 			break;
 		case CC_MARK:
-		case CC_TREMA_MARK:
-			add_mark(&s, cc, i, n);
+			add_mark(&s, i, n);
 			break;
 		case CC_JOINER:
 			add_joiner(&s);
@@ -304,8 +251,10 @@ words_split(const char *text, struct words *out)
 		i += n;
 	}
 	finish_word(&s);
-	if (s.words_in_sentence > 0)
-		out->sentences++;
+	if (out->n == 0)
+		out->sentences = 0;
+	else if (out->sentences == 0)
+		out->sentences = 1;
 }
 
 void

@@ -19,21 +19,18 @@
  *   are one word each, "huis- en tuin" is three. Invalid UTF-8 bytes are
  *   neither letters nor white space.
  *
- * Sentence: a sentence ends at a run of '.', '!' and '?' (optionally
- *   followed by closing quotes or brackets: " ' ’ ” » ) ]) that is followed
- *   by white space or by the end of the text; "2.3.5" and "www.x.nl" end no
- *   sentence. An end only counts when at least one word came since the
- *   previous end ("Ja... ... nee." is 1 sentence), and words after the last
- *   end count as one more sentence, so "Ja. Nee" is 2 sentences and a text
- *   with words has at least 1. White space: ASCII space, \t \n \v \f \r,
+ * Sentence: a sentence ends at each run of '.', '!' and '?' that is
+ *   followed by white space or by the end of the text, exactly as rules.md
+ *   says: "2.3.5" and "www.x.nl" end no sentence, nor does a '.' right before
+ *   a closing quote or bracket; "Ja. Nee" is 1 sentence, "Ja. . . Nee." 4.
+ *   A text with words has at least 1 sentence, one without words 0. White space: ASCII space, \t \n \v \f \r,
  *   U+00A0, U+2000..U+200A, U+2028, U+2029, U+202F, U+205F and U+3000.
  *
  * Syllables of a word: its maximal runs of vowels a e i o u y, in either
  *   case and with any accent (á à â ä é è ê ë í ì î ï ó ò ô ö ú ù û ü ý ÿ,
- *   å ø æ œ ĳ and the other Latin letters that fold to a vowel). A vowel
- *   with a diaeresis (ä ë ï ö ü ÿ, or a vowel followed by U+0308) starts a
- *   new run, as the trema does in Dutch: "geïnteresseerd" has 5 syllables,
- *   "één" 1. A joiner ends a run ("zee-egel" has 3). Every word has at
+ *   å ø æ œ ĳ and the other Latin letters that fold to a vowel; a combining
+ *   mark continues the run). As rules.md says, a trema does not split a run:
+ *   "geïnteresseerd" counts 4 (eï, e, e, ee), "één" 1. A joiner ends a run ("zee-egel" has 3). Every word has at
  *   least 1 syllable (so "2024" has 1).
  *
  * Score: Flesch–Douma = 206.84 − 0.93 × (words / sentences)

@@ -278,7 +278,8 @@ write_case("k012-personal-data", ["anna"], {
         stage("Thuis", "thuis", "- gesprek: bel hem op 06-12345678",
               "  - tekst: Mail naar gijs.jansen@example.nl of bel +31 20 123 4567.",
               "- notitie: BSN 111.222.333 staat in het dossier"),
-        stage("Buurthuis", "sociale-basis", "- gesprek: geen gegevens: 123456789, 12.03.2024, € 1.250, 6511 AB")),
+        stage("Buurthuis", "sociale-basis", "- gesprek: geen gegevens: 123456789, 12.03.2024, € 1.250, 6511 AB"),
+        stage("Bel Gijs op 0687654321", "sociale-basis", "- brief: mail gijs@voorbeeld.nl voor uitleg")),
 }, STD_ARGS.replace("check.txt 0", "check.txt 1").replace("check-en.txt 0", "check-en.txt 1")
              .replace("check.json 0", "check.json 1"),
    persona_extra={
