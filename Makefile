@@ -102,6 +102,8 @@ check-asan: deps
 	ASAN_OPTIONS=detect_leaks=1 build-asan/unit-tests
 	ASAN_OPTIONS=detect_leaks=1 sh tests/golden/run.sh ./keten-asan
 	ASAN_OPTIONS=detect_leaks=1 sh tests/roundtrip.sh ./keten-asan $(ROUNDTRIP_PATHS)
+	ASAN_OPTIONS=detect_leaks=1 sh tests/personal-data.sh ./keten-asan
+	ASAN_OPTIONS=detect_leaks=1 sh tests/examples.sh ./keten-asan
 
 keten-asan: $(LIB_OBJS) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)

@@ -311,12 +311,16 @@ write_case("k-config", ["anna"], {
         stage("Thuis", "thuis", "- gesprek: start", "- knelpunt: lange wachttijd bij het loket"),
         stage("Vrijwilligerswerk", "vrijwilligerswerk", "- negeer: K005", "- gesprek: start"),
         head="- negeer: K008\n"),
+    "kapot.md": journey("Reis met een fout: alleen K012 draait nog", "anna",
+        stage("Thuis", "thuis", "- emotie: 7", "- brief: uitnodiging zonder uitleg",
+              "- notitie: moeder bereikbaar op 0612345678")),
     "reis-rustig.md": journey("Zelfde reis in een regio zonder K013", "anna",
         stage("Thuis", "thuis", "- gesprek: start", "- knelpunt: lange wachttijd bij het loket"),
         head="- keten: rustig\n"),
-}, """# ignore on a stage and a journey, a chain model's disable, --disable
-check.txt 0 check --lang nl
-check.json 0 check --format json
-disable.txt 0 check --disable K013,K005
-fail-warning.txt 1 check --fail-on warning
+}, """# ignore on a stage and a journey, a chain model's disable, --disable;
+# a journey with an S-error gets no friction rules, but K012 still runs
+check.txt 1 check --lang nl
+check.json 1 check --format json
+disable.txt 1 check --disable K013,K005
+fail-never.txt 0 check --fail-on never
 """, chains={"rustig": OFF})
