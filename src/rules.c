@@ -4,6 +4,7 @@
 #include "mem.h"
 #include "vocab.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const struct rule rules[] = {
@@ -267,6 +268,27 @@ run_on_journey(struct rule_run *run)
 	}
 }
 
+/* The chain's jargon entries split once, for all written touchpoints. */
+static struct words *
+split_jargon(const struct chain *chain, size_t *n)
+{
+	*n = chain ? chain->jargon.n : 0;
+	if (*n == 0)
+		return NULL;
+	struct words *jargon = xcalloc(*n, sizeof(*jargon));
+	for (size_t i = 0; i < *n; i++)
+		words_split(chain->jargon.items[i].s ? chain->jargon.items[i].s : "", &jargon[i]);
+	return jargon;
+}
+
+static void
+free_jargon(struct words *jargon, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		words_free(&jargon[i]);
+	free(jargon);
+}
+
 void
 rules_check_journey(const struct doc *doc, const struct persona *persona,
 		    const struct chain *chain, const struct rule_config *config,
@@ -281,12 +303,15 @@ rules_check_journey(const struct doc *doc, const struct persona *persona,
 		.chain = chain, .limits = chain ? &chain->thresholds : NULL,
 		.diags = diags, .off = off,
 	};
+	bool structural_ok = !doc->broken && chain != NULL;
+	struct words *jargon = structural_ok ? split_jargon(chain, &run.n_jargon) : NULL;
+	run.jargon = jargon;
 	for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
 		run.rule = &rules[r];
-		bool structural_ok = !doc->broken && chain != NULL;
 		if (run.rule->scope == SCOPE_TEXT || structural_ok)
 			run_on_journey(&run);
 	}
+	free_jargon(jargon, run.n_jargon);
 }
 
 void

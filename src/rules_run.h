@@ -4,6 +4,8 @@
 
 #include "rules.h"
 
+#include "readability.h"
+
 #include <stdarg.h>
 
 /* The engine's state for one rule on one journey or persona. The cursor
@@ -17,6 +19,8 @@ struct rule_run {
 	const struct thresholds *limits;
 	struct diags *diags;
 	const bool *off;               /* codes off for this document */
+	const struct words *jargon;    /* the chain's jargon, split into words */
+	size_t n_jargon;
 	/* cursor */
 	size_t stage_index;
 	const struct stage *stage;     /* the stage (B of a transition) */

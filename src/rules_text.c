@@ -13,13 +13,12 @@
 
 /* Appends each jargon entry of the chain found in w to found (", "). */
 static void
-find_jargon(const struct chain *chain, const struct words *w, struct buf *found)
+find_jargon(const struct rule_run *run, const struct words *w, struct buf *found)
 {
-	for (size_t i = 0; i < chain->jargon.n; i++) {
-		const char *entry = chain->jargon.items[i].s;
-		if (entry != NULL && words_contain_phrase(w, entry))
-			buf_printf(found, "%s%s", found->len ? ", " : "", entry);
-	}
+	for (size_t i = 0; i < run->n_jargon; i++)
+		if (words_contain(w, &run->jargon[i]))
+			buf_printf(found, "%s%s", found->len ? ", " : "",
+				   run->chain->jargon.items[i].s);
 }
 
 void
@@ -31,7 +30,7 @@ rule_hard_language(struct rule_run *run)
 	struct words w = {0};
 	words_split(tp->text.s, &w);
 	struct buf jargon = {0};
-	find_jargon(run->chain, &w, &jargon);
+	find_jargon(run, &w, &jargon);
 	double score;
 	long min = run->limits->min_readability.v;
 	bool hard = readability_score(&w, &score) && score < (double)min;
