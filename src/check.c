@@ -3,6 +3,7 @@
 
 #include "chain.h"
 #include "mem.h"
+#include "personal.h"
 #include "text.h"
 
 #include <stdlib.h>
@@ -83,7 +84,10 @@ settle_stage_id(struct doc *doc, struct stage *s, size_t index, struct diags *di
 		}
 		return;
 	}
-	char *slug = text_slug(s->title.s ? s->title.s : "");
+	/* An id is shown everywhere: personal data in the title stays out. */
+	char *masked = personal_masked_copy(s->title.s);
+	char *slug = text_slug(masked ? masked : s->title.s ? s->title.s : "");
+	free(masked);
 	if (*slug == '\0') {
 		free(slug);
 		slug = xasprintf("stage-%zu", index + 1);

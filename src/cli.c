@@ -37,6 +37,7 @@ static const struct command commands[] = {
 	{"check", cmd_check, M_HELP_CHECK, OPTS_CHECK, 0, (size_t)-1},
 	{"export", cmd_export, M_HELP_EXPORT, OPT_LANG | OPT_LIMITS | OPT_NO_COLOR, 1, 1},
 	{"chain", cmd_chain, M_HELP_CHAIN, OPT_LANG | OPT_CHAIN | OPT_DUMP | OPT_NO_COLOR, 0, 0},
+	{"rules", cmd_rules, M_HELP_RULES, OPT_LANG | OPT_FORMAT | OPT_NO_COLOR, 0, (size_t)-1},
 	{"render", cmd_render, M_HELP_RENDER, OPTS_RENDER, 0, (size_t)-1},
 };
 

@@ -51,6 +51,7 @@ int cli_finish_output(const struct cli *cli, int status);
 int cmd_check(const struct cli *cli);
 int cmd_export(const struct cli *cli);
 int cmd_chain(const struct cli *cli);
+int cmd_rules(const struct cli *cli);
 int cmd_render(const struct cli *cli);
 
 #endif

@@ -5,12 +5,12 @@
 #include "workspace.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static void
 count_journey(struct workspace *ws, struct doc *journey, void *arg)
 {
-	(void)ws;
-	summary_add_journey(arg, journey->journey->id.s);
+	summary_add_journey(arg, journey->journey, ws->diags, ws->journey_first_diag);
 }
 
 int
@@ -19,7 +19,8 @@ cmd_check(const struct cli *cli)
 	struct diags diags;
 	diags_init(&diags, cli->lang);
 	struct workspace ws;
-	struct workspace_options opts = {cli->chain_path, cli->limits};
+	struct workspace_options opts = {cli->chain_path, cli->limits, {{0}}};
+	memcpy(opts.rules.disabled, cli->disabled, sizeof opts.rules.disabled);
 	if (workspace_open(&ws, cli->args, cli->n_args, &opts, &diags) != 0) {
 		fprintf(stderr, "keten: %s\n", ws.error);
 		workspace_close(&ws);
@@ -30,7 +31,6 @@ cmd_check(const struct cli *cli)
 	workspace_check_journeys(&ws, count_journey, &summary);
 	summary.personas = (int)ws.n_personas_checked;
 	workspace_close(&ws);
-	diags_drop_codes(&diags, cli->disabled);
 	diags_sort(&diags);
 	if (cli->format == OUTPUT_JSON) {
 		diag_print_json(stdout, &diags, &summary, cli->quiet);

@@ -69,6 +69,8 @@ struct render_run {
 	size_t n_workers, jobs;
 	bool in_process;  /* no worker could be started */
 	bool unusable;    /* Graphviz cannot render the format */
+	bool indexed;     /* persona findings listed */
+	size_t *persona_findings, n_persona_findings;
 };
 
 /* --- drawing one diagram --- */
@@ -429,8 +431,15 @@ on_journey(struct workspace *ws, struct doc *doc, void *arg)
 	}
 	if (run->unusable)
 		return;
+	if (!run->indexed) {
+		/* They were all made before the first journey was checked. */
+		run->persona_findings = markers_persona_findings(ws->diags, ws->journey_first_diag,
+								 &run->n_persona_findings);
+		run->indexed = true;
+	}
 	struct marker_list markers;
-	markers_collect(doc->journey, ws->diags, run->cli->disabled, &markers);
+	markers_collect(doc->journey, ws->diags, ws->journey_first_diag, run->persona_findings,
+			run->n_persona_findings, run->cli->disabled, &markers);
 	struct pathway p = {doc->journey, doc->journey->persona_ref, doc->journey->chain_ref,
 			    &markers, run->cli->lang, run->cli->all_lanes};
 	struct pathway_spec spec;
@@ -516,6 +525,7 @@ run_free(struct render_run *run)
 	}
 	free(run->results);
 	free(run->workers);
+	free(run->persona_findings);
 	renderer_free(&run->renderer);
 	outdir_close(&run->out);
 	memset(run, 0, sizeof(*run));
@@ -557,7 +567,6 @@ render_all(struct render_run *run, struct workspace *ws, struct diags *diags)
 		cli_error(cli, M_R_GRAPHVIZ_FORMAT, image_format_name(run->format));
 		return 2;
 	}
-	diags_drop_codes(diags, cli->disabled);
 	print_problems(run);
 	if (!cli->quiet)
 		print_summary(run);
@@ -573,7 +582,8 @@ cmd_render(const struct cli *cli)
 	struct diags diags;
 	diags_init(&diags, cli->lang);
 	struct workspace ws;
-	struct workspace_options opts = {cli->chain_path, cli->limits};
+	struct workspace_options opts = {cli->chain_path, cli->limits, {{0}}};
+	memcpy(opts.rules.disabled, cli->disabled, sizeof opts.rules.disabled);
 	if (workspace_open(&ws, cli->args, cli->n_args, &opts, &diags) != 0) {
 		fprintf(stderr, "keten: %s\n", ws.error);
 		workspace_close(&ws);

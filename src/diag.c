@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include "mem.h"
+#include "personal.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -64,9 +65,20 @@ diags_free(struct diags *diags)
 	diags->n = diags->cap = 0;
 }
 
+/* Messages quote what people wrote; personal data in it is masked. */
+static void
+mask_personal_data(char **text)
+{
+	char *masked = personal_masked_copy(*text);
+	if (masked != NULL) {
+		free(*text);
+		*text = masked;
+	}
+}
+
 struct diag *
-diag_emit(struct diags *diags, enum code code, const struct loc *loc,
-	  enum msg m, ...)
+diag_vemit(struct diags *diags, enum code code, const struct loc *loc,
+	   enum msg m, va_list ap)
 {
 	diags->items = xgrow(diags->items, diags->n, &diags->cap, sizeof(struct diag));
 	struct diag *d = &diags->items[diags->n++];
@@ -79,11 +91,28 @@ diag_emit(struct diags *diags, enum code code, const struct loc *loc,
 		d->line = loc->line;
 		d->col = loc->col;
 	}
+	d->message = xvasprintf(msg(diags->lang, m), ap);
+	mask_personal_data(&d->message);
+	return d;
+}
+
+struct diag *
+diag_emit(struct diags *diags, enum code code, const struct loc *loc,
+	  enum msg m, ...)
+{
 	va_list ap;
 	va_start(ap, m);
-	d->message = xvasprintf(msg(diags->lang, m), ap);
+	struct diag *d = diag_vemit(diags, code, loc, m, ap);
 	va_end(ap);
 	return d;
+}
+
+void
+diag_vhint(struct diags *diags, struct diag *d, enum msg m, va_list ap)
+{
+	free(d->hint);
+	d->hint = xvasprintf(msg(diags->lang, m), ap);
+	mask_personal_data(&d->hint);
 }
 
 void
@@ -91,9 +120,17 @@ diag_hint(struct diags *diags, struct diag *d, enum msg m, ...)
 {
 	va_list ap;
 	va_start(ap, m);
-	free(d->hint);
-	d->hint = xvasprintf(msg(diags->lang, m), ap);
+	diag_vhint(diags, d, m, ap);
 	va_end(ap);
+}
+
+size_t
+diags_suppressed(const struct diags *diags)
+{
+	size_t n = 0;
+	for (int c = 0; c < CODE__MAX; c++)
+		n += diags->suppressed[c];
+	return n;
 }
 
 void
@@ -107,19 +144,6 @@ diags_tag(struct diags *diags, size_t from, const char *journey,
 		if (persona && d->persona == NULL)
 			d->persona = xstrdup(persona);
 	}
-}
-
-void
-diags_drop_codes(struct diags *diags, const bool drop[CODE__MAX])
-{
-	size_t kept = 0;
-	for (size_t i = 0; i < diags->n; i++) {
-		if (drop[diags->items[i].code])
-			diag_clear(&diags->items[i]);
-		else
-			diags->items[kept++] = diags->items[i];
-	}
-	diags->n = kept;
 }
 
 static int

@@ -5,6 +5,7 @@
 #include "catalog.h"
 #include "loc.h"
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -51,6 +52,7 @@ struct diags {
 	struct diag *items;
 	size_t n, cap;
 	enum lang lang; /* language of messages and hints */
+	size_t suppressed[CODE__MAX]; /* findings switched off or ignored */
 };
 
 void diags_init(struct diags *diags, enum lang lang);
@@ -62,14 +64,18 @@ struct diag *diag_emit(struct diags *diags, enum code code,
 		       const struct loc *loc, enum msg m, ...);
 /* Sets the hint of d, formatted from message m. */
 void diag_hint(struct diags *diags, struct diag *d, enum msg m, ...);
+/* The same with a va_list. */
+struct diag *diag_vemit(struct diags *diags, enum code code,
+			const struct loc *loc, enum msg m, va_list ap);
+void diag_vhint(struct diags *diags, struct diag *d, enum msg m, va_list ap);
+
+/* Number of findings suppressed by configuration. */
+size_t diags_suppressed(const struct diags *diags);
 
 /* Fills journey and persona ids into findings from index `from` on that do
  * not have them yet (readers learn a document's id after reporting). */
 void diags_tag(struct diags *diags, size_t from, const char *journey,
 	       const char *persona);
-
-/* Removes the findings whose code is marked in drop[]. */
-void diags_drop_codes(struct diags *diags, const bool drop[CODE__MAX]);
 
 /* Sorts by file, line, column, then code (stable for equal keys). */
 void diags_sort(struct diags *diags);

@@ -7,29 +7,56 @@
 #include <stdlib.h>
 #include <string.h>
 
-void
-summary_add_journey(struct summary *s, const char *id)
+bool
+diag_is_friction(const struct diag *d)
 {
-	s->journey_ids = xrealloc(s->journey_ids,
-				  (s->n_journey_ids + 1) * sizeof(char *));
-	s->journey_ids[s->n_journey_ids++] = xstrdup(id);
+	return code_info(d->code)->id[0] == 'K' && d->code != CODE_K012;
+}
+
+static void
+score_stage(struct journey_score *js, const char *stage, int impact)
+{
+	for (size_t k = 0; k < js->n_stages; k++)
+		if (strcmp(js->stages[k].id, stage) == 0) {
+			js->stages[k].score += impact;
+			return;
+		}
+}
+
+void
+summary_add_journey(struct summary *s, const struct journey *journey,
+		    const struct diags *diags, size_t from)
+{
+	s->scores = xgrow(s->scores, s->n_scores, &s->cap_scores, sizeof(*s->scores));
+	struct journey_score *js = &s->scores[s->n_scores++];
+	memset(js, 0, sizeof(*js));
+	js->id = xstrdup(journey->id.s);
+	js->stages = xcalloc(journey->n_stages ? journey->n_stages : 1, sizeof(*js->stages));
+	for (size_t k = 0; k < journey->n_stages; k++)
+		if (journey->stages[k]->id.s != NULL)
+			js->stages[js->n_stages++].id = xstrdup(journey->stages[k]->id.s);
+	for (size_t i = from; i < diags->n; i++) {
+		const struct diag *d = &diags->items[i];
+		if (!diag_is_friction(d) || d->journey == NULL || strcmp(d->journey, js->id) != 0)
+			continue;
+		js->score += d->impact;
+		if (d->stage != NULL)
+			score_stage(js, d->stage, d->impact);
+	}
 	s->journeys++;
 }
 
 void
 summary_free(struct summary *s)
 {
-	for (size_t i = 0; i < s->n_journey_ids; i++)
-		free(s->journey_ids[i]);
-	free(s->journey_ids);
+	for (size_t i = 0; i < s->n_scores; i++) {
+		for (size_t k = 0; k < s->scores[i].n_stages; k++)
+			free(s->scores[i].stages[k].id);
+		free(s->scores[i].stages);
+		free(s->scores[i].id);
+	}
+	free(s->scores);
 	memset(s, 0, sizeof(*s));
-}
-
-/* A friction finding counts in the score: a K-code other than K012. */
-static bool
-is_friction(const struct diag *d)
-{
-	return code_info(d->code)->id[0] == 'K' && d->code != CODE_K012;
 }
 
 static const char *
@@ -68,7 +95,7 @@ diag_summary_line(const struct diags *diags, const struct summary *summary)
 	int errors = 0, warnings = 0, friction = 0, score = 0;
 	for (size_t i = 0; i < diags->n; i++) {
 		const struct diag *d = &diags->items[i];
-		if (is_friction(d)) {
+		if (diag_is_friction(d)) {
 			friction++;
 			score += d->impact;
 		} else if (d->severity == SEV_ERROR) {
@@ -92,7 +119,33 @@ diag_summary_line(const struct diags *diags, const struct summary *summary)
 	buf_puts(&b, " (");
 	buf_printf(&b, msg(lang, M_SUMMARY_SCORE), score);
 	buf_puts(&b, ")");
+	size_t suppressed = diags_suppressed(diags);
+	if (suppressed > 0) {
+		buf_puts(&b, ", ");
+		buf_printf(&b, msg(lang, M_SUMMARY_SUPPRESSED), suppressed);
+	}
 	return buf_detach(&b);
+}
+
+/* One line per journey with friction: its score and its stages' scores. */
+static void
+print_scores(FILE *out, const struct summary *summary, enum lang lang)
+{
+	for (size_t i = 0; i < summary->n_scores; i++) {
+		const struct journey_score *js = &summary->scores[i];
+		if (js->score == 0)
+			continue;
+		fprintf(out, "%s: ", js->id);
+		fprintf(out, msg(lang, M_SUMMARY_SCORE), js->score);
+		const char *sep = " (";
+		for (size_t k = 0; k < js->n_stages; k++) {
+			if (js->stages[k].score == 0)
+				continue;
+			fprintf(out, "%s%s %d", sep, js->stages[k].id, js->stages[k].score);
+			sep = ", ";
+		}
+		fprintf(out, "%s\n", *sep == ',' ? ")" : "");
+	}
 }
 
 void
@@ -106,6 +159,7 @@ diag_print_text(FILE *out, const struct diags *diags,
 	}
 	if (opts->quiet || !opts->summary)
 		return;
+	print_scores(out, summary, diags->lang);
 	char *line = diag_summary_line(diags, summary);
 	fprintf(out, "%s\n", line);
 	free(line);
@@ -165,23 +219,38 @@ json_counts(struct jsonw *w, const struct diags *diags)
 }
 
 static void
+json_suppressed(struct jsonw *w, const struct diags *diags)
+{
+	jsonw_member_long(w, "suppressed", (long)diags_suppressed(diags));
+	jsonw_key(w, "suppressed_by_code");
+	jsonw_object_begin(w);
+	for (int c = 0; c < CODE__MAX; c++)
+		if (diags->suppressed[c] > 0)
+			jsonw_member_long(w, code_info(c)->id, (long)diags->suppressed[c]);
+	jsonw_object_end(w);
+}
+
+static void
 json_scores(struct jsonw *w, const struct diags *diags, const struct summary *s)
 {
 	long total = 0, friction = 0;
 	jsonw_key(w, "friction_score");
 	jsonw_object_begin(w);
-	for (size_t j = 0; j < s->n_journey_ids; j++) {
-		long score = 0;
-		for (size_t i = 0; i < diags->n; i++) {
-			const struct diag *d = &diags->items[i];
-			if (is_friction(d) && d->journey && strcmp(d->journey, s->journey_ids[j]) == 0)
-				score += d->impact;
-		}
-		jsonw_member_long(w, s->journey_ids[j], score);
+	for (size_t j = 0; j < s->n_scores; j++)
+		jsonw_member_long(w, s->scores[j].id, s->scores[j].score);
+	jsonw_object_end(w);
+	jsonw_key(w, "stage_scores");
+	jsonw_object_begin(w);
+	for (size_t j = 0; j < s->n_scores; j++) {
+		jsonw_key(w, s->scores[j].id);
+		jsonw_object_begin(w);
+		for (size_t k = 0; k < s->scores[j].n_stages; k++)
+			jsonw_member_long(w, s->scores[j].stages[k].id, s->scores[j].stages[k].score);
+		jsonw_object_end(w);
 	}
 	jsonw_object_end(w);
 	for (size_t i = 0; i < diags->n; i++)
-		if (is_friction(&diags->items[i])) {
+		if (diag_is_friction(&diags->items[i])) {
 			friction++;
 			total += diags->items[i].impact;
 		}
@@ -199,6 +268,7 @@ json_summary(struct jsonw *w, const struct diags *diags, const struct summary *s
 	jsonw_member_long(w, "errors", (long)diags_count(diags, SEV_ERROR));
 	jsonw_member_long(w, "warnings", (long)diags_count(diags, SEV_WARNING));
 	json_counts(w, diags);
+	json_suppressed(w, diags);
 	json_scores(w, diags, s);
 	jsonw_object_end(w);
 }

@@ -3,20 +3,40 @@
 #define KETEN_DIAG_PRINT_H
 
 #include "diag.h"
+#include "model.h"
 
 #include <stdbool.h>
 #include <stdio.h>
+
+/* The friction score of a stage: the impacts of the findings in it. */
+struct stage_score {
+	char *id;
+	int score;
+};
+
+/* The friction score of a journey and of each of its stages, in order. */
+struct journey_score {
+	char *id;
+	int score;
+	struct stage_score *stages;
+	size_t n_stages;
+};
 
 /* What a run covered, for the summary. */
 struct summary {
 	int journeys;
 	int personas;
-	char **journey_ids; /* every journey checked, in order; owned */
-	size_t n_journey_ids;
+	struct journey_score *scores; /* every journey checked, in order */
+	size_t n_scores, cap_scores;
 };
 
-void summary_add_journey(struct summary *s, const char *id);
+/* Counts a journey and scores it from its findings, diags->items[from..n). */
+void summary_add_journey(struct summary *s, const struct journey *journey,
+			 const struct diags *diags, size_t from);
 void summary_free(struct summary *s);
+
+/* True for a finding that counts in friction scores (K-codes but K012). */
+bool diag_is_friction(const struct diag *d);
 
 struct print_options {
 	bool color;

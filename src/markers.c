@@ -96,22 +96,46 @@ compare_markers(const void *pa, const void *pb)
 	return c;
 }
 
+static void
+consider(const struct journey *j, const struct diag *d, const bool disabled[CODE__MAX],
+	 struct marker_list *out)
+{
+	if (!is_friction(d) || (disabled && disabled[d->code]) || !concerns_journey(d, j))
+		return;
+	out->items = xgrow(out->items, out->n, &out->cap, sizeof(*out->items));
+	out->items[out->n++] = marker_from(j, d);
+}
+
 void
-markers_collect(const struct journey *j, const struct diags *diags,
-		const bool disabled[CODE__MAX], struct marker_list *out)
+markers_collect(const struct journey *j, const struct diags *diags, size_t from,
+		const size_t *extra, size_t n_extra, const bool disabled[CODE__MAX],
+		struct marker_list *out)
 {
 	memset(out, 0, sizeof(*out));
-	for (size_t i = 0; i < diags->n; i++) {
-		const struct diag *d = &diags->items[i];
-		if (!is_friction(d) || (disabled && disabled[d->code]) || !concerns_journey(d, j))
-			continue;
-		out->items = xgrow(out->items, out->n, &out->cap, sizeof(*out->items));
-		out->items[out->n++] = marker_from(j, d);
-	}
+	for (size_t k = 0; k < n_extra; k++)
+		if (extra[k] < from && extra[k] < diags->n)
+			consider(j, &diags->items[extra[k]], disabled, out);
+	for (size_t i = from; i < diags->n; i++)
+		consider(j, &diags->items[i], disabled, out);
 	if (out->n > 1)
 		qsort(out->items, out->n, sizeof(*out->items), compare_markers);
 	for (size_t i = 0; i < out->n; i++)
 		out->items[i].number = (int)i + 1;
+}
+
+size_t *
+markers_persona_findings(const struct diags *diags, size_t to, size_t *n)
+{
+	size_t *found = NULL, cap = 0;
+	*n = 0;
+	for (size_t i = 0; i < to && i < diags->n; i++) {
+		const struct diag *d = &diags->items[i];
+		if (!is_friction(d) || d->journey != NULL || d->persona == NULL)
+			continue;
+		found = xgrow(found, *n, &cap, sizeof(*found));
+		found[(*n)++] = i;
+	}
+	return found;
 }
 
 void

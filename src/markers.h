@@ -27,17 +27,25 @@ struct marker_list {
 };
 
 /*
- * Collects the markers of journey j from diags: every K-finding whose
- * journey is j, placed on its stage (by stage id) and touchpoint, and the
- * K-findings of j's persona itself (K011, K012 in the persona file), which
- * concern the journey as a whole. Codes marked in disabled[] are left out.
- * A K013 finding is tied to the pain point written on its line. The list
- * is sorted in reading order (the journey first, then stage by stage,
+ * Collects the markers of journey j: every K-finding whose journey is j,
+ * placed on its stage (by stage id) and touchpoint, and the K-findings of
+ * j's persona itself (K011, K012 in the persona file), which concern the
+ * journey as a whole. Only the findings diags->items[from..n) and those
+ * at the indices in extra[0..n_extra) are looked at (a journey's own
+ * findings come after `from`; extra can list the persona findings of the
+ * run). Codes marked in disabled[] (may be NULL) are left out. A K013
+ * finding is tied to the pain point written on its line. The list is
+ * sorted in reading order (the journey first, then stage by stage,
  * touchpoint by touchpoint) and numbered from 1. Messages are borrowed:
  * the list lives no longer than diags.
  */
-void markers_collect(const struct journey *j, const struct diags *diags,
-		     const bool disabled[CODE__MAX], struct marker_list *out);
+void markers_collect(const struct journey *j, const struct diags *diags, size_t from,
+		     const size_t *extra, size_t n_extra, const bool disabled[CODE__MAX],
+		     struct marker_list *out);
+
+/* The indices of the K-findings about personas as a whole among
+ * diags->items[0..to), for markers_collect's extra. Caller frees. */
+size_t *markers_persona_findings(const struct diags *diags, size_t to, size_t *n);
 
 void markers_free(struct marker_list *list);
 

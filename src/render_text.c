@@ -2,10 +2,12 @@
 #include "render_text.h"
 
 #include "mem.h"
+#include "personal.h"
 #include "text.h"
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
@@ -55,9 +57,34 @@ append_entity(struct buf *out, char c, enum esc_context ctx)
 	}
 }
 
+/* Personal data (rule K012) never shows in full: s[0..len) with every
+ * value masked, or NULL when it holds none (only a text with a digit or
+ * an '@' can). Caller frees. */
+static char *
+masked(const char *s, size_t len)
+{
+	bool candidate = false;
+	for (size_t i = 0; i < len && !candidate; i++)
+		candidate = s[i] == '@' || (s[i] >= '0' && s[i] <= '9');
+	if (!candidate)
+		return NULL;
+	char *copy = xmalloc(len + 1);
+	for (size_t i = 0; i < len; i++)
+		copy[i] = s[i] ? s[i] : ' ';
+	copy[len] = '\0';
+	char *result = personal_masked_copy(copy);
+	free(copy);
+	return result;
+}
+
 void
 esc_append(struct buf *out, const char *s, size_t len, enum esc_context ctx)
 {
+	char *hidden = masked(s, len);
+	if (hidden != NULL) {
+		s = hidden;
+		len = strlen(hidden);
+	}
 	size_t i = 0;
 	while (i < len) {
 		size_t n;
@@ -74,6 +101,7 @@ esc_append(struct buf *out, const char *s, size_t len, enum esc_context ctx)
 		}
 		i += n;
 	}
+	free(hidden);
 }
 
 /* Appends s cleaned: valid UTF-8 without control or bidirectional
@@ -81,6 +109,9 @@ esc_append(struct buf *out, const char *s, size_t len, enum esc_context ctx)
 static void
 clean_append(struct buf *out, const char *s)
 {
+	char *hidden = masked(s, strlen(s));
+	if (hidden != NULL)
+		s = hidden;
 	size_t len = strlen(s), i = 0;
 	bool space = false;
 	size_t start = out->len;
@@ -100,6 +131,7 @@ clean_append(struct buf *out, const char *s)
 		}
 		i += n;
 	}
+	free(hidden);
 }
 
 /* Byte length of the first `chars` characters of clean text s[0..len). */

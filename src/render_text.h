@@ -16,7 +16,8 @@ enum esc_context {
 
 /*
  * Appends s[0..len) to out so that Graphviz shows it as the same text and
- * nothing else: & < > " ' become entities (and, for ESC_LABEL, a backslash
+ * nothing else, except personal data (BSNs, e-mail addresses, phone
+ * numbers: rule K012), which every function here masks as personal.h does: & < > " ' become entities (and, for ESC_LABEL, a backslash
  * becomes two); tabs, line breaks and other
  * control characters (C0, DEL, C1) become a space; bidirectional override
  * and isolate marks are dropped (they could turn the text around); the

@@ -255,3 +255,60 @@ text_nearest(const char *word, const char *const *candidates, size_t n)
 		return -1;
 	return best;
 }
+
+/* The lower-case form of a capital letter, or cp itself. */
+static uint32_t
+lower_letter(uint32_t cp)
+{
+	if (cp >= 'A' && cp <= 'Z')
+		return cp + 32;
+	if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+		return cp + 32;
+	if (cp == 0x178)
+		return 0xFF;
+	if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x131 && cp != 0x138 &&
+	    cp != 0x149 && cp != 0x17F && (cp & 1) == ((cp >= 0x139 && cp <= 0x148) ||
+						       cp >= 0x179))
+		return cp + 1;
+	return cp;
+}
+
+static void
+buf_put_utf8(struct buf *b, uint32_t cp)
+{
+	if (cp < 0x80) {
+		buf_putc(b, (char)cp);
+	} else if (cp < 0x800) {
+		buf_putc(b, (char)(0xC0 | (cp >> 6)));
+		buf_putc(b, (char)(0x80 | (cp & 0x3F)));
+	} else if (cp < 0x10000) {
+		buf_putc(b, (char)(0xE0 | (cp >> 12)));
+		buf_putc(b, (char)(0x80 | ((cp >> 6) & 0x3F)));
+		buf_putc(b, (char)(0x80 | (cp & 0x3F)));
+	} else {
+		buf_putc(b, (char)(0xF0 | (cp >> 18)));
+		buf_putc(b, (char)(0x80 | ((cp >> 12) & 0x3F)));
+		buf_putc(b, (char)(0x80 | ((cp >> 6) & 0x3F)));
+		buf_putc(b, (char)(0x80 | (cp & 0x3F)));
+	}
+}
+
+char *
+text_casefold(const char *s, size_t len)
+{
+	struct buf b = {0};
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0) {
+			buf_putc(&b, s[i++]);
+			continue;
+		}
+		buf_put_utf8(&b, lower_letter(cp));
+		i += n;
+	}
+	char *out = xstrdup(buf_str(&b));
+	buf_free(&b);
+	return out;
+}

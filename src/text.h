@@ -39,12 +39,17 @@ bool text_is_slug(const char *s);
 /* Levenshtein distance between two strings (bytes), capped at 99. */
 int text_distance(const char *a, const char *b);
 
-/* s without leading and trailing white space: *len is set, the start is
- * returned. */
+/* s[0..*len) without leading and trailing white space: *len is updated,
+ * the start is returned. */
 const char *text_trim(const char *s, size_t *len);
 
 /* A trimmed copy of s[0..len). Caller frees. */
 char *text_trim_dup(const char *s, size_t len);
+
+/* A lower-case copy of s[0..len) for comparing without regard to case:
+ * ASCII and the Latin-1 and Latin Extended-A capitals are lowered, other
+ * characters kept. Caller frees. */
+char *text_casefold(const char *s, size_t len);
 
 /* The candidate nearest to word by edit distance (compared as slugs), or
  * -1 when none is close enough to be a likely typo. */

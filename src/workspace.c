@@ -369,8 +369,13 @@ read_up_front(struct workspace *ws)
 	}
 	ws->n_inputs = kept;
 	check_persona_ids(ws);
-	for (size_t i = 0; i < ws->n_personas; i++)
-		check_persona_position(ws->personas[i], ws->chain_in_force->chain, ws->diags);
+	for (size_t i = 0; i < ws->n_personas; i++) {
+		struct doc *doc = ws->personas[i];
+		size_t first = ws->diags->n;
+		check_persona_position(doc, ws->chain_in_force->chain, ws->diags);
+		rules_check_persona(doc, ws->chain_in_force->chain, &ws->opts.rules, ws->diags);
+		diags_tag(ws->diags, first, NULL, doc->persona->id.s);
+	}
 }
 
 static int
@@ -587,7 +592,10 @@ check_one_journey(struct workspace *ws, struct doc *doc, size_t first,
 		check_journey_positions(doc, chain, ws->diags);
 		check_persona_reference(ws, doc);
 		check_journey_id(ws, doc);
+		rules_check_journey(doc, doc->journey->persona_ref, chain,
+				    &ws->opts.rules, ws->diags);
 		diags_tag(ws->diags, first, doc->journey->id.s, doc->journey->persona.s);
+		ws->journey_first_diag = first;
 		ws->n_journeys++;
 		if (fn != NULL)
 			fn(ws, doc, arg);

@@ -5,12 +5,14 @@
 #include "diag.h"
 #include "limits.h"
 #include "model.h"
+#include "rules.h"
 
 #include <stddef.h>
 
 struct workspace_options {
 	const char *chain_path; /* --chain FILE, or NULL for the embedded model */
 	struct limits limits;
+	struct rule_config rules; /* --disable */
 };
 
 /* A file found and not read yet: a journey to check in turn. */
@@ -51,6 +53,8 @@ struct workspace {
 	size_t *seen_slots;         /* hash index into seen: i + 1, 0 empty */
 	size_t n_seen_slots;        /* a power of two, at least twice n_seen */
 	size_t n_journeys;          /* journeys checked so far */
+	size_t journey_first_diag;  /* the current journey's findings start
+				     * here in diags (for journey_fn) */
 	char *error;                /* why workspace_open failed */
 };
 

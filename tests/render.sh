@@ -14,6 +14,9 @@ trap 'rm -rf "$work"' EXIT INT TERM
 passed=0
 failed=0
 run() { NO_COLOR=1 KETEN_LANG= LANG=C ${VALGRIND:-} "$keten" "$@"; }
+# keten render that did its job: status 0, or 1 (findings such as K012 in
+# the examples' workshop draft), but not 2.
+draw() { run "$@"; [ $? -le 1 ]; }
 ok() { passed=$((passed + 1)); }
 bad() { echo "FAIL render: $*"; failed=$((failed + 1)); }
 
@@ -23,7 +26,7 @@ $root/tests/golden/render-relapse $root/tests/golden/render-hostile"
 # SVG structure: every journey of the examples and the fixtures (each a
 # workspace of its own).
 for ws in "$root" $fixtures; do
-	(cd "$root" && run render -j 2 -o "$work/svg" "$ws") >"$work/log" 2>&1 ||
+	(cd "$root" && draw render -j 2 -o "$work/svg" "$ws") >"$work/log" 2>&1 ||
 		bad "render $ws: $(cat "$work/log")"
 done
 for j in "$root"/journeys/*.md "$root"/journeys/*.json; do
@@ -40,7 +43,7 @@ magic() { # file, expected first bytes as printed by od
 	[ "$(od -An -c -N "$3" "$1" | tr -d ' \n')" = "$2" ]
 }
 for fmt in png pdf; do
-	(cd "$root" && run render -T $fmt -j 2 -o "$work/$fmt" .) >"$work/log" 2>&1 ||
+	(cd "$root" && draw render -T $fmt -j 2 -o "$work/$fmt" .) >"$work/log" 2>&1 ||
 		bad "render -T $fmt: $(cat "$work/log")"
 	for f in "$work/$fmt"/*.$fmt; do
 		size=$(wc -c <"$f")
@@ -53,9 +56,9 @@ done
 
 # The same input gives the same bytes: twice, and with one worker or two.
 for fmt in svg png pdf dot; do
-	(cd "$root" && run render -T $fmt -j 1 -o "$work/a-$fmt" . && sleep 1 &&
-		run render -T $fmt -j 1 -o "$work/b-$fmt" . &&
-		run render -T $fmt -j 2 -o "$work/c-$fmt" .) >"$work/log" 2>&1 ||
+	(cd "$root" && draw render -T $fmt -j 1 -o "$work/a-$fmt" . && sleep 1 &&
+		draw render -T $fmt -j 1 -o "$work/b-$fmt" . &&
+		draw render -T $fmt -j 2 -o "$work/c-$fmt" .) >"$work/log" 2>&1 ||
 		bad "render -T $fmt: $(cat "$work/log")"
 	for f in "$work/a-$fmt"/*; do
 		name=$(basename "$f")
@@ -69,7 +72,7 @@ leftover=$(find "$work" -name '.*.tmp' | head -1)
 [ -z "$leftover" ] && ok || bad "temporary file left: $leftover"
 
 # --timings: one line "<id>\t<microseconds>" per diagram written.
-(cd "$root" && run render -j 2 -o "$work/t" --timings "$work/timings.tsv" .) >"$work/log" 2>&1 ||
+(cd "$root" && draw render -j 2 -o "$work/t" --timings "$work/timings.tsv" .) >"$work/log" 2>&1 ||
 	bad "render --timings: $(cat "$work/log")"
 n_files=$(ls "$work/t" | wc -l)
 if [ "$(grep -cE '^[a-z0-9-]+	[0-9]+$' "$work/timings.tsv")" -eq "$n_files" ] &&

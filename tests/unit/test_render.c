@@ -156,6 +156,25 @@ TEST(esc_plain_makes_one_clean_line)
 	free(s);
 }
 
+TEST(esc_functions_mask_personal_data)
+{
+	size_t n;
+	char *s = wrapped("bel 06-12345678 of mail jan@voorbeeld.nl", 80, 2, &n);
+	CHECK(strstr(s, "12345678") == NULL);
+	CHECK(strstr(s, "jan@voorbeeld") == NULL);
+	CHECK(strstr(s, "78 of mail") != NULL);
+	free(s);
+	s = escaped("BSN 111222333", 13, ESC_LABEL);
+	STR_EQ(s, "BSN *******33");
+	free(s);
+	s = esc_plain("Reis van jan@voorbeeld.nl", 100);
+	CHECK(strstr(s, "jan@") == NULL);
+	free(s);
+	s = escaped("€ 1.250 op 12-03-2024", strlen("€ 1.250 op 12-03-2024"), ESC_LABEL);
+	STR_EQ(s, "€ 1.250 op 12-03-2024"); /* no personal data: left alone */
+	free(s);
+}
+
 /* --- a journey to draw --- */
 
 static const char journey_md[] =
@@ -171,7 +190,7 @@ static const char journey_md[] =
 	"\n"
 	"## Dagbesteding\n"
 	"- positie: arbeidsmatige-dagbesteding\n"
-	"- gesprek: kennismaking\n"
+	"- gesprek: kennismaking, bel 0612345678\n"
 	"- brief: toekenning met € 12\n"
 	"\n"
 	"## Vrijwilligerswerk\n"
@@ -255,7 +274,7 @@ collect(struct fixture *f, struct marker_list *m)
 {
 	bool disabled[CODE__MAX] = {false};
 	disabled[CODE_K005] = true;
-	markers_collect(f->journey->journey, &f->diags, disabled, m);
+	markers_collect(f->journey->journey, &f->diags, 0, NULL, 0, disabled, m);
 }
 
 TEST(markers_are_this_journeys_findings_in_reading_order)
@@ -283,7 +302,15 @@ TEST(markers_are_this_journeys_findings_in_reading_order)
 		for (size_t i = 0; i < m.n; i++)
 			INT_EQ(m.items[i].number, (int)i + 1);
 		CHECK(markers_for_pain_point(&m, 2, 1) == &m.items[4]);
-		CHECK(markers_for_pain_point(&m, 2, 0) == NULL);
+		/* Only findings from `from` on, and those listed as extra. */
+		struct marker_list some;
+		size_t extra[] = {1, 5}; /* K008 of this journey, K003 of another */
+		markers_collect(f.journey->journey, &f.diags, f.diags.n - 1, extra, 2, NULL, &some);
+		INT_EQ(some.n, 2); /* K008 and, from n - 1 on, the persona's K011 */
+		markers_free(&some);
+		markers_collect(f.journey->journey, &f.diags, f.diags.n, NULL, 0, NULL, &some);
+		INT_EQ(some.n, 0);
+		markers_free(&some);
 		INT_EQ(markers_score(&m), 1 + 1 + 2 + 3 + 2 + 3);
 	}
 	markers_free(&m);
@@ -404,6 +431,8 @@ TEST(pathway_svg_has_groups_markers_and_lanes_in_order)
 	CHECK(strstr(svg, "xlink:title=\"brief &quot;zonder&quot; uitleg \\N\""));
 	CHECK(strstr(svg, "Reis &lt;met&gt; &amp; &quot;tekens&quot; \\N"));
 	CHECK(strstr(svg, "toekenning met € 12"));
+	CHECK(strstr(svg, "0612345678") == NULL);
+	CHECK(strstr(svg, "********78"));
 	CHECK(strstr(svg, "<desc>"));
 	/* Highest rung on top: vrijwilligerswerk, arbeidsmatige-dagbesteding, thuis. */
 	double y4 = first_y_after(svg, "id=\"lane&#45;vrijwilligerswerk\"");

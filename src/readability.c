@@ -1,0 +1,351 @@
+/* readability.c - splits a text into words, sentences and syllables in one pass, scores it and matches jargon as whole words. */
+#include "readability.h"
+
+#include "mem.h"
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* What a code point is to the word scanner. */
+enum char_class {
+	CC_OTHER,        /* ends a word */
+	CC_SPACE,        /* white space: ends a word, may follow a sentence end */
+	CC_LETTER,       /* letter or digit that is not a vowel */
+	CC_VOWEL,        /* a e i o u y, any case or accent */
+	CC_MARK,         /* combining mark: continues a word */
+	CC_JOINER,       /* - ' ’ : joins two runs of a word */
+	CC_STOP,         /* . ! ? */
+};
+
+struct range {
+	uint32_t first, last;
+};
+
+/* Letters and digits beyond U+024F (Latin below that is handled apart). */
+static const struct range other_letters[] = {
+	{0x0250, 0x02AF}, {0x0370, 0x0373}, {0x0376, 0x0377}, {0x037B, 0x037D},
+	{0x037F, 0x037F}, {0x0386, 0x0386}, {0x0388, 0x03F5}, {0x03F7, 0x0481},
+	{0x048A, 0x052F}, {0x0531, 0x0556}, {0x0561, 0x0587}, {0x05D0, 0x05EA},
+	{0x0620, 0x064A}, {0x0660, 0x0669}, {0x06F0, 0x06F9}, {0x1E00, 0x1EFF},
+	{0x1F00, 0x1FBC}, {0x3041, 0x3096}, {0x30A1, 0x30FA}, {0x4E00, 0x9FFF},
+	{0xAC00, 0xD7A3}, {0xFB00, 0xFB06}, {0xFF10, 0xFF19}, {0xFF21, 0xFF3A},
+	{0xFF41, 0xFF5A},
+};
+
+static const struct range combining_marks[] = {
+	{0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x064B, 0x065F},
+	{0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, {0x20D0, 0x20FF}, {0x3099, 0x309A},
+	{0xFE20, 0xFE2F},
+};
+
+static bool
+in_ranges(uint32_t cp, const struct range *ranges, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (cp >= ranges[i].first && cp <= ranges[i].last)
+			return true;
+	return false;
+}
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+bool
+letter_or_digit(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+	if (cp == 0xAA || cp == 0xB5 || cp == 0xBA)
+		return true;
+	if (cp >= 0xC0 && cp <= 0x24F)
+		return cp != 0xD7 && cp != 0xF7;
+	return in_ranges(cp, other_letters, N_OF(other_letters));
+}
+
+static bool
+is_space(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || (cp >= '\t' && cp <= '\r');
+	return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
+	       cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+static enum char_class
+classify_ascii(unsigned char c)
+{
+	switch (c | 0x20) {
+	case 'a': case 'e': case 'i': case 'o': case 'u': case 'y':
+		return CC_VOWEL;
+	default:
+		break;
+	}
+	if (letter_or_digit(c))
+		return CC_LETTER;
+	if (c == '-' || c == '\'')
+		return CC_JOINER;
+	if (c == '.' || c == '!' || c == '?')
+		return CC_STOP;
+	return is_space(c) ? CC_SPACE : CC_OTHER;
+}
+
+static enum char_class
+classify(uint32_t cp)
+{
+	if (cp < 0x80)
+		return classify_ascii((unsigned char)cp);
+	if (letter_or_digit(cp)) {
+		const char *ascii = text_fold_letter(cp);
+		return ascii && strchr("aeiouy", ascii[0]) ? CC_VOWEL : CC_LETTER;
+	}
+	if (in_ranges(cp, combining_marks, N_OF(combining_marks)))
+		return CC_MARK;
+	if (cp == 0x2019)
+		return CC_JOINER;
+	return is_space(cp) ? CC_SPACE : CC_OTHER;
+}
+
+/* Decodes the code point at s[i] (of len bytes); an invalid byte is
+ * U+FFFD of length 1. Returns the length. */
+static size_t
+next_cp(const char *s, size_t len, size_t i, uint32_t *cp)
+{
+	if ((unsigned char)s[i] < 0x80) {
+		*cp = (unsigned char)s[i];
+		return 1;
+	}
+	size_t n = utf8_decode(s + i, len - i, cp);
+	if (n == 0) {
+		*cp = 0xFFFD;
+		n = 1;
+	}
+	return n;
+}
+
+/* The scanner's state between code points. */
+struct scan {
+	struct words *out;
+	bool in_word;
+	bool joiner_pending;   /* a joiner followed the word's last letter */
+	bool in_vowel;         /* the last letter was a vowel */
+	size_t word_start, word_end;
+	size_t word_syllables;
+};
+
+static void
+start_word(struct scan *s, size_t at)
+{
+	s->in_word = true;
+	s->joiner_pending = false;
+	s->in_vowel = false;
+	s->word_start = at;
+	s->word_syllables = 0;
+}
+
+static void
+finish_word(struct scan *s)
+{
+	if (!s->in_word)
+		return;
+	struct words *w = s->out;
+	w->spans = xgrow(w->spans, w->n, &w->cap, sizeof w->spans[0]);
+	w->spans[w->n].start = s->word_start;
+	w->spans[w->n].len = s->word_end - s->word_start;
+	w->n++;
+	w->syllables += s->word_syllables ? s->word_syllables : 1;
+	s->in_word = false;
+	s->joiner_pending = false;
+}
+
+/* Counts the syllables for one letter of the current word: each vowel that
+ * does not continue a run of vowels starts one. */
+static void
+count_letter(struct scan *s, enum char_class cc)
+{
+	if (cc == CC_VOWEL && !s->in_vowel)
+		s->word_syllables++;
+	s->in_vowel = cc == CC_VOWEL;
+}
+
+static void
+add_letter(struct scan *s, enum char_class cc, size_t at, size_t n)
+{
+	if (!s->in_word) {
+		start_word(s, at);
+	} else if (s->joiner_pending) {
+		s->joiner_pending = false;
+		s->in_vowel = false;
+	}
+	count_letter(s, cc);
+	s->word_end = at + n;
+}
+
+/* A combining mark continues a word (and a vowel run); elsewhere it is
+ * like punctuation. */
+static void
+add_mark(struct scan *s, size_t at, size_t n)
+{
+	if (!s->in_word || s->joiner_pending) {
+		finish_word(s);
+		return;
+	}
+	s->word_end = at + n;
+}
+
+static void
+add_joiner(struct scan *s)
+{
+	if (s->in_word && !s->joiner_pending)
+		s->joiner_pending = true;
+	else
+		finish_word(s);
+}
+
+/* At a '.', '!' or '?' at text[i]: the run of them ends a sentence when
+ * white space or the end of the text follows. Returns the offset just past
+ * the run. */
+static size_t
+end_sentence(struct scan *s, const char *text, size_t len, size_t i)
+{
+	while (i < len && (text[i] == '.' || text[i] == '!' || text[i] == '?'))
+		i++;
+	uint32_t cp = 0;
+	if (i == len || (next_cp(text, len, i, &cp) > 0 && is_space(cp)))
+		s->out->sentences++;
+	return i;
+}
+
+void
+words_split(const char *text, struct words *out)
+{
+	out->text = text;
+	out->n = 0;
+	out->sentences = 0;
+	out->syllables = 0;
+	struct scan s = {.out = out};
+	size_t len = strlen(text);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = next_cp(text, len, i, &cp);
+		enum char_class cc = classify(cp);
+		switch (cc) {
+		case CC_LETTER:
+		case CC_VOWEL:
+			add_letter(&s, cc, i, n);
+			break;
+		case CC_MARK:
+			add_mark(&s, i, n);
+			break;
+		case CC_JOINER:
+			add_joiner(&s);
+			break;
+		case CC_STOP:
+			finish_word(&s);
+			i = end_sentence(&s, text, len, i);
+			continue;
+		case CC_SPACE:
+		case CC_OTHER:
+			finish_word(&s);
+			break;
+		}
+		i += n;
+	}
+	finish_word(&s);
+	if (out->n == 0)
+		out->sentences = 0;
+	else if (out->sentences == 0)
+		out->sentences = 1;
+}
+
+void
+words_free(struct words *w)
+{
+	free(w->spans);
+	*w = (struct words){0};
+}
+
+bool
+readability_score(const struct words *w, double *score)
+{
+	if (w->n == 0 || w->sentences == 0)
+		return false;
+	double words = (double)w->n;
+	*score = 206.84 - 0.93 * (words / (double)w->sentences) -
+		 77.0 * ((double)w->syllables / words);
+	return true;
+}
+
+/* The lower-case form of a capital of ASCII, Latin-1, Latin Extended-A and
+ * Additional, Greek and Cyrillic; anything else unchanged. */
+static uint32_t
+fold_case(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+	if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+		return cp + 32;
+	if (cp == 0x130)
+		return 'i';
+	if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177) ||
+	    (cp >= 0x1E00 && cp <= 0x1E95) || (cp >= 0x1EA0 && cp <= 0x1EFF))
+		return cp | 1;
+	if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+		return cp + (cp & 1);
+	if (cp == 0x178)
+		return 0xFF;
+	if ((cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x410 && cp <= 0x42F))
+		return cp + 32;
+	if (cp == 0x3C2)
+		return 0x3C3;
+	if (cp >= 0x400 && cp <= 0x40F)
+		return cp + 80;
+	return cp;
+}
+
+/* True when a[0..alen) and b[0..blen) are equal after case folding. */
+static bool
+equal_folded(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t i = 0, j = 0;
+	while (i < alen && j < blen) {
+		uint32_t ca, cb;
+		i += next_cp(a, alen, i, &ca);
+		j += next_cp(b, blen, j, &cb);
+		if (ca != cb && fold_case(ca) != fold_case(cb))
+			return false;
+	}
+	return i == alen && j == blen;
+}
+
+static bool
+word_equal(const struct words *a, size_t ai, const struct words *b, size_t bi)
+{
+	const struct word_span *x = &a->spans[ai], *y = &b->spans[bi];
+	return equal_folded(a->text + x->start, x->len, b->text + y->start, y->len);
+}
+
+bool
+words_contain(const struct words *w, const struct words *phrase)
+{
+	size_t m = phrase->n;
+	if (m == 0 || m > w->n)
+		return false;
+	for (size_t i = 0; i + m <= w->n; i++) {
+		size_t k = 0;
+		while (k < m && word_equal(w, i + k, phrase, k))
+			k++;
+		if (k == m)
+			return true;
+	}
+	return false;
+}
+
+bool
+words_contain_phrase(const struct words *w, const char *phrase)
+{
+	struct words p = {0};
+	words_split(phrase, &p);
+	bool found = words_contain(w, &p);
+	words_free(&p);
+	return found;
+}

@@ -1,0 +1,85 @@
+/* readability.h - words, sentences, syllables, the Flesch–Douma score and whole-word phrase matching of a text (rule K010). Included by the rule engine and by personal.c. */
+#ifndef KETEN_READABILITY_H
+#define KETEN_READABILITY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * The counting rules (rules.md K010), applied in one pass over UTF-8 text:
+ *
+ * Word: a maximal run of letters and digits. Letters are ASCII letters, the
+ *   Latin letters of U+00C0..U+024F and U+1E00..U+1EFF (with ª µ º), Greek,
+ *   Cyrillic, Armenian, Hebrew, Arabic, kana, CJK and Hangul letters and the
+ *   ﬀ..ﬆ ligatures (letter_or_digit below). Combining marks (U+0300..U+036F
+ *   and the other combining blocks) continue a word but never start one.
+ *   An inner '-', '\'' or '’' (U+2019) joins two runs into one word, only
+ *   with a letter or digit on both sides: "indicatie-aanvraag" and "auto's"
+ *   are one word each, "huis- en tuin" is three. Invalid UTF-8 bytes are
+ *   neither letters nor white space.
+ *
+ * Sentence: a sentence ends at each run of '.', '!' and '?' that is
+ *   followed by white space or by the end of the text, exactly as rules.md
+ *   says: "2.3.5" and "www.x.nl" end no sentence, nor does a '.' right before
+ *   a closing quote or bracket; "Ja. Nee" is 1 sentence, "Ja. . . Nee." 4.
+ *   A text with words has at least 1 sentence, one without words 0. White space: ASCII space, \t \n \v \f \r,
+ *   U+00A0, U+2000..U+200A, U+2028, U+2029, U+202F, U+205F and U+3000.
+ *
+ * Syllables of a word: its maximal runs of vowels a e i o u y, in either
+ *   case and with any accent (á à â ä é è ê ë í ì î ï ó ò ô ö ú ù û ü ý ÿ,
+ *   å ø æ œ ĳ and the other Latin letters that fold to a vowel; a combining
+ *   mark continues the run). As rules.md says, a trema does not split a run:
+ *   "geïnteresseerd" counts 4 (eï, e, e, ee), "één" 1. A joiner ends a run ("zee-egel" has 3). Every word has at
+ *   least 1 syllable (so "2024" has 1).
+ *
+ * Score: Flesch–Douma = 206.84 − 0.93 × (words / sentences)
+ *   − 77 × (syllables / words). A text without words has no score.
+ */
+
+/* One word: byte offset and byte length in the text it was split from. */
+struct word_span {
+	size_t start;
+	size_t len;
+};
+
+/* The words of one text. Start with `struct words w = {0};`; words_split
+ * may be called on it again and again (it reuses the memory), and
+ * words_free releases it. `text` is borrowed: it must outlive the struct's
+ * use. */
+struct words {
+	const char *text;        /* the text the spans point into */
+	struct word_span *spans; /* the words, in text order */
+	size_t n;                /* number of words */
+	size_t cap;              /* slots in spans */
+	size_t sentences;        /* 0 when there are no words */
+	size_t syllables;        /* total over all words */
+};
+
+/* Splits the NUL-terminated UTF-8 text into words, counting sentences and
+ * syllables; replaces what *out held. Allocates only to grow out->spans. */
+void words_split(const char *text, struct words *out);
+
+/* Releases the spans; *w is empty (and reusable) afterwards. */
+void words_free(struct words *w);
+
+/* Sets *score to the Flesch–Douma score of w; false (and *score untouched)
+ * when w has no words. */
+bool readability_score(const struct words *w, double *score);
+
+/* True when the words of phrase occur as consecutive whole words of w,
+ * compared case-insensitively (ASCII, Latin, Greek and Cyrillic capitals
+ * fold to lower case; accents are kept, so 'É' matches 'é' but not 'e').
+ * A phrase without words matches nothing. Use this form when the same
+ * phrase is matched against many texts: split it once. */
+bool words_contain(const struct words *w, const struct words *phrase);
+
+/* words_contain with the phrase given as text (split on every call). */
+bool words_contain_phrase(const struct words *w, const char *phrase);
+
+/* True for a code point that is a letter or a digit by the word rules
+ * above (combining marks excluded). Shared with personal.c, whose numbers
+ * must not touch a letter or a digit. */
+bool letter_or_digit(uint32_t cp);
+
+#endif

@@ -1,0 +1,122 @@
+/* rules_contact.c - the friction rules about contact moments: letters nobody explains (K001), reassessments (K002) and portals without help (K014). */
+#include "rules_run.h"
+
+/* K001: a personal touchpoint later in the stage, or first in the next. */
+static bool
+explained_after(const struct rule_run *run)
+{
+	const struct stage *st = run->stage;
+	for (size_t k = run->tp_index + 1; k < st->n_touchpoints; k++)
+		if (touchpoint_is_personal(st->touchpoints[k]))
+			return true;
+	return run->next != NULL && run->next->n_touchpoints > 0 &&
+	       touchpoint_is_personal(run->next->touchpoints[0]);
+}
+
+void
+rule_letter_without_explanation(struct rule_run *run)
+{
+	const struct touchpoint *tp = run->tp;
+	if (tp->kind != TP_LETTER && tp->kind != TP_DECISION)
+		return;
+	bool said_no = tp->explained.v == YESNO_NO;
+	if (!said_no && (tp->explained.v == YESNO_YES || explained_after(run)))
+		return;
+	int impact = 2 + (tp->kind == TP_DECISION) + run_has_trait(run, TRAIT_LOW_LITERACY);
+	const char *kind = run_tp_kind(run, tp->kind);
+	struct diag *d = rule_report_touchpoint(run, impact,
+		said_no ? M_K001_SAID_NO : M_K001, kind, run_tp_title(run, tp),
+		run_persona_name(run));
+	rule_hint(run, d, M_K001_HINT, kind);
+}
+
+/* K002: a conversation, call or visit before the reassessment in its stage. */
+static bool
+prepared_before(const struct stage *st, size_t index)
+{
+	for (size_t k = 0; k < index; k++) {
+		enum tp_kind kind = st->touchpoints[k]->kind;
+		if (kind == TP_CONVERSATION || kind == TP_PHONE || kind == TP_VISIT)
+			return true;
+	}
+	return false;
+}
+
+static void
+reindication_at(struct rule_run *run, const struct stage *st, size_t index)
+{
+	const struct touchpoint *tp = st->touchpoints[index];
+	bool tense = run_has_trait(run, TRAIT_ANXIOUS) ||
+		     (st->emotion.set && st->emotion.v <= -1);
+	bool prepared = prepared_before(st, index);
+	int impact = 2 + tense - prepared;
+	struct diag *d = rule_report(run, st, (int)index + 1, &tp->loc, impact, M_K002,
+				     run_tp_title(run, tp), run_persona_name(run));
+	rule_hint(run, d, prepared ? M_K002_HINT_PREPARED : M_K002_HINT);
+}
+
+static bool
+tp_is_reindication(const struct touchpoint *tp)
+{
+	return tp->kind == TP_REINDICATION;
+}
+
+/* The end (exclusive) of the run of stages at the position of stage i. */
+static size_t
+run_end(const struct journey *j, size_t i)
+{
+	size_t end = i + 1;
+	while (end < j->n_stages && j->stages[end]->pos == j->stages[i]->pos)
+		end++;
+	return end;
+}
+
+/* A run at a position with an indication that outlasts its term with no
+ * reassessment in it: reported where the total first exceeds the term. */
+static void
+reindication_due(struct rule_run *run, size_t first, size_t end)
+{
+	const struct journey *j = run->journey;
+	const struct position *pos = j->stages[first]->pos;
+	if (pos == NULL || pos->indication.v != YESNO_YES || !pos->reindication_months.set)
+		return;
+	for (size_t i = first; i < end; i++)
+		if (stage_has(j->stages[i], tp_is_reindication))
+			return;
+	long limit = pos->reindication_months.v * 30, total = 0;
+	for (size_t i = first; i < end; i++) {
+		const struct stage *st = j->stages[i];
+		total += st->duration.set ? st->duration.v : 0;
+		if (total > limit) {
+			struct diag *d = rule_report_stage(run, st, 1, M_K002_DUE,
+				run_persona_name(run), run_position_label(pos),
+				pos->reindication_months.v, total);
+			rule_hint(run, d, M_K002_DUE_HINT);
+			return;
+		}
+	}
+}
+
+void
+rule_reindication(struct rule_run *run)
+{
+	const struct journey *j = run->journey;
+	for (size_t i = 0; i < j->n_stages; i++)
+		for (size_t k = 0; k < j->stages[i]->n_touchpoints; k++)
+			if (tp_is_reindication(j->stages[i]->touchpoints[k]))
+				reindication_at(run, j->stages[i], k);
+	for (size_t i = 0; i < j->n_stages; i = run_end(j, i))
+		reindication_due(run, i, run_end(j, i));
+}
+
+void
+rule_digital_without_help(struct rule_run *run)
+{
+	if (run->tp->kind != TP_PORTAL || !run_has_trait(run, TRAIT_LOW_DIGITAL))
+		return;
+	if (stage_has(run->stage, touchpoint_is_personal))
+		return;
+	struct diag *d = rule_report_touchpoint(run, 2, M_K014,
+		run_tp_title(run, run->tp), run_persona_name(run));
+	rule_hint(run, d, M_K014_HINT, run_persona_name(run));
+}

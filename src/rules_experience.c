@@ -1,0 +1,139 @@
+/* rules_experience.c - the friction rules about how the journey feels: long waits (K006), many faces (K007), emotional dips (K008), missing talents (K011) and the team's own pain points (K013). */
+#include "rules_run.h"
+
+#include "mem.h"
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void
+rule_long_wait(struct rule_run *run)
+{
+	const struct touchpoint *tp = run->tp;
+	long max = run->limits->max_wait_days.v;
+	if (tp->kind != TP_WAITING || !tp->duration.set || tp->duration.v <= max)
+		return;
+	struct diag *d = rule_report_touchpoint(run, tp->duration.v > 2 * max ? 3 : 2,
+		M_K006, run_persona_name(run), tp->duration.v, run_tp_title(run, tp), max);
+	rule_hint(run, d, M_K006_HINT);
+}
+
+/* K007: the distinct actors met so far, compared case-insensitively. */
+struct faces {
+	char **names;
+	size_t n, cap;
+	const struct stage *first_over; /* where the count first passed max */
+	char *first_over_name;          /* that actor, as written */
+	long max;
+};
+
+static void
+faces_meet(struct faces *f, const struct stage *st, const char *written)
+{
+	size_t len = strlen(written);
+	const char *s = text_trim(written, &len);
+	if (len == 0)
+		return;
+	char *name = text_casefold(s, len);
+	for (size_t i = 0; i < f->n; i++)
+		if (strcmp(f->names[i], name) == 0) {
+			free(name);
+			return;
+		}
+	f->names = xgrow(f->names, f->n, &f->cap, sizeof(char *));
+	f->names[f->n++] = name;
+	if ((long)f->n > f->max && f->first_over == NULL) {
+		f->first_over = st;
+		f->first_over_name = xstrndup(s, len);
+	}
+}
+
+/* Meets each comma-separated name of a list as written. */
+static void
+faces_meet_list(struct faces *f, const struct stage *st, const char *list)
+{
+	if (list == NULL)
+		return;
+	const char *p = list;
+	while (*p != '\0') {
+		size_t len = strcspn(p, ",");
+		char *part = xstrndup(p, len);
+		faces_meet(f, st, part);
+		free(part);
+		p += len + (p[len] == ',');
+	}
+}
+
+static void
+faces_count(struct faces *f, const struct journey *j)
+{
+	for (size_t i = 0; i < j->n_stages; i++) {
+		const struct stage *st = j->stages[i];
+		for (size_t k = 0; k < st->actors.n; k++)
+			faces_meet_list(f, st, st->actors.items[k].s);
+		for (size_t k = 0; k < st->n_touchpoints; k++)
+			faces_meet_list(f, st, st->touchpoints[k]->actor.s);
+	}
+}
+
+void
+rule_many_faces(struct rule_run *run)
+{
+	struct faces f = {.max = run->limits->max_actors.v};
+	faces_count(&f, run->journey);
+	if ((long)f.n > f.max && f.first_over != NULL) {
+		struct diag *d = rule_report_stage(run, f.first_over,
+			(long)f.n > 2 * f.max ? 2 : 1, M_K007, run_persona_name(run),
+			f.n, f.max, f.first_over_name, run_stage_title(f.first_over));
+		rule_hint(run, d, M_K007_HINT, run_persona_name(run));
+	}
+	for (size_t i = 0; i < f.n; i++)
+		free(f.names[i]);
+	free(f.names);
+	free(f.first_over_name);
+}
+
+void
+rule_emotional_dip(struct rule_run *run)
+{
+	const struct stage *a = run->prev, *b = run->stage;
+	bool drop = a != NULL && a->emotion.set && b->emotion.set &&
+		    a->emotion.v - b->emotion.v >= run->limits->emotion_drop.v;
+	bool low = b->emotion.set && b->emotion.v == -2;
+	if (!drop && !low)
+		return;
+	const char *name = run_persona_name(run), *title = run_stage_title(b);
+	struct diag *d;
+	if (drop && low)
+		d = rule_report_stage(run, b, 3, M_K008_BOTH, name, a->emotion.v, b->emotion.v, title);
+	else if (drop)
+		d = rule_report_stage(run, b, 2, M_K008_DROP, name, a->emotion.v, b->emotion.v, title);
+	else
+		d = rule_report_stage(run, b, 2, M_K008_LOW, name, title);
+	rule_hint(run, d, M_K008_HINT);
+}
+
+void
+rule_no_talents(struct rule_run *run)
+{
+	const struct persona *p = run->persona;
+	if (p->talents.n > 0)
+		return;
+	struct loc at = p->loc;
+	at.col = 1;
+	struct diag *d = rule_report(run, NULL, 0, &at, 1, M_K011, run_persona_name(run));
+	rule_hint(run, d, M_K011_HINT, run_persona_name(run), run_persona_name(run));
+}
+
+void
+rule_pain_point(struct rule_run *run)
+{
+	const struct text_list *points = &run->stage->pain_points;
+	for (size_t i = 0; i < points->n; i++) {
+		const struct text *t = &points->items[i];
+		struct diag *d = rule_report(run, run->stage, 0, &t->loc, 2, M_K013,
+					     t->s ? t->s : "", run_stage_title(run->stage));
+		rule_hint(run, d, M_K013_HINT);
+	}
+}

@@ -1,0 +1,79 @@
+/* rules_run.h - what a friction rule sees while it runs (the journey or persona, the chain model, where the engine is) and how it reports. Included by rules.c and the rules_*.c files only. */
+#ifndef KETEN_RULES_RUN_H
+#define KETEN_RULES_RUN_H
+
+#include "rules.h"
+
+#include "readability.h"
+
+#include <stdarg.h>
+
+/* The engine's state for one rule on one journey or persona. The cursor
+ * fields are set according to the rule's scope. */
+struct rule_run {
+	const struct rule *rule;
+	const struct doc *doc;
+	const struct journey *journey; /* NULL when a persona is checked */
+	const struct persona *persona; /* the journey's persona, may be NULL */
+	const struct chain *chain;
+	const struct thresholds *limits;
+	struct diags *diags;
+	const bool *off;               /* codes off for this document */
+	const struct words *jargon;    /* the chain's jargon, split into words */
+	size_t n_jargon;
+	/* cursor */
+	size_t stage_index;
+	const struct stage *stage;     /* the stage (B of a transition) */
+	const struct stage *prev;      /* A of a transition, else NULL */
+	const struct stage *next;      /* the stage after `stage`, or NULL */
+	size_t tp_index;               /* 0-based index of tp in its stage */
+	const struct touchpoint *tp;
+};
+
+/* Reports a finding of the running rule at loc, belonging to stage (may
+ * be NULL) and touchpoint tp_number (1-based, 0 for none). Returns NULL
+ * when the finding is suppressed there (it is then counted). */
+struct diag *rule_report(struct rule_run *run, const struct stage *stage,
+			 int tp_number, const struct loc *loc, int impact,
+			 enum msg m, ...);
+/* The same at the cursor's touchpoint. */
+struct diag *rule_report_touchpoint(struct rule_run *run, int impact, enum msg m, ...);
+/* The same at a stage heading. */
+struct diag *rule_report_stage(struct rule_run *run, const struct stage *stage,
+			       int impact, enum msg m, ...);
+/* Sets a finding's hint; does nothing for a suppressed one (NULL). */
+void rule_hint(struct rule_run *run, struct diag *d, enum msg m, ...);
+
+/* Names for messages, in the run's language. */
+const char *run_persona_name(const struct rule_run *run);
+const char *run_tp_title(const struct rule_run *run, const struct touchpoint *tp);
+const char *run_tp_kind(const struct rule_run *run, enum tp_kind kind);
+const char *run_stage_title(const struct stage *stage);
+const char *run_position_label(const struct position *pos);
+bool run_has_trait(const struct rule_run *run, unsigned trait);
+
+/* Impact kept within 1-3. */
+int impact_clamp(int impact);
+
+/* True when the stage has a touchpoint for which pred holds. */
+bool stage_has(const struct stage *stage, bool (*pred)(const struct touchpoint *));
+bool tp_is_kind_handover_warm(const struct touchpoint *tp);
+bool tp_is_financial_check(const struct touchpoint *tp);
+
+/* The check functions of the table, one per rule. */
+void rule_letter_without_explanation(struct rule_run *run); /* K001 */
+void rule_reindication(struct rule_run *run);               /* K002 */
+void rule_cold_handover(struct rule_run *run);              /* K003 */
+void rule_relapse_not_caught(struct rule_run *run);         /* K004 */
+void rule_big_step(struct rule_run *run);                   /* K005 */
+void rule_long_wait(struct rule_run *run);                  /* K006 */
+void rule_many_faces(struct rule_run *run);                 /* K007 */
+void rule_emotional_dip(struct rule_run *run);              /* K008 */
+void rule_income_risk(struct rule_run *run);                /* K009 */
+void rule_hard_language(struct rule_run *run);              /* K010 */
+void rule_no_talents(struct rule_run *run);                 /* K011 */
+void rule_personal_data(struct rule_run *run);              /* K012 */
+void rule_pain_point(struct rule_run *run);                 /* K013 */
+void rule_digital_without_help(struct rule_run *run);       /* K014 */
+
+#endif
