@@ -6,6 +6,7 @@
 #include "render_text.h"
 
 #include <gvc.h>
+#include <xdot.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -18,17 +19,18 @@
  * what it does best, sizing every HTML-like label with the real fonts,
  * routing nothing and rendering everything:
  *
- * 1. All nodes (title, legend, lane headers, stage cards) are laid out
- *    with the "nop" engine at a dummy position, which gives their sizes.
+ * 1. All nodes (title, legend, lane headers, stage cards) and edges are
+ *    laid out with the "nop2" engine at a dummy position, which gives
+ *    their sizes.
  * 2. The grid follows from the sizes: column 0 holds the lane headers,
  *    column i + 1 stage i, each as wide as its node; each lane is as high
  *    as its tallest node, lanes stacked by rung, highest on top. The title
- *    goes above, the legend below. The lane bands become xdot drawing
+ *    goes above, the legend below. The lane bands are xdot drawing
  *    operations behind the graph (_background), and each transition an
  *    S-curve through the empty corridor between two columns.
- * 3. Nodes and edges get their positions ("pos") and the "nop2" engine
- *    lays the graph out as given; the graph then renders in any format,
- *    and its DOT output (layout=nop2) renders the same picture again.
+ * 3. The grid is written into the laid-out graph (see move_in_place) and
+ *    into its "pos" attributes, so the graph renders in any format and its
+ *    DOT output (layout=nop2) renders the same picture again.
  */
 
 /* Distances in points. */
@@ -123,6 +125,7 @@ struct build {
 	Agnode_t *legend[LEGEND_PARTS];       /* NULL for a part left out */
 	Agnode_t **headers;     /* one per lane */
 	Agnode_t **stages;      /* one per stage */
+	Agedge_t **edges;       /* edges[i - 1] leads into stage i */
 	struct place title_box, title_markers_box, legend_box[LEGEND_PARTS];
 	struct place *header_box; /* one per lane */
 	struct place *stage_box;  /* one per stage */
@@ -202,6 +205,7 @@ build_graph(struct build *b, const struct pathway_spec *spec)
 	b->band_bottom = xcalloc(n_lanes, sizeof(double));
 	b->stages = xcalloc(n_stages, sizeof(*b->stages));
 	b->stage_box = xcalloc(n_stages, sizeof(*b->stage_box));
+	b->edges = xcalloc(n_stages, sizeof(*b->edges));
 	b->g = agopen(spec->name, Agdirected, NULL);
 	declare_graph(b);
 	b->title = add_node(b, &spec->title);
@@ -225,6 +229,7 @@ build_free(struct build *b)
 	free(b->band_bottom);
 	free(b->stages);
 	free(b->stage_box);
+	free(b->edges);
 	buf_free(&b->scratch);
 }
 
@@ -357,9 +362,10 @@ set_positions(struct build *b)
 }
 
 /* The lane bands behind the graph, as xdot operations: a rectangle per
- * lane in its domain's tint, across the whole width. */
+ * lane in its domain's tint, across the whole width; all at 0 before the
+ * grid is made. */
 static void
-draw_bands(struct build *b)
+draw_bands(struct build *b, bool placed)
 {
 	struct buf ops = {0};
 	for (size_t l = 0; l < b->spec->n_lanes; l++) {
@@ -370,43 +376,65 @@ draw_bands(struct build *b)
 		double ys[] = {b->band_bottom[l], b->band_bottom[l], b->band_top[l], b->band_top[l]};
 		for (size_t k = 0; k < 4; k++) {
 			buf_putc(&ops, ' ');
-			put_number(&ops, xs[k]);
+			put_number(&ops, placed ? xs[k] : 0);
 			buf_putc(&ops, ' ');
-			put_number(&ops, ys[k]);
+			put_number(&ops, placed ? ys[k] : 0);
 		}
 	}
 	set(b->g, b->s.g_background, buf_str(&ops));
 	buf_free(&ops);
 }
 
-/* The transition into stage i: an S-curve from the right side of stage
- * i - 1 to the left side of stage i, through the corridor between their
- * columns, where no node is. A change of domain gets a diamond at its tail. */
+/* The curve of the transition into stage i: an S from the right side of
+ * stage i - 1 to the left side of stage i, through the corridor between
+ * their columns, where no node is; tail and head are the ends of the
+ * arrows (a change of domain gets a diamond at its tail). */
+struct curve {
+	pointf points[4];
+	pointf tail, head;
+};
+
+static struct curve
+transition_curve(const struct build *b, size_t i)
+{
+	const struct place *a = &b->stage_box[i - 1], *z = &b->stage_box[i];
+	double x0 = a->x + a->w / 2.0, y0 = a->y + a->h / 2.0 - ANCHOR_DROP;
+	double x3 = z->x - z->w / 2.0, y3 = z->y + z->h / 2.0 - ANCHOR_DROP;
+	double start = x0 + (b->spec->changes[i - 1] > 0 ? ARROW_LENGTH : 0);
+	double end = x3 - ARROW_LENGTH, bend = (end - start) / 2.0;
+	struct curve c = {{{start, y0}, {start + bend, y0}, {end - bend, y3}, {end, y3}},
+			  {x0, y0}, {x3, y3}};
+	return c;
+}
+
+/* The edge's pos attribute: "s,x,y e,x,y x,y x,y x,y x,y". */
+static void
+set_edge_position(struct build *b, size_t i, bool placed)
+{
+	struct curve c = transition_curve(b, i);
+	struct buf *pos = &b->scratch;
+	buf_clear(pos);
+	if (b->spec->changes[i - 1] > 0) {
+		buf_puts(pos, "s,");
+		put_point(pos, placed ? c.tail.x : 0, placed ? c.tail.y : 0);
+		buf_putc(pos, ' ');
+	}
+	buf_puts(pos, "e,");
+	put_point(pos, placed ? c.head.x : 0, placed ? c.head.y : 0);
+	for (size_t k = 0; k < 4; k++) {
+		buf_putc(pos, ' ');
+		put_point(pos, placed ? c.points[k].x : 0, placed ? c.points[k].y : 0);
+	}
+	set(b->edges[i - 1], b->s.e_pos, buf_str(pos));
+}
+
 static void
 add_transition(struct build *b, size_t i)
 {
-	const struct place *a = &b->stage_box[i - 1], *z = &b->stage_box[i];
 	enum move move = b->spec->moves[i - 1];
 	int change = b->spec->changes[i - 1];
-	double x0 = a->x + a->w / 2.0, y0 = a->y + a->h / 2.0 - ANCHOR_DROP;
-	double x3 = z->x - z->w / 2.0, y3 = z->y + z->h / 2.0 - ANCHOR_DROP;
-	double start = x0 + (change > 0 ? ARROW_LENGTH : 0), end = x3 - ARROW_LENGTH;
-	double bend = (end - start) / 2.0;
-	buf_clear(&b->scratch);
-	if (change > 0) {
-		buf_puts(&b->scratch, "s,");
-		put_point(&b->scratch, x0, y0);
-		buf_putc(&b->scratch, ' ');
-	}
-	buf_puts(&b->scratch, "e,");
-	put_point(&b->scratch, x3, y3);
-	double xs[] = {start, start + bend, end - bend, end}, ys[] = {y0, y0, y3, y3};
-	for (size_t k = 0; k < 4; k++) {
-		buf_putc(&b->scratch, ' ');
-		put_point(&b->scratch, xs[k], ys[k]);
-	}
 	Agedge_t *e = agedge(b->g, b->stages[i - 1], b->stages[i], NULL, 1);
-	set(e, b->s.e_pos, buf_str(&b->scratch));
+	b->edges[i - 1] = e;
 	static const char *const classes[] = {"move up", "move level", "move down"};
 	static const char *const colors[] = {COLOR_MOVE_UP, COLOR_MOVE_LEVEL, COLOR_MOVE_DOWN};
 	static const char *const widths[] = {"2.2", "1.6", "2.2"};
@@ -425,22 +453,148 @@ add_transition(struct build *b, size_t i)
 		set(e, b->s.e_dir, "both");
 		set(e, b->s.e_arrowtail, change == 2 ? "diamond" : "odiamond");
 	}
+	set_edge_position(b, i, false);
 }
 
-/* Sizes the nodes, makes the grid and lays the graph out as placed. */
+/* --- moving the laid-out graph into place ---
+ *
+ * Laying out with nop2 sizes every label, the dearest part of the work.
+ * The first layout (everything at 0) gives the sizes; instead of a second
+ * layout, the grid is written into the laid-out graph itself: node
+ * centres and their labels, the points of each edge, the band polygons
+ * and the bounding box. Each step checks that Graphviz made what the
+ * first layout was given (one curve of four points per edge, three xdot
+ * operations per band); if anything differs, the graph is laid out a
+ * second time from "pos" attributes instead, which gives the same picture.
+ */
+
+static void
+box_add(boxf *bb, double x, double y)
+{
+	bb->LL.x = x < bb->LL.x ? x : bb->LL.x;
+	bb->LL.y = y < bb->LL.y ? y : bb->LL.y;
+	bb->UR.x = x > bb->UR.x ? x : bb->UR.x;
+	bb->UR.y = y > bb->UR.y ? y : bb->UR.y;
+}
+
+static void
+move_node(Agnode_t *n, const struct place *at, boxf *bb)
+{
+	if (n == NULL)
+		return;
+	ND_coord(n).x = at->x;
+	ND_coord(n).y = at->y;
+	if (ND_label(n) != NULL)
+		ND_label(n)->pos = ND_coord(n);
+	box_add(bb, at->x - at->w / 2.0, at->y - at->h / 2.0);
+	box_add(bb, at->x + at->w / 2.0, at->y + at->h / 2.0);
+}
+
+static bool
+move_edge(struct build *b, size_t i, boxf *bb)
+{
+	splines *spl = ED_spl(b->edges[i - 1]);
+	bool tail = b->spec->changes[i - 1] > 0;
+	if (spl == NULL || spl->size != 1 || spl->list[0].size != 4 || !spl->list[0].eflag ||
+	    (spl->list[0].sflag != 0) != tail)
+		return false;
+	struct curve c = transition_curve(b, i);
+	bezier *bz = &spl->list[0];
+	boxf own = {{c.head.x, c.head.y}, {c.head.x, c.head.y}};
+	for (int k = 0; k < 4; k++) {
+		bz->list[k] = c.points[k];
+		box_add(&own, c.points[k].x, c.points[k].y);
+	}
+	bz->ep = c.head;
+	if (tail) {
+		bz->sp = c.tail;
+		box_add(&own, c.tail.x, c.tail.y);
+	}
+	spl->bb = own;
+	box_add(bb, own.LL.x, own.LL.y);
+	box_add(bb, own.UR.x, own.UR.y);
+	return true;
+}
+
+static xdot_op *
+xdot_at(xdot *xd, int k)
+{
+	return (xdot_op *)((char *)xd->ops + (size_t)k * (size_t)xd->sz);
+}
+
+static bool
+move_bands(struct build *b, boxf *bb)
+{
+	size_t n = b->spec->n_lanes;
+	if (n == 0)
+		return true;
+	xdot *xd = GD_drawing(b->g) ? GD_drawing(b->g)->xdots : NULL;
+	if (xd == NULL || xd->cnt != (int)(3 * n) || xd->sz < (int)sizeof(xdot_op))
+		return false;
+	for (size_t l = 0; l < n; l++) {
+		xdot_op *op = xdot_at(xd, (int)(3 * l + 2));
+		if (op->kind != xd_filled_polygon || op->u.polygon.cnt != 4)
+			return false;
+		double xs[] = {0, b->band_right, b->band_right, 0};
+		double ys[] = {b->band_bottom[l], b->band_bottom[l], b->band_top[l], b->band_top[l]};
+		for (int k = 0; k < 4; k++) {
+			op->u.polygon.pts[k].x = xs[k];
+			op->u.polygon.pts[k].y = ys[k];
+			box_add(bb, xs[k], ys[k]);
+		}
+	}
+	return true;
+}
+
+static bool
+move_in_place(struct build *b)
+{
+	boxf bb = {{0, 0}, {0, 0}};
+	for (size_t i = 1; i < b->spec->n_stages; i++)
+		if (!move_edge(b, i, &bb))
+			return false;
+	if (!move_bands(b, &bb))
+		return false;
+	move_node(b->title, &b->title_box, &bb);
+	move_node(b->title_markers, &b->title_markers_box, &bb);
+	for (int k = 0; k < LEGEND_PARTS; k++)
+		move_node(b->legend[k], &b->legend_box[k], &bb);
+	for (size_t l = 0; l < b->spec->n_lanes; l++)
+		move_node(b->headers[l], &b->header_box[l], &bb);
+	for (size_t i = 0; i < b->spec->n_stages; i++)
+		move_node(b->stages[i], &b->stage_box[i], &bb);
+	GD_bb(b->g) = bb;
+	return true;
+}
+
+static bool second_layout_always; /* for the tests of the second way */
+
+void
+pathway_lay_out_twice(bool always)
+{
+	second_layout_always = always;
+}
+
+/* Sizes the nodes, makes the grid and puts the graph in place. The
+ * attributes are set as well, so that the DOT output holds the picture. */
 static int
 layout(struct renderer *r, struct build *b)
 {
-	if (gvLayout(r->gvc, b->g, "nop") != 0)
+	for (size_t i = 1; i < b->spec->n_stages; i++)
+		add_transition(b, i);
+	draw_bands(b, false);
+	if (gvLayout(r->gvc, b->g, "nop2") != 0)
 		return -1;
 	measure_all(b);
-	gvFreeLayout(r->gvc, b->g);
 	place_vertically(b);
 	place_horizontally(b);
 	set_positions(b);
-	draw_bands(b);
+	draw_bands(b, true);
 	for (size_t i = 1; i < b->spec->n_stages; i++)
-		add_transition(b, i);
+		set_edge_position(b, i, true);
+	if (!second_layout_always && move_in_place(b))
+		return 0;
+	gvFreeLayout(r->gvc, b->g);
 	return gvLayout(r->gvc, b->g, "nop2") != 0 ? -1 : 0;
 }
 

@@ -102,4 +102,8 @@ void renderer_free(struct renderer **r);
 int pathway_render(struct renderer *r, const struct pathway_spec *spec, struct buf *out,
 		   char **error);
 
+/* For the tests: lay every graph out a second time from its "pos"
+ * attributes instead of moving the first layout into place. */
+void pathway_lay_out_twice(bool always);
+
 #endif

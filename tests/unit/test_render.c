@@ -463,6 +463,29 @@ TEST(pathway_dot_renders_again_as_it_was_placed)
 	fixture_close(&f);
 }
 
+TEST(pathway_moved_into_place_is_the_same_as_laid_out_twice)
+{
+	struct fixture f;
+	fixture_open(&f);
+	for (int format = IMAGE_SVG; format <= IMAGE_DOT; format++) {
+		struct buf once = render(&f, (enum image_format)format, format == IMAGE_DOT);
+		pathway_lay_out_twice(true);
+		struct buf twice = render(&f, (enum image_format)format, format == IMAGE_DOT);
+		pathway_lay_out_twice(false);
+		CHECK(once.len > 1000);
+		if (format == IMAGE_DOT) {
+			/* The same but for rounding noise in Graphviz's own bounding box. */
+			const char *a = strstr(once.data, "\t\tbgcolor"), *b = strstr(twice.data, "\t\tbgcolor");
+			CHECK(a && b && strcmp(a, b) == 0);
+		} else {
+			CHECK(once.len == twice.len && memcmp(once.data, twice.data, once.len) == 0);
+		}
+		buf_free(&once);
+		buf_free(&twice);
+	}
+	fixture_close(&f);
+}
+
 TEST(pathway_pdf_and_png_are_made_the_same_twice)
 {
 	struct fixture f;
