@@ -41,7 +41,7 @@ UNIT_SRCS = $(wildcard tests/unit/*.c)
 UNIT_BIN  = $(BUILD)/unit-tests
 
 .PHONY: all deps demo test check-unit check-golden check-examples check-asan \
-        check-valgrind clean install uninstall
+        check-valgrind bench clean install uninstall
 
 all: keten
 
@@ -111,6 +111,17 @@ check-valgrind: deps
 	$(VALGRIND_RUN) $(UNIT_BIN)
 	VALGRIND="$(VALGRIND_RUN)" sh tests/golden/run.sh ./keten
 	VALGRIND="$(VALGRIND_RUN)" sh tests/roundtrip.sh ./keten $(ROUNDTRIP_PATHS)
+
+# Speed figures for the README: check (and render, when built) on 100,
+# 1,000 and 10,000 synthetic journeys. Not part of `make test`.
+# BENCH_ARGS="--sizes 100,1000 --runs 3" for a quicker look.
+BENCH_ARGS ?=
+bench: deps
+	$(MAKE) keten $(BUILD)/bench-measure
+	python3 bench/bench.py --keten ./keten --measure $(BUILD)/bench-measure $(BENCH_ARGS)
+
+$(BUILD)/bench-measure: bench/measure.c | $(BUILD)
+	$(CC) $(STD) $(WARN) $(CFLAGS) -o $@ bench/measure.c
 
 install: keten
 	install -d $(DESTDIR)$(BINDIR)
