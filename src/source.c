@@ -26,6 +26,13 @@ normalise(char *data, size_t len)
 	size_t from = 0, to = 0;
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		from = 3;
+	const char *cr = memchr(data + from, '\r', len - from);
+	if (cr == NULL) { /* the common case: only the mark, if any, goes */
+		if (from > 0)
+			memmove(data, data + from, len - from);
+		data[len - from] = '\0';
+		return len - from;
+	}
 	for (; from < len; from++) {
 		char c = data[from];
 		if (c == '\r') {
@@ -42,15 +49,15 @@ normalise(char *data, size_t len)
 static void
 index_lines(struct source *src)
 {
+	const char *data = src->data, *end = data + src->len, *nl;
 	size_t n = 1;
-	for (size_t i = 0; i < src->len; i++)
-		n += src->data[i] == '\n';
+	for (const char *p = data; (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; p = nl + 1)
+		n++;
 	src->line_starts = xmalloc(n * sizeof(size_t));
 	src->n_lines = 0;
 	src->line_starts[src->n_lines++] = 0;
-	for (size_t i = 0; i < src->len; i++)
-		if (src->data[i] == '\n' && src->n_lines < n)
-			src->line_starts[src->n_lines++] = i + 1;
+	for (const char *p = data; (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; p = nl + 1)
+		src->line_starts[src->n_lines++] = (size_t)(nl + 1 - data);
 }
 
 static bool
@@ -132,11 +139,12 @@ report_unreadable(const char *path, const char *why, struct diags *diags)
 	diag_emit(diags, CODE_S001, &whole, M_S001_READ, why);
 }
 
-/* Reads at most limit + 1 bytes of an open file into *data. */
+/* Reads at most limit + 1 bytes of an open file into *data, in one read
+ * when the file is as large as `expected` says (its size from fstat). */
 static bool
-read_all(int fd, long limit, char **data, size_t *len)
+read_all(int fd, long limit, size_t expected, char **data, size_t *len)
 {
-	size_t cap = 4096, n = 0;
+	size_t cap = expected + 2, n = 0; /* room for the NUL and to see EOF */
 	char *buf = xmalloc(cap);
 	for (;;) {
 		if (n + 1 >= cap) { /* room for the NUL normalise adds */
@@ -186,7 +194,7 @@ source_load(const char *path, const struct limits *limits, struct diags *diags)
 	char *data;
 	size_t len;
 	int saved;
-	bool ok = read_all(fd, limits->max_file_size, &data, &len);
+	bool ok = read_all(fd, limits->max_file_size, (size_t)st.st_size, &data, &len);
 	saved = errno;
 	close(fd);
 	if (!ok) {

@@ -3,7 +3,6 @@
 
 #include "mem.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,12 +40,25 @@ utf8_decode(const char *str, size_t len, uint32_t *cp)
 	return n;
 }
 
+/* True when the 8 bytes at s are all ASCII. */
+static bool
+ascii8(const char *s)
+{
+	uint64_t word;
+	memcpy(&word, s, sizeof word);
+	return (word & 0x8080808080808080u) == 0;
+}
+
 bool
 utf8_valid(const char *s, size_t len, size_t *bad)
 {
 	size_t i = 0;
 	while (i < len) {
 		uint32_t cp;
+		if (i + 8 <= len && ascii8(s + i)) {
+			i += 8;
+			continue;
+		}
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;
@@ -64,8 +76,10 @@ utf8_valid(const char *s, size_t len, size_t *bad)
 size_t
 utf8_count(const char *s, size_t len)
 {
-	size_t count = 0;
-	for (size_t i = 0; i < len; count++) {
+	size_t count = 0, i = 0;
+	for (; i + 8 <= len && ascii8(s + i); i += 8)
+		count += 8;
+	for (; i < len; count++) {
 		uint32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
 		i += n ? n : 1;
@@ -112,23 +126,36 @@ slug_put(const char *piece, char *out, size_t size, size_t *len)
 			out[*len] = *piece;
 }
 
+/* The lower-case letter or digit of an ASCII byte, or 0 for any other. */
+static char
+ascii_alnum_lower(unsigned char c)
+{
+	if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+		return (char)c;
+	if (c >= 'A' && c <= 'Z')
+		return (char)(c - 'A' + 'a');
+	return 0;
+}
+
 size_t
 text_slug_to(const char *s, char *out, size_t size)
 {
-	size_t len = 0, n_bytes = strlen(s);
+	size_t len = 0;
 	bool pending_dash = false;
-	for (size_t i = 0; i < n_bytes;) {
-		uint32_t cp;
-		size_t n = utf8_decode(s + i, n_bytes - i, &cp);
-		if (n == 0)
-			n = 1, cp = 0xFFFD;
-		i += n;
+	for (const char *p = s; *p != '\0';) {
+		unsigned char c = (unsigned char)*p;
 		char one[2] = {0, 0};
 		const char *ascii;
-		if (cp < 0x80 && isalnum((int)cp)) {
-			one[0] = (char)tolower((int)cp);
-			ascii = one;
+		if (c < 0x80) { /* ASCII: a letter or digit, or a separator */
+			p++;
+			one[0] = ascii_alnum_lower(c);
+			ascii = one[0] ? one : NULL;
 		} else {
+			uint32_t cp;
+			size_t n = utf8_decode(p, strnlen(p, 4), &cp);
+			if (n == 0)
+				n = 1, cp = 0xFFFD;
+			p += n;
 			ascii = text_fold_letter(cp);
 		}
 		if (ascii == NULL) {
@@ -138,7 +165,10 @@ text_slug_to(const char *s, char *out, size_t size)
 		if (pending_dash)
 			slug_put("-", out, size, &len);
 		pending_dash = false;
-		slug_put(ascii, out, size, &len);
+		if (ascii[1] == '\0' && len + 1 < size) /* the usual one letter */
+			out[len++] = ascii[0];
+		else
+			slug_put(ascii, out, size, &len);
 	}
 	if (size > 0)
 		out[len < size ? len : size - 1] = '\0';
@@ -214,13 +244,20 @@ text_distance(const char *a, const char *b)
 	return row[lb] > CAP ? CAP : row[lb];
 }
 
+/* isspace() in the C locale, without the locale lookup. */
+static bool
+is_blank(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 const char *
 text_trim(const char *s, size_t *len)
 {
 	size_t n = *len;
-	while (n > 0 && isspace((unsigned char)*s))
+	while (n > 0 && is_blank((unsigned char)*s))
 		s++, n--;
-	while (n > 0 && isspace((unsigned char)s[n - 1]))
+	while (n > 0 && is_blank((unsigned char)s[n - 1]))
 		n--;
 	*len = n;
 	return s;
