@@ -473,7 +473,10 @@ has_value(struct md *md, const struct item *it)
 static bool
 text_fits(struct md *md, const char *s, const struct loc *loc)
 {
-	long n = (long)utf8_count(s, strlen(s));
+	size_t bytes = strlen(s);
+	if ((long)bytes <= md->limits->max_text) /* never more characters than bytes */
+		return true;
+	long n = (long)utf8_count(s, bytes);
 	if (n <= md->limits->max_text)
 		return true;
 	struct diag *d = diag_emit(md->diags, CODE_S009, loc, M_S009_TEXT, n,

@@ -251,12 +251,13 @@ source_loc_at(const struct source *src, int line, int byte_col)
 		return loc;
 	}
 	size_t start = src->line_starts[line - 1];
+	size_t end = (size_t)line < src->n_lines ? src->line_starts[line] - 1 : src->len;
 	size_t offset = start + (byte_col > 0 ? (size_t)byte_col - 1 : 0);
-	size_t line_len;
-	source_line(src, line, &line_len);
-	if (offset > start + line_len)
-		offset = start + line_len;
-	return source_loc(src, offset);
+	if (offset > end)
+		offset = end;
+	/* offset is on this line: count its characters without a search */
+	struct loc loc = {src->file, line, (int)utf8_count(src->data + start, offset - start) + 1};
+	return loc;
 }
 
 const char *
