@@ -16,8 +16,8 @@ WARN     = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
            -Wwrite-strings -Wshadow
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS  = $(STD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc
-LDLIBS      = $(PKG_LIBS)
+ALL_CFLAGS  = $(STD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -pthread -Isrc
+LDLIBS      = $(PKG_LIBS) -pthread
 BUILD      ?= build
 
 # Debian packages the build and the tests need (see `make deps`).
@@ -29,7 +29,7 @@ SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BASE   = mem text catalog diag vocab values source jsonw model
 READ   = read_md read_json
 MODEL  = chain
-CHECK  = check workspace
+CHECK  = check preload workspace
 WRITE  = diag_print write_json write_md
 CLI    = cli cmd_check cmd_export cmd_chain
 

@@ -4,6 +4,7 @@
 #include "chain.h"
 #include "check.h"
 #include "mem.h"
+#include "preload.h"
 #include "read.h"
 #include "source.h"
 #include "text.h"
@@ -595,6 +596,15 @@ check_one_journey(struct workspace *ws, struct doc *doc, size_t first,
 	doc_free(&doc);
 }
 
+/* Loads input i on a worker thread: reads only ws->inputs and the limits,
+ * which stay as they are while the journeys are checked. */
+static struct doc *
+load_journey(void *ctx, size_t i, struct diags *diags)
+{
+	const struct workspace *ws = ctx;
+	return load_document(ws->inputs[i].path, DOC_JOURNEY, &ws->opts.limits, diags);
+}
+
 void
 workspace_check_journeys(struct workspace *ws, journey_fn *fn, void *arg)
 {
@@ -604,13 +614,17 @@ workspace_check_journeys(struct workspace *ws, journey_fn *fn, void *arg)
 		check_one_journey(ws, doc, ws->diags->n, fn, arg);
 	}
 	ws->n_journeys_read = 0;
+	/* Files are read and parsed ahead on worker threads; the checks
+	 * that span files run here, in input order. */
+	struct preload *pl = preload_start(ws->n_inputs, load_journey, ws,
+					   ws->diags->lang);
 	for (size_t i = 0; i < ws->n_inputs; i++) {
 		size_t first = ws->diags->n;
-		struct doc *doc = load_document(ws->inputs[i].path, DOC_JOURNEY,
-						&ws->opts.limits, ws->diags);
+		struct doc *doc = preload_take(pl, i, ws->diags);
 		if (doc != NULL)
 			check_one_journey(ws, doc, first, fn, arg);
 	}
+	preload_stop(&pl);
 }
 
 void
