@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,7 @@
 enum {
 	MAX_WORKERS = 64,
 	AHEAD_PER_THREAD = 4, /* items read ahead per loading thread */
+	WAKE_BATCH = 4,       /* items the caller waits for at once */
 };
 
 /* One item in flight. */
@@ -42,6 +44,8 @@ struct preload {
 	pthread_cond_t ready; /* a slot is done */
 	size_t next_claim;    /* the next item nobody loads yet */
 	size_t taken;         /* items handed out so far */
+	size_t waiting_for;   /* the item the caller waits for, or SIZE_MAX */
+	size_t idle;          /* workers waiting for room */
 	bool stop;
 	size_t n_slots;       /* item i lives in slots[i % n_slots] */
 	struct slot *slots;
@@ -93,8 +97,33 @@ load_into_slot(struct preload *pl, size_t i)
 	pthread_mutex_lock(&pl->lock);
 	s->doc = doc;
 	s->done = true;
-	pthread_cond_broadcast(&pl->ready);
+	if (pl->waiting_for == i)
+		pthread_cond_signal(&pl->ready);
 	pthread_mutex_unlock(&pl->lock);
+}
+
+/* Under the lock: claims the next item when there is one and a free
+ * slot for it. */
+static bool
+claim_room(struct preload *pl, size_t *i)
+{
+	if (pl->next_claim >= pl->n || pl->next_claim >= pl->taken + pl->n_slots)
+		return false;
+	*i = pl->next_claim++;
+	return true;
+}
+
+/* Under the lock: the item the caller, needing item i, waits for: the
+ * last one being loaded among the next few, so that it wakes once for
+ * several items rather than once for each. */
+static size_t
+last_in_progress(const struct preload *pl, size_t i)
+{
+	size_t end = pl->next_claim < i + WAKE_BATCH ? pl->next_claim : i + WAKE_BATCH;
+	for (size_t j = end; j-- > i + 1;)
+		if (!pl->slots[j % pl->n_slots].done)
+			return j;
+	return i;
 }
 
 /* Under the lock: the next item a worker may load, or false to stop. */
@@ -104,11 +133,11 @@ claim(struct preload *pl, size_t *i)
 	for (;;) {
 		if (pl->stop || pl->next_claim >= pl->n)
 			return false;
-		if (pl->next_claim < pl->taken + pl->n_slots) {
-			*i = pl->next_claim++;
+		if (claim_room(pl, i))
 			return true;
-		}
+		pl->idle++;
 		pthread_cond_wait(&pl->work, &pl->lock);
+		pl->idle--;
 	}
 }
 
@@ -148,6 +177,7 @@ preload_start(size_t n, preload_fn *load, void *ctx, enum lang lang)
 	pl->load = load;
 	pl->ctx = ctx;
 	pl->lang = lang;
+	pl->waiting_for = SIZE_MAX;
 	pthread_mutex_init(&pl->lock, NULL);
 	pthread_cond_init(&pl->work, NULL);
 	pthread_cond_init(&pl->ready, NULL);
@@ -184,14 +214,16 @@ preload_take(struct preload *pl, size_t i, struct diags *diags)
 	struct slot *s = &pl->slots[i % pl->n_slots];
 	pthread_mutex_lock(&pl->lock);
 	while (!s->done) {
-		if (pl->next_claim == i) { /* no worker has it: load it here */
-			pl->next_claim++;
+		size_t j;
+		if (claim_room(pl, &j)) { /* rather than wait: load one more */
 			pthread_mutex_unlock(&pl->lock);
-			load_into_slot(pl, i);
+			load_into_slot(pl, j);
 			pthread_mutex_lock(&pl->lock);
 			continue;
 		}
+		pl->waiting_for = last_in_progress(pl, i);
 		pthread_cond_wait(&pl->ready, &pl->lock);
+		pl->waiting_for = SIZE_MAX;
 	}
 	pthread_mutex_unlock(&pl->lock);
 	/* The slot is ours until taken moves on: no lock needed. */
@@ -201,7 +233,11 @@ preload_take(struct preload *pl, size_t i, struct diags *diags)
 	s->done = false;
 	pthread_mutex_lock(&pl->lock);
 	pl->taken = i + 1;
-	pthread_cond_broadcast(&pl->work);
+	/* Idle workers are woken when half the slots are free, not for
+	 * each one: fewer switches between threads. */
+	size_t room = pl->taken + pl->n_slots - pl->next_claim;
+	if (pl->idle > 0 && (2 * room >= pl->n_slots || pl->taken == pl->n))
+		pthread_cond_broadcast(&pl->work);
 	pthread_mutex_unlock(&pl->lock);
 	return doc;
 }
