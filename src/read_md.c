@@ -58,6 +58,21 @@ md_arena_drop(struct md_arena *a)
 	a->last = NULL;
 }
 
+/* A new current block with room for need bytes (kept out of line so that
+ * the common path of md_arena_alloc stays short). */
+static __attribute__((noinline)) struct md_block *
+md_arena_grow(struct md_arena *a, size_t need)
+{
+	struct md_block *b = a->blocks;
+	size_t grow = b->size * 2 > need ? b->size * 2 : need;
+	struct md_block *fresh = xmalloc(sizeof(*fresh) + grow);
+	fresh->next = b;
+	fresh->size = grow;
+	fresh->used = 0;
+	a->blocks = fresh;
+	return fresh;
+}
+
 static void *
 md_arena_alloc(struct md_arena *a, size_t size)
 {
@@ -65,14 +80,8 @@ md_arena_alloc(struct md_arena *a, size_t size)
 		xmalloc(SIZE_MAX); /* reports and exits */
 	size_t need = sizeof(struct md_header) + ((size + MD_ALIGN - 1) & ~(size_t)(MD_ALIGN - 1));
 	struct md_block *b = a->blocks;
-	if (b->size - b->used < need) {
-		size_t grow = b->size * 2 > need ? b->size * 2 : need;
-		struct md_block *fresh = xmalloc(sizeof(*fresh) + grow);
-		fresh->next = b;
-		fresh->size = grow;
-		fresh->used = 0;
-		a->blocks = b = fresh;
-	}
+	if (b->size - b->used < need)
+		b = md_arena_grow(a, need);
 	struct md_header *h = (struct md_header *)(b->data + b->used);
 	b->used += need;
 	h->size = size;

@@ -268,7 +268,8 @@ source_line(const struct source *src, int line, size_t *len)
 		return "";
 	}
 	size_t start = src->line_starts[line - 1];
-	const char *nl = memchr(src->data + start, '\n', src->len - start);
-	*len = nl ? (size_t)(nl - (src->data + start)) : src->len - start;
+	/* a line ends where the next one starts, less its newline */
+	*len = (size_t)line < src->n_lines ? src->line_starts[line] - 1 - start
+					   : src->len - start;
 	return src->data + start;
 }

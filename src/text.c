@@ -117,24 +117,29 @@ text_fold_letter(uint32_t cp)
 	return NULL;
 }
 
-/* Appends a piece of a slug to out when it fits; counts it in any case. */
-static void
-slug_put(const char *piece, char *out, size_t size, size_t *len)
-{
-	for (; *piece; piece++, (*len)++)
-		if (*len + 1 < size)
-			out[*len] = *piece;
-}
+/* The lower-case letter or digit of each ASCII byte, 0 for the others. */
+static const char ascii_slug[128] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f',
+	['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l',
+	['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r',
+	['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x',
+	['y'] = 'y', ['z'] = 'z',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f',
+	['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l',
+	['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r',
+	['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x',
+	['Y'] = 'y', ['Z'] = 'z',
+};
 
-/* The lower-case letter or digit of an ASCII byte, or 0 for any other. */
-static char
-ascii_alnum_lower(unsigned char c)
+/* Adds one character of a slug when it fits; counts it in any case. */
+static inline void
+slug_putc(char c, char *out, size_t size, size_t *len)
 {
-	if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-		return (char)c;
-	if (c >= 'A' && c <= 'Z')
-		return (char)(c - 'A' + 'a');
-	return 0;
+	if (*len + 1 < size)
+		out[*len] = c;
+	(*len)++;
 }
 
 size_t
@@ -144,31 +149,35 @@ text_slug_to(const char *s, char *out, size_t size)
 	bool pending_dash = false;
 	for (const char *p = s; *p != '\0';) {
 		unsigned char c = (unsigned char)*p;
-		char one[2] = {0, 0};
 		const char *ascii;
 		if (c < 0x80) { /* ASCII: a letter or digit, or a separator */
 			p++;
-			one[0] = ascii_alnum_lower(c);
-			ascii = one[0] ? one : NULL;
-		} else {
-			uint32_t cp;
-			size_t n = utf8_decode(p, strnlen(p, 4), &cp);
-			if (n == 0)
-				n = 1, cp = 0xFFFD;
-			p += n;
-			ascii = text_fold_letter(cp);
+			char a = ascii_slug[c];
+			if (a == 0) {
+				pending_dash = len > 0;
+				continue;
+			}
+			if (pending_dash)
+				slug_putc('-', out, size, &len);
+			pending_dash = false;
+			slug_putc(a, out, size, &len);
+			continue;
 		}
+		uint32_t cp;
+		size_t n = utf8_decode(p, strnlen(p, 4), &cp);
+		if (n == 0)
+			n = 1, cp = 0xFFFD;
+		p += n;
+		ascii = text_fold_letter(cp);
 		if (ascii == NULL) {
 			pending_dash = len > 0;
 			continue;
 		}
 		if (pending_dash)
-			slug_put("-", out, size, &len);
+			slug_putc('-', out, size, &len);
 		pending_dash = false;
-		if (ascii[1] == '\0' && len + 1 < size) /* the usual one letter */
-			out[len++] = ascii[0];
-		else
-			slug_put(ascii, out, size, &len);
+		for (; *ascii; ascii++)
+			slug_putc(*ascii, out, size, &len);
 	}
 	if (size > 0)
 		out[len < size ? len : size - 1] = '\0';
@@ -178,15 +187,23 @@ text_slug_to(const char *s, char *out, size_t size)
 char *
 text_slug(const char *s)
 {
-	size_t len = text_slug_to(s, NULL, 0);
-	char *slug = xmalloc(len + 1);
-	text_slug_to(s, slug, len + 1);
+	/* A slug is never longer than its text: a letter of two bytes
+	 * folds to at most two, and one dash stands for a separator. */
+	size_t room = strlen(s) + 1;
+	char *slug = xmalloc(room);
+	size_t len = text_slug_to(s, slug, room);
+	if (len >= room) { /* cannot happen; if it did, make room */
+		slug = xrealloc(slug, len + 1);
+		text_slug_to(s, slug, len + 1);
+	}
 	return slug;
 }
 
 bool
 text_slug_equals(const char *s, const char *slug)
 {
+	if (text_is_slug(s)) /* a slug is its own slug */
+		return strcmp(s, slug) == 0;
 	char small[128];
 	size_t len = text_slug_to(s, small, sizeof small);
 	if (len < sizeof small)
