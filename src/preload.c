@@ -2,6 +2,7 @@
 #include "preload.h"
 
 #include "mem.h"
+#include "read.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -145,6 +146,7 @@ static void *
 worker(void *arg)
 {
 	struct preload *pl = arg;
+	read_markdown_reuse(true);
 	pthread_mutex_lock(&pl->lock);
 	size_t i;
 	while (claim(pl, &i)) {
@@ -153,6 +155,7 @@ worker(void *arg)
 		pthread_mutex_lock(&pl->lock);
 	}
 	pthread_mutex_unlock(&pl->lock);
+	read_markdown_reuse(false);
 	return NULL;
 }
 
@@ -185,6 +188,7 @@ preload_start(size_t n, preload_fn *load, void *ctx, enum lang lang)
 	pl->n_slots = (wanted + 1) * AHEAD_PER_THREAD;
 	pl->slots = xcalloc(pl->n_slots, sizeof(struct slot));
 	start_workers(pl, wanted);
+	read_markdown_reuse(true); /* the caller's thread reads some too */
 	return pl;
 }
 
@@ -254,6 +258,7 @@ preload_stop(struct preload **plp)
 	pthread_mutex_unlock(&pl->lock);
 	for (size_t k = 0; k < pl->n_workers; k++)
 		pthread_join(pl->workers[k], NULL);
+	read_markdown_reuse(false);
 	for (size_t k = 0; k < pl->n_slots; k++) {
 		doc_free(&pl->slots[k].doc);
 		diags_free(&pl->slots[k].diags);

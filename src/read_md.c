@@ -18,7 +18,12 @@
 /* cmark's nodes and the reader's own scratch strings live in one bump
  * arena per read, dropped whole at the end: no malloc and free per node
  * or per item, and no walk over the tree to free it. */
-enum { MD_ALIGN = 16, MD_MIN_BLOCK = 64 * 1024, MD_MAX_FIRST_BLOCK = 4 << 20 };
+enum {
+	MD_ALIGN = 16,
+	MD_MIN_BLOCK = 64 * 1024,
+	MD_MAX_FIRST_BLOCK = 4 << 20,
+	MD_MAX_KEEP = 4 << 20, /* a bigger block is not kept for the next read */
+};
 
 struct md_block {
 	struct md_block *next;
@@ -36,26 +41,54 @@ struct md_header {
 	_Alignas(MD_ALIGN) size_t size;
 };
 
+/* A thread that reads many files keeps the biggest block of one read for
+ * the next (read_markdown_reuse), rather than giving it back and having
+ * the pages faulted in again. */
+static _Thread_local bool md_reuse;
+static _Thread_local struct md_block *md_spare;
+
 static void
 md_arena_init(struct md_arena *a, size_t expect)
 {
 	size_t size = expect < MD_MIN_BLOCK ? MD_MIN_BLOCK : expect;
-	a->blocks = xmalloc(sizeof(struct md_block) + size);
-	a->blocks->next = NULL;
-	a->blocks->size = size;
-	a->blocks->used = 0;
+	struct md_block *b = md_spare;
+	md_spare = NULL;
+	if (b == NULL || b->size < size) {
+		free(b);
+		b = xmalloc(sizeof(struct md_block) + size);
+		b->size = size;
+	}
+	b->next = NULL;
+	b->used = 0;
+	a->blocks = b;
 	a->last = NULL;
 }
 
 static void
 md_arena_drop(struct md_arena *a)
 {
+	struct md_block *keep = NULL;
+	if (md_reuse && a->blocks->size <= MD_MAX_KEEP) {
+		keep = a->blocks; /* the current block is the biggest */
+		a->blocks = keep->next;
+	}
 	while (a->blocks != NULL) {
 		struct md_block *next = a->blocks->next;
 		free(a->blocks);
 		a->blocks = next;
 	}
 	a->last = NULL;
+	md_spare = keep;
+}
+
+void
+read_markdown_reuse(bool on)
+{
+	md_reuse = on;
+	if (!on) {
+		free(md_spare);
+		md_spare = NULL;
+	}
 }
 
 /* A new current block with room for need bytes (kept out of line so that
