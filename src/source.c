@@ -151,7 +151,8 @@ read_all(int fd, long limit, size_t expected, char **data, size_t *len)
 			cap *= 2;
 			buf = xrealloc(buf, cap);
 		}
-		ssize_t got = read(fd, buf + n, cap - n - 1);
+		size_t want = cap - n - 1;
+		ssize_t got = read(fd, buf + n, want);
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0) {
@@ -162,6 +163,9 @@ read_all(int fd, long limit, size_t expected, char **data, size_t *len)
 			break;
 		n += (size_t)got;
 		if ((long)n > limit)
+			break;
+		/* A regular file reads short only at its end: no read for EOF. */
+		if ((size_t)got < want && n == expected)
 			break;
 	}
 	*data = buf;
