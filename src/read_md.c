@@ -144,10 +144,11 @@ static _Thread_local struct md_arena *md_current;
 static void *
 md_calloc(size_t count, size_t size)
 {
-	if (size != 0 && count > SIZE_MAX / size)
+	size_t bytes;
+	if (__builtin_mul_overflow(count, size, &bytes))
 		xmalloc(SIZE_MAX); /* reports and exits */
-	void *p = md_arena_alloc(md_current, count * size);
-	memset(p, 0, count * size);
+	void *p = md_arena_alloc(md_current, bytes);
+	memset(p, 0, bytes);
 	return p;
 }
 

@@ -80,6 +80,10 @@ utf8_count(const char *s, size_t len)
 	for (; i + 8 <= len && ascii8(s + i); i += 8)
 		count += 8;
 	for (; i < len; count++) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
 		uint32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
 		i += n ? n : 1;
