@@ -38,29 +38,39 @@ ENV = dict(os.environ, NO_COLOR="1", KETEN_LANG="en", LANG="C")
 
 
 class Run:
-    """One finished process: wall seconds, peak memory, exit status."""
+    """One finished process: wall seconds, peak memory, exit status, CPU
+    seconds (user and system, all threads)."""
 
-    def __init__(self, seconds, maxrss_kib, status):
+    def __init__(self, seconds, maxrss_kib, status, cpu):
         self.seconds = seconds
         self.mib = maxrss_kib / 1024.0
         self.status = status
+        self.cpu = cpu
 
 
 MEASURE = None  # path of the compiled bench/measure.c, set by main()
 
 
-def run(argv, log_path):
+def run(argv, log_path, env=None):
     """Runs argv through bench/measure.c, with its output in log_path: wall
     time, and the peak memory (ru_maxrss) of that process alone."""
-    done = subprocess.run([MEASURE, log_path] + argv, env=ENV,
+    done = subprocess.run([MEASURE, log_path] + argv, env=env or ENV,
                           stdout=subprocess.PIPE, check=True)
-    seconds, kib, status = done.stdout.split()
-    return Run(float(seconds), int(kib), int(status))
+    seconds, kib, status, cpu = done.stdout.split()
+    return Run(float(seconds), int(kib), int(status), float(cpu))
 
 
 def fail(text):
     sys.stderr.write("bench: %s\n" % text)
     sys.exit(1)
+
+
+def load_average():
+    try:
+        with open("/proc/loadavg") as f:
+            return float(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return -1.0
 
 
 def machine():
@@ -104,13 +114,13 @@ def folder_bytes(folder):
 
 # --- check ---
 
-def check_size(keten, workspace, n, runs, scratch):
+def check_size(keten, workspace, n, runs, scratch, env=None):
     """Runs `keten check` on a workspace `runs` times after one warm-up."""
     out = os.path.join(scratch, "check-%d.txt" % n)
     argv = [keten, "check", "--no-color", workspace]
     results = []
     for i in range(runs + 1):
-        r = run(argv, out)
+        r = run(argv, out, env)
         if r.status not in (0, 1):
             fail("keten check exited with %d on %d journeys; see %s" % (r.status, n, out))
         if i > 0:
@@ -122,25 +132,40 @@ def check_size(keten, workspace, n, runs, scratch):
     return results, last
 
 
+def check_row(label, n, mb, results):
+    secs = sorted(r.seconds for r in results)
+    median = statistics.median(secs)
+    cores = statistics.median(r.cpu / r.seconds for r in results)
+    return median, max(r.mib for r in results), [
+        label, mb, str(len(results)), "%.3f" % median, "%.3f" % secs[0],
+        fmt_int(n / median), fmt_int(n / secs[0]), "%.1f" % (median / n * 1e6),
+        "%.2f" % cores, "%.1f" % max(r.mib for r in results)]
+
+
 def check_section(keten, sizes, runs, workspaces, scratch):
     print("## keten check\n")
     rows, per_journey, memory = [], {}, {}
     for n in sizes:
         results, summary = check_size(keten, workspaces[n], n, runs[n], scratch)
-        secs = sorted(r.seconds for r in results)
-        median = statistics.median(secs)
-        mib = max(r.mib for r in results)
+        mb = "%.1f" % (folder_bytes(workspaces[n]) / 1e6)
+        median, memory[n], row = check_row(fmt_int(n), n, mb, results)
         per_journey[n] = median / n
-        memory[n] = mib
-        rows.append([fmt_int(n), "%.1f" % (folder_bytes(workspaces[n]) / 1e6),
-                     str(len(results)), "%.3f" % median, "%.3f" % secs[0],
-                     fmt_int(n / median), fmt_int(n / secs[0]),
-                     "%.1f" % (median / n * 1e6), "%.1f" % mib])
+        rows.append(row)
+    big = max(sizes)
+    one, _ = check_size(keten, workspaces[big], big, runs[big], scratch,
+                        dict(ENV, KETEN_THREADS="0"))
+    mb = "%.1f" % (folder_bytes(workspaces[big]) / 1e6)
+    one_median, _, row = check_row("%s, one thread" % fmt_int(big), big, mb, one)
+    rows.append(row)
     print(table(["journeys", "MB of Markdown", "runs", "median s", "best s",
                  "journeys/s (median)", "journeys/s (best)", "µs per journey",
-                 "peak RSS MiB"], rows))
+                 "cores busy", "peak RSS MiB"], rows))
     print()
     print("Last run's summary: %s\n" % summary)
+    print("Threads: %s journeys take %.3f s with the default reader threads and "
+          "%.3f s with KETEN_THREADS=0 (one thread): x%.2f.\n"
+          % (fmt_int(big), per_journey[big] * big, one_median,
+             one_median / (per_journey[big] * big)))
     growth(sizes, per_journey, memory)
     targets(sizes, per_journey, memory)
 
@@ -287,7 +312,8 @@ def main():
             workspaces[n] = os.path.join(scratch, "ws-%d" % n)
             gen.generate(workspaces[n], n)
         print("# keten bench\n")
-        print("Machine: %s" % machine())
+        print("Machine: %s; load average before the runs %.2f (a busy machine "
+              "gives lower figures)" % (machine(), load_average()))
         print("Input: synthetic journeys from bench/gen.py (seed %d): 10 stages and "
               "30 touchpoints each, %d personas; files in the page cache (one "
               "warm-up run first); wall clock.\n" % (gen.DEFAULT_SEED, len(gen.PERSONAS)))

@@ -2,7 +2,8 @@
 /*
  * Usage: measure LOG COMMAND [ARGUMENT...]
  * Runs COMMAND with standard output and standard error in LOG and prints
- * one line: "<wall seconds> <peak resident KiB> <exit status>".
+ * one line: "<wall seconds> <peak resident KiB> <exit status> <CPU seconds>"
+ * (CPU is user plus system time of all its threads).
  *
  * Why not measure from Python: Linux counts the peak memory of the process
  * before exec into ru_maxrss, so a child forked from Python starts with
@@ -68,6 +69,8 @@ main(int argc, char **argv)
 	}
 	double seconds = now() - start;
 	int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-	printf("%.6f %ld %d\n", seconds, usage.ru_maxrss, code);
+	double cpu = (double)(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+		     (double)(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+	printf("%.6f %ld %d %.6f\n", seconds, usage.ru_maxrss, code, cpu);
 	return 0;
 }
