@@ -211,9 +211,13 @@ int
 vocab_find(enum vocab v, const char *written)
 {
 	build_spellings();
-	char slug[64]; /* longer than any spelling: such a key is unknown */
-	if (text_slug_to(written, slug, sizeof slug) >= sizeof slug)
-		return -1;
+	char buf[64]; /* longer than any spelling: such a key is unknown */
+	const char *slug = written;
+	if (!text_is_slug(written)) { /* most keys are written as their slug */
+		if (text_slug_to(written, buf, sizeof buf) >= sizeof buf)
+			return -1;
+		slug = buf;
+	}
 	for (size_t k = slot_of(v, slug); slots[k] != 0; k = (k + 1) & (SLOTS - 1)) {
 		const struct spelling *s = &spellings[slots[k] - 1];
 		if (s->vocab == v && strcmp(s->slug, slug) == 0)
