@@ -269,6 +269,13 @@ list_marker(const char *p, size_t len)
 static bool
 line_too_deep(const char *p, size_t len, long max, size_t *at)
 {
+	/* Each character adds at most two (a tab: four columns of
+	 * indentation): a short line, or one that opens no container,
+	 * cannot be too deep (most lines, quickly). */
+	if (2 * (long)len <= max || !(p[0] == ' ' || p[0] == '\t' || p[0] == '>' ||
+				 p[0] == '-' || p[0] == '*' || p[0] == '+' ||
+				 (p[0] >= '0' && p[0] <= '9')))
+		return false;
 	size_t tb = thematic_break_start(p, len);
 	long markers = 0, indent = 0, col = 0;
 	size_t i = 0;

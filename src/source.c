@@ -50,14 +50,15 @@ static void
 index_lines(struct source *src)
 {
 	const char *data = src->data, *end = data + src->len, *nl;
-	size_t n = 1;
-	for (const char *p = data; (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; p = nl + 1)
-		n++;
-	src->line_starts = xmalloc(n * sizeof(size_t));
+	size_t cap = src->len / 32 + 16; /* lines of text are seldom shorter */
+	src->line_starts = xmalloc(cap * sizeof(size_t));
 	src->n_lines = 0;
 	src->line_starts[src->n_lines++] = 0;
-	for (const char *p = data; (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; p = nl + 1)
+	for (const char *p = data; (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; p = nl + 1) {
+		if (src->n_lines == cap)
+			src->line_starts = xrealloc(src->line_starts, (cap *= 2) * sizeof(size_t));
 		src->line_starts[src->n_lines++] = (size_t)(nl + 1 - data);
+	}
 }
 
 static bool

@@ -180,3 +180,28 @@ TEST(read_md_arena_grows_for_big_files)
 	diags_free(&diags);
 	buf_free(&md);
 }
+
+/* The quick exit of the nesting scan must not miss indentation by tabs,
+ * which count four columns each. */
+TEST(read_md_depth_counts_tabs_on_short_lines)
+{
+	struct limits limits = LIMITS_DEFAULT;
+	for (int tabs = 30; tabs <= 34; tabs += 4) {
+		struct buf md = {0};
+		buf_puts(&md, "# T\n\n- persona: x\n\n## S\n- positie: thuis\n");
+		for (int i = 0; i < tabs; i++)
+			buf_putc(&md, '\t');
+		buf_puts(&md, "- x\n");
+		struct diags diags;
+		diags_init(&diags, LANG_EN);
+		struct source *src = source_from_memory("t.md", md.data, md.len, &limits, &diags);
+		struct doc *doc = src ? read_markdown(src, DOC_JOURNEY, &limits, &diags) : NULL;
+		/* 30 tabs: 60 levels of indentation and a marker; 34: 69 */
+		bool too_deep = diags.n == 1 && diags.items[0].code == CODE_S009;
+		CHECK(tabs == 30 ? doc != NULL && !too_deep : doc == NULL && too_deep);
+		doc_free(&doc);
+		source_free(&src);
+		diags_free(&diags);
+		buf_free(&md);
+	}
+}
