@@ -450,14 +450,23 @@ item_read(struct md *md, cmark_node *node, struct item *it)
 	const char *colon = strchr(it->text, ':');
 	if (colon == NULL)
 		return;
-	char *key = scratch_trim_dup(md, it->text, (size_t)(colon - it->text));
-	if (*key == '\0')
+	size_t key_len = (size_t)(colon - it->text);
+	const char *key = text_trim(it->text, &key_len);
+	if (key_len == 0)
 		return;
 	const char *v = colon + 1;
 	while (*v == ' ' || *v == '\t')
 		v++;
-	it->key = key;
-	it->value = scratch_trim_dup(md, v, strlen(v));
+	/* Key and value share one copy. */
+	size_t value_len = strlen(v);
+	v = text_trim(v, &value_len);
+	char *kv = md_arena_alloc(&md->arena, key_len + value_len + 2);
+	memcpy(kv, key, key_len);
+	kv[key_len] = '\0';
+	memcpy(kv + key_len + 1, v, value_len);
+	kv[key_len + 1 + value_len] = '\0';
+	it->key = kv;
+	it->value = kv + key_len + 1;
 	it->value_loc = it->loc;
 	it->value_loc.col += (int)utf8_count(it->text, (size_t)(v - it->text));
 }

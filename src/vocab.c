@@ -207,23 +207,30 @@ build_spellings(void)
 	pthread_once(&spellings_once, make_spellings);
 }
 
-int
-vocab_find(enum vocab v, const char *written)
+/* The id of the spelling of vocabulary v with this slug, or -1. */
+static int
+find_slug(enum vocab v, const char *slug)
 {
-	build_spellings();
-	char buf[64]; /* longer than any spelling: such a key is unknown */
-	const char *slug = written;
-	if (!text_is_slug(written)) { /* most keys are written as their slug */
-		if (text_slug_to(written, buf, sizeof buf) >= sizeof buf)
-			return -1;
-		slug = buf;
-	}
 	for (size_t k = slot_of(v, slug); slots[k] != 0; k = (k + 1) & (SLOTS - 1)) {
 		const struct spelling *s = &spellings[slots[k] - 1];
 		if (s->vocab == v && strcmp(s->slug, slug) == 0)
 			return s->id;
 	}
 	return -1;
+}
+
+int
+vocab_find(enum vocab v, const char *written)
+{
+	build_spellings();
+	/* Most keys are written as their slug: try them as they are. */
+	int id = find_slug(v, written);
+	if (id >= 0)
+		return id;
+	char slug[64]; /* longer than any spelling: such a key is unknown */
+	if (text_slug_to(written, slug, sizeof slug) >= sizeof slug)
+		return -1;
+	return strcmp(slug, written) == 0 ? -1 : find_slug(v, slug);
 }
 
 int
