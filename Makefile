@@ -16,8 +16,8 @@ WARN     = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
            -Wwrite-strings -Wshadow
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS  = $(STD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc
-LDLIBS      = $(PKG_LIBS) -lm
+ALL_CFLAGS  = $(STD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -pthread -Isrc
+LDLIBS      = $(PKG_LIBS) -lm -pthread
 BUILD      ?= build
 
 # Debian packages the build and the tests need (see `make deps`).
@@ -29,7 +29,7 @@ SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BASE   = mem text catalog diag vocab values readability personal source jsonw model
 READ   = read_md read_json
 MODEL  = chain
-CHECK  = check rules rules_contact rules_move rules_experience rules_text workspace
+CHECK  = check rules rules_contact rules_move rules_experience rules_text preload workspace
 RENDER = render_text markers pathway_labels pathway_spec pathway
 WRITE  = diag_print write_json write_md outdir
 CLI    = cli cmd_check cmd_export cmd_chain cmd_rules cmd_render
@@ -42,7 +42,7 @@ UNIT_SRCS = $(wildcard tests/unit/*.c)
 UNIT_BIN  = $(BUILD)/unit-tests
 
 .PHONY: all deps demo test check-unit check-golden check-examples check-render \
-        check-asan check-valgrind clean install uninstall
+        check-asan check-valgrind bench clean install uninstall
 
 all: keten
 
@@ -133,6 +133,17 @@ check-valgrind: deps
 	$(VALGRIND_RUN) $(UNIT_BIN)
 	VALGRIND="$(VALGRIND_RUN)" sh tests/golden/run.sh ./keten
 	VALGRIND="$(VALGRIND_RUN)" sh tests/roundtrip.sh ./keten $(ROUNDTRIP_PATHS)
+
+# Speed figures for the README: check (and render, when built) on 100,
+# 1,000 and 10,000 synthetic journeys. Not part of `make test`.
+# BENCH_ARGS="--sizes 100,1000 --runs 3" for a quicker look.
+BENCH_ARGS ?=
+bench: deps
+	$(MAKE) keten $(BUILD)/bench-measure
+	python3 bench/bench.py --keten ./keten --measure $(BUILD)/bench-measure $(BENCH_ARGS)
+
+$(BUILD)/bench-measure: bench/measure.c | $(BUILD)
+	$(CC) $(STD) $(WARN) $(CFLAGS) -o $@ bench/measure.c
 
 install: keten
 	install -d $(DESTDIR)$(BINDIR)
