@@ -136,10 +136,11 @@ def check_row(label, n, mb, results):
     secs = sorted(r.seconds for r in results)
     median = statistics.median(secs)
     cores = statistics.median(r.cpu / r.seconds for r in results)
+    cpu = statistics.median(r.cpu for r in results)
     return median, max(r.mib for r in results), [
         label, mb, str(len(results)), "%.3f" % median, "%.3f" % secs[0],
         fmt_int(n / median), fmt_int(n / secs[0]), "%.1f" % (median / n * 1e6),
-        "%.2f" % cores, "%.1f" % max(r.mib for r in results)]
+        "%.2f" % cores, fmt_int(n / cpu), "%.1f" % max(r.mib for r in results)]
 
 
 def check_section(keten, sizes, runs, workspaces, scratch):
@@ -159,7 +160,7 @@ def check_section(keten, sizes, runs, workspaces, scratch):
     rows.append(row)
     print(table(["journeys", "MB of Markdown", "runs", "median s", "best s",
                  "journeys/s (median)", "journeys/s (best)", "µs per journey",
-                 "cores busy", "peak RSS MiB"], rows))
+                 "cores busy", "journeys per CPU s", "peak RSS MiB"], rows))
     print()
     print("Last run's summary: %s\n" % summary)
     print("Threads: %s journeys take %.3f s with the default reader threads and "
@@ -248,9 +249,11 @@ def render_section(keten, sizes, workspaces, scratch):
               "not list it), so there are no render figures.\n")
         return
     rows, medians = [], {}
+    jobs = os.cpu_count() or 1
     for n in sizes:
         timings = os.path.join(scratch, "timings-%d.tsv" % n)
-        r = render(keten, workspaces[n], os.path.join(scratch, "svg-%d" % n), "svg", 1, timings)
+        r = render(keten, workspaces[n], os.path.join(scratch, "svg-%d" % n), "svg",
+                   jobs, timings)
         micros = read_timings(timings)
         if not micros:
             fail("keten render --timings wrote no timings for %d journeys" % n)
@@ -259,7 +262,7 @@ def render_section(keten, sizes, workspaces, scratch):
                      "%.2f" % (max(micros) / 1000.0), "%.2f" % r.seconds,
                      fmt_int(len(micros) / r.seconds), "%.1f" % r.mib])
     print(table(["journeys", "rendered", "median ms per journey", "slowest ms",
-                 "wall s (-j 1)", "journeys/s", "peak RSS MiB"], rows))
+                 "wall s (-j %d)" % jobs, "journeys/s", "peak RSS MiB"], rows))
     print()
     big = max(sizes)
     print("Targets:")
@@ -269,7 +272,6 @@ def render_section(keten, sizes, workspaces, scratch):
     n = RENDER_RATIO_SIZE if RENDER_RATIO_SIZE in workspaces else big
     ws = workspaces[n]
     svg = render(keten, ws, os.path.join(scratch, "ratio-svg"), "svg", 1)
-    jobs = os.cpu_count() or 1
     svg_j = render(keten, ws, os.path.join(scratch, "ratio-svg-j"), "svg", jobs)
     dot_out = os.path.join(scratch, "ratio-dot")
     render(keten, ws, dot_out, "dot", 1)

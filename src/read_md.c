@@ -126,11 +126,13 @@ md_arena_alloc(struct md_arena *a, size_t size)
 static bool
 md_arena_grow_last(struct md_arena *a, void *p, size_t size)
 {
-	struct md_block *b = a->blocks;
+	if (p != a->last || size > SIZE_MAX / 2)
+		return false;
+	struct md_block *b = a->blocks; /* the latest allocation is in it */
 	struct md_header *h = (struct md_header *)p - 1;
 	size_t start = (size_t)((unsigned char *)p - b->data);
 	size_t need = (size + MD_ALIGN - 1) & ~(size_t)(MD_ALIGN - 1);
-	if (p != a->last || size > SIZE_MAX / 2 || b->size - start < need)
+	if (b->size - start < need)
 		return false;
 	b->used = start + need;
 	h->size = size;
