@@ -314,20 +314,30 @@ text_nearest(const char *word, const char *const *candidates, size_t n)
 	return best;
 }
 
-/* The lower-case form of a capital letter, or cp itself. */
-static uint32_t
-lower_letter(uint32_t cp)
+/* The lower-case form of a capital of ASCII, Latin-1, Latin Extended-A and
+ * Additional, Greek and Cyrillic; anything else unchanged. */
+uint32_t
+text_lower(uint32_t cp)
 {
-	if (cp >= 'A' && cp <= 'Z')
-		return cp + 32;
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
 	if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
 		return cp + 32;
+	if (cp == 0x130)
+		return 'i';
+	if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177) ||
+	    (cp >= 0x1E00 && cp <= 0x1E95) || (cp >= 0x1EA0 && cp <= 0x1EFF))
+		return cp | 1;
+	if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+		return cp + (cp & 1);
 	if (cp == 0x178)
 		return 0xFF;
-	if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x131 && cp != 0x138 &&
-	    cp != 0x149 && cp != 0x17F && (cp & 1) == ((cp >= 0x139 && cp <= 0x148) ||
-						       cp >= 0x179))
-		return cp + 1;
+	if ((cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x410 && cp <= 0x42F))
+		return cp + 32;
+	if (cp == 0x3C2)
+		return 0x3C3;
+	if (cp >= 0x400 && cp <= 0x40F)
+		return cp + 80;
 	return cp;
 }
 
@@ -363,7 +373,7 @@ text_casefold(const char *s, size_t len)
 			buf_putc(&b, s[i++]);
 			continue;
 		}
-		buf_put_utf8(&b, lower_letter(cp));
+		buf_put_utf8(&b, text_lower(cp));
 		i += n;
 	}
 	char *out = xstrdup(buf_str(&b));
