@@ -41,9 +41,9 @@ static const struct command commands[] = {
 	{"render", cmd_render, M_HELP_RENDER, OPTS_RENDER, 0, (size_t)-1},
 };
 
-/* The main job (no command); for now it is the check. */
+/* The main job (no command). */
 static const struct command main_job = {
-	"check", cmd_check, M_HELP_MAIN, OPTS_CHECK, 0, (size_t)-1,
+	"check", cmd_main, M_HELP_MAIN, OPTS_CHECK, 0, (size_t)-1,
 };
 
 enum long_only {

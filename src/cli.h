@@ -48,6 +48,7 @@ void cli_error(const struct cli *cli, enum msg m, ...);
 /* Flushes standard output; a write error is reported and gives 2. */
 int cli_finish_output(const struct cli *cli, int status);
 
+int cmd_main(const struct cli *cli);
 int cmd_check(const struct cli *cli);
 int cmd_export(const struct cli *cli);
 int cmd_chain(const struct cli *cli);
