@@ -31,7 +31,7 @@ READ   = read_md read_json
 MODEL  = chain
 CHECK  = check rules rules_contact rules_move rules_experience rules_text preload workspace
 RENDER = render_text markers pathway_labels pathway_spec pathway
-WRITE  = diag_print write_json write_md outdir
+WRITE  = diag_print write_json write_md outdir report report_page
 CLI    = cli cmd_main cmd_check cmd_export cmd_chain cmd_rules cmd_render
 
 LIB_OBJS = $(patsubst %,$(BUILD)/%.o,$(BASE) $(READ) $(MODEL) $(CHECK) $(RENDER) $(WRITE) $(CLI))

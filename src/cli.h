@@ -54,5 +54,6 @@ int cmd_export(const struct cli *cli);
 int cmd_chain(const struct cli *cli);
 int cmd_rules(const struct cli *cli);
 int cmd_render(const struct cli *cli);
+int cmd_report(const struct cli *cli);
 
 #endif
