@@ -127,10 +127,8 @@ keten-asan: $(LIB_OBJS) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # The whole suite under valgrind's memcheck; any error or leak fails.
-# Only the leak kinds that fail are shown: a render worker, forked from the
-# checking process, exits holding a copy of memory it does not own, which
-# valgrind can only call "possibly lost".
-VALGRIND_RUN = valgrind -q --error-exitcode=99 --leak-check=full \
+# Render workers (keten started anew by the pool) are checked too.
+VALGRIND_RUN = valgrind -q --error-exitcode=99 --leak-check=full --trace-children=yes \
                --errors-for-leak-kinds=definite,indirect \
                --show-leak-kinds=definite,indirect \
                --suppressions=$(CURDIR)/tests/valgrind.supp

@@ -34,4 +34,10 @@ bool render_jobs_drawn(const struct render_run *run, size_t i);
 
 void render_jobs_free(struct render_run **run);
 
+/* A worker process is keten started as "keten --render-worker FORMAT LANG
+ * FOLDER" by the pool, with its pipes and the output folder open on
+ * descriptors 3, 4 and 5; main() asks render_worker_wanted first. */
+bool render_worker_wanted(int argc, char **argv);
+int render_worker_main(int argc, char **argv);
+
 #endif
