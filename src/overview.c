@@ -1,0 +1,178 @@
+/* overview.c - gathering the chain overview: stages, transitions and friction of every journey, counted per position and per move. */
+#include "overview.h"
+
+#include "chain.h"
+#include "markers.h"
+#include "mem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void
+overview_init(struct overview *ov, const struct chain *chain)
+{
+	memset(ov, 0, sizeof(*ov));
+	ov->chain = chain;
+	ov->n_positions = chain->n_positions + 1;
+	ov->positions = xcalloc(ov->n_positions, sizeof(*ov->positions));
+	for (size_t i = 0; i < chain->n_positions; i++)
+		ov->positions[i].pos = chain->positions[i];
+	ov->edges = xcalloc(ov->n_positions * ov->n_positions, sizeof(*ov->edges));
+}
+
+void
+overview_free(struct overview *ov)
+{
+	for (size_t i = 0; i < ov->n_personas; i++)
+		free(ov->personas[i]);
+	free(ov->personas);
+	free(ov->positions);
+	free(ov->edges);
+	memset(ov, 0, sizeof(*ov));
+}
+
+const struct ov_edge *
+overview_edge(const struct overview *ov, size_t from, size_t to)
+{
+	return &ov->edges[from * ov->n_positions + to];
+}
+
+bool
+overview_code_on_move(enum code code)
+{
+	return code == CODE_K003 || code == CODE_K004 || code == CODE_K005 || code == CODE_K009;
+}
+
+/* The index in the overview of the chain position p (NULL: outside). */
+static size_t
+index_of(const struct overview *ov, const struct position *p)
+{
+	for (size_t i = 0; p != NULL && i < ov->chain->n_positions; i++)
+		if (ov->chain->positions[i] == p)
+			return i;
+	return ov->n_positions - 1;
+}
+
+/* Where stage s of journey j goes: its own position when j was checked
+ * with the overview's chain, else the position of the same id or alias. */
+static size_t
+place_of(const struct overview *ov, const struct journey *j, const struct stage *s)
+{
+	if (s->pos != NULL && j->chain_ref == ov->chain)
+		return index_of(ov, s->pos);
+	const char *name = s->pos != NULL && s->pos->id.s != NULL ? s->pos->id.s : s->position.s;
+	if (name == NULL)
+		return ov->n_positions - 1;
+	return index_of(ov, chain_find_position(ov->chain, name));
+}
+
+static int
+compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds a persona id to the sorted set, once. */
+static void
+add_persona(struct overview *ov, const char *id)
+{
+	if (id == NULL)
+		return;
+	if (ov->n_personas > 0 &&
+	    bsearch(&id, ov->personas, ov->n_personas, sizeof(char *), compare_strings) != NULL)
+		return;
+	ov->personas = xgrow(ov->personas, ov->n_personas, &ov->cap_personas, sizeof(char *));
+	size_t at = ov->n_personas;
+	while (at > 0 && strcmp(ov->personas[at - 1], id) > 0)
+		at--;
+	memmove(ov->personas + at + 1, ov->personas + at, (ov->n_personas - at) * sizeof(char *));
+	ov->personas[at] = xstrdup(id);
+	ov->n_personas++;
+}
+
+static void
+count_stages(struct overview *ov, const struct journey *j, const size_t *place)
+{
+	size_t number = (size_t)ov->journeys;
+	for (size_t i = 0; i < j->n_stages; i++) {
+		struct ov_position *p = &ov->positions[place[i]];
+		p->stages++;
+		if (p->last_journey != number) {
+			p->last_journey = number;
+			p->journeys++;
+		}
+		if (i > 0)
+			ov->edges[place[i - 1] * ov->n_positions + place[i]].count++;
+	}
+}
+
+/* Puts each friction finding of the journey where it sits. */
+static void
+place_friction(struct overview *ov, const struct journey *j, const size_t *place,
+	       const struct diags *diags, size_t from)
+{
+	struct marker_list markers;
+	markers_collect(j, diags, from, NULL, 0, NULL, &markers);
+	for (size_t k = 0; k < markers.n; k++) {
+		const struct marker *m = &markers.items[k];
+		if (m->code == CODE_K012)
+			continue;
+		ov->friction += m->impact;
+		if (m->stage < 0) {
+			ov->unplaced += m->impact;
+		} else if (m->stage > 0 && overview_code_on_move(m->code)) {
+			struct ov_edge *e = &ov->edges[place[m->stage - 1] * ov->n_positions +
+						       place[m->stage]];
+			e->friction += m->impact;
+			e->findings++;
+		} else {
+			ov->positions[place[m->stage]].friction += m->impact;
+			ov->positions[place[m->stage]].findings++;
+		}
+	}
+	markers_free(&markers);
+}
+
+void
+overview_add_journey(struct overview *ov, const struct doc *doc, const struct diags *diags,
+		     size_t from)
+{
+	const struct journey *j = doc->journey;
+	if (j == NULL)
+		return;
+	if (doc->broken) {
+		ov->skipped++;
+		return;
+	}
+	ov->journeys++;
+	add_persona(ov, j->persona_ref && j->persona_ref->id.s ? j->persona_ref->id.s : j->persona.s);
+	size_t *place = xcalloc(j->n_stages ? j->n_stages : 1, sizeof(*place));
+	for (size_t i = 0; i < j->n_stages; i++)
+		place[i] = place_of(ov, j, j->stages[i]);
+	count_stages(ov, j, place);
+	place_friction(ov, j, place, diags, from);
+	free(place);
+}
+
+int
+overview_highest(const struct overview *ov, bool moves)
+{
+	int highest = 0;
+	for (size_t i = 0; !moves && i < ov->n_positions; i++)
+		if (ov->positions[i].friction > highest)
+			highest = ov->positions[i].friction;
+	for (size_t k = 0; moves && k < ov->n_positions * ov->n_positions; k++)
+		if (ov->edges[k].friction > highest)
+			highest = ov->edges[k].friction;
+	return highest;
+}
+
+int
+overview_level(int friction, int highest)
+{
+	if (friction <= 0 || highest <= 0)
+		return 0;
+	if (friction >= highest)
+		return 3;
+	return (3 * friction + highest - 1) / highest;
+}
