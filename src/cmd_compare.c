@@ -45,7 +45,8 @@ side_problem(const struct cli *cli, const char *path, const struct side_run *r,
 {
 	if (r->journeys == 1 && !r->broken)
 		return 0;
-	print_errors(diags);
+	if (r->journeys <= 1)
+		print_errors(diags);
 	if (r->journeys == 0)
 		cli_error(cli, M_CMP_NO_JOURNEY, path);
 	else if (r->journeys > 1)

@@ -4,6 +4,7 @@
 #include "diag_print.h"
 #include "mem.h"
 #include "model.h"
+#include "personal.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -13,6 +14,16 @@ static char *
 dup_or_null(const char *s)
 {
 	return s != NULL ? xstrdup(s) : NULL;
+}
+
+/* User text as shown: personal data masked (rule K012). */
+static char *
+masked_or_null(const char *s)
+{
+	if (s == NULL)
+		return NULL;
+	char *masked = personal_masked_copy(s);
+	return masked != NULL ? masked : xstrdup(s);
 }
 
 static long
@@ -40,7 +51,7 @@ place_finding(struct cmp_finding *f, const struct journey *j, const struct diag 
 		return;
 	const struct stage *s = j->stages[f->stage_index];
 	f->stage = xstrdup(s->id.s);
-	f->stage_title = xstrdup(s->title.s ? s->title.s : "");
+	f->stage_title = masked_or_null(s->title.s ? s->title.s : "");
 	const char *pos = s->pos != NULL && s->pos->id.s ? s->pos->id.s : s->position.s;
 	f->position = dup_or_null(pos);
 	if (d->touchpoint >= 1 && (size_t)d->touchpoint <= s->n_touchpoints) {
@@ -100,12 +111,12 @@ describe_side(struct cmp_side *side, const struct doc *doc)
 	const struct journey *j = doc->journey;
 	side->file = xstrdup(doc->path);
 	side->journey = xstrdup(j->id.s ? j->id.s : "");
-	side->title = xstrdup(j->title.s ? j->title.s : "");
+	side->title = masked_or_null(j->title.s ? j->title.s : "");
 	side->kind = j->kind.v == KIND_UNSET ? NULL : xstrdup(journey_kind_name(j->kind.v));
 	side->persona = dup_or_null(j->persona.s);
-	side->persona_name = j->persona_ref ? dup_or_null(j->persona_ref->name.s) : NULL;
+	side->persona_name = j->persona_ref ? masked_or_null(j->persona_ref->name.s) : NULL;
 	side->chain = j->chain_ref ? dup_or_null(j->chain_ref->id.s) : NULL;
-	side->chain_title = j->chain_ref ? dup_or_null(j->chain_ref->title.s) : NULL;
+	side->chain_title = j->chain_ref ? masked_or_null(j->chain_ref->title.s) : NULL;
 }
 
 void
