@@ -203,7 +203,7 @@ apply_option(struct cli *cli, int c, const char *arg)
 		cli->lang = (enum lang)choice;
 		return true;
 	case LO_FORMAT:
-		if ((choice = parse_choice(cli, "--format", arg, formats, 3)) < 0)
+		if ((choice = parse_choice(cli, "--format", arg, formats, cli->format_html ? 3 : 2)) < 0)
 			return false;
 		cli->format = (enum output_format)choice;
 		return true;
@@ -294,6 +294,7 @@ parse_options(struct cli *cli, const struct command *cmd, int argc, char **argv)
 {
 	bool help = false;
 	int c;
+	cli->format_html = (cmd->options & OPT_FORMAT_HTML) != 0;
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":hqo:T:j:", long_options, NULL)) != -1) {
@@ -323,10 +324,6 @@ parse_options(struct cli *cli, const struct command *cmd, int argc, char **argv)
 	if (help) {
 		fputs(msg(cli->lang, cmd->help), stdout);
 		return cli_finish_output(cli, 0);
-	}
-	if (cli->format == OUTPUT_HTML && !(cmd->options & OPT_FORMAT_HTML)) {
-		cli_error(cli, M_CLI_HTML_HERE_ONLY, cmd->name);
-		return 2;
 	}
 	return -1;
 }

@@ -18,6 +18,7 @@ enum fail_on { FAIL_ON_ERROR, FAIL_ON_WARNING, FAIL_ON_NEVER };
 struct cli {
 	enum lang lang;
 	enum output_format format;   /* --format */
+	bool format_html;            /* the command takes --format html */
 	enum fail_on fail_on;        /* --fail-on */
 	const char *chain_path;      /* --chain (the first one) */
 	const char *chain_paths[2];  /* --chain; twice only for compare */

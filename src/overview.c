@@ -8,16 +8,52 @@
 #include <stdlib.h>
 #include <string.h>
 
+static char *
+text_or(const struct text *t, const char *otherwise)
+{
+	return xstrdup(t->s != NULL && *t->s ? t->s : otherwise ? otherwise : "");
+}
+
+/* Room for one more position; the moves matrix grows with it. */
+static struct ov_position *
+new_position(struct overview *ov)
+{
+	if (ov->n_positions == ov->cap_positions) {
+		size_t cap = ov->cap_positions ? 2 * ov->cap_positions : 8;
+		struct ov_edge *edges = xcalloc(cap * cap, sizeof(*edges));
+		for (size_t from = 0; from < ov->n_positions; from++)
+			memcpy(&edges[from * cap], &ov->edges[from * ov->cap_positions],
+			       ov->n_positions * sizeof(*edges));
+		free(ov->edges);
+		ov->edges = edges;
+		ov->positions = xrealloc(ov->positions, cap * sizeof(*ov->positions));
+		ov->cap_positions = cap;
+	}
+	struct ov_position *p = &ov->positions[ov->n_positions++];
+	memset(p, 0, sizeof(*p));
+	return p;
+}
+
+/* Copies what the overview shows of a position (of any chain model). */
+static void
+describe_position(struct ov_position *p, const struct position *pos)
+{
+	p->id = text_or(&pos->id, NULL);
+	p->label = text_or(&pos->label, p->id);
+	p->domain = pos->dom != NULL ? text_or(&pos->dom->label, NULL) : NULL;
+	p->ladder = pos->ladder.set ? pos->ladder.v : 0;
+}
+
 void
 overview_init(struct overview *ov, const struct chain *chain)
 {
 	memset(ov, 0, sizeof(*ov));
 	ov->chain = chain;
-	ov->n_positions = chain->n_positions + 1;
-	ov->positions = xcalloc(ov->n_positions, sizeof(*ov->positions));
-	for (size_t i = 0; i < chain->n_positions; i++)
-		ov->positions[i].pos = chain->positions[i];
-	ov->edges = xcalloc(ov->n_positions * ov->n_positions, sizeof(*ov->edges));
+	for (size_t i = 0; i < chain->n_positions; i++) {
+		struct ov_position *p = new_position(ov);
+		p->pos = chain->positions[i];
+		describe_position(p, p->pos);
+	}
 }
 
 void
@@ -26,6 +62,11 @@ overview_free(struct overview *ov)
 	for (size_t i = 0; i < ov->n_personas; i++)
 		free(ov->personas[i]);
 	free(ov->personas);
+	for (size_t i = 0; i < ov->n_positions; i++) {
+		free(ov->positions[i].id);
+		free(ov->positions[i].label);
+		free(ov->positions[i].domain);
+	}
 	free(ov->positions);
 	free(ov->edges);
 	memset(ov, 0, sizeof(*ov));
@@ -34,7 +75,13 @@ overview_free(struct overview *ov)
 const struct ov_edge *
 overview_edge(const struct overview *ov, size_t from, size_t to)
 {
-	return &ov->edges[from * ov->n_positions + to];
+	return &ov->edges[from * ov->cap_positions + to];
+}
+
+static struct ov_edge *
+edge_at(struct overview *ov, size_t from, size_t to)
+{
+	return &ov->edges[from * ov->cap_positions + to];
 }
 
 bool
@@ -43,27 +90,39 @@ overview_code_on_move(enum code code)
 	return code == CODE_K003 || code == CODE_K004 || code == CODE_K005 || code == CODE_K009;
 }
 
-/* The index in the overview of the chain position p (NULL: outside). */
+/* The index of the foreign position `id`, added when new. */
 static size_t
-index_of(const struct overview *ov, const struct position *p)
+foreign_place(struct overview *ov, const struct stage *s, const char *id)
 {
-	for (size_t i = 0; p != NULL && i < ov->chain->n_positions; i++)
-		if (ov->chain->positions[i] == p)
+	for (size_t i = ov->chain->n_positions; i < ov->n_positions; i++)
+		if (strcmp(ov->positions[i].id, id) == 0)
 			return i;
+	struct ov_position *p = new_position(ov);
+	if (s->pos != NULL) {
+		describe_position(p, s->pos);
+	} else {
+		p->id = xstrdup(id);
+		p->label = xstrdup(id);
+	}
 	return ov->n_positions - 1;
 }
 
 /* Where stage s of journey j goes: its own position when j was checked
- * with the overview's chain, else the position of the same id or alias. */
+ * with the overview's chain, else the chain's position of the same id or
+ * alias, else a foreign position. */
 static size_t
-place_of(const struct overview *ov, const struct journey *j, const struct stage *s)
+place_of(struct overview *ov, const struct journey *j, const struct stage *s)
 {
+	const struct position *found = NULL;
+	const char *id = s->pos != NULL && s->pos->id.s != NULL ? s->pos->id.s : s->position.s;
 	if (s->pos != NULL && j->chain_ref == ov->chain)
-		return index_of(ov, s->pos);
-	const char *name = s->pos != NULL && s->pos->id.s != NULL ? s->pos->id.s : s->position.s;
-	if (name == NULL)
-		return ov->n_positions - 1;
-	return index_of(ov, chain_find_position(ov->chain, name));
+		found = s->pos;
+	else if (id != NULL)
+		found = chain_find_position(ov->chain, id);
+	for (size_t i = 0; found != NULL && i < ov->chain->n_positions; i++)
+		if (ov->chain->positions[i] == found)
+			return i;
+	return foreign_place(ov, s, id != NULL ? id : "?");
 }
 
 static int
@@ -102,7 +161,7 @@ count_stages(struct overview *ov, const struct journey *j, const size_t *place)
 			p->journeys++;
 		}
 		if (i > 0)
-			ov->edges[place[i - 1] * ov->n_positions + place[i]].count++;
+			edge_at(ov, place[i - 1], place[i])->count++;
 	}
 }
 
@@ -121,8 +180,7 @@ place_friction(struct overview *ov, const struct journey *j, const size_t *place
 		if (m->stage < 0) {
 			ov->unplaced += m->impact;
 		} else if (m->stage > 0 && overview_code_on_move(m->code)) {
-			struct ov_edge *e = &ov->edges[place[m->stage - 1] * ov->n_positions +
-						       place[m->stage]];
+			struct ov_edge *e = edge_at(ov, place[m->stage - 1], place[m->stage]);
 			e->friction += m->impact;
 			e->findings++;
 		} else {
@@ -161,9 +219,10 @@ overview_highest(const struct overview *ov, bool moves)
 	for (size_t i = 0; !moves && i < ov->n_positions; i++)
 		if (ov->positions[i].friction > highest)
 			highest = ov->positions[i].friction;
-	for (size_t k = 0; moves && k < ov->n_positions * ov->n_positions; k++)
-		if (ov->edges[k].friction > highest)
-			highest = ov->edges[k].friction;
+	for (size_t from = 0; moves && from < ov->n_positions; from++)
+		for (size_t to = 0; to < ov->n_positions; to++)
+			if (overview_edge(ov, from, to)->friction > highest)
+				highest = overview_edge(ov, from, to)->friction;
 	return highest;
 }
 

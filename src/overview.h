@@ -17,14 +17,19 @@
  * no friction score and is left out; so are persona findings (K011).
  */
 
-/* A position of the chain, or the place for positions the chain does not know. */
+/* A position of the chain, or one the chain does not know that a journey
+ * checked with another chain model uses (a "foreign" position). */
 struct ov_position {
-	const struct position *pos; /* in the overview's chain; NULL: outside it */
+	const struct position *pos; /* in the overview's chain; NULL: foreign */
+	char *id;        /* the position's id */
+	char *label;     /* its label, or the id */
+	char *domain;    /* its domain's label; NULL when not known */
+	long ladder;     /* its rung; 0 when not known */
 	int stages;      /* stages seen here */
 	int journeys;    /* journeys with at least one stage here */
 	int friction;    /* sum of the impacts of the findings that sit here */
 	int findings;
-	size_t last_journey; /* internal: the journey that counted last, + 1 */
+	size_t last_journey; /* internal: the journey that counted last */
 };
 
 /* The moves from one position to the next (from == to: a stage after a
@@ -38,9 +43,9 @@ struct ov_edge {
 struct overview {
 	const struct chain *chain;  /* borrowed: it must outlive the overview */
 	struct ov_position *positions; /* the chain's, in its order, then the
-					* outside place: n_positions in all */
-	size_t n_positions;
-	struct ov_edge *edges;      /* n_positions x n_positions: [from * n + to] */
+					* foreign ones in the order met */
+	size_t n_positions, cap_positions;
+	struct ov_edge *edges;      /* cap_positions squared: [from * cap + to] */
 	int journeys;               /* journeys added (without errors) */
 	int skipped;                /* journeys with structural errors, left out */
 	char **personas;            /* distinct persona ids, sorted */
@@ -57,7 +62,8 @@ void overview_init(struct overview *ov, const struct chain *chain);
  * workspace_check_journeys callback: ws->diags, ws->journey_first_diag).
  * A journey with structural errors is only counted as skipped. Each stage
  * is placed at the position of the same id (or alias) in the overview's
- * chain, or outside it. Nothing of doc is kept.
+ * chain, or else at a foreign position of that id, with the label and
+ * rung of the journey's own chain model. Nothing of doc is kept.
  */
 void overview_add_journey(struct overview *ov, const struct doc *doc,
 			  const struct diags *diags, size_t from);

@@ -27,7 +27,7 @@ struct draw {
 	int highest_move;   /* friction of a move */
 	int most;           /* transitions of the most frequent move */
 	Agraph_t *g;
-	Agnode_t **nodes;   /* per position; NULL for the unused outside place */
+	Agnode_t **nodes;   /* per position */
 	struct buf scratch;
 };
 
@@ -73,14 +73,6 @@ put_plural(struct buf *out, enum lang lang, int n, enum msg one, enum msg many)
 
 /* --- labels --- */
 
-static const char *
-position_name(const struct draw *d, const struct ov_position *p)
-{
-	if (p->pos == NULL)
-		return msg(d->lang, M_OV_OUTSIDE);
-	return p->pos->label.s && *p->pos->label.s ? p->pos->label.s : p->pos->id.s;
-}
-
 static void
 put_counts_row(struct buf *out, const struct draw *d, const struct ov_position *p)
 {
@@ -119,18 +111,19 @@ position_label(struct buf *out, const struct draw *d, const struct ov_position *
 		   "COLOR=\"%s\" BGCOLOR=\"%s\" STYLE=\"rounded\">",
 		   level ? 3 : 1, level ? level_fill[level] : t.dark, t.band);
 	buf_printf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"%s\"><B>", t.strong);
-	esc_wrap(out, position_name(d, p), LABEL_WIDTH, LABEL_LINES);
+	esc_wrap(out, p->label, LABEL_WIDTH, LABEL_LINES);
 	buf_puts(out, "</B></TD></TR>");
-	if (p->pos != NULL) {
-		struct buf line = {0};
-		buf_printf(&line, msg(d->lang, M_R_RUNG), p->pos->ladder.v);
-		if (p->pos->dom && p->pos->dom->label.s)
-			buf_printf(&line, " \xC2\xB7 %s", p->pos->dom->label.s);
-		buf_puts(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">");
-		esc_wrap(out, buf_str(&line), LABEL_WIDTH + 6, LABEL_LINES);
-		buf_puts(out, "</FONT></TD></TR>");
-		buf_free(&line);
-	}
+	struct buf line = {0};
+	if (p->ladder > 0)
+		buf_printf(&line, msg(d->lang, M_R_RUNG), p->ladder);
+	if (p->domain != NULL)
+		buf_printf(&line, "%s%s", line.len ? " \xC2\xB7 " : "", p->domain);
+	if (p->pos == NULL)
+		buf_printf(&line, "%s%s", line.len ? " \xC2\xB7 " : "", msg(d->lang, M_OV_OUTSIDE));
+	buf_puts(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">");
+	esc_wrap(out, buf_str(&line), LABEL_WIDTH + 6, LABEL_LINES);
+	buf_puts(out, "</FONT></TD></TR>");
+	buf_free(&line);
 	put_counts_row(out, d, p);
 	put_friction_row(out, d, p);
 	buf_puts(out, "</TABLE>");
@@ -250,16 +243,10 @@ declare_defaults(Agraph_t *g)
 	agattr(g, AGEDGE, (char *)"constraint", (char *)"false");
 }
 
-static bool
-shown(const struct overview *ov, size_t i)
-{
-	return ov->positions[i].pos != NULL || ov->positions[i].stages > 0;
-}
-
 static const char *
 position_id(const struct ov_position *p)
 {
-	return p->pos != NULL && p->pos->id.s ? p->pos->id.s : "outside";
+	return p->id;
 }
 
 static void
@@ -272,8 +259,9 @@ add_position(struct draw *d, size_t i)
 	d->nodes[i] = n;
 	set(n, "id", d->scratch.data);
 	buf_clear(&d->scratch);
-	buf_printf(&d->scratch, "position friction-%d%s",
-		   overview_level(p->friction, d->highest), p->stages ? "" : " unvisited");
+	buf_printf(&d->scratch, "position friction-%d%s%s",
+		   overview_level(p->friction, d->highest), p->stages ? "" : " unvisited",
+		   p->pos ? "" : " foreign");
 	set(n, "class", d->scratch.data);
 	buf_clear(&d->scratch);
 	position_label(&d->scratch, d, p);
@@ -283,10 +271,10 @@ add_position(struct draw *d, size_t i)
 static long
 rung_of(const struct ov_position *p)
 {
-	return p->pos != NULL ? p->pos->ladder.v : 0;
+	return p->ladder;
 }
 
-/* One rank per rung, lowest at the bottom (the outside place below all),
+/* One rank per rung, lowest at the bottom (positions without one below all),
  * held in order by invisible edges between the first nodes of the rungs. */
 static void
 add_ranks(struct draw *d)
@@ -327,7 +315,7 @@ static const char *
 move_kind(const struct overview *ov, size_t from, size_t to)
 {
 	const struct ov_position *a = &ov->positions[from], *b = &ov->positions[to];
-	if (a->pos == NULL || b->pos == NULL || rung_of(a) == rung_of(b))
+	if (rung_of(a) == 0 || rung_of(b) == 0 || rung_of(a) == rung_of(b))
 		return "level";
 	return rung_of(b) > rung_of(a) ? "up" : "down";
 }
@@ -387,9 +375,10 @@ static void
 build(struct draw *d)
 {
 	const struct overview *ov = d->ov;
-	for (size_t k = 0; k < ov->n_positions * ov->n_positions; k++)
-		if (ov->edges[k].count > d->most)
-			d->most = ov->edges[k].count;
+	for (size_t from = 0; from < ov->n_positions; from++)
+		for (size_t to = 0; to < ov->n_positions; to++)
+			if (overview_edge(ov, from, to)->count > d->most)
+				d->most = overview_edge(ov, from, to)->count;
 	d->highest = overview_highest(ov, false);
 	d->highest_move = overview_highest(ov, true);
 	char *name = esc_plain(msg(d->lang, M_OV_NAME), 200);
@@ -401,8 +390,7 @@ build(struct draw *d)
 	set_html(d->g, d->g, "label", d->scratch.data);
 	d->nodes = xcalloc(ov->n_positions, sizeof(*d->nodes));
 	for (size_t i = 0; i < ov->n_positions; i++)
-		if (shown(ov, i))
-			add_position(d, i);
+		add_position(d, i);
 	add_ranks(d);
 	add_moves(d);
 }
