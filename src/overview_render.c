@@ -107,9 +107,10 @@ position_label(struct buf *out, const struct draw *d, const struct ov_position *
 {
 	struct tint t = tint_of(d->ov->chain, p->pos);
 	int level = overview_level(p->friction, d->highest);
+	const char *border = level ? level_fill[level] : p->stages ? t.dark : COLOR_UNVISITED;
 	buf_printf(out, "<TABLE BORDER=\"%d\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"4\" "
 		   "COLOR=\"%s\" BGCOLOR=\"%s\" STYLE=\"rounded\">",
-		   level ? 3 : 1, level ? level_fill[level] : t.dark, t.band);
+		   level ? 3 : 1, border, t.band);
 	buf_printf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"%s\"><B>", t.strong);
 	esc_wrap(out, p->label, LABEL_WIDTH, LABEL_LINES);
 	buf_puts(out, "</B></TD></TR>");
