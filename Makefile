@@ -23,7 +23,7 @@ BUILD      ?= build
 # Debian packages the build and the tests need (see `make deps`).
 DEB_PKGS = build-essential pkg-config libcmark-dev libcjson-dev \
            libgraphviz-dev graphviz fonts-dejavu-core valgrind \
-           python3-jsonschema
+           python3-jsonschema chromium
 SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 BASE   = mem text catalog diag vocab values readability personal source jsonw model
@@ -31,7 +31,7 @@ READ   = read_md read_json
 MODEL  = chain
 CHECK  = check rules rules_contact rules_move rules_experience rules_text preload workspace
 RENDER = render_text markers pathway_labels pathway_spec gv_shared pathway overview overview_render compare compare_out
-WRITE  = diag_print write_json write_md outdir
+WRITE  = diag_print write_json write_md outdir report report_page
 CLI    = cli cmd_main cmd_check cmd_export cmd_chain cmd_rules cmd_render cmd_overview cmd_compare
 
 LIB_OBJS = $(patsubst %,$(BUILD)/%.o,$(BASE) $(READ) $(MODEL) $(CHECK) $(RENDER) $(WRITE) $(CLI))
@@ -42,7 +42,7 @@ UNIT_SRCS = $(wildcard tests/unit/*.c)
 UNIT_BIN  = $(BUILD)/unit-tests
 
 .PHONY: all deps demo test check-unit check-golden check-examples check-render \
-        check-asan check-valgrind bench clean install uninstall
+        check-report check-asan check-valgrind bench clean install uninstall
 
 all: keten
 
@@ -69,15 +69,15 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-# The main job on the shipped example workspace.
-# The example workspace holds a workshop draft with a phone number in it
-# (K012, an error), so the check exits 1 there: findings, not a failure.
+# The main job on the shipped example workspace: output/index.html and the
+# rest. The example workspace holds a workshop draft with a phone number in
+# it (K012, an error), so keten exits 1 there: findings, not a failure.
 demo: deps
 	$(MAKE) keten
-	./keten check . || [ $$? -eq 1 ]
+	./keten . || [ $$? -eq 1 ]
 
 test: deps
-	$(MAKE) check-unit check-golden check-examples check-render
+	$(MAKE) check-unit check-golden check-examples check-render check-report
 
 check-unit: $(UNIT_BIN)
 	$(UNIT_BIN)
@@ -96,6 +96,11 @@ check-golden: keten
 check-render: keten
 	sh tests/render.sh ./keten
 
+# The main job and the report: the output folder, index.html's structure
+# and escaping, and the report in headless Chromium.
+check-report: keten
+	sh tests/report.sh ./keten
+
 # The shipped workspace: exactly the findings of tests/examples.txt, and
 # every friction rule among them.
 check-examples: keten
@@ -111,6 +116,7 @@ check-asan: deps
 	$(ASAN_RUN) sh tests/personal-data.sh ./keten-asan
 	$(ASAN_RUN) sh tests/examples.sh ./keten-asan
 	$(ASAN_RUN) sh tests/render.sh ./keten-asan
+	BROWSER=0 $(ASAN_RUN) sh tests/report.sh ./keten-asan
 
 # Leaks inside Graphviz and the font libraries it drives are not ours:
 # tests/lsan.supp lists those libraries, and only those.
@@ -133,6 +139,7 @@ check-valgrind: deps
 	$(VALGRIND_RUN) $(UNIT_BIN)
 	VALGRIND="$(VALGRIND_RUN)" sh tests/golden/run.sh ./keten
 	VALGRIND="$(VALGRIND_RUN)" sh tests/roundtrip.sh ./keten $(ROUNDTRIP_PATHS)
+	BROWSER=0 VALGRIND="$(VALGRIND_RUN)" sh tests/report.sh ./keten
 
 # Speed figures for the README: check (and render, when built) on 100,
 # 1,000 and 10,000 synthetic journeys. Not part of `make test`.

@@ -31,6 +31,9 @@ enum {
 #define OPTS_COMPARE (OPT_LANG | OPT_FORMAT | OPT_FORMAT_HTML | OPT_CHAIN | OPT_CHAIN_TWICE | \
 		      OPT_DISABLE | OPT_NO_COLOR | OPT_LIMITS)
 
+#define OPTS_MAIN (OPTS_CHECK | OPT_OUTPUT | OPT_IMAGE | OPT_ALL_LANES | OPT_JOBS)
+#define OPTS_REPORT (OPTS_CHECK | OPT_OUTPUT | OPT_ALL_LANES | OPT_JOBS)
+
 struct command {
 	const char *name;
 	int (*run)(const struct cli *cli);
@@ -45,13 +48,14 @@ static const struct command commands[] = {
 	{"chain", cmd_chain, M_HELP_CHAIN, OPT_LANG | OPT_CHAIN | OPT_DUMP | OPT_NO_COLOR, 0, 0},
 	{"rules", cmd_rules, M_HELP_RULES, OPT_LANG | OPT_FORMAT | OPT_NO_COLOR, 0, (size_t)-1},
 	{"render", cmd_render, M_HELP_RENDER, OPTS_RENDER, 0, (size_t)-1},
+	{"report", cmd_report, M_HELP_REPORT, OPTS_REPORT, 0, (size_t)-1},
 	{"overview", cmd_overview, M_HELP_OVERVIEW, OPTS_OVERVIEW, 0, (size_t)-1},
 	{"compare", cmd_compare, M_HELP_COMPARE, OPTS_COMPARE, 1, 2},
 };
 
 /* The main job (no command). */
 static const struct command main_job = {
-	"check", cmd_main, M_HELP_MAIN, OPTS_CHECK, 0, (size_t)-1,
+	"keten", cmd_main, M_HELP_MAIN, OPTS_MAIN, 0, (size_t)-1,
 };
 
 enum long_only {

@@ -57,6 +57,7 @@ int cmd_export(const struct cli *cli);
 int cmd_chain(const struct cli *cli);
 int cmd_rules(const struct cli *cli);
 int cmd_render(const struct cli *cli);
+int cmd_report(const struct cli *cli);
 int cmd_overview(const struct cli *cli);
 int cmd_compare(const struct cli *cli);
 

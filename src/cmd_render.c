@@ -1,5 +1,6 @@
-/* cmd_render.c - `keten render`: check the journeys and write one pathway diagram each into the output folder, drawn by a pool of worker processes. */
+/* cmd_render.c - `keten render`: check the journeys and write one pathway diagram each into the output folder, drawn by a pool of worker processes (shared with the main job). */
 #include "cli.h"
+#include "render_jobs.h"
 
 #include "markers.h"
 #include "mem.h"
@@ -62,7 +63,8 @@ struct render_run {
 	const struct cli *cli;
 	enum image_format format;
 	struct renderer *renderer;
-	struct outdir out;
+	struct outdir *out;      /* own_out, or the caller's */
+	struct outdir own_out;
 	struct result *results;
 	size_t n_results, cap_results;
 	struct worker *workers;
@@ -107,7 +109,7 @@ draw(struct render_run *run, const struct pathway_spec *spec, struct result *r)
 		r->usec = elapsed_usec(&t0, &t1);
 		free(error);
 		error = NULL;
-		if (outdir_write(&run->out, spec->file_name, bytes.data ? bytes.data : "",
+		if (outdir_write(run->out, spec->file_name, bytes.data ? bytes.data : "",
 				 bytes.len, &error) != 0) {
 			r->outcome = FAILED;
 			r->error = xstrdup(error);
@@ -476,7 +478,7 @@ print_summary(const struct render_run *run)
 		failed += run->results[i].outcome == FAILED || run->results[i].outcome == DRAWING_FAILED;
 	}
 	enum lang lang = run->cli->lang;
-	printf(msg(lang, written == 1 ? M_RENDER_DONE_1 : M_RENDER_DONE_N), written, run->out.path);
+	printf(msg(lang, written == 1 ? M_RENDER_DONE_1 : M_RENDER_DONE_N), written, run->out->path);
 	if (skipped > 0) {
 		fputs("; ", stdout);
 		printf(msg(lang, skipped == 1 ? M_RENDER_SKIPPED_1 : M_RENDER_SKIPPED_N), skipped);
@@ -527,7 +529,7 @@ run_free(struct render_run *run)
 	free(run->workers);
 	free(run->persona_findings);
 	renderer_free(&run->renderer);
-	outdir_close(&run->out);
+	outdir_close(&run->own_out);
 	memset(run, 0, sizeof(*run));
 }
 
@@ -542,7 +544,7 @@ open_outputs(struct render_run *run)
 	source_folders_add(&sources, cli->args, cli->n_args);
 	char *error = NULL;
 	int status = 0;
-	if (outdir_open(&run->out, cli->output_dir, &sources, cli->lang, &error) != 0) {
+	if (outdir_open(&run->own_out, cli->output_dir, &sources, cli->lang, &error) != 0) {
 		fprintf(stderr, "keten: %s\n", error);
 		status = 2;
 	} else if (cli->timings_path != NULL &&
@@ -554,6 +556,67 @@ open_outputs(struct render_run *run)
 	source_folders_free(&sources);
 	return status;
 }
+
+/* --- the pool, for the main job --- */
+
+static void
+run_init(struct render_run *run, const struct cli *cli, enum image_format format)
+{
+	memset(run, 0, sizeof(*run));
+	run->cli = cli;
+	run->format = format;
+	run->own_out.fd = -1;
+	run->out = &run->own_out;
+	run->jobs = cli->jobs > 0 ? (size_t)cli->jobs : 1;
+	run->workers = xcalloc(run->jobs, sizeof(*run->workers));
+}
+
+struct render_run *
+render_jobs_new(const struct cli *cli, enum image_format format, struct outdir *out)
+{
+	struct render_run *run = xmalloc(sizeof(*run));
+	run_init(run, cli, format);
+	run->out = out;
+	signal(SIGPIPE, SIG_IGN); /* a dead worker is an error, not a signal */
+	return run;
+}
+
+void
+render_jobs_add(struct render_run *run, struct workspace *ws, struct doc *journey)
+{
+	on_journey(ws, journey, run);
+}
+
+int
+render_jobs_finish(struct render_run *run)
+{
+	finish_workers(run);
+	signal(SIGPIPE, SIG_DFL);
+	if (run->unusable) {
+		cli_error(run->cli, M_R_GRAPHVIZ_FORMAT, image_format_name(run->format));
+		return 2;
+	}
+	print_problems(run);
+	return any_failed(run) ? 2 : 0;
+}
+
+bool
+render_jobs_drawn(const struct render_run *run, size_t i)
+{
+	return i < run->n_results && run->results[i].outcome == WRITTEN;
+}
+
+void
+render_jobs_free(struct render_run **run)
+{
+	if (*run == NULL)
+		return;
+	run_free(*run);
+	free(*run);
+	*run = NULL;
+}
+
+/* --- the command --- */
 
 static int
 render_all(struct render_run *run, struct workspace *ws, struct diags *diags)
@@ -590,12 +653,8 @@ cmd_render(const struct cli *cli)
 		diags_free(&diags);
 		return 2;
 	}
-	struct render_run run = {0};
-	run.cli = cli;
-	run.format = (enum image_format)cli->image_format;
-	run.out.fd = -1;
-	run.jobs = cli->jobs > 0 ? (size_t)cli->jobs : 1;
-	run.workers = xcalloc(run.jobs, sizeof(*run.workers));
+	struct render_run run;
+	run_init(&run, cli, (enum image_format)cli->image_format);
 	int status = open_outputs(&run);
 	if (status == 0)
 		status = render_all(&run, &ws, &diags);
