@@ -1,9 +1,12 @@
 /* cmd_main.c - the main job (`keten` with no command) and `keten report`: check everything, then write the diagrams, the overview, index.html and findings.json into the output folder. */
 #include "cli.h"
 
+#include "compare.h"
 #include "diag_print.h"
 #include "mem.h"
 #include "outdir.h"
+#include "overview.h"
+#include "overview_render.h"
 #include "render_jobs.h"
 #include "report.h"
 #include "workspace.h"
@@ -22,6 +25,9 @@ struct main_job {
 	struct summary summary;
 	struct render_run *render;
 	struct report *report;
+	struct overview overview;
+	struct cmp_side *sides;      /* journeys with a kind (as-is, to-be) */
+	size_t n_sides, cap_sides;
 	size_t written;              /* files written */
 	bool failed;                 /* a file could not be written */
 };
@@ -34,6 +40,12 @@ on_journey(struct workspace *ws, struct doc *doc, void *arg)
 	int score = job->summary.scores[job->summary.n_scores - 1].score;
 	render_jobs_add(job->render, ws, doc);
 	report_add_journey(job->report, ws, doc, score);
+	overview_add_journey(&job->overview, doc, ws->diags, ws->journey_first_diag);
+	if (!doc->broken && doc->journey->kind.v != KIND_UNSET) {
+		job->sides = xgrow(job->sides, job->n_sides, &job->cap_sides, sizeof(*job->sides));
+		cmp_side_collect(&job->sides[job->n_sides++], doc, ws->diags,
+				 ws->journey_first_diag);
+	}
 }
 
 /* Writes one file into the output folder, or says on standard error why not. */
@@ -48,6 +60,58 @@ write_output(struct main_job *job, const char *name, const char *data, size_t le
 		job->written++;
 	}
 	free(error);
+}
+
+/* Draws the overview (after the render workers: Graphviz in this process
+ * from here on), writes overview.<format> and gives the report its SVG. */
+static void
+write_overview(struct main_job *job)
+{
+	struct buf bytes = {0};
+	char *error = NULL;
+	if (overview_render(&job->overview, job->format, job->cli->lang, &bytes, &error) != 0) {
+		fprintf(stderr, "keten: %s\n", error);
+		job->failed = true;
+	} else {
+		char *name = xasprintf("overview.%s", image_format_name(job->format));
+		write_output(job, name, bytes.data, bytes.len);
+		free(name);
+		if (job->format != IMAGE_SVG &&
+		    overview_render(&job->overview, IMAGE_SVG, job->cli->lang, &bytes, &error) != 0) {
+			fprintf(stderr, "keten: %s\n", error);
+			job->failed = true;
+		} else {
+			report_set_overview(job->report, buf_str(&bytes), bytes.len);
+		}
+	}
+	free(error);
+	buf_free(&bytes);
+}
+
+/* Each as-is journey against the first to-be journey of the same persona
+ * not yet paired, as a section of the report. */
+static void
+add_comparisons(struct main_job *job)
+{
+	for (size_t a = 0; a < job->n_sides; a++) {
+		struct cmp_side *before = &job->sides[a];
+		if (before->kind == NULL || strcmp(before->kind, "as-is") != 0 || before->persona == NULL)
+			continue;
+		for (size_t b = 0; b < job->n_sides; b++) {
+			struct cmp_side *after = &job->sides[b];
+			if (after->kind == NULL || strcmp(after->kind, "to-be") != 0 ||
+			    after->persona == NULL || strcmp(after->persona, before->persona) != 0)
+				continue;
+			struct comparison c;
+			comparison_make(&c, CMP_JOURNEYS, before, after);
+			struct buf html = {0};
+			compare_html(&html, &c, job->cli->lang);
+			report_add_section(job->report, buf_str(&html));
+			buf_free(&html);
+			comparison_free(&c);
+			break;
+		}
+	}
 }
 
 static void
@@ -135,10 +199,13 @@ run(struct main_job *job, struct workspace *ws, struct diags *diags)
 {
 	job->render = render_jobs_new(job->cli, job->format, &job->out);
 	job->report = report_new(job->cli->lang, job->cli->disabled);
+	overview_init(&job->overview, ws->chain_in_force->chain);
 	workspace_check_journeys(ws, on_journey, job);
 	job->summary.personas = (int)ws->n_personas_checked;
 	int drawing = render_jobs_finish(job->render);
 	collect_diagrams(job);
+	write_overview(job);
+	add_comparisons(job);
 	diags_sort(diags);
 	write_report(job, diags);
 	if (job->findings_json)
@@ -173,6 +240,10 @@ main_job(const struct cli *cli, bool findings_json, enum image_format format)
 	}
 	render_jobs_free(&job.render);
 	report_free(&job.report);
+	overview_free(&job.overview);
+	for (size_t i = 0; i < job.n_sides; i++)
+		cmp_side_free(&job.sides[i]);
+	free(job.sides);
 	summary_free(&job.summary);
 	outdir_close(&job.out);
 	diags_free(&diags);
