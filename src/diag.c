@@ -85,7 +85,7 @@ diag_vemit(struct diags *diags, enum code code, const struct loc *loc,
 	memset(d, 0, sizeof(*d));
 	d->code = code;
 	d->severity = codes[code].severity;
-	d->seq = diags->n - 1;
+	d->seq = diags->next_seq++;
 	if (loc != NULL) {
 		d->file = loc->file ? xstrdup(loc->file) : NULL;
 		d->line = loc->line;
@@ -169,12 +169,57 @@ diags_sort(struct diags *diags)
 		qsort(diags->items, diags->n, sizeof(struct diag), diag_compare);
 }
 
+bool
+code_is_friction(enum code code)
+{
+	return codes[code].id[0] == 'K' && code != CODE_K012;
+}
+
+void
+diags_drop_front(struct diags *diags, size_t k)
+{
+	for (size_t i = 0; i < k; i++) {
+		struct diag *d = &diags->items[i];
+		diags->gone[d->code]++;
+		if (code_is_friction(d->code))
+			diags->gone_impact += d->impact;
+		diag_clear(d);
+	}
+	memmove(diags->items, diags->items + k, (diags->n - k) * sizeof(struct diag));
+	diags->n -= k;
+}
+
+long
+diags_count_codes(const struct diags *diags, size_t *counts)
+{
+	long impact = diags->gone_impact;
+	memcpy(counts, diags->gone, sizeof diags->gone);
+	for (size_t i = 0; i < diags->n; i++) {
+		const struct diag *d = &diags->items[i];
+		counts[d->code]++;
+		if (code_is_friction(d->code))
+			impact += d->impact;
+	}
+	return impact;
+}
+
 size_t
 diags_count(const struct diags *diags, enum severity severity)
 {
 	size_t count = 0;
+	for (int c = 0; c < CODE__MAX; c++)
+		count += codes[c].severity == severity ? diags->gone[c] : 0;
 	for (size_t i = 0; i < diags->n; i++)
 		count += diags->items[i].severity == severity;
+	return count;
+}
+
+size_t
+diags_total(const struct diags *diags)
+{
+	size_t count = diags->n;
+	for (int c = 0; c < CODE__MAX; c++)
+		count += diags->gone[c];
 	return count;
 }
 

@@ -201,11 +201,14 @@ move_findings(struct diags *diags, struct diags *from)
 		diags->items = xgrow(diags->items, diags->n, &diags->cap, sizeof(struct diag));
 		struct diag *d = &diags->items[diags->n];
 		*d = from->items[k];
-		d->seq = diags->n++;
+		d->seq = diags->next_seq++;
+		diags->n++;
 	}
 	free(from->items);
 	from->items = NULL;
 	from->n = from->cap = 0;
+	for (int c = 0; c < CODE__MAX; c++)
+		diags->suppressed[c] += from->suppressed[c];
 }
 
 struct doc *

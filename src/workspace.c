@@ -621,7 +621,7 @@ check_journey_id(struct workspace *ws, struct doc *doc)
 
 static void
 check_one_journey(struct workspace *ws, struct doc *doc, size_t first,
-		  journey_fn *fn, void *arg)
+		  size_t index, journey_fn *fn, void *arg)
 {
 	if (doc->kind == DOC_JOURNEY && doc->journey) {
 		const struct chain *chain = chain_for_journey(ws, doc);
@@ -633,6 +633,7 @@ check_one_journey(struct workspace *ws, struct doc *doc, size_t first,
 		diags_tag(ws->diags, first, doc->journey->id.s, doc->journey->persona.s);
 		ws->journey_first_diag = first;
 		ws->n_journeys++;
+		ws->check_index = index;
 		if (fn != NULL)
 			fn(ws, doc, arg);
 	}
@@ -648,13 +649,37 @@ load_journey(void *ctx, size_t i, struct diags *diags)
 	return load_document(ws->inputs[i].path, DOC_JOURNEY, &ws->opts.limits, diags);
 }
 
+const char *
+workspace_next_file(const struct workspace *ws)
+{
+	return ws->later_first ? ws->later_first[ws->check_index + 1] : NULL;
+}
+
+/* Fills ws->later_first for the journeys in checking order: those read
+ * already, then the inputs. The strings stay until their journey is
+ * checked, after those that point at them are used. */
+static void
+index_later_files(struct workspace *ws)
+{
+	size_t n = ws->n_journeys_read + ws->n_inputs;
+	ws->later_first = xcalloc(n + 1, sizeof(char *));
+	for (size_t k = n; k-- > 0;) {
+		const char *path = k < ws->n_journeys_read ? ws->journeys_read[k]->path
+			: ws->inputs[k - ws->n_journeys_read].path;
+		const char *later = ws->later_first[k + 1];
+		ws->later_first[k] = later && strcmp(later, path) < 0 ? later : path;
+	}
+}
+
 void
 workspace_check_journeys(struct workspace *ws, journey_fn *fn, void *arg)
 {
-	for (size_t i = 0; i < ws->n_journeys_read; i++) {
+	size_t n_read = ws->n_journeys_read;
+	index_later_files(ws);
+	for (size_t i = 0; i < n_read; i++) {
 		struct doc *doc = ws->journeys_read[i];
 		ws->journeys_read[i] = NULL;
-		check_one_journey(ws, doc, ws->diags->n, fn, arg);
+		check_one_journey(ws, doc, ws->diags->n, i, fn, arg);
 	}
 	ws->n_journeys_read = 0;
 	/* Files are read and parsed ahead on worker threads; the checks
@@ -665,9 +690,11 @@ workspace_check_journeys(struct workspace *ws, journey_fn *fn, void *arg)
 		size_t first = ws->diags->n;
 		struct doc *doc = preload_take(pl, i, ws->diags);
 		if (doc != NULL)
-			check_one_journey(ws, doc, first, fn, arg);
+			check_one_journey(ws, doc, first, n_read + i, fn, arg);
 	}
 	preload_stop(&pl);
+	free(ws->later_first);
+	ws->later_first = NULL;
 }
 
 void

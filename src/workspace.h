@@ -55,6 +55,10 @@ struct workspace {
 	size_t n_journeys;          /* journeys checked so far */
 	size_t journey_first_diag;  /* the current journey's findings start
 				     * here in diags (for journey_fn) */
+	const char **later_first;   /* while checking: [k] is the first path,
+				     * in strcmp order, of journeys k, k+1, ...
+				     * in checking order (NULL: none) */
+	size_t check_index;         /* the journey being checked */
 	char *error;                /* why workspace_open failed */
 };
 
@@ -71,6 +75,13 @@ typedef void journey_fn(struct workspace *ws, struct doc *journey, void *arg);
  * positions, its persona, its id against the others), calls fn (may be
  * NULL) and frees it, so that memory stays flat however many there are. */
 void workspace_check_journeys(struct workspace *ws, journey_fn *fn, void *arg);
+
+/* While fn runs: the first file name, in strcmp order, that a journey not
+ * checked yet has (NULL when none is left). Findings still to come are in
+ * those files, so a printer may write every finding before it now. The one
+ * exception: a chain model that a journey names in `keten:`, read only when
+ * that journey is checked, and not among the files given. */
+const char *workspace_next_file(const struct workspace *ws);
 
 /* The persona with this id (after slug folding), or NULL. */
 const struct persona *workspace_persona(const struct workspace *ws, const char *id);
