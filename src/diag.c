@@ -5,6 +5,7 @@
 #include "personal.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -76,6 +77,22 @@ mask_personal_data(char **text)
 	}
 }
 
+/* xvasprintf in one pass for the usual short text. Caller frees. */
+static char *
+format_text(const char *fmt, va_list ap)
+{
+	char small[256];
+	va_list copy;
+	va_copy(copy, ap);
+	int n = vsnprintf(small, sizeof small, fmt, copy);
+	va_end(copy);
+	if (n < 0 || (size_t)n >= sizeof small)
+		return xvasprintf(fmt, ap);
+	char *text = xmalloc((size_t)n + 1);
+	memcpy(text, small, (size_t)n + 1);
+	return text;
+}
+
 struct diag *
 diag_vemit(struct diags *diags, enum code code, const struct loc *loc,
 	   enum msg m, va_list ap)
@@ -91,7 +108,7 @@ diag_vemit(struct diags *diags, enum code code, const struct loc *loc,
 		d->line = loc->line;
 		d->col = loc->col;
 	}
-	d->message = xvasprintf(msg(diags->lang, m), ap);
+	d->message = format_text(msg(diags->lang, m), ap);
 	mask_personal_data(&d->message);
 	return d;
 }
@@ -111,7 +128,7 @@ void
 diag_vhint(struct diags *diags, struct diag *d, enum msg m, va_list ap)
 {
 	free(d->hint);
-	d->hint = xvasprintf(msg(diags->lang, m), ap);
+	d->hint = format_text(msg(diags->lang, m), ap);
 	mask_personal_data(&d->hint);
 }
 
@@ -173,6 +190,24 @@ bool
 code_is_friction(enum code code)
 {
 	return codes[code].id[0] == 'K' && code != CODE_K012;
+}
+
+void
+diags_move(struct diags *to, struct diags *from)
+{
+	for (size_t k = 0; k < from->n; k++) {
+		to->items = xgrow(to->items, to->n, &to->cap, sizeof(struct diag));
+		struct diag *d = &to->items[to->n++];
+		*d = from->items[k];
+		d->seq = to->next_seq++;
+	}
+	free(from->items);
+	from->items = NULL;
+	from->n = from->cap = 0;
+	for (int c = 0; c < CODE__MAX; c++) {
+		to->suppressed[c] += from->suppressed[c];
+		from->suppressed[c] = 0;
+	}
 }
 
 void

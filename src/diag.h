@@ -88,6 +88,10 @@ void diags_sort(struct diags *diags);
 /* True for a finding that counts in friction scores (K-codes but K012). */
 bool code_is_friction(enum code code);
 
+/* Appends the findings of `from` to `to`, numbered as if they had been
+ * made there, adds its suppressed counts, and leaves it empty. */
+void diags_move(struct diags *to, struct diags *from);
+
 /* Counts and frees the first k findings, and moves the others to the front. */
 void diags_drop_front(struct diags *diags, size_t k);
 

@@ -66,20 +66,94 @@ rule_slug(const struct diag *d, enum lang lang)
 	return lang == LANG_EN ? info->slug_en : info->slug_nl;
 }
 
+/* The pieces of one finding's text, added to a buffer at once. */
+struct pieces {
+	const char *s[24];
+	size_t len[24];
+	size_t n;
+	char numbers[2][12];
+};
+
 static void
-print_one(FILE *out, const struct diag *d, enum lang lang, bool color)
+piece(struct pieces *p, const char *s)
+{
+	p->s[p->n] = s;
+	p->len[p->n++] = strlen(s);
+}
+
+/* v >= 0 as decimal digits, in slot k of p->numbers. */
+static void
+piece_int(struct pieces *p, int k, int v)
+{
+	char *end = p->numbers[k] + sizeof p->numbers[k], *at = end;
+	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+	do
+		*--at = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--at = '-';
+	p->s[p->n] = at;
+	p->len[p->n++] = (size_t)(end - at);
+}
+
+static void
+pieces_add(struct buf *b, const struct pieces *p)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < p->n; i++)
+		total += p->len[i];
+	if (b->len + total + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+		while (cap < b->len + total + 1)
+			cap *= 2;
+		b->data = xrealloc(b->data, cap);
+		b->cap = cap;
+	}
+	char *at = b->data + b->len;
+	for (size_t i = 0; i < p->n; i++) {
+		memcpy(at, p->s[i], p->len[i]);
+		at += p->len[i];
+	}
+	b->len += total;
+	b->data[b->len] = '\0';
+}
+
+/* One finding as text, added to b: its place, severity, message, code and
+ * rule, and its hint on a line of its own. */
+static void
+print_one(struct buf *b, const struct diag *d, enum lang lang, bool color)
 {
 	bool error = d->severity == SEV_ERROR;
-	const char *sev = msg(lang, error ? M_SEV_ERROR : M_SEV_WARNING);
-	const char *on = !color ? "" : error ? "\033[1;31m" : "\033[1;35m";
 	const char *off = color ? "\033[0m" : "";
-	const char *dim = color ? "\033[2m" : "";
-	if (d->file != NULL)
-		fprintf(out, "%s:%d:%d: ", d->file, d->line, d->col);
-	fprintf(out, "%s%s%s: %s %s[%s %s]%s\n", on, sev, off, d->message, dim,
-		code_info(d->code)->id, rule_slug(d, lang), off);
-	if (d->hint != NULL)
-		fprintf(out, "  %s: %s\n", msg(lang, M_HINT), d->hint);
+	struct pieces p = {.n = 0};
+	if (d->file != NULL) {
+		piece(&p, d->file);
+		piece(&p, ":");
+		piece_int(&p, 0, d->line);
+		piece(&p, ":");
+		piece_int(&p, 1, d->col);
+		piece(&p, ": ");
+	}
+	piece(&p, !color ? "" : error ? "\033[1;31m" : "\033[1;35m");
+	piece(&p, msg(lang, error ? M_SEV_ERROR : M_SEV_WARNING));
+	piece(&p, off);
+	piece(&p, ": ");
+	piece(&p, d->message);
+	piece(&p, color ? " \033[2m[" : " [");
+	piece(&p, code_info(d->code)->id);
+	piece(&p, " ");
+	piece(&p, rule_slug(d, lang));
+	piece(&p, "]");
+	piece(&p, off);
+	piece(&p, "\n");
+	if (d->hint != NULL) {
+		piece(&p, "  ");
+		piece(&p, msg(lang, M_HINT));
+		piece(&p, ": ");
+		piece(&p, d->hint);
+		piece(&p, "\n");
+	}
+	pieces_add(b, &p);
 }
 
 static void
@@ -303,10 +377,9 @@ print_first(struct diag_stream *s, const struct diags *diags, size_t k)
 		if (s->json)
 			json_diag(&s->w, d);
 		else
-			print_one(s->out, d, s->lang, s->opts.color);
+			print_one(&s->pending, d, s->lang, s->opts.color);
 	}
-	if (s->json)
-		write_pending(s);
+	write_pending(s);
 }
 
 /* The number of leading findings in files before bound (diags sorted). */
@@ -343,6 +416,7 @@ print_end(struct diag_stream *s, const struct diags *diags, const struct summary
 		buf_free(&s->pending);
 		return;
 	}
+	buf_free(&s->pending);
 	if (s->opts.quiet || !s->opts.summary)
 		return;
 	print_scores(s->out, summary, s->lang);

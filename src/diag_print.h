@@ -58,7 +58,7 @@ struct diag_stream {
 	bool json;
 	struct print_options opts; /* opts.summary is ignored for JSON */
 	enum lang lang;
-	struct buf pending;        /* JSON not written yet */
+	struct buf pending;        /* output not written yet */
 	struct jsonw w;
 };
 

@@ -7,6 +7,7 @@
 #include "model.h"
 #include "rules.h"
 
+#include <pthread.h>
 #include <stddef.h>
 
 struct workspace_options {
@@ -47,6 +48,7 @@ struct workspace {
 	size_t n_personas_checked;
 	struct ws_chain *chains;
 	size_t n_chains, cap_chains;
+	pthread_mutex_t chains_lock; /* reader threads look at chains */
 	struct doc *chain_in_force; /* --chain, else the embedded default */
 	struct ws_seen *seen;
 	size_t n_seen, cap_seen;
