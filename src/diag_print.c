@@ -362,6 +362,8 @@ diag_stream_begin(struct diag_stream *s, FILE *out, bool json,
 static void
 write_pending(struct diag_stream *s)
 {
+	if (s->pending.len == 0)
+		return;
 	fwrite(s->pending.data, 1, s->pending.len, s->out);
 	buf_clear(&s->pending);
 }
