@@ -220,6 +220,8 @@ diags_drop_front(struct diags *diags, size_t k)
 			diags->gone_impact += d->impact;
 		diag_clear(d);
 	}
+	if (k == 0)
+		return;
 	memmove(diags->items, diags->items + k, (diags->n - k) * sizeof(struct diag));
 	diags->n -= k;
 }
