@@ -81,7 +81,7 @@ piece(struct pieces *p, const char *s)
 	p->len[p->n++] = strlen(s);
 }
 
-/* v >= 0 as decimal digits, in slot k of p->numbers. */
+/* v in decimal digits, kept in slot k of p->numbers. */
 static void
 piece_int(struct pieces *p, int k, int v)
 {

@@ -8,7 +8,9 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 enum { ITEMS = 60 };
 
@@ -134,4 +136,34 @@ TEST(preload_of_nothing)
 	CHECK(pl == NULL);
 	INT_EQ(diags.n, 0);
 	diags_free(&diags);
+}
+
+TEST(preload_lets_a_fork_through_while_threads_read)
+{
+	setenv("KETEN_THREADS", "2", 1);
+	int loaded[ITEMS] = {0};
+	struct diags diags;
+	diags_init(&diags, LANG_EN);
+	struct preload *pl = preload_start(ITEMS, load_item, loaded, LANG_EN);
+	for (size_t i = 0; i < ITEMS; i++) {
+		struct diags later;
+		struct doc *doc = preload_take(pl, i, &diags, &later);
+		doc_free(&doc);
+		diags_free(&later);
+		if (i % 10 != 3)
+			continue;
+		/* as keten render starts a drawing worker: the fork waits for
+		 * the items being read, and the reading goes on after it */
+		pid_t pid = fork();
+		if (pid == 0)
+			_exit(7);
+		int status = 0;
+		CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
+		CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 7);
+	}
+	preload_stop(&pl);
+	for (size_t i = 0; i < ITEMS; i++)
+		INT_EQ(loaded[i], 1);
+	diags_free(&diags);
+	unsetenv("KETEN_THREADS");
 }
