@@ -1,4 +1,4 @@
-/* diag.c - the code catalogue and the emitter that collects findings. */
+/* diag.c - the code catalogue, the emitter that collects findings, and their counts. */
 #include "diag.h"
 
 #include "mem.h"

@@ -1,4 +1,4 @@
-/* diag_print.c - findings as text lines and as JSON, with the summary. */
+/* diag_print.c - findings as text lines and as JSON, with the summary, all at once or streamed. */
 #include "diag_print.h"
 
 #include "jsonw.h"

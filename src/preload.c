@@ -1,4 +1,4 @@
-/* preload.c - worker threads that read documents ahead, handed out in input order. */
+/* preload.c - worker threads that read (and check) documents ahead, handed out in input order. */
 #include "preload.h"
 
 #include "mem.h"

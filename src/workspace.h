@@ -74,8 +74,10 @@ int workspace_open(struct workspace *ws, char *const *paths, size_t n_paths,
 typedef void journey_fn(struct workspace *ws, struct doc *journey, void *arg);
 
 /* Reads and checks each journey in turn (the document, its chain, its
- * positions, its persona, its id against the others), calls fn (may be
- * NULL) and frees it, so that memory stays flat however many there are. */
+ * positions, its persona, its id against the others, the friction rules),
+ * calls fn (may be NULL) and frees it, so that memory stays flat however
+ * many there are. Reading and the checks that need only the journey run
+ * ahead on reader threads; fn is called in input order on this thread. */
 void workspace_check_journeys(struct workspace *ws, journey_fn *fn, void *arg);
 
 /* While fn runs: the first file name, in strcmp order, that a journey not
