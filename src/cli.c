@@ -106,7 +106,7 @@ cli_exit_status(const struct cli *cli, const struct diags *diags)
 	case FAIL_ON_ERROR:
 		return diags_count(diags, SEV_ERROR) > 0;
 	case FAIL_ON_WARNING:
-		return diags->n > 0;
+		return diags_total(diags) > 0;
 	default:
 		return 0;
 	}

@@ -1,4 +1,4 @@
-/* preload.c - worker threads that read documents ahead, handed out in input order. */
+/* preload.c - worker threads that read (and check) documents ahead, handed out in input order. */
 #include "preload.h"
 
 #include "mem.h"
@@ -33,6 +33,7 @@ struct slot {
 	bool done;
 	struct doc *doc;
 	struct diags diags;
+	struct diags later; /* findings the taker may keep or drop */
 };
 
 struct preload {
@@ -53,6 +54,69 @@ struct preload {
 	pthread_t *workers;
 	size_t n_workers;
 };
+
+/*
+ * A fork (keten render starts its drawing workers from the checking
+ * thread) waits until no thread is half-way through an item, so that the
+ * child starts with every block a reader made reachable from the preload
+ * or its thread, none only in a register or a frame of a thread the child
+ * does not have.
+ */
+static pthread_mutex_t fork_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t fork_cond = PTHREAD_COND_INITIALIZER;
+static size_t loading; /* items being loaded, over all preloads */
+static bool forking;
+static pthread_once_t fork_once = PTHREAD_ONCE_INIT;
+
+static void
+fork_prepare(void)
+{
+	pthread_mutex_lock(&fork_lock);
+	forking = true;
+	while (loading > 0)
+		pthread_cond_wait(&fork_cond, &fork_lock);
+	/* the lock is held over the fork itself */
+}
+
+static void
+fork_parent(void)
+{
+	forking = false;
+	pthread_cond_broadcast(&fork_cond);
+	pthread_mutex_unlock(&fork_lock);
+}
+
+static void
+fork_child(void)
+{
+	forking = false;
+	pthread_mutex_unlock(&fork_lock);
+}
+
+static void
+register_fork_handlers(void)
+{
+	pthread_atfork(fork_prepare, fork_parent, fork_child);
+}
+
+static void
+load_begin(void)
+{
+	pthread_mutex_lock(&fork_lock);
+	while (forking)
+		pthread_cond_wait(&fork_cond, &fork_lock);
+	loading++;
+	pthread_mutex_unlock(&fork_lock);
+}
+
+static void
+load_end(void)
+{
+	pthread_mutex_lock(&fork_lock);
+	if (--loading == 0 && forking)
+		pthread_cond_broadcast(&fork_cond);
+	pthread_mutex_unlock(&fork_lock);
+}
 
 /* KETEN_THREADS, or -1 when it is not set or not a number 0-64. */
 static long
@@ -94,7 +158,10 @@ load_into_slot(struct preload *pl, size_t i)
 {
 	struct slot *s = &pl->slots[i % pl->n_slots];
 	diags_init(&s->diags, pl->lang);
-	struct doc *doc = pl->load(pl->ctx, i, &s->diags);
+	diags_init(&s->later, pl->lang);
+	load_begin();
+	struct doc *doc = pl->load(pl->ctx, i, &s->diags, &s->later);
+	load_end();
 	pthread_mutex_lock(&pl->lock);
 	s->doc = doc;
 	s->done = true;
@@ -175,6 +242,7 @@ start_workers(struct preload *pl, size_t wanted)
 struct preload *
 preload_start(size_t n, preload_fn *load, void *ctx, enum lang lang)
 {
+	pthread_once(&fork_once, register_fork_handlers);
 	struct preload *pl = xcalloc(1, sizeof(*pl));
 	pl->n = n;
 	pl->load = load;
@@ -192,24 +260,8 @@ preload_start(size_t n, preload_fn *load, void *ctx, enum lang lang)
 	return pl;
 }
 
-/* Moves a slot's findings to the end of diags, renumbered as if they had
- * been made there. */
-static void
-move_findings(struct diags *diags, struct diags *from)
-{
-	for (size_t k = 0; k < from->n; k++) {
-		diags->items = xgrow(diags->items, diags->n, &diags->cap, sizeof(struct diag));
-		struct diag *d = &diags->items[diags->n];
-		*d = from->items[k];
-		d->seq = diags->n++;
-	}
-	free(from->items);
-	from->items = NULL;
-	from->n = from->cap = 0;
-}
-
 struct doc *
-preload_take(struct preload *pl, size_t i, struct diags *diags)
+preload_take(struct preload *pl, size_t i, struct diags *diags, struct diags *later)
 {
 	if (i != pl->taken || i >= pl->n) {
 		fprintf(stderr, "keten: preload_take(%zu) out of order\n", i);
@@ -231,7 +283,9 @@ preload_take(struct preload *pl, size_t i, struct diags *diags)
 	}
 	pthread_mutex_unlock(&pl->lock);
 	/* The slot is ours until taken moves on: no lock needed. */
-	move_findings(diags, &s->diags);
+	diags_move(diags, &s->diags);
+	*later = s->later;
+	diags_init(&s->later, pl->lang);
 	struct doc *doc = s->doc;
 	s->doc = NULL;
 	s->done = false;
@@ -262,6 +316,7 @@ preload_stop(struct preload **plp)
 	for (size_t k = 0; k < pl->n_slots; k++) {
 		doc_free(&pl->slots[k].doc);
 		diags_free(&pl->slots[k].diags);
+		diags_free(&pl->slots[k].later);
 	}
 	free(pl->slots);
 	free(pl->workers);
