@@ -55,69 +55,6 @@ struct preload {
 	size_t n_workers;
 };
 
-/*
- * A fork (keten render starts its drawing workers from the checking
- * thread) waits until no thread is half-way through an item, so that the
- * child starts with every block a reader made reachable from the preload
- * or its thread, none only in a register or a frame of a thread the child
- * does not have.
- */
-static pthread_mutex_t fork_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t fork_cond = PTHREAD_COND_INITIALIZER;
-static size_t loading; /* items being loaded, over all preloads */
-static bool forking;
-static pthread_once_t fork_once = PTHREAD_ONCE_INIT;
-
-static void
-fork_prepare(void)
-{
-	pthread_mutex_lock(&fork_lock);
-	forking = true;
-	while (loading > 0)
-		pthread_cond_wait(&fork_cond, &fork_lock);
-	/* the lock is held over the fork itself */
-}
-
-static void
-fork_parent(void)
-{
-	forking = false;
-	pthread_cond_broadcast(&fork_cond);
-	pthread_mutex_unlock(&fork_lock);
-}
-
-static void
-fork_child(void)
-{
-	forking = false;
-	pthread_mutex_unlock(&fork_lock);
-}
-
-static void
-register_fork_handlers(void)
-{
-	pthread_atfork(fork_prepare, fork_parent, fork_child);
-}
-
-static void
-load_begin(void)
-{
-	pthread_mutex_lock(&fork_lock);
-	while (forking)
-		pthread_cond_wait(&fork_cond, &fork_lock);
-	loading++;
-	pthread_mutex_unlock(&fork_lock);
-}
-
-static void
-load_end(void)
-{
-	pthread_mutex_lock(&fork_lock);
-	if (--loading == 0 && forking)
-		pthread_cond_broadcast(&fork_cond);
-	pthread_mutex_unlock(&fork_lock);
-}
-
 /* KETEN_THREADS, or -1 when it is not set or not a number 0-64. */
 static long
 threads_from_environment(enum lang lang)
@@ -159,9 +96,7 @@ load_into_slot(struct preload *pl, size_t i)
 	struct slot *s = &pl->slots[i % pl->n_slots];
 	diags_init(&s->diags, pl->lang);
 	diags_init(&s->later, pl->lang);
-	load_begin();
 	struct doc *doc = pl->load(pl->ctx, i, &s->diags, &s->later);
-	load_end();
 	pthread_mutex_lock(&pl->lock);
 	s->doc = doc;
 	s->done = true;
@@ -242,7 +177,6 @@ start_workers(struct preload *pl, size_t wanted)
 struct preload *
 preload_start(size_t n, preload_fn *load, void *ctx, enum lang lang)
 {
-	pthread_once(&fork_once, register_fork_handlers);
 	struct preload *pl = xcalloc(1, sizeof(*pl));
 	pl->n = n;
 	pl->load = load;

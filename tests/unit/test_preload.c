@@ -152,8 +152,8 @@ TEST(preload_lets_a_fork_through_while_threads_read)
 		diags_free(&later);
 		if (i % 10 != 3)
 			continue;
-		/* as keten render starts a drawing worker: the fork waits for
-		 * the items being read, and the reading goes on after it */
+		/* as keten render starts a drawing worker (which then execs
+		 * at once): the reading goes on after the fork */
 		pid_t pid = fork();
 		if (pid == 0)
 			_exit(7);
