@@ -48,18 +48,25 @@ on_journey(struct workspace *ws, struct doc *doc, void *arg)
 	}
 }
 
-/* Writes one file into the output folder, or says on standard error why not. */
+/* Counts a file written (status 0), or says on standard error why not. */
 static void
-write_output(struct main_job *job, const char *name, const char *data, size_t len)
+count_written(struct main_job *job, int status, char *error)
 {
-	char *error = NULL;
-	if (outdir_write(&job->out, name, data ? data : "", len, &error) != 0) {
+	if (status != 0) {
 		fprintf(stderr, "keten: %s\n", error);
 		job->failed = true;
 	} else {
 		job->written++;
 	}
 	free(error);
+}
+
+static void
+write_output(struct main_job *job, const char *name, const char *data, size_t len)
+{
+	char *error = NULL;
+	int status = outdir_write(&job->out, name, data ? data : "", len, &error);
+	count_written(job, status, error);
 }
 
 /* Draws the overview (after the render workers: Graphviz in this process
@@ -135,13 +142,8 @@ static void
 write_report(struct main_job *job, const struct diags *diags)
 {
 	char *error = NULL;
-	if (report_write(job->report, &job->out, diags, &job->summary, &error) != 0) {
-		fprintf(stderr, "keten: %s\n", error);
-		job->failed = true;
-	} else {
-		job->written++;
-	}
-	free(error);
+	int status = report_write(job->report, &job->out, diags, &job->summary, &error);
+	count_written(job, status, error);
 }
 
 /* Tells the report which diagrams were drawn, and counts them. */

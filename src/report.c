@@ -203,6 +203,25 @@ findings_table(struct buf *out, struct report *r, const struct journey *j,
 	markers_free(&markers);
 }
 
+void
+report_diag_item(struct buf *out, enum lang lang, const struct diag *d)
+{
+	buf_printf(out, "<li class=\"%s\"><span class=\"loc\">",
+		   d->severity == SEV_ERROR ? "error" : "warning");
+	html_text(out, d->file);
+	buf_printf(out, ":%d:%d</span> %s: ", d->line, d->col,
+		   msg(lang, d->severity == SEV_ERROR ? M_REP_SEVERITY_ERROR : M_REP_SEVERITY_WARNING));
+	report_code_badge(out, d->code, d->impact, lang);
+	buf_puts(out, " ");
+	html_text(out, d->message);
+	if (d->hint != NULL) {
+		buf_puts(out, "<br><span class=\"hint\">");
+		html_text(out, d->hint);
+		buf_puts(out, "</span>");
+	}
+	buf_puts(out, "</li>\n");
+}
+
 /* Diagnostics of the file that are no friction: S-codes and the like. */
 static void
 file_diagnostics(struct buf *out, enum lang lang, const struct diags *diags, size_t from,
@@ -217,19 +236,7 @@ file_diagnostics(struct buf *out, enum lang lang, const struct diags *diags, siz
 			buf_printf(out, "<h3>%s</h3>\n<ul class=\"diagnostics\">\n",
 				   msg(lang, M_REP_OTHER_DIAGS));
 		rj->errors += d->severity == SEV_ERROR;
-		buf_printf(out, "<li class=\"%s\"><span class=\"loc\">",
-			   d->severity == SEV_ERROR ? "error" : "warning");
-		html_text(out, d->file);
-		buf_printf(out, ":%d:%d</span> %s: ", d->line, d->col,
-			   msg(lang, d->severity == SEV_ERROR ? M_REP_SEVERITY_ERROR : M_REP_SEVERITY_WARNING));
-		html_text(out, d->message);
-		buf_printf(out, " [%s]", code_info(d->code)->id);
-		if (d->hint != NULL) {
-			buf_puts(out, "<br><span class=\"hint\">");
-			html_text(out, d->hint);
-			buf_puts(out, "</span>");
-		}
-		buf_puts(out, "</li>\n");
+		report_diag_item(out, lang, d);
 	}
 	if (shown > 0)
 		buf_puts(out, "</ul>\n");

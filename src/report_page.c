@@ -317,19 +317,7 @@ other_files(struct buf *out, const struct report *r, const struct diags *diags)
 		if (shown++ == 0)
 			buf_printf(out, "<section id=\"andere-bestanden\">\n<h2>%s</h2>\n"
 				   "<ul class=\"diagnostics\">\n", msg(r->lang, M_REP_OTHER_FILES));
-		buf_printf(out, "<li class=\"%s\"><span class=\"loc\">",
-			   d->severity == SEV_ERROR ? "error" : "warning");
-		html_text(out, d->file);
-		buf_printf(out, ":%d:%d</span> ", d->line, d->col);
-		report_code_badge(out, d->code, d->impact, r->lang);
-		buf_puts(out, ": ");
-		html_text(out, d->message);
-		if (d->hint != NULL) {
-			buf_puts(out, "<br><span class=\"hint\">");
-			html_text(out, d->hint);
-			buf_puts(out, "</span>");
-		}
-		buf_puts(out, "</li>\n");
+		report_diag_item(out, r->lang, d);
 	}
 	if (shown > 0)
 		buf_puts(out, "</ul>\n</section>\n");

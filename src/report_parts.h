@@ -42,6 +42,9 @@ struct report {
 int report_page_write(struct report *r, struct outdir *out, const struct diags *diags,
 		      const struct summary *summary, char **error);
 
+/* One diagnostic as a list item: where, severity, code, message, hint. */
+void report_diag_item(struct buf *out, enum lang lang, const struct diag *d);
+
 /* "<span class="impact-N">" badges and other small pieces both files use. */
 void report_code_badge(struct buf *out, enum code code, int impact, enum lang lang);
 
