@@ -23,7 +23,7 @@ BUILD      ?= build
 # Debian packages the build and the tests need (see `make deps`).
 DEB_PKGS = build-essential pkg-config libcmark-dev libcjson-dev \
            libgraphviz-dev graphviz fonts-dejavu-core valgrind \
-           python3-jsonschema
+           python3-jsonschema clang-14 libclang-rt-14-dev
 SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 BASE   = mem text catalog diag vocab values readability personal source jsonw model
@@ -41,7 +41,7 @@ UNIT_SRCS = $(wildcard tests/unit/*.c)
 UNIT_BIN  = $(BUILD)/unit-tests
 
 .PHONY: all deps demo test check-unit check-golden check-examples check-asan \
-        check-valgrind clean install uninstall
+        check-valgrind check-regress fuzz clean install uninstall
 
 all: keten
 
@@ -76,7 +76,7 @@ demo: deps
 	./keten check . || [ $$? -eq 1 ]
 
 test: deps
-	$(MAKE) check-unit check-golden check-examples
+	$(MAKE) check-unit check-golden check-examples check-regress
 
 check-unit: $(UNIT_BIN)
 	$(UNIT_BIN)
@@ -98,8 +98,10 @@ check-examples: keten
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 check-asan: deps
 	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
-	  LDFLAGS="-fsanitize=address,undefined" build-asan/unit-tests keten-asan
+	  LDFLAGS="-fsanitize=address,undefined" build-asan/unit-tests keten-asan \
+	  $(patsubst %,build-asan/replay-%,$(FUZZ_HARNESSES))
 	ASAN_OPTIONS=detect_leaks=1 build-asan/unit-tests
+	ASAN_OPTIONS=detect_leaks=1 $(MAKE) BUILD=build-asan check-regress
 	ASAN_OPTIONS=detect_leaks=1 sh tests/golden/run.sh ./keten-asan
 	ASAN_OPTIONS=detect_leaks=1 sh tests/roundtrip.sh ./keten-asan $(ROUNDTRIP_PATHS)
 	ASAN_OPTIONS=detect_leaks=1 sh tests/personal-data.sh ./keten-asan
@@ -113,10 +115,56 @@ VALGRIND_RUN = valgrind -q --error-exitcode=99 --leak-check=full \
                --errors-for-leak-kinds=definite,indirect \
                --suppressions=$(CURDIR)/tests/valgrind.supp
 check-valgrind: deps
-	$(MAKE) keten $(UNIT_BIN)
+	$(MAKE) keten $(UNIT_BIN) $(REPLAY_BINS)
 	$(VALGRIND_RUN) $(UNIT_BIN)
+	$(MAKE) REPLAY_RUN="$(VALGRIND_RUN)" check-regress
 	VALGRIND="$(VALGRIND_RUN)" sh tests/golden/run.sh ./keten
 	VALGRIND="$(VALGRIND_RUN)" sh tests/roundtrip.sh ./keten $(ROUNDTRIP_PATHS)
+
+# --- fuzzing (fuzz/README.md) ---
+# One libFuzzer harness per reader, each through the checks and the rules.
+# Future: a harness `dot_graph` for the DOT graph builder joins this list
+# when the renderer lands (fuzz/README.md says what it should cover).
+FUZZ_HARNESSES = persona_md journey_md json chain
+FUZZ_SECONDS  ?= 60
+FUZZ_MAX_LEN  ?= 16384
+FUZZ_TIMEOUT  ?= 5
+FUZZ_CC       ?= clang-14
+FUZZ_BUILD     = build-fuzz
+FUZZ_CFLAGS    = -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+                 -fno-sanitize-recover=all -fno-omit-frame-pointer
+REPLAY_BINS    = $(patsubst %,$(BUILD)/replay-%,$(FUZZ_HARNESSES))
+REPLAY_RUN    ?=
+
+.PRECIOUS: $(BUILD)/fuzz/%.o
+
+$(BUILD)/fuzz/%.o: fuzz/%.c fuzz/fuzz.h $(HEADERS) | $(BUILD)/fuzz
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/fuzz:
+	mkdir -p $@
+
+# The plain driver: the harness function fed each file of a folder.
+$(BUILD)/replay-%: $(BUILD)/fuzz/%.o $(BUILD)/fuzz/fuzz.o $(BUILD)/fuzz/replay.o $(LIB_OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# The libFuzzer binaries (built by `make fuzz` with clang).
+$(BUILD)/fuzz-%: $(BUILD)/fuzz/%.o $(BUILD)/fuzz/fuzz.o $(LIB_OBJS)
+	$(CC) $(CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# Replays the regression corpus: every input a fuzzer ever failed on.
+check-regress: $(REPLAY_BINS)
+	@for h in $(FUZZ_HARNESSES); do \
+	  $(REPLAY_RUN) $(BUILD)/replay-$$h fuzz/regress/$$h || exit 1; \
+	done
+
+# Runs each harness for FUZZ_SECONDS; fails on any crash, hang or leak.
+fuzz: deps
+	$(MAKE) BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) CFLAGS="$(FUZZ_CFLAGS)" \
+	  $(patsubst %,$(FUZZ_BUILD)/fuzz-%,$(FUZZ_HARNESSES))
+	sh fuzz/seeds.sh $(FUZZ_BUILD)/seeds
+	sh fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_MAX_LEN) \
+	  $(FUZZ_TIMEOUT) $(FUZZ_HARNESSES)
 
 install: keten
 	install -d $(DESTDIR)$(BINDIR)
@@ -129,4 +177,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(SCHEMADIR)
 
 clean:
-	rm -rf build build-asan keten keten-asan
+	rm -rf build build-asan build-fuzz keten keten-asan
