@@ -1,4 +1,4 @@
-/* chain.c - libFuzzer harness: a chain model in JSON, read, validated (chain_validate) and described, then the fixed persona and journey checked against it, through the rules, and printed. */
+/* chain.c - libFuzzer harness: a chain model in JSON, read, validated (chain_validate), described and dumped, then the fixed persona and journey checked against it, through the rules, and printed. */
 #include "fuzz.h"
 
 #include "chain.h"
@@ -47,6 +47,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		chain_validate(doc, &diags);
 		describe(doc->chain, LANG_NL);
 		describe(doc->chain, LANG_EN);
+		fuzz_export(doc, LANG_NL);
 		check_fixed_against(doc->chain, &diags);
 	} else {
 		fuzz_print(&diags, NULL);

@@ -7,7 +7,8 @@
 #include "read.h"
 #include "rules.h"
 #include "source.h"
-#include "text.h"
+#include "mem.h"
+#include "write.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -187,6 +188,50 @@ fuzz_check_persona(struct doc *doc, const struct chain *chain,
 	check_persona_position(doc, chain, diags);
 	rules_check_persona(doc, chain, &(struct rule_config){{0}}, diags);
 	diags_tag(diags, 0, NULL, doc->persona->id.s);
+}
+
+void
+fuzz_check_by_kind(struct doc *doc, struct diags *diags)
+{
+	if (doc->kind == DOC_PERSONA && doc->persona)
+		fuzz_check_persona(doc, fuzz_default_chain(), diags);
+	else if (doc->kind == DOC_JOURNEY && doc->journey)
+		fuzz_check_journey(doc, fuzz_default_chain(), fuzz_fixed_persona(), diags);
+	else if (doc->kind == DOC_CHAIN && doc->chain)
+		chain_validate(doc, diags);
+}
+
+void
+fuzz_markdown(const uint8_t *data, size_t size, const char *path,
+	      enum doc_kind kind, enum lang lang)
+{
+	struct diags diags;
+	diags_init(&diags, lang);
+	struct source *src = fuzz_source(path, data, size, &diags);
+	struct doc *doc = src ? read_markdown(src, kind, &limits, &diags) : NULL;
+	source_free(&src);
+	if (doc != NULL) {
+		check_document(doc, &diags);
+		fuzz_export(doc, lang);
+		fuzz_check_by_kind(doc, &diags);
+	}
+	fuzz_print(&diags, doc);
+	doc_free(&doc);
+	diags_free(&diags);
+}
+
+void
+fuzz_export(const struct doc *doc, enum lang lang)
+{
+	if (doc == NULL || doc->broken)
+		return;
+	struct buf out = {0};
+	write_json(doc, &out);
+	if (doc->kind != DOC_CHAIN) {
+		buf_clear(&out);
+		write_markdown(doc, lang, &out);
+	}
+	buf_free(&out);
 }
 
 void

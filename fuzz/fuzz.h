@@ -44,6 +44,20 @@ void fuzz_check_journey(struct doc *doc, const struct chain *chain,
 void fuzz_check_persona(struct doc *doc, const struct chain *chain,
 			struct diags *diags);
 
+/* By the document's kind: a persona or journey as above, against the
+ * default chain (and the fixed persona), a chain model validated. */
+void fuzz_check_by_kind(struct doc *doc, struct diags *diags);
+
+/* Reads the bytes as a Markdown file of `kind` (DOC_UNKNOWN: decided by
+ * the content), runs check_document, the export writers, the checks by
+ * kind and the printing, and frees it all. */
+void fuzz_markdown(const uint8_t *data, size_t size, const char *path,
+		   enum doc_kind kind, enum lang lang);
+
+/* What `keten export` and `keten chain --dump` do with a document that
+ * has no S-errors: write it as JSON and (not a chain) as Markdown. */
+void fuzz_export(const struct doc *doc, enum lang lang);
+
 /* Sorts and prints the findings as keten check does, as text and JSON,
  * into /dev/null (to standard error when KETEN_FUZZ_SHOW is set). */
 void fuzz_print(struct diags *diags, const struct doc *journey);
