@@ -96,12 +96,13 @@ check-examples: keten
 	sh tests/examples.sh ./keten
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+ASAN_MAKE = $(MAKE) BUILD=build-asan \
+  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+  LDFLAGS="-fsanitize=address,undefined"
 check-asan: deps
-	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
-	  LDFLAGS="-fsanitize=address,undefined" build-asan/unit-tests keten-asan \
-	  $(patsubst %,build-asan/replay-%,$(FUZZ_HARNESSES))
+	$(ASAN_MAKE) build-asan/unit-tests keten-asan
 	ASAN_OPTIONS=detect_leaks=1 build-asan/unit-tests
-	ASAN_OPTIONS=detect_leaks=1 $(MAKE) BUILD=build-asan check-regress
+	ASAN_OPTIONS=detect_leaks=1 $(ASAN_MAKE) check-regress
 	ASAN_OPTIONS=detect_leaks=1 sh tests/golden/run.sh ./keten-asan
 	ASAN_OPTIONS=detect_leaks=1 sh tests/roundtrip.sh ./keten-asan $(ROUNDTRIP_PATHS)
 	ASAN_OPTIONS=detect_leaks=1 sh tests/personal-data.sh ./keten-asan

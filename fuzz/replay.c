@@ -83,7 +83,8 @@ replay_folder(const char *dir)
 		n++;
 	}
 	closedir(d);
-	qsort(names, n, sizeof(char *), compare_names);
+	if (n > 1)
+		qsort(names, n, sizeof(char *), compare_names);
 	long done = 0;
 	for (size_t i = 0; i < n; i++) {
 		size_t len = strlen(dir) + strlen(names[i]) + 2;
