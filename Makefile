@@ -16,8 +16,8 @@ WARN     = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
            -Wwrite-strings -Wshadow
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS  = $(STD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc
-LDLIBS      = $(PKG_LIBS) -lm
+ALL_CFLAGS  = $(STD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -pthread -Isrc
+LDLIBS      = $(PKG_LIBS) -lm -pthread
 BUILD      ?= build
 
 # Debian packages the build and the tests need (see `make deps`).
@@ -29,19 +29,20 @@ SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BASE   = mem text catalog diag vocab values readability personal source jsonw model
 READ   = read_md read_json
 MODEL  = chain
-CHECK  = check rules rules_contact rules_move rules_experience rules_text workspace
-WRITE  = diag_print write_json write_md
-CLI    = cli cmd_check cmd_export cmd_chain cmd_rules
+CHECK  = check rules rules_contact rules_move rules_experience rules_text preload workspace
+RENDER = render_text markers pathway_labels pathway_spec pathway
+WRITE  = diag_print write_json write_md outdir
+CLI    = cli cmd_main cmd_check cmd_export cmd_chain cmd_rules cmd_render
 
-LIB_OBJS = $(patsubst %,$(BUILD)/%.o,$(BASE) $(READ) $(MODEL) $(CHECK) $(WRITE) $(CLI))
+LIB_OBJS = $(patsubst %,$(BUILD)/%.o,$(BASE) $(READ) $(MODEL) $(CHECK) $(RENDER) $(WRITE) $(CLI))
 MAIN_OBJ = $(BUILD)/main.o
 HEADERS  = $(wildcard src/*.h src/*.def)
 
 UNIT_SRCS = $(wildcard tests/unit/*.c)
 UNIT_BIN  = $(BUILD)/unit-tests
 
-.PHONY: all deps demo test check-unit check-golden check-examples check-asan \
-        check-valgrind check-regress fuzz clean install uninstall
+.PHONY: all deps demo test check-unit check-golden check-examples check-render \
+        check-asan check-valgrind check-regress fuzz bench clean install uninstall
 
 all: keten
 
@@ -76,7 +77,7 @@ demo: deps
 	./keten check . || [ $$? -eq 1 ]
 
 test: deps
-	$(MAKE) check-unit check-golden check-examples check-regress
+	$(MAKE) check-unit check-golden check-examples check-render check-regress
 
 check-unit: $(UNIT_BIN)
 	$(UNIT_BIN)
@@ -90,6 +91,11 @@ check-golden: keten
 	sh tests/personal-data.sh ./keten
 
 
+# The files `keten render` writes: SVG structure, PNG and PDF, same bytes
+# for the same input, the output folder.
+check-render: keten
+	sh tests/render.sh ./keten
+
 # The shipped workspace: exactly the findings of tests/examples.txt, and
 # every friction rule among them.
 check-examples: keten
@@ -101,19 +107,29 @@ ASAN_MAKE = $(MAKE) BUILD=build-asan \
   LDFLAGS="-fsanitize=address,undefined"
 check-asan: deps
 	$(ASAN_MAKE) build-asan/unit-tests keten-asan
-	ASAN_OPTIONS=detect_leaks=1 build-asan/unit-tests
-	ASAN_OPTIONS=detect_leaks=1 $(ASAN_MAKE) check-regress
-	ASAN_OPTIONS=detect_leaks=1 sh tests/golden/run.sh ./keten-asan
-	ASAN_OPTIONS=detect_leaks=1 sh tests/roundtrip.sh ./keten-asan $(ROUNDTRIP_PATHS)
-	ASAN_OPTIONS=detect_leaks=1 sh tests/personal-data.sh ./keten-asan
-	ASAN_OPTIONS=detect_leaks=1 sh tests/examples.sh ./keten-asan
+	$(ASAN_RUN) build-asan/unit-tests
+	$(ASAN_RUN) $(ASAN_MAKE) check-regress
+	$(ASAN_RUN) sh tests/golden/run.sh ./keten-asan
+	$(ASAN_RUN) sh tests/roundtrip.sh ./keten-asan $(ROUNDTRIP_PATHS)
+	$(ASAN_RUN) sh tests/personal-data.sh ./keten-asan
+	$(ASAN_RUN) sh tests/examples.sh ./keten-asan
+	$(ASAN_RUN) sh tests/render.sh ./keten-asan
+
+# Leaks inside Graphviz and the font libraries it drives are not ours:
+# tests/lsan.supp lists those libraries, and only those.
+ASAN_RUN = ASAN_OPTIONS=detect_leaks=1 \
+           LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 
 keten-asan: $(LIB_OBJS) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # The whole suite under valgrind's memcheck; any error or leak fails.
+# Only the leak kinds that fail are shown: a render worker, forked from the
+# checking process, exits holding a copy of memory it does not own, which
+# valgrind can only call "possibly lost".
 VALGRIND_RUN = valgrind -q --error-exitcode=99 --leak-check=full \
                --errors-for-leak-kinds=definite,indirect \
+               --show-leak-kinds=definite,indirect \
                --suppressions=$(CURDIR)/tests/valgrind.supp
 check-valgrind: deps
 	$(MAKE) keten $(UNIT_BIN) $(REPLAY_BINS)
@@ -166,6 +182,17 @@ fuzz: deps
 	sh fuzz/seeds.sh $(FUZZ_BUILD)/seeds
 	sh fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_MAX_LEN) \
 	  $(FUZZ_TIMEOUT) $(FUZZ_HARNESSES)
+
+# Speed figures for the README: check (and render, when built) on 100,
+# 1,000 and 10,000 synthetic journeys. Not part of `make test`.
+# BENCH_ARGS="--sizes 100,1000 --runs 3" for a quicker look.
+BENCH_ARGS ?=
+bench: deps
+	$(MAKE) keten $(BUILD)/bench-measure
+	python3 bench/bench.py --keten ./keten --measure $(BUILD)/bench-measure $(BENCH_ARGS)
+
+$(BUILD)/bench-measure: bench/measure.c | $(BUILD)
+	$(CC) $(STD) $(WARN) $(CFLAGS) -o $@ bench/measure.c
 
 install: keten
 	install -d $(DESTDIR)$(BINDIR)

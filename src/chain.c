@@ -284,10 +284,13 @@ chain_validate(struct doc *doc, struct diags *diags)
 const struct position *
 chain_find_position(const struct chain *chain, const char *name)
 {
-	char *slug = text_slug(name);
+	char small[64]; /* positions are looked up for every stage: no malloc */
+	char *slug = text_slug_to(name, small, sizeof small) < sizeof small
+		? small : text_slug(name);
 	bool as_id;
 	const struct position *p = name_owner(chain, chain->n_positions, slug, &as_id);
-	free(slug);
+	if (slug != small)
+		free(slug);
 	return p;
 }
 

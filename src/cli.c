@@ -16,9 +16,14 @@ enum {
 	OPT_LANG = 1 << 0, OPT_FORMAT = 1 << 1, OPT_FAIL_ON = 1 << 2,
 	OPT_CHAIN = 1 << 3, OPT_DISABLE = 1 << 4, OPT_QUIET = 1 << 5,
 	OPT_NO_COLOR = 1 << 6, OPT_LIMITS = 1 << 7, OPT_DUMP = 1 << 8,
+	OPT_OUTPUT = 1 << 9, OPT_IMAGE = 1 << 10, OPT_ALL_LANES = 1 << 11,
+	OPT_JOBS = 1 << 12, OPT_TIMINGS = 1 << 13,
 };
 #define OPTS_CHECK (OPT_LANG | OPT_FORMAT | OPT_FAIL_ON | OPT_CHAIN | OPT_DISABLE | \
 		    OPT_QUIET | OPT_NO_COLOR | OPT_LIMITS)
+#define OPTS_RENDER (OPT_LANG | OPT_FAIL_ON | OPT_CHAIN | OPT_DISABLE | OPT_QUIET | \
+		     OPT_NO_COLOR | OPT_LIMITS | OPT_OUTPUT | OPT_IMAGE | OPT_ALL_LANES | \
+		     OPT_JOBS | OPT_TIMINGS)
 
 struct command {
 	const char *name;
@@ -33,17 +38,18 @@ static const struct command commands[] = {
 	{"export", cmd_export, M_HELP_EXPORT, OPT_LANG | OPT_LIMITS | OPT_NO_COLOR, 1, 1},
 	{"chain", cmd_chain, M_HELP_CHAIN, OPT_LANG | OPT_CHAIN | OPT_DUMP | OPT_NO_COLOR, 0, 0},
 	{"rules", cmd_rules, M_HELP_RULES, OPT_LANG | OPT_FORMAT | OPT_NO_COLOR, 0, (size_t)-1},
+	{"render", cmd_render, M_HELP_RENDER, OPTS_RENDER, 0, (size_t)-1},
 };
 
-/* The main job (no command); for now it is the check. */
+/* The main job (no command). */
 static const struct command main_job = {
-	"check", cmd_check, M_HELP_MAIN, OPTS_CHECK, 0, (size_t)-1,
+	"check", cmd_main, M_HELP_MAIN, OPTS_CHECK, 0, (size_t)-1,
 };
 
 enum long_only {
 	LO_LANG = 256, LO_FORMAT, LO_FAIL_ON, LO_CHAIN, LO_DISABLE, LO_NO_COLOR,
 	LO_DUMP, LO_VERSION, LO_MAX_FILE_SIZE, LO_MAX_DEPTH, LO_MAX_STAGES,
-	LO_MAX_TOUCHPOINTS, LO_MAX_TEXT,
+	LO_MAX_TOUCHPOINTS, LO_MAX_TEXT, LO_ALL_LANES, LO_TIMINGS,
 };
 
 static const struct option long_options[] = {
@@ -62,6 +68,11 @@ static const struct option long_options[] = {
 	{"max-stages", required_argument, NULL, LO_MAX_STAGES},
 	{"max-touchpoints", required_argument, NULL, LO_MAX_TOUCHPOINTS},
 	{"max-text", required_argument, NULL, LO_MAX_TEXT},
+	{"output", required_argument, NULL, 'o'},
+	{"format-image", required_argument, NULL, 'T'},
+	{"all-lanes", no_argument, NULL, LO_ALL_LANES},
+	{"jobs", required_argument, NULL, 'j'},
+	{"timings", required_argument, NULL, LO_TIMINGS},
 	{NULL, 0, NULL, 0},
 };
 
@@ -140,6 +151,18 @@ parse_disable(struct cli *cli, const char *value)
 	return ok;
 }
 
+/* A path option: anything but the empty string. */
+static bool
+parse_path(struct cli *cli, const char *option, const char *value, const char **out)
+{
+	if (*value == '\0') {
+		cli_error(cli, M_CLI_EMPTY_PATH, option);
+		return false;
+	}
+	*out = value;
+	return true;
+}
+
 /* Chooses from a list of words; reports the choices when none fits. */
 static int
 parse_choice(struct cli *cli, const char *option, const char *value,
@@ -163,6 +186,7 @@ apply_option(struct cli *cli, int c, const char *arg)
 	static const char *const langs[] = {"nl", "en"};
 	static const char *const formats[] = {"text", "json"};
 	static const char *const fail_ons[] = {"error", "warning", "never"};
+	static const char *const images[] = {"svg", "png", "pdf", "dot"};
 	int choice;
 	switch (c) {
 	case LO_LANG:
@@ -190,6 +214,15 @@ apply_option(struct cli *cli, int c, const char *arg)
 	case LO_MAX_STAGES: return parse_limit(cli, "--max-stages", arg, &cli->limits.max_stages);
 	case LO_MAX_TOUCHPOINTS: return parse_limit(cli, "--max-touchpoints", arg, &cli->limits.max_touchpoints);
 	case LO_MAX_TEXT: return parse_limit(cli, "--max-text", arg, &cli->limits.max_text);
+	case 'o': return parse_path(cli, "--output", arg, &cli->output_dir);
+	case 'T':
+		if ((choice = parse_choice(cli, "--format-image", arg, images, 4)) < 0)
+			return false;
+		cli->image_format = choice;
+		return true;
+	case LO_ALL_LANES: cli->all_lanes = true; return true;
+	case 'j': return parse_limit(cli, "--jobs", arg, &cli->jobs);
+	case LO_TIMINGS: return parse_path(cli, "--timings", arg, &cli->timings_path);
 	}
 	return false;
 }
@@ -207,6 +240,11 @@ option_bit(int c)
 	case 'q': return OPT_QUIET;
 	case LO_NO_COLOR: return OPT_NO_COLOR;
 	case LO_DUMP: return OPT_DUMP;
+	case 'o': return OPT_OUTPUT;
+	case 'T': return OPT_IMAGE;
+	case LO_ALL_LANES: return OPT_ALL_LANES;
+	case 'j': return OPT_JOBS;
+	case LO_TIMINGS: return OPT_TIMINGS;
 	default: return OPT_LIMITS;
 	}
 }
@@ -220,6 +258,9 @@ cli_defaults(struct cli *cli)
 	cli->lang = lang_from_environment();
 	const char *no_color = getenv("NO_COLOR");
 	cli->color = isatty(STDOUT_FILENO) && !(no_color && *no_color);
+	cli->output_dir = "output";
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	cli->jobs = cpus > 0 ? cpus : 1;
 }
 
 /* Parses options (anywhere among the arguments). Returns -1 to go on, or
@@ -231,7 +272,7 @@ parse_options(struct cli *cli, const struct command *cmd, int argc, char **argv)
 	int c;
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":hq", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":hqo:T:j:", long_options, NULL)) != -1) {
 		const char *word = argv[optind - 1];
 		if (c == '?') {
 			cli_error(cli, M_CLI_UNKNOWN_OPTION, word);

@@ -28,6 +28,12 @@ struct cli {
 	char **args;                 /* positional arguments */
 	size_t n_args;
 	const char *command;         /* the command's name, "check" for the main job */
+	/* render */
+	const char *output_dir;      /* -o, --output */
+	int image_format;            /* -T, --format-image: enum image_format */
+	bool all_lanes;              /* --all-lanes */
+	long jobs;                   /* -j, --jobs: diagrams at a time */
+	const char *timings_path;    /* --timings FILE */
 };
 
 /* Parses argv, runs the command and returns the exit status. */
@@ -42,9 +48,11 @@ void cli_error(const struct cli *cli, enum msg m, ...);
 /* Flushes standard output; a write error is reported and gives 2. */
 int cli_finish_output(const struct cli *cli, int status);
 
+int cmd_main(const struct cli *cli);
 int cmd_check(const struct cli *cli);
 int cmd_export(const struct cli *cli);
 int cmd_chain(const struct cli *cli);
 int cmd_rules(const struct cli *cli);
+int cmd_render(const struct cli *cli);
 
 #endif

@@ -135,8 +135,9 @@ arena_block_new(size_t size)
 	return b;
 }
 
-void *
-arena_alloc(struct arena *arena, size_t size)
+/* Memory from the arena, not zeroed. */
+static void *
+arena_alloc_raw(struct arena *arena, size_t size)
 {
 	size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
 	if (size == 0)
@@ -153,7 +154,6 @@ arena_alloc(struct arena *arena, size_t size)
 			b->next = big;
 		}
 		big->used = size;
-		memset(big->data, 0, size);
 		return big->data;
 	}
 	if (b == NULL || b->size - b->used < size) {
@@ -163,6 +163,13 @@ arena_alloc(struct arena *arena, size_t size)
 	}
 	void *p = b->data + b->used;
 	b->used += size;
+	return p;
+}
+
+void *
+arena_alloc(struct arena *arena, size_t size)
+{
+	void *p = arena_alloc_raw(arena, size);
 	memset(p, 0, size);
 	return p;
 }
@@ -170,7 +177,7 @@ arena_alloc(struct arena *arena, size_t size)
 char *
 arena_strndup(struct arena *arena, const char *s, size_t len)
 {
-	char *p = arena_alloc(arena, len + 1);
+	char *p = arena_alloc_raw(arena, len + 1); /* every byte is written */
 	memcpy(p, s, len);
 	p[len] = '\0';
 	return p;

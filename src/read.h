@@ -29,6 +29,12 @@
 struct doc *read_markdown(struct source *src, enum doc_kind kind,
 			  const struct limits *limits, struct diags *diags);
 
+/* While on, the Markdown reader keeps its working memory on the calling
+ * thread from one read to the next (at most a few megabytes), for threads
+ * that read many files; turning it off gives that memory back. Off by
+ * default; a thread that turned it on turns it off before it ends. */
+void read_markdown_reuse(bool on);
+
 /* The kind comes from the member present: persona, journey or chain. */
 struct doc *read_json(struct source *src, const struct limits *limits,
 		      struct diags *diags);

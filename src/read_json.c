@@ -8,6 +8,7 @@
 
 #include <cjson/cJSON.h>
 
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1533,6 +1534,8 @@ report_depth(const struct source *src, const struct limits *limits,
 		diag_hint(diags, d, M_H_DEPTH);
 }
 
+static pthread_mutex_t cjson_parse_lock = PTHREAD_MUTEX_INITIALIZER;
+
 /* Scans and parses the text; NULL after reporting why it cannot be read. */
 static cJSON *
 parse(const struct source *src, const struct limits *limits,
@@ -1553,7 +1556,10 @@ parse(const struct source *src, const struct limits *limits,
 	}
 	resolve_positions(src->data, sc->spans, sc->n_spans);
 	const char *end = NULL;
+	/* cJSON's parse writes a global error position: one at a time. */
+	pthread_mutex_lock(&cjson_parse_lock);
 	cJSON *root = cJSON_ParseWithLengthOpts(src->data, src->len, &end, 0);
+	pthread_mutex_unlock(&cjson_parse_lock);
 	if (root == NULL) {
 		size_t at = end != NULL && end >= src->data ? (size_t)(end - src->data)
 							    : 0;

@@ -8,9 +8,179 @@
 
 #include <cmark.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+/* --- memory for one read --- */
+
+/* cmark's nodes and the reader's own scratch strings live in one bump
+ * arena per read, dropped whole at the end: no malloc and free per node
+ * or per item, and no walk over the tree to free it. */
+enum {
+	MD_ALIGN = 16,
+	MD_MIN_BLOCK = 64 * 1024,
+	MD_MAX_FIRST_BLOCK = 4 << 20,
+	MD_MAX_KEEP = 4 << 20, /* a bigger block is not kept for the next read */
+};
+
+struct md_block {
+	struct md_block *next;
+	size_t size, used;
+	_Alignas(MD_ALIGN) unsigned char data[];
+};
+
+struct md_arena {
+	struct md_block *blocks; /* the current block first */
+	unsigned char *last;     /* the latest allocation, which can grow or go */
+};
+
+/* Each allocation is preceded by its size, for realloc. */
+struct md_header {
+	_Alignas(MD_ALIGN) size_t size;
+};
+
+/* A thread that reads many files keeps the biggest block of one read for
+ * the next (read_markdown_reuse), rather than giving it back and having
+ * the pages faulted in again. */
+static _Thread_local bool md_reuse;
+static _Thread_local struct md_block *md_spare;
+
+static void
+md_arena_init(struct md_arena *a, size_t expect)
+{
+	size_t size = expect < MD_MIN_BLOCK ? MD_MIN_BLOCK : expect;
+	struct md_block *b = md_spare;
+	md_spare = NULL;
+	if (b == NULL || b->size < size) {
+		free(b);
+		b = xmalloc(sizeof(struct md_block) + size);
+		b->size = size;
+	}
+	b->next = NULL;
+	b->used = 0;
+	a->blocks = b;
+	a->last = NULL;
+}
+
+static void
+md_arena_drop(struct md_arena *a)
+{
+	struct md_block *keep = NULL;
+	if (md_reuse && a->blocks->size <= MD_MAX_KEEP) {
+		keep = a->blocks; /* the current block is the biggest */
+		a->blocks = keep->next;
+	}
+	while (a->blocks != NULL) {
+		struct md_block *next = a->blocks->next;
+		free(a->blocks);
+		a->blocks = next;
+	}
+	a->last = NULL;
+	md_spare = keep;
+}
+
+void
+read_markdown_reuse(bool on)
+{
+	md_reuse = on;
+	if (!on) {
+		free(md_spare);
+		md_spare = NULL;
+	}
+}
+
+/* A new current block with room for need bytes (kept out of line so that
+ * the common path of md_arena_alloc stays short). */
+static __attribute__((noinline)) struct md_block *
+md_arena_grow(struct md_arena *a, size_t need)
+{
+	struct md_block *b = a->blocks;
+	size_t grow = b->size * 2 > need ? b->size * 2 : need;
+	struct md_block *fresh = xmalloc(sizeof(*fresh) + grow);
+	fresh->next = b;
+	fresh->size = grow;
+	fresh->used = 0;
+	a->blocks = fresh;
+	return fresh;
+}
+
+static void *
+md_arena_alloc(struct md_arena *a, size_t size)
+{
+	if (size > SIZE_MAX / 2)
+		xmalloc(SIZE_MAX); /* reports and exits */
+	size_t need = sizeof(struct md_header) + ((size + MD_ALIGN - 1) & ~(size_t)(MD_ALIGN - 1));
+	struct md_block *b = a->blocks;
+	if (b->size - b->used < need)
+		b = md_arena_grow(a, need);
+	struct md_header *h = (struct md_header *)(b->data + b->used);
+	b->used += need;
+	h->size = size;
+	a->last = (unsigned char *)(h + 1);
+	return h + 1;
+}
+
+/* Grows the latest allocation in place when there is room. */
+static bool
+md_arena_grow_last(struct md_arena *a, void *p, size_t size)
+{
+	if (p != a->last || size > SIZE_MAX / 2)
+		return false;
+	struct md_block *b = a->blocks; /* the latest allocation is in it */
+	struct md_header *h = (struct md_header *)p - 1;
+	size_t start = (size_t)((unsigned char *)p - b->data);
+	size_t need = (size + MD_ALIGN - 1) & ~(size_t)(MD_ALIGN - 1);
+	if (b->size - start < need)
+		return false;
+	b->used = start + need;
+	h->size = size;
+	return true;
+}
+
+/* cmark's allocator has no context argument: the arena of the read
+ * running on this thread is found here. */
+static _Thread_local struct md_arena *md_current;
+
+static void *
+md_calloc(size_t count, size_t size)
+{
+	size_t bytes;
+	if (__builtin_mul_overflow(count, size, &bytes))
+		xmalloc(SIZE_MAX); /* reports and exits */
+	void *p = md_arena_alloc(md_current, bytes);
+	memset(p, 0, bytes);
+	return p;
+}
+
+static void *
+md_realloc(void *p, size_t size)
+{
+	if (p == NULL)
+		return md_arena_alloc(md_current, size);
+	if (md_arena_grow_last(md_current, p, size))
+		return p;
+	size_t old = ((struct md_header *)p - 1)->size;
+	void *fresh = md_arena_alloc(md_current, size);
+	memcpy(fresh, p, old < size ? old : size);
+	return fresh;
+}
+
+/* Memory is given back when the read ends; only the latest allocation
+ * can be given back before. */
+static void
+md_free(void *p)
+{
+	struct md_arena *a = md_current;
+	if (p == NULL || p != a->last)
+		return;
+	struct md_block *b = a->blocks;
+	b->used = (size_t)((unsigned char *)p - b->data) - sizeof(struct md_header);
+	a->last = NULL;
+}
+
+static cmark_mem md_cmark_mem = {md_calloc, md_realloc, md_free};
 
 /* The state of one read. */
 struct md {
@@ -19,7 +189,20 @@ struct md {
 	const struct limits *limits;
 	struct diags *diags;
 	bool over_limit; /* too many stages or touchpoints: the file is refused */
+	struct md_arena arena; /* cmark's nodes and the scratch strings */
+	struct buf flat;       /* reused by flatten */
 };
+
+/* A copy of s[0..len) without blanks at either end, in the read's arena. */
+static char *
+scratch_trim_dup(struct md *md, const char *s, size_t len)
+{
+	const char *t = text_trim(s, &len);
+	char *p = md_arena_alloc(&md->arena, len + 1);
+	memcpy(p, t, len);
+	p[len] = '\0';
+	return p;
+}
 
 /* A list item read as `key: value`; bare when key is NULL. */
 struct item {
@@ -88,6 +271,13 @@ list_marker(const char *p, size_t len)
 static bool
 line_too_deep(const char *p, size_t len, long max, size_t *at)
 {
+	/* Each character adds at most two (a tab: four columns of
+	 * indentation): a short line, or one that opens no container,
+	 * cannot be too deep (most lines, quickly). */
+	if (2 * (long)len <= max || !(p[0] == ' ' || p[0] == '\t' || p[0] == '>' ||
+				 p[0] == '-' || p[0] == '*' || p[0] == '+' ||
+				 (p[0] >= '0' && p[0] <= '9')))
+		return false;
 	size_t tb = thematic_break_start(p, len);
 	long markers = 0, indent = 0, col = 0;
 	size_t i = 0;
@@ -166,11 +356,18 @@ node_loc(const struct md *md, cmark_node *n)
 			     cmark_node_get_start_column(n));
 }
 
-/* The plain text of a node's inlines, trimmed. Caller frees. */
+/* The plain text of a node's inlines, trimmed, in the read's arena. */
 static char *
-flatten(cmark_node *node)
+flatten(struct md *md, cmark_node *node)
 {
-	struct buf b = {0};
+	cmark_node *only = cmark_node_first_child(node);
+	if (only != NULL && cmark_node_next(only) == NULL &&
+	    cmark_node_get_type(only) == CMARK_NODE_TEXT) { /* the usual case */
+		const char *lit = cmark_node_get_literal(only);
+		return scratch_trim_dup(md, lit ? lit : "", lit ? strlen(lit) : 0);
+	}
+	struct buf *b = &md->flat;
+	buf_clear(b);
 	cmark_iter *iter = cmark_iter_new(node);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
@@ -183,20 +380,18 @@ flatten(cmark_node *node)
 		case CMARK_NODE_CODE:
 		case CMARK_NODE_HTML_INLINE:
 			if ((lit = cmark_node_get_literal(n)) != NULL)
-				buf_puts(&b, lit);
+				buf_puts(b, lit);
 			break;
 		case CMARK_NODE_SOFTBREAK:
 		case CMARK_NODE_LINEBREAK:
-			buf_putc(&b, ' ');
+			buf_putc(b, ' ');
 			break;
 		default:
 			break;
 		}
 	}
 	cmark_iter_free(iter);
-	char *s = text_trim_dup(buf_str(&b), b.len);
-	buf_free(&b);
-	return s;
+	return scratch_trim_dup(md, buf_str(b), b->len);
 }
 
 static bool
@@ -245,7 +440,7 @@ add_raw_block(const struct md *md, struct buf *b, struct loc *loc,
 /* --- list items --- */
 
 static void
-item_read(const struct md *md, cmark_node *node, struct item *it)
+item_read(struct md *md, cmark_node *node, struct item *it)
 {
 	memset(it, 0, sizeof(*it));
 	it->node = node;
@@ -253,30 +448,29 @@ item_read(const struct md *md, cmark_node *node, struct item *it)
 	if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH)
 		it->para = first;
 	it->loc = node_loc(md, it->para ? it->para : node);
-	it->text = it->para ? flatten(it->para) : xstrdup("");
+	it->text = it->para ? flatten(md, it->para) : scratch_trim_dup(md, "", 0);
 	const char *colon = strchr(it->text, ':');
 	if (colon == NULL)
 		return;
-	char *key = text_trim_dup(it->text, (size_t)(colon - it->text));
-	if (*key == '\0') {
-		free(key);
+	size_t key_len = (size_t)(colon - it->text);
+	const char *key = text_trim(it->text, &key_len);
+	if (key_len == 0)
 		return;
-	}
 	const char *v = colon + 1;
 	while (*v == ' ' || *v == '\t')
 		v++;
-	it->key = key;
-	it->value = text_trim_dup(v, strlen(v));
+	/* Key and value share one copy. */
+	size_t value_len = strlen(v);
+	v = text_trim(v, &value_len);
+	char *kv = md_arena_alloc(&md->arena, key_len + value_len + 2);
+	memcpy(kv, key, key_len);
+	kv[key_len] = '\0';
+	memcpy(kv + key_len + 1, v, value_len);
+	kv[key_len + 1 + value_len] = '\0';
+	it->key = kv;
+	it->value = kv + key_len + 1;
 	it->value_loc = it->loc;
 	it->value_loc.col += (int)utf8_count(it->text, (size_t)(v - it->text));
-}
-
-static void
-item_free(struct item *it)
-{
-	free(it->text);
-	free(it->key);
-	free(it->value);
 }
 
 /* --- reporting --- */
@@ -340,7 +534,10 @@ has_value(struct md *md, const struct item *it)
 static bool
 text_fits(struct md *md, const char *s, const struct loc *loc)
 {
-	long n = (long)utf8_count(s, strlen(s));
+	size_t bytes = strlen(s);
+	if ((long)bytes <= md->limits->max_text) /* never more characters than bytes */
+		return true;
+	long n = (long)utf8_count(s, bytes);
 	if (n <= md->limits->max_text)
 		return true;
 	struct diag *d = diag_emit(md->diags, CODE_S009, loc, M_S009_TEXT, n,
@@ -513,21 +710,19 @@ read_h1(struct md *md, cmark_node *h1, struct text *title, struct loc *loc,
 		return;
 	}
 	*loc = node_loc(md, h1);
-	char *s = flatten(h1);
-	const char *name = s;
+	const char *name = flatten(md, h1);
 	if (persona && strncasecmp(name, "persona:", 8) == 0) {
 		name += 8;
 		while (*name == ' ' || *name == '\t')
 			name++;
 	}
 	set_title(md, title, name, *loc);
-	free(s);
 }
 
 /* A journey names a persona in its first bullet list before any
  * level-2 heading. */
 static enum doc_kind
-detect_kind(const struct md *md, cmark_node *start)
+detect_kind(struct md *md, cmark_node *start)
 {
 	for (cmark_node *n = start; n && !is_heading(n, 2);
 	     n = cmark_node_next(n)) {
@@ -541,7 +736,6 @@ detect_kind(const struct md *md, cmark_node *start)
 			journey = it.key != NULL &&
 				  vocab_find(VOCAB_JOURNEY_ATTR, it.key) ==
 				      JA_PERSONA;
-			item_free(&it);
 		}
 		return journey ? DOC_JOURNEY : DOC_PERSONA;
 	}
@@ -610,7 +804,6 @@ persona_attrs(struct md *md, struct persona *p, cmark_node *list)
 		else if (*it.text != '\0')
 			keep_bare(md, &p->notes, &it);
 		item_stray(md, &it, false);
-		item_free(&it);
 	}
 	for (size_t i = 0; i < p->traits.n; i++)
 		p->trait_mask |= trait_from_name(p->traits.items[i].s);
@@ -650,9 +843,7 @@ persona_list(struct md *md, struct text_list *list, cmark_node *start,
 		if (is_heading(n, 1))
 			continue;
 		if (type == CMARK_NODE_PARAGRAPH) {
-			char *s = flatten(n);
-			add_text(md, list, s, node_loc(md, n));
-			free(s);
+			add_text(md, list, flatten(md, n), node_loc(md, n));
 			continue;
 		}
 		if (type != CMARK_NODE_LIST) {
@@ -666,7 +857,6 @@ persona_list(struct md *md, struct text_list *list, cmark_node *start,
 			if (*it.text != '\0')
 				add_text(md, list, it.text, it.loc);
 			item_stray(md, &it, false);
-			item_free(&it);
 		}
 	}
 }
@@ -675,13 +865,12 @@ persona_list(struct md *md, struct text_list *list, cmark_node *start,
 static void
 quote_add(struct md *md, struct buf *b, struct loc *loc, cmark_node *para)
 {
-	char *s = flatten(para);
+	const char *s = flatten(md, para);
 	if (b->len == 0)
 		*loc = node_loc(md, para);
 	else
 		buf_putc(b, '\n');
 	buf_puts(b, s);
-	free(s);
 }
 
 /* The quote: the paragraphs of block quotes, or plain paragraphs. */
@@ -741,7 +930,7 @@ static void
 persona_section(struct md *md, struct persona *p, cmark_node *heading,
 		cmark_node *end)
 {
-	char *title = flatten(heading);
+	const char *title = flatten(md, heading);
 	cmark_node *start = cmark_node_next(heading);
 	switch (vocab_find(VOCAB_PERSONA_SECTION, title)) {
 	case PS_TALENTS:
@@ -766,7 +955,6 @@ persona_section(struct md *md, struct persona *p, cmark_node *heading,
 		persona_free_section(md, p, heading, title, end);
 		break;
 	}
-	free(title);
 }
 
 static void
@@ -863,7 +1051,6 @@ journey_head(struct md *md, struct journey *j, cmark_node *start,
 			else if (*it.text != '\0')
 				keep_bare(md, &j->notes, &it);
 			item_stray(md, &it, false);
-			item_free(&it);
 		}
 	}
 	if (desc.len > 0)
@@ -927,7 +1114,6 @@ touchpoint_attrs(struct md *md, struct touchpoint *tp, const struct item *it)
 			if (*sub.text != '\0')
 				touchpoint_attr(md, tp, &sub);
 			item_stray(md, &sub, false);
-			item_free(&sub);
 		}
 	}
 }
@@ -1067,7 +1253,6 @@ stage_list(struct md *md, struct stage_state *ss, cmark_node *list)
 		} else {
 			stage_item(md, ss, &it);
 		}
-		item_free(&it);
 	}
 }
 
@@ -1075,7 +1260,7 @@ stage_list(struct md *md, struct stage_state *ss, cmark_node *list)
 static void
 stage_group(struct md *md, struct stage_state *ss, cmark_node *heading)
 {
-	char *title = flatten(heading);
+	const char *title = flatten(md, heading);
 	ss->group = vocab_find(VOCAB_STAGE_GROUP, title);
 	if (ss->group < 0) {
 		struct loc loc = node_loc(md, heading);
@@ -1083,7 +1268,6 @@ stage_group(struct md *md, struct stage_state *ss, cmark_node *heading)
 					   M_S006_GROUP, title);
 		diag_hint(md->diags, d, M_H_GROUP);
 	}
-	free(title);
 }
 
 /* A stage: the level-2 heading and the blocks up to end. */
@@ -1094,9 +1278,7 @@ read_stage(struct md *md, struct journey *j, cmark_node *heading,
 	struct stage_state ss = {journey_add_stage(md->doc, j), -1, false};
 	struct stage *st = ss.stage;
 	st->loc = source_loc_at(md->src, cmark_node_get_start_line(heading), 1);
-	char *title = flatten(heading);
-	set_title(md, &st->title, title, st->loc);
-	free(title);
+	set_title(md, &st->title, flatten(md, heading), st->loc);
 	struct buf desc = {0};
 	struct loc loc = {0};
 	cmark_node *n = cmark_node_next(heading);
@@ -1149,11 +1331,19 @@ read_markdown(struct source *src, enum doc_kind kind,
 	size_t first_diag = diags->n;
 	if (!depth_ok(src, limits, diags))
 		return NULL;
-	cmark_node *root = cmark_parse_document(src->data, src->len,
-						CMARK_OPT_DEFAULT);
 	struct md md = {src, doc_new(src->path, kind, FORMAT_MARKDOWN), limits,
-			diags, false};
+			diags, false, {0}, {0}};
 	src->file = md.doc->path;
+	/* cmark takes about 20 bytes of nodes and buffers per byte of a
+	 * journey; a bigger file gets more blocks as it needs them. */
+	md_arena_init(&md.arena, src->len < MD_MAX_FIRST_BLOCK / 24
+				     ? 24 * src->len + 16 * 1024 : MD_MAX_FIRST_BLOCK);
+	struct md_arena *outer = md_current;
+	md_current = &md.arena;
+	cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &md_cmark_mem);
+	cmark_parser_feed(parser, src->data, src->len);
+	cmark_node *root = cmark_parser_finish(parser);
+	cmark_parser_free(parser);
 	cmark_node *h1 = find_h1(&md, root);
 	cmark_node *start = h1 ? cmark_node_next(h1)
 			       : cmark_node_first_child(root);
@@ -1163,7 +1353,9 @@ read_markdown(struct source *src, enum doc_kind kind,
 		read_journey(&md, h1, start);
 	else
 		read_persona(&md, h1, start);
-	cmark_node_free(root);
+	md_current = outer;
+	md_arena_drop(&md.arena); /* cmark's tree goes with it */
+	buf_free(&md.flat);
 	if (md.over_limit) {
 		/* A file beyond a limit is refused whole: checking the part
 		 * that was read would only bury the one finding that counts. */

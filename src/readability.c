@@ -275,33 +275,6 @@ readability_score(const struct words *w, double *score)
 	return true;
 }
 
-/* The lower-case form of a capital of ASCII, Latin-1, Latin Extended-A and
- * Additional, Greek and Cyrillic; anything else unchanged. */
-static uint32_t
-fold_case(uint32_t cp)
-{
-	if (cp < 0x80)
-		return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
-	if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
-		return cp + 32;
-	if (cp == 0x130)
-		return 'i';
-	if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177) ||
-	    (cp >= 0x1E00 && cp <= 0x1E95) || (cp >= 0x1EA0 && cp <= 0x1EFF))
-		return cp | 1;
-	if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
-		return cp + (cp & 1);
-	if (cp == 0x178)
-		return 0xFF;
-	if ((cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x410 && cp <= 0x42F))
-		return cp + 32;
-	if (cp == 0x3C2)
-		return 0x3C3;
-	if (cp >= 0x400 && cp <= 0x40F)
-		return cp + 80;
-	return cp;
-}
-
 /* True when a[0..alen) and b[0..blen) are equal after case folding. */
 static bool
 equal_folded(const char *a, size_t alen, const char *b, size_t blen)
@@ -311,7 +284,7 @@ equal_folded(const char *a, size_t alen, const char *b, size_t blen)
 		uint32_t ca, cb;
 		i += next_cp(a, alen, i, &ca);
 		j += next_cp(b, blen, j, &cb);
-		if (ca != cb && fold_case(ca) != fold_case(cb))
+		if (ca != cb && text_lower(ca) != text_lower(cb))
 			return false;
 	}
 	return i == alen && j == blen;

@@ -26,6 +26,13 @@ normalise(char *data, size_t len)
 	size_t from = 0, to = 0;
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		from = 3;
+	const char *cr = memchr(data + from, '\r', len - from);
+	if (cr == NULL) { /* the common case: only the mark, if any, goes */
+		if (from > 0)
+			memmove(data, data + from, len - from);
+		data[len - from] = '\0';
+		return len - from;
+	}
 	for (; from < len; from++) {
 		char c = data[from];
 		if (c == '\r') {
@@ -42,15 +49,16 @@ normalise(char *data, size_t len)
 static void
 index_lines(struct source *src)
 {
-	size_t n = 1;
-	for (size_t i = 0; i < src->len; i++)
-		n += src->data[i] == '\n';
-	src->line_starts = xmalloc(n * sizeof(size_t));
+	const char *data = src->data, *end = data + src->len, *nl;
+	size_t cap = src->len / 32 + 16; /* lines of text are seldom shorter */
+	src->line_starts = xmalloc(cap * sizeof(size_t));
 	src->n_lines = 0;
 	src->line_starts[src->n_lines++] = 0;
-	for (size_t i = 0; i < src->len; i++)
-		if (src->data[i] == '\n' && src->n_lines < n)
-			src->line_starts[src->n_lines++] = i + 1;
+	for (const char *p = data; (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; p = nl + 1) {
+		if (src->n_lines == cap)
+			src->line_starts = xrealloc(src->line_starts, (cap *= 2) * sizeof(size_t));
+		src->line_starts[src->n_lines++] = (size_t)(nl + 1 - data);
+	}
 }
 
 static bool
@@ -132,18 +140,20 @@ report_unreadable(const char *path, const char *why, struct diags *diags)
 	diag_emit(diags, CODE_S001, &whole, M_S001_READ, why);
 }
 
-/* Reads at most limit + 1 bytes of an open file into *data. */
+/* Reads at most limit + 1 bytes of an open file into *data, in one read
+ * when the file is as large as `expected` says (its size from fstat). */
 static bool
-read_all(int fd, long limit, char **data, size_t *len)
+read_all(int fd, long limit, size_t expected, char **data, size_t *len)
 {
-	size_t cap = 4096, n = 0;
+	size_t cap = expected + 2, n = 0; /* room for the NUL and to see EOF */
 	char *buf = xmalloc(cap);
 	for (;;) {
 		if (n + 1 >= cap) { /* room for the NUL normalise adds */
 			cap *= 2;
 			buf = xrealloc(buf, cap);
 		}
-		ssize_t got = read(fd, buf + n, cap - n - 1);
+		size_t want = cap - n - 1;
+		ssize_t got = read(fd, buf + n, want);
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0) {
@@ -154,6 +164,9 @@ read_all(int fd, long limit, char **data, size_t *len)
 			break;
 		n += (size_t)got;
 		if ((long)n > limit)
+			break;
+		/* A regular file reads short only at its end: no read for EOF. */
+		if ((size_t)got < want && n == expected)
 			break;
 	}
 	*data = buf;
@@ -186,7 +199,7 @@ source_load(const char *path, const struct limits *limits, struct diags *diags)
 	char *data;
 	size_t len;
 	int saved;
-	bool ok = read_all(fd, limits->max_file_size, &data, &len);
+	bool ok = read_all(fd, limits->max_file_size, (size_t)st.st_size, &data, &len);
 	saved = errno;
 	close(fd);
 	if (!ok) {
@@ -243,12 +256,13 @@ source_loc_at(const struct source *src, int line, int byte_col)
 		return loc;
 	}
 	size_t start = src->line_starts[line - 1];
+	size_t end = (size_t)line < src->n_lines ? src->line_starts[line] - 1 : src->len;
 	size_t offset = start + (byte_col > 0 ? (size_t)byte_col - 1 : 0);
-	size_t line_len;
-	source_line(src, line, &line_len);
-	if (offset > start + line_len)
-		offset = start + line_len;
-	return source_loc(src, offset);
+	if (offset > end)
+		offset = end;
+	/* offset is on this line: count its characters without a search */
+	struct loc loc = {src->file, line, (int)utf8_count(src->data + start, offset - start) + 1};
+	return loc;
 }
 
 const char *
@@ -259,7 +273,8 @@ source_line(const struct source *src, int line, size_t *len)
 		return "";
 	}
 	size_t start = src->line_starts[line - 1];
-	const char *nl = memchr(src->data + start, '\n', src->len - start);
-	*len = nl ? (size_t)(nl - (src->data + start)) : src->len - start;
+	/* a line ends where the next one starts, less its newline */
+	*len = (size_t)line < src->n_lines ? src->line_starts[line] - 1 - start
+					   : src->len - start;
 	return src->data + start;
 }

@@ -3,7 +3,6 @@
 
 #include "mem.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,12 +40,25 @@ utf8_decode(const char *str, size_t len, uint32_t *cp)
 	return n;
 }
 
+/* True when the 8 bytes at s are all ASCII. */
+static bool
+ascii8(const char *s)
+{
+	uint64_t word;
+	memcpy(&word, s, sizeof word);
+	return (word & 0x8080808080808080u) == 0;
+}
+
 bool
 utf8_valid(const char *s, size_t len, size_t *bad)
 {
 	size_t i = 0;
 	while (i < len) {
 		uint32_t cp;
+		if (i + 8 <= len && ascii8(s + i)) {
+			i += 8;
+			continue;
+		}
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;
@@ -64,8 +76,14 @@ utf8_valid(const char *s, size_t len, size_t *bad)
 size_t
 utf8_count(const char *s, size_t len)
 {
-	size_t count = 0;
-	for (size_t i = 0; i < len; count++) {
+	size_t count = 0, i = 0;
+	for (; i + 8 <= len && ascii8(s + i); i += 8)
+		count += 8;
+	for (; i < len; count++) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
 		uint32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
 		i += n ? n : 1;
@@ -103,42 +121,67 @@ text_fold_letter(uint32_t cp)
 	return NULL;
 }
 
-/* Appends a piece of a slug to out when it fits; counts it in any case. */
-static void
-slug_put(const char *piece, char *out, size_t size, size_t *len)
+/* The lower-case letter or digit of each ASCII byte, 0 for the others. */
+static const char ascii_slug[128] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f',
+	['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l',
+	['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r',
+	['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x',
+	['y'] = 'y', ['z'] = 'z',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f',
+	['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l',
+	['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r',
+	['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x',
+	['Y'] = 'y', ['Z'] = 'z',
+};
+
+/* Adds one character of a slug when it fits; counts it in any case. */
+static inline void
+slug_putc(char c, char *out, size_t size, size_t *len)
 {
-	for (; *piece; piece++, (*len)++)
-		if (*len + 1 < size)
-			out[*len] = *piece;
+	if (*len + 1 < size)
+		out[*len] = c;
+	(*len)++;
 }
 
 size_t
 text_slug_to(const char *s, char *out, size_t size)
 {
-	size_t len = 0, n_bytes = strlen(s);
+	size_t len = 0;
 	bool pending_dash = false;
-	for (size_t i = 0; i < n_bytes;) {
+	for (const char *p = s; *p != '\0';) {
+		unsigned char c = (unsigned char)*p;
+		const char *ascii;
+		if (c < 0x80) { /* ASCII: a letter or digit, or a separator */
+			p++;
+			char a = ascii_slug[c];
+			if (a == 0) {
+				pending_dash = len > 0;
+				continue;
+			}
+			if (pending_dash)
+				slug_putc('-', out, size, &len);
+			pending_dash = false;
+			slug_putc(a, out, size, &len);
+			continue;
+		}
 		uint32_t cp;
-		size_t n = utf8_decode(s + i, n_bytes - i, &cp);
+		size_t n = utf8_decode(p, strnlen(p, 4), &cp);
 		if (n == 0)
 			n = 1, cp = 0xFFFD;
-		i += n;
-		char one[2] = {0, 0};
-		const char *ascii;
-		if (cp < 0x80 && isalnum((int)cp)) {
-			one[0] = (char)tolower((int)cp);
-			ascii = one;
-		} else {
-			ascii = text_fold_letter(cp);
-		}
+		p += n;
+		ascii = text_fold_letter(cp);
 		if (ascii == NULL) {
 			pending_dash = len > 0;
 			continue;
 		}
 		if (pending_dash)
-			slug_put("-", out, size, &len);
+			slug_putc('-', out, size, &len);
 		pending_dash = false;
-		slug_put(ascii, out, size, &len);
+		for (; *ascii; ascii++)
+			slug_putc(*ascii, out, size, &len);
 	}
 	if (size > 0)
 		out[len < size ? len : size - 1] = '\0';
@@ -148,15 +191,23 @@ text_slug_to(const char *s, char *out, size_t size)
 char *
 text_slug(const char *s)
 {
-	size_t len = text_slug_to(s, NULL, 0);
-	char *slug = xmalloc(len + 1);
-	text_slug_to(s, slug, len + 1);
+	/* A slug is never longer than its text: a letter of two bytes
+	 * folds to at most two, and one dash stands for a separator. */
+	size_t room = strlen(s) + 1;
+	char *slug = xmalloc(room);
+	size_t len = text_slug_to(s, slug, room);
+	if (len >= room) { /* cannot happen; if it did, make room */
+		slug = xrealloc(slug, len + 1);
+		text_slug_to(s, slug, len + 1);
+	}
 	return slug;
 }
 
 bool
 text_slug_equals(const char *s, const char *slug)
 {
+	if (text_is_slug(s)) /* a slug is its own slug */
+		return strcmp(s, slug) == 0;
 	char small[128];
 	size_t len = text_slug_to(s, small, sizeof small);
 	if (len < sizeof small)
@@ -214,13 +265,20 @@ text_distance(const char *a, const char *b)
 	return row[lb] > CAP ? CAP : row[lb];
 }
 
+/* isspace() in the C locale, without the locale lookup. */
+static bool
+is_blank(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 const char *
 text_trim(const char *s, size_t *len)
 {
 	size_t n = *len;
-	while (n > 0 && isspace((unsigned char)*s))
+	while (n > 0 && is_blank((unsigned char)*s))
 		s++, n--;
-	while (n > 0 && isspace((unsigned char)s[n - 1]))
+	while (n > 0 && is_blank((unsigned char)s[n - 1]))
 		n--;
 	*len = n;
 	return s;
@@ -256,20 +314,30 @@ text_nearest(const char *word, const char *const *candidates, size_t n)
 	return best;
 }
 
-/* The lower-case form of a capital letter, or cp itself. */
-static uint32_t
-lower_letter(uint32_t cp)
+/* The lower-case form of a capital of ASCII, Latin-1, Latin Extended-A and
+ * Additional, Greek and Cyrillic; anything else unchanged. */
+uint32_t
+text_lower(uint32_t cp)
 {
-	if (cp >= 'A' && cp <= 'Z')
-		return cp + 32;
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
 	if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
 		return cp + 32;
+	if (cp == 0x130)
+		return 'i';
+	if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177) ||
+	    (cp >= 0x1E00 && cp <= 0x1E95) || (cp >= 0x1EA0 && cp <= 0x1EFF))
+		return cp | 1;
+	if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+		return cp + (cp & 1);
 	if (cp == 0x178)
 		return 0xFF;
-	if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x131 && cp != 0x138 &&
-	    cp != 0x149 && cp != 0x17F && (cp & 1) == ((cp >= 0x139 && cp <= 0x148) ||
-						       cp >= 0x179))
-		return cp + 1;
+	if ((cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x410 && cp <= 0x42F))
+		return cp + 32;
+	if (cp == 0x3C2)
+		return 0x3C3;
+	if (cp >= 0x400 && cp <= 0x40F)
+		return cp + 80;
 	return cp;
 }
 
@@ -305,7 +373,7 @@ text_casefold(const char *s, size_t len)
 			buf_putc(&b, s[i++]);
 			continue;
 		}
-		buf_put_utf8(&b, lower_letter(cp));
+		buf_put_utf8(&b, text_lower(cp));
 		i += n;
 	}
 	char *out = xstrdup(buf_str(&b));

@@ -46,9 +46,12 @@ const char *text_trim(const char *s, size_t *len);
 /* A trimmed copy of s[0..len). Caller frees. */
 char *text_trim_dup(const char *s, size_t len);
 
-/* A lower-case copy of s[0..len) for comparing without regard to case:
- * ASCII and the Latin-1 and Latin Extended-A capitals are lowered, other
- * characters kept. Caller frees. */
+/* The lower-case form of a capital of ASCII, Latin-1, Latin Extended-A and
+ * Additional, Greek and Cyrillic; anything else unchanged. */
+uint32_t text_lower(uint32_t cp);
+
+/* A lower-case copy of s[0..len) (text_lower on each character) for
+ * comparing without regard to case. Caller frees. */
 char *text_casefold(const char *s, size_t len);
 
 /* The candidate nearest to word by edit distance (compared as slugs), or

@@ -5,6 +5,8 @@
 #include "model.h"
 #include "text.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -120,8 +122,23 @@ struct spelling {
 
 static struct spelling *spellings;
 static size_t n_spellings;
-/* The spellings of vocabulary v are [first_spelling[v], first_spelling[v + 1]). */
-static size_t first_spelling[VOCAB__MAX + 1];
+
+/* A hash index over (vocabulary, slug): i + 1 of the first spelling with
+ * that pair, 0 for an empty slot. Keys are looked up for every item of
+ * every file, so this is one probe instead of a walk over the table. */
+enum { SLOTS = 512 }; /* a power of two, over twice the spellings */
+static unsigned short slots[SLOTS];
+/* Written once, before any lookup; threads may look up at the same time. */
+static pthread_once_t spellings_once = PTHREAD_ONCE_INIT;
+
+static size_t
+slot_of(enum vocab v, const char *slug)
+{
+	size_t h = 2166136261u ^ (size_t)v; /* FNV-1a */
+	for (; *slug; slug++)
+		h = (h ^ (unsigned char)*slug) * 16777619u;
+	return h & (SLOTS - 1);
+}
 
 static void
 add_spellings(enum vocab v, int id, enum lang lang, const char *list)
@@ -151,32 +168,69 @@ free_spellings(void)
 }
 
 static void
-build_spellings(void)
+index_spellings(void)
 {
-	if (spellings != NULL)
-		return;
+	if (2 * n_spellings > SLOTS) {
+		fprintf(stderr, "keten: vocab.c: SLOTS is too small\n");
+		abort();
+	}
+	for (size_t i = 0; i < n_spellings; i++) {
+		size_t k = slot_of(spellings[i].vocab, spellings[i].slug);
+		for (;; k = (k + 1) & (SLOTS - 1)) {
+			if (slots[k] == 0) {
+				slots[k] = (unsigned short)(i + 1);
+				break;
+			}
+			const struct spelling *s = &spellings[slots[k] - 1];
+			if (s->vocab == spellings[i].vocab && strcmp(s->slug, spellings[i].slug) == 0)
+				break; /* the first spelling with this slug wins */
+		}
+	}
+}
+
+static void
+make_spellings(void)
+{
 	for (int v = 0; v < VOCAB__MAX; v++) {
-		first_spelling[v] = n_spellings;
 		for (int id = 0; id < tables[v].n; id++) {
 			add_spellings(v, id, LANG_NL, tables[v].entries[id].nl);
 			add_spellings(v, id, LANG_EN, tables[v].entries[id].en);
 		}
 	}
-	first_spelling[VOCAB__MAX] = n_spellings;
+	index_spellings();
 	atexit(free_spellings);
+}
+
+static void
+build_spellings(void)
+{
+	pthread_once(&spellings_once, make_spellings);
+}
+
+/* The id of the spelling of vocabulary v with this slug, or -1. */
+static int
+find_slug(enum vocab v, const char *slug)
+{
+	for (size_t k = slot_of(v, slug); slots[k] != 0; k = (k + 1) & (SLOTS - 1)) {
+		const struct spelling *s = &spellings[slots[k] - 1];
+		if (s->vocab == v && strcmp(s->slug, slug) == 0)
+			return s->id;
+	}
+	return -1;
 }
 
 int
 vocab_find(enum vocab v, const char *written)
 {
 	build_spellings();
+	/* Most keys are written as their slug: try them as they are. */
+	int id = find_slug(v, written);
+	if (id >= 0)
+		return id;
 	char slug[64]; /* longer than any spelling: such a key is unknown */
 	if (text_slug_to(written, slug, sizeof slug) >= sizeof slug)
 		return -1;
-	for (size_t i = first_spelling[v]; i < first_spelling[v + 1]; i++)
-		if (strcmp(spellings[i].slug, slug) == 0)
-			return spellings[i].id;
-	return -1;
+	return strcmp(slug, written) == 0 ? -1 : find_slug(v, slug);
 }
 
 int

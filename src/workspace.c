@@ -4,6 +4,7 @@
 #include "chain.h"
 #include "check.h"
 #include "mem.h"
+#include "preload.h"
 #include "read.h"
 #include "source.h"
 #include "text.h"
@@ -25,8 +26,13 @@ path_join(const char *dir, const char *name)
 {
 	if (strcmp(dir, ".") == 0)
 		return xstrdup(name);
-	size_t len = strlen(dir);
-	return xasprintf("%s%s%s", dir, len && dir[len - 1] == '/' ? "" : "/", name);
+	size_t ld = strlen(dir), ln = strlen(name);
+	size_t slash = ld && dir[ld - 1] == '/' ? 0 : 1;
+	char *path = xmalloc(ld + slash + ln + 1);
+	memcpy(path, dir, ld);
+	memcpy(path + ld, "/", slash);
+	memcpy(path + ld + slash, name, ln + 1);
+	return path;
 }
 
 /* The folder part of a path ("." when there is none). Caller frees. */
@@ -193,14 +199,21 @@ add_input(struct workspace *ws, const char *path, enum doc_kind kind)
 	ws->n_inputs++;
 }
 
+/* A folder entry: its name and its type as readdir tells it (DT_REG,
+ * DT_DIR, DT_LNK, ..., or DT_UNKNOWN), which saves a stat per file. */
+struct entry {
+	char *name;
+	unsigned char type;
+};
+
 static int
 compare_names(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct entry *)a)->name, ((const struct entry *)b)->name);
 }
 
-/* The visible entries of a folder, sorted. Caller frees each and the array. */
-static char **
+/* The visible entries of a folder, sorted. Caller frees each name and the array. */
+static struct entry *
 list_folder(const char *dir, size_t *n)
 {
 	*n = 0;
@@ -208,17 +221,17 @@ list_folder(const char *dir, size_t *n)
 	if (d == NULL)
 		return NULL;
 	size_t cap = 16;
-	char **names = xmalloc(cap * sizeof(char *));
+	struct entry *names = xmalloc(cap * sizeof(*names));
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;
 		if (*n == cap)
-			names = xrealloc(names, (cap *= 2) * sizeof(char *));
-		names[(*n)++] = xstrdup(e->d_name);
+			names = xrealloc(names, (cap *= 2) * sizeof(*names));
+		names[(*n)++] = (struct entry){xstrdup(e->d_name), e->d_type};
 	}
 	closedir(d);
-	qsort(names, *n, sizeof(char *), compare_names);
+	qsort(names, *n, sizeof(*names), compare_names);
 	return names;
 }
 
@@ -227,6 +240,26 @@ is_folder(const char *path)
 {
 	struct stat st;
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* is_folder for a listed entry: a regular file or a folder as readdir
+ * says needs no stat; a link (followed) or an unknown type does. */
+static bool
+entry_is_folder(const struct entry *e, const char *path)
+{
+	if (e->type == DT_REG || e->type == DT_DIR)
+		return e->type == DT_DIR;
+	return is_folder(path);
+}
+
+/* A folder itself, not a link to one. */
+static bool
+entry_is_real_folder(const struct entry *e, const char *path)
+{
+	struct stat st;
+	if (e->type != DT_UNKNOWN)
+		return e->type == DT_DIR;
+	return lstat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 struct walk_item {
@@ -245,13 +278,14 @@ walk_folder(struct workspace *ws, const char *top)
 	while (n > 0) {
 		struct walk_item item = stack[--n];
 		size_t count;
-		char **names = list_folder(item.dir, &count);
+		struct entry *names = list_folder(item.dir, &count);
 		/* Folders go on the stack in reverse so they come out sorted. */
 		for (size_t i = count; i-- > 0;) {
-			char *path = path_join(item.dir, names[i]);
-			struct stat st;
-			if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
-			    item.depth < MAX_WALK_DEPTH && strcmp(names[i], "output") != 0) {
+			if (names[i].type != DT_DIR && names[i].type != DT_UNKNOWN)
+				continue; /* no folder: nothing to join or look at */
+			char *path = path_join(item.dir, names[i].name);
+			if (entry_is_real_folder(&names[i], path) &&
+			    item.depth < MAX_WALK_DEPTH && strcmp(names[i].name, "output") != 0) {
 				if (n == cap)
 					stack = xrealloc(stack, (cap *= 2) * sizeof(*stack));
 				stack[n++] = (struct walk_item){path, item.depth + 1};
@@ -260,14 +294,16 @@ walk_folder(struct workspace *ws, const char *top)
 			free(path);
 		}
 		for (size_t i = 0; i < count; i++) {
-			char *path = path_join(item.dir, names[i]);
+			const char *name = names[i].name;
 			/* A file that cannot be read is added all the same, so
 			 * that reading it reports why. */
-			if ((has_extension(names[i], ".md") || has_extension(names[i], ".json")) &&
-			    !is_folder(path))
-				add_input(ws, path, kind_from_folder(path));
-			free(path);
-			free(names[i]);
+			if (has_extension(name, ".md") || has_extension(name, ".json")) {
+				char *path = path_join(item.dir, name);
+				if (!entry_is_folder(&names[i], path))
+					add_input(ws, path, kind_from_folder(path));
+				free(path);
+			}
+			free(names[i].name);
 		}
 		free(names);
 		free(item.dir);
@@ -420,9 +456,9 @@ read_personas_of(struct workspace *ws, const char *journey_path)
 	char *root = workspace_root_of(journey_path);
 	char *dir = path_join(root, "personas");
 	size_t count;
-	char **names = is_folder(dir) ? list_folder(dir, &count) : NULL;
+	struct entry *names = is_folder(dir) ? list_folder(dir, &count) : NULL;
 	for (size_t i = 0; names && i < count; i++) {
-		char *path = path_join(dir, names[i]);
+		char *path = path_join(dir, names[i].name);
 		if ((has_extension(path, ".md") || has_extension(path, ".json")) &&
 		    !persona_file_read(ws, path)) {
 			struct diags quiet;
@@ -435,7 +471,7 @@ read_personas_of(struct workspace *ws, const char *journey_path)
 				doc_free(&doc);
 		}
 		free(path);
-		free(names[i]);
+		free(names[i].name);
 	}
 	free(names);
 	free(dir);
@@ -603,6 +639,15 @@ check_one_journey(struct workspace *ws, struct doc *doc, size_t first,
 	doc_free(&doc);
 }
 
+/* Loads input i on a worker thread: reads only ws->inputs and the limits,
+ * which stay as they are while the journeys are checked. */
+static struct doc *
+load_journey(void *ctx, size_t i, struct diags *diags)
+{
+	const struct workspace *ws = ctx;
+	return load_document(ws->inputs[i].path, DOC_JOURNEY, &ws->opts.limits, diags);
+}
+
 void
 workspace_check_journeys(struct workspace *ws, journey_fn *fn, void *arg)
 {
@@ -612,13 +657,17 @@ workspace_check_journeys(struct workspace *ws, journey_fn *fn, void *arg)
 		check_one_journey(ws, doc, ws->diags->n, fn, arg);
 	}
 	ws->n_journeys_read = 0;
+	/* Files are read and parsed ahead on worker threads; the checks
+	 * that span files run here, in input order. */
+	struct preload *pl = preload_start(ws->n_inputs, load_journey, ws,
+					   ws->diags->lang);
 	for (size_t i = 0; i < ws->n_inputs; i++) {
 		size_t first = ws->diags->n;
-		struct doc *doc = load_document(ws->inputs[i].path, DOC_JOURNEY,
-						&ws->opts.limits, ws->diags);
+		struct doc *doc = preload_take(pl, i, ws->diags);
 		if (doc != NULL)
 			check_one_journey(ws, doc, first, fn, arg);
 	}
+	preload_stop(&pl);
 }
 
 void

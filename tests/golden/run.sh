@@ -6,6 +6,9 @@
 # setup.sh) and compares standard output and standard error, together,
 # with <expected-file>, and the exit status with <exit-status>.
 # Usage: sh tests/golden/run.sh ./keten [case...]
+# A case may also have a file `files` whose lines read
+#     <expected-file> <path written by the runs above>
+# to compare files keten wrote (pathway diagrams, say) after its args.
 # UPDATE=1 rewrites the expected files instead of comparing them.
 # VALGRIND="valgrind ..." runs keten under it.
 set -u
@@ -40,6 +43,23 @@ run_line() { # case-name, expected-file, status, args...
 	fi
 }
 
+check_file() { # case-name, expected-file, written-file
+	name=$1 expected=$2 written="$work/$1/$3"
+	if [ "${UPDATE:-}" = 1 ] && [ -f "$written" ]; then
+		cp "$written" "$here/$name/$expected"
+	fi
+	if [ ! -f "$written" ]; then
+		echo "FAIL $name: $3 was not written"
+		failed=$((failed + 1))
+	elif ! cmp -s "$written" "$here/$name/$expected"; then
+		echo "FAIL $name: $3 differs from $expected"
+		diff -u "$here/$name/$expected" "$written" | head -40
+		failed=$((failed + 1))
+	else
+		passed=$((passed + 1))
+	fi
+}
+
 run_case() {
 	name=$1
 	rm -rf "${work:?}/$name"
@@ -56,6 +76,11 @@ run_case() {
 		# shellcheck disable=SC2086
 		run_line "$name" "$expected" "$want" $args
 	done <"$here/$name/args"
+	[ -f "$here/$name/files" ] || return 0
+	while read -r expected written; do
+		case "$expected" in '' | '#'*) continue ;; esac
+		check_file "$name" "$expected" "$written"
+	done <"$here/$name/files"
 }
 
 if [ $# -gt 0 ]; then

@@ -1,0 +1,408 @@
+/* outdir.c - output folder safety and atomic writes. */
+#include "outdir.h"
+
+#include "mem.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* --- paths --- */
+
+static bool
+is_folder(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Appends component `name` to the absolute path in *resolved. */
+static void
+resolve_step(char **resolved, const char *name, size_t len)
+{
+	if (len == 0 || (len == 1 && name[0] == '.'))
+		return;
+	char *cur = *resolved;
+	if (len == 2 && name[0] == '.' && name[1] == '.') {
+		char *slash = strrchr(cur, '/');
+		if (slash == cur)
+			slash[1] = '\0';
+		else if (slash != NULL)
+			*slash = '\0';
+		return;
+	}
+	char *next = xasprintf("%s%s%.*s", cur, strcmp(cur, "/") == 0 ? "" : "/", (int)len, name);
+	struct stat st;
+	char *real = lstat(next, &st) == 0 ? realpath(next, NULL) : NULL;
+	if (real != NULL) {
+		free(next);
+		next = xstrdup(real);
+		free(real);
+	}
+	free(cur);
+	*resolved = next;
+}
+
+/* The current folder, or NULL. Caller frees. */
+static char *
+current_folder(void)
+{
+	for (size_t size = 256; size <= (1u << 20); size *= 2) {
+		char *cwd = xmalloc(size);
+		if (getcwd(cwd, size) != NULL)
+			return cwd;
+		free(cwd);
+		if (errno != ERANGE)
+			return NULL;
+	}
+	return NULL;
+}
+
+char *
+path_resolve(const char *path)
+{
+	char *resolved;
+	if (path[0] == '/') {
+		resolved = xstrdup("/");
+	} else if ((resolved = current_folder()) == NULL) {
+		return NULL;
+	}
+	const char *p = path;
+	while (*p) {
+		const char *slash = strchr(p, '/');
+		size_t len = slash ? (size_t)(slash - p) : strlen(p);
+		resolve_step(&resolved, p, len);
+		p += len + (slash ? 1 : 0);
+	}
+	return resolved;
+}
+
+static char *
+path_join(const char *dir, const char *name)
+{
+	size_t len = strlen(dir);
+	return xasprintf("%s%s%s", dir, len && dir[len - 1] == '/' ? "" : "/", name);
+}
+
+static char *
+path_parent(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+static const char *
+path_base(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+/* --- source folders --- */
+
+static const char *const workspace_parts[] = {"personas", "journeys", "chains"};
+
+static void
+add_source(struct source_folders *s, const char *shown, bool plain)
+{
+	char *path = path_resolve(shown);
+	if (path == NULL)
+		return;
+	s->items = xgrow(s->items, s->n, &s->cap, sizeof(*s->items));
+	s->items[s->n++] = (struct source_folder){path, xstrdup(shown), plain};
+}
+
+static void
+add_workspace(struct source_folders *s, const char *root)
+{
+	for (size_t i = 0; i < 3; i++) {
+		char *part = strcmp(root, ".") == 0 ? xstrdup(workspace_parts[i])
+						    : path_join(root, workspace_parts[i]);
+		add_source(s, part, false);
+		free(part);
+	}
+}
+
+static bool
+is_workspace(const char *dir)
+{
+	bool found = false;
+	for (size_t i = 0; i < 3 && !found; i++) {
+		char *part = path_join(dir, workspace_parts[i]);
+		found = is_folder(part);
+		free(part);
+	}
+	return found;
+}
+
+static void
+add_path(struct source_folders *s, const char *path)
+{
+	if (is_folder(path)) {
+		if (is_workspace(path))
+			add_workspace(s, path);
+		else
+			add_source(s, path, true);
+		return;
+	}
+	char *dir = path_parent(path);
+	const char *base = path_base(dir);
+	for (size_t i = 0; i < 3; i++)
+		if (strcmp(base, workspace_parts[i]) == 0) {
+			char *root = path_parent(dir);
+			add_workspace(s, root);
+			free(root);
+			break;
+		}
+	free(dir);
+}
+
+void
+source_folders_add(struct source_folders *s, char *const *paths, size_t n_paths)
+{
+	if (n_paths == 0)
+		add_path(s, ".");
+	for (size_t i = 0; i < n_paths; i++)
+		add_path(s, paths[i]);
+}
+
+void
+source_folders_free(struct source_folders *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->items[i].path);
+		free(s->items[i].shown);
+	}
+	free(s->items);
+	memset(s, 0, sizeof(*s));
+}
+
+/* True when path is dir or lies below it. */
+static bool
+path_within(const char *path, const char *dir)
+{
+	size_t len = strlen(dir);
+	if (strcmp(dir, "/") == 0)
+		return true;
+	return strncmp(path, dir, len) == 0 && (path[len] == '\0' || path[len] == '/');
+}
+
+/* The source folder the output folder would lie in, or NULL. */
+static const struct source_folder *
+source_containing(const struct source_folders *s, const char *real)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		const struct source_folder *f = &s->items[i];
+		if (!path_within(real, f->path))
+			continue;
+		if (f->plain && strcmp(real, f->path) != 0) {
+			char *skipped = path_join(f->path, "output");
+			bool allowed = path_within(real, skipped);
+			free(skipped);
+			if (allowed)
+				continue;
+		}
+		return f;
+	}
+	return NULL;
+}
+
+/* --- the output folder --- */
+
+/* Creates path and its missing parents. */
+static int
+make_folders(const char *path)
+{
+	if (is_folder(path))
+		return 0;
+	char *parent = path_parent(path);
+	int status = strcmp(parent, path) == 0 ? 0 : make_folders(parent);
+	free(parent);
+	if (status != 0)
+		return -1;
+	if (mkdir(path, 0777) != 0 && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
+static int
+check_path(const char *path, const struct source_folders *sources, enum lang lang,
+	   char **error, bool file)
+{
+	char *real = path_resolve(path);
+	if (real == NULL) {
+		*error = xasprintf(msg(lang, M_OUT_NO_CWD), strerror(errno));
+		return -1;
+	}
+	const struct source_folder *f = source_containing(sources, real);
+	if (f != NULL && file)
+		*error = xasprintf(msg(lang, M_OUT_FILE_IN_SOURCE), path, f->shown);
+	else if (f != NULL)
+		*error = strcmp(real, f->path) == 0
+			? xasprintf(msg(lang, M_OUT_IS_SOURCE), path)
+			: xasprintf(msg(lang, M_OUT_IN_SOURCE), path, f->shown);
+	free(real);
+	return f != NULL ? -1 : 0;
+}
+
+int
+outdir_check(const char *path, const struct source_folders *sources, enum lang lang,
+	     char **error)
+{
+	return check_path(path, sources, lang, error, false);
+}
+
+int
+outdir_check_file(const char *path, const struct source_folders *sources, enum lang lang,
+		  char **error)
+{
+	return check_path(path, sources, lang, error, true);
+}
+
+int
+outdir_open(struct outdir *out, const char *path, const struct source_folders *sources,
+	    enum lang lang, char **error)
+{
+	memset(out, 0, sizeof(*out));
+	out->fd = -1;
+	out->lang = lang;
+	*error = NULL;
+	if (outdir_check(path, sources, lang, error) != 0)
+		return -1;
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		*error = xasprintf(msg(lang, M_OUT_NOT_FOLDER), path);
+		return -1;
+	}
+	if (make_folders(path) != 0) {
+		*error = xasprintf(msg(lang, M_OUT_CREATE), path, strerror(errno));
+		return -1;
+	}
+	/* Once more, now that links in the new path can be resolved. */
+	if (outdir_check(path, sources, lang, error) != 0)
+		return -1;
+	out->fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (out->fd < 0) {
+		*error = xasprintf(msg(lang, M_OUT_OPEN), path, strerror(errno));
+		return -1;
+	}
+	out->path = xstrdup(path);
+	return 0;
+}
+
+void
+outdir_close(struct outdir *out)
+{
+	if (out->fd >= 0)
+		close(out->fd);
+	free(out->path);
+	memset(out, 0, sizeof(*out));
+	out->fd = -1;
+}
+
+static bool
+plain_name(const char *name)
+{
+	return name[0] != '\0' && name[0] != '.' && strchr(name, '/') == NULL;
+}
+
+static int
+write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Writes the temporary file and renames it to name, both relative to dirfd. */
+static int
+write_in(int dirfd, const char *name, unsigned long *n_temp, const void *data, size_t len)
+{
+	char temp[256];
+	int fd = -1;
+	for (int tries = 0; fd < 0 && tries < 100; tries++) {
+		snprintf(temp, sizeof temp, ".%.200s.%ld.%lu.tmp", name, (long)getpid(), (*n_temp)++);
+		fd = openat(dirfd, temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+		if (fd < 0 && errno != EEXIST)
+			return -1;
+	}
+	if (fd < 0)
+		return -1;
+	int status = write_all(fd, data, len);
+	int saved = errno;
+	if (close(fd) != 0 && status == 0) {
+		status = -1;
+		saved = errno;
+	}
+	if (status == 0 && renameat(dirfd, temp, dirfd, name) != 0) {
+		status = -1;
+		saved = errno;
+	}
+	if (status != 0) {
+		unlinkat(dirfd, temp, 0);
+		errno = saved;
+	}
+	return status;
+}
+
+static char *
+write_error(enum lang lang, const char *dir, const char *name)
+{
+	char *path = strcmp(dir, ".") == 0 ? xstrdup(name) : path_join(dir, name);
+	char *error = xasprintf(msg(lang, M_OUT_WRITE), path, strerror(errno));
+	free(path);
+	return error;
+}
+
+int
+outdir_write(struct outdir *out, const char *name, const void *data, size_t len,
+	     char **error)
+{
+	*error = NULL;
+	if (!plain_name(name)) {
+		*error = xasprintf(msg(out->lang, M_OUT_BAD_NAME), name);
+		return -1;
+	}
+	if (write_in(out->fd, name, &out->n_temp, data, len) != 0) {
+		*error = write_error(out->lang, out->path, name);
+		return -1;
+	}
+	return 0;
+}
+
+int
+write_file_atomic(const char *path, const void *data, size_t len, enum lang lang,
+		  char **error)
+{
+	*error = NULL;
+	char *dir = path_parent(path);
+	const char *name = path_base(path);
+	int status = -1;
+	int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	unsigned long n_temp = 0;
+	if (dirfd >= 0 && plain_name(name))
+		status = write_in(dirfd, name, &n_temp, data, len);
+	else if (dirfd >= 0)
+		errno = EINVAL;
+	if (status != 0)
+		*error = xasprintf(msg(lang, M_OUT_WRITE), path, strerror(errno));
+	if (dirfd >= 0)
+		close(dirfd);
+	free(dir);
+	return status;
+}

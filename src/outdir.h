@@ -1,0 +1,77 @@
+/* outdir.h - the output folder: refusing one that is or lies in a source folder, creating it, and writing files into it atomically without following links out of it. Included by the commands that write files (render, and later overview and report). */
+#ifndef KETEN_OUTDIR_H
+#define KETEN_OUTDIR_H
+
+#include "catalog.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The folders a run reads its sources from, as absolute physical paths. */
+struct source_folders {
+	struct source_folder {
+		char *path;
+		char *shown;     /* as the user would write it, for messages */
+		bool plain;      /* a folder searched whole: its output/ subfolder,
+				  * which the search skips, may take the output */
+	} *items;
+	size_t n, cap;
+};
+
+/*
+ * Adds the source folders of the paths given on the command line (none
+ * means "."): for a workspace folder (one with personas/, journeys/ or
+ * chains/) those three; for any other folder the folder itself; for a file
+ * in personas/, journeys/ or chains/ the three folders of its workspace.
+ */
+void source_folders_add(struct source_folders *s, char *const *paths, size_t n_paths);
+void source_folders_free(struct source_folders *s);
+
+/* The absolute physical path that `path` names or would name once
+ * created: symbolic links in the part that exists are resolved, "." and
+ * ".." are taken away. NULL when the current folder is unknown. Caller frees. */
+char *path_resolve(const char *path);
+
+/* Checks that the folder `path` is not a source folder and lies in none.
+ * Returns 0, or -1 with *error naming the path. */
+int outdir_check(const char *path, const struct source_folders *sources, enum lang lang,
+		 char **error);
+/* The same for a file to write outside the output folder (--timings). */
+int outdir_check_file(const char *path, const struct source_folders *sources,
+		      enum lang lang, char **error);
+
+/* An open output folder. */
+struct outdir {
+	char *path;  /* as given */
+	int fd;      /* the folder, open; -1 when closed */
+	enum lang lang;
+	unsigned long n_temp; /* temporary names used */
+};
+
+/*
+ * Checks the output folder `path` against the sources, creates it (and
+ * missing parents) when needed and opens it. Returns 0, or -1 with *error
+ * (caller frees): one line that names the path and says why.
+ */
+int outdir_open(struct outdir *out, const char *path, const struct source_folders *sources,
+		enum lang lang, char **error);
+
+/*
+ * Writes data as the file `name` in the folder: first to a new temporary
+ * file in the same folder (never following a link), then renamed into
+ * place, so no reader ever sees half a file and a link named `name` is
+ * replaced, not followed. name must be a plain file name (no '/', not
+ * starting with '.'). Returns 0, or -1 with *error naming the file's path
+ * (caller frees); the temporary file is then removed.
+ */
+int outdir_write(struct outdir *out, const char *name, const void *data, size_t len,
+		 char **error);
+
+void outdir_close(struct outdir *out);
+
+/* Writes data to the file at `path` in the same atomic way (its folder
+ * must exist). Returns 0, or -1 with *error (caller frees). */
+int write_file_atomic(const char *path, const void *data, size_t len, enum lang lang,
+		      char **error);
+
+#endif

@@ -1,0 +1,747 @@
+/* pathway.c - building the pathway diagram with libcgraph, laying it out and rendering it with libgvc, and making the output bytes deterministic. */
+#include "pathway.h"
+
+#include "mem.h"
+#include "pathway_labels.h"
+#include "render_text.h"
+
+#include <gvc.h>
+#include <xdot.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#define FONT "DejaVu Sans"
+
+/*
+ * The layout is computed here, not by dot: dot cannot be made to stack
+ * lanes in a given order under a title and above a legend. Graphviz does
+ * what it does best, sizing every HTML-like label with the real fonts,
+ * routing nothing and rendering everything:
+ *
+ * 1. All nodes (title, legend, lane headers, stage cards) and edges are
+ *    laid out with the "nop2" engine at a dummy position, which gives
+ *    their sizes.
+ * 2. The grid follows from the sizes: column 0 holds the lane headers,
+ *    column i + 1 stage i, each as wide as its node; each lane is as high
+ *    as its tallest node, lanes stacked by rung, highest on top. The title
+ *    goes above, the legend below. The lane bands are xdot drawing
+ *    operations behind the graph (_background), and each transition an
+ *    S-curve through the empty corridor between two columns.
+ * 3. The grid is written into the laid-out graph (see move_in_place) and
+ *    into its "pos" attributes, so the graph renders in any format and its
+ *    DOT output (layout=nop2) renders the same picture again.
+ */
+
+/* Distances in points. */
+enum {
+	COLUMN_GAP = 56, /* between columns: room for the transition curves */
+	LANE_GAP = 3,    /* white line between lane bands */
+	LANE_PAD = 8,    /* inside a band, around its nodes */
+	TITLE_GAP = 14,  /* between the title and the first band */
+	LEGEND_GAP = 16, /* between the last band and the legend */
+	LEGEND_PART_GAP = 4, /* between the parts of the legend */
+	ANCHOR_DROP = 13 /* transitions meet a card this far below its top */
+};
+#define ARROW_LENGTH 9.0 /* 10 points times arrowsize 0.9 */
+
+struct renderer {
+	GVC_t *gvc;
+	enum image_format format;
+};
+
+/* One Graphviz context serves the whole process: the pango plugin keeps
+ * font state in static variables that point into the first context, so a
+ * context created after another was freed reads freed memory. It is freed
+ * when the process exits. */
+static GVC_t *shared_gvc;
+
+static void
+free_shared_context(void)
+{
+	if (shared_gvc != NULL)
+		gvFreeContext(shared_gvc);
+	shared_gvc = NULL;
+}
+
+static GVC_t *
+shared_context(void)
+{
+	if (shared_gvc == NULL) {
+		shared_gvc = gvContext();
+		if (shared_gvc != NULL)
+			atexit(free_shared_context);
+	}
+	return shared_gvc;
+}
+
+/* Messages Graphviz reports while we work, instead of on stderr. */
+static struct buf gv_messages;
+
+static int
+collect_message(char *message)
+{
+	if (gv_messages.len < 4096)
+		buf_puts(&gv_messages, message);
+	return 0;
+}
+
+static const char *const format_names[] = {"svg", "png", "pdf", "dot"};
+/* The Graphviz devices: cairo for bitmaps and PDF, the core ones else. */
+static const char *const format_devices[] = {"svg", "png:cairo", "pdf:cairo", "dot"};
+
+const char *
+image_format_name(enum image_format format)
+{
+	return format_names[format];
+}
+
+int
+image_format_parse(const char *s)
+{
+	for (int i = 0; i < 4; i++)
+		if (s != NULL && strcmp(s, format_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* --- building the graph --- */
+
+/* A node's size and, once the grid is made, its centre; points, y up. */
+struct place {
+	double w, h, x, y;
+};
+
+struct syms {
+	Agsym_t *g_background, *g_layout;
+	Agsym_t *n_label, *n_pos, *n_id, *n_class;
+	Agsym_t *e_pos, *e_style, *e_color, *e_penwidth, *e_dir, *e_arrowtail, *e_id, *e_class;
+};
+
+struct build {
+	const struct pathway_spec *spec;
+	Agraph_t *g;
+	Agnode_t *title, *title_markers;      /* the markers may be NULL */
+	Agnode_t *legend[LEGEND_PARTS];       /* NULL for a part left out */
+	Agnode_t **headers;     /* one per lane */
+	Agnode_t **stages;      /* one per stage */
+	Agedge_t **edges;       /* edges[i - 1] leads into stage i */
+	struct place title_box, title_markers_box, legend_box[LEGEND_PARTS];
+	struct place *header_box; /* one per lane */
+	struct place *stage_box;  /* one per stage */
+	double *band_top, *band_bottom; /* one per lane */
+	double band_right;
+	struct syms s;
+	struct buf scratch;
+};
+
+static Agsym_t *
+declare(Agraph_t *g, int kind, const char *name, const char *value)
+{
+	return agattr(g, kind, (char *)name, (char *)value);
+}
+
+static void
+set(void *obj, Agsym_t *sym, const char *value)
+{
+	agxset(obj, sym, (char *)value);
+}
+
+static void
+declare_graph(struct build *b)
+{
+	Agraph_t *g = b->g;
+	declare(g, AGRAPH, "fontname", FONT);
+	declare(g, AGRAPH, "pad", "0.25");
+	declare(g, AGRAPH, "bgcolor", "white");
+	declare(g, AGRAPH, "class", "pathway");
+	b->s.g_layout = declare(g, AGRAPH, "layout", "nop2");
+	b->s.g_background = declare(g, AGRAPH, "_background", "");
+	declare(g, AGNODE, "fontname", FONT);
+	declare(g, AGNODE, "fontsize", "11");
+	declare(g, AGNODE, "shape", "plain");
+	b->s.n_label = declare(g, AGNODE, "label", "\\N");
+	b->s.n_pos = declare(g, AGNODE, "pos", "0,0");
+	b->s.n_id = declare(g, AGNODE, "id", "");
+	b->s.n_class = declare(g, AGNODE, "class", "");
+	declare(g, AGEDGE, "fontname", FONT);
+	declare(g, AGEDGE, "arrowsize", "0.9");
+	b->s.e_pos = declare(g, AGEDGE, "pos", "");
+	b->s.e_style = declare(g, AGEDGE, "style", "");
+	b->s.e_color = declare(g, AGEDGE, "color", "black");
+	b->s.e_penwidth = declare(g, AGEDGE, "penwidth", "1");
+	b->s.e_dir = declare(g, AGEDGE, "dir", "forward");
+	b->s.e_arrowtail = declare(g, AGEDGE, "arrowtail", "normal");
+	b->s.e_id = declare(g, AGEDGE, "id", "");
+	b->s.e_class = declare(g, AGEDGE, "class", "");
+}
+
+/* A node with an id (its name too), classes and an HTML-like label; NULL
+ * for a node the spec leaves out. */
+static Agnode_t *
+add_node(struct build *b, const struct spec_node *node)
+{
+	if (node->label == NULL)
+		return NULL;
+	Agnode_t *n = agnode(b->g, node->id, 1);
+	set(n, b->s.n_id, node->id);
+	set(n, b->s.n_class, node->classes);
+	char *html = agstrdup_html(b->g, node->label);
+	agxset(n, b->s.n_label, html);
+	agstrfree(b->g, html);
+	return n;
+}
+
+static void
+build_graph(struct build *b, const struct pathway_spec *spec)
+{
+	memset(b, 0, sizeof(*b));
+	b->spec = spec;
+	size_t n_lanes = spec->n_lanes ? spec->n_lanes : 1;
+	size_t n_stages = spec->n_stages ? spec->n_stages : 1;
+	b->headers = xcalloc(n_lanes, sizeof(*b->headers));
+	b->header_box = xcalloc(n_lanes, sizeof(*b->header_box));
+	b->band_top = xcalloc(n_lanes, sizeof(double));
+	b->band_bottom = xcalloc(n_lanes, sizeof(double));
+	b->stages = xcalloc(n_stages, sizeof(*b->stages));
+	b->stage_box = xcalloc(n_stages, sizeof(*b->stage_box));
+	b->edges = xcalloc(n_stages, sizeof(*b->edges));
+	b->g = agopen(spec->name, Agdirected, NULL);
+	declare_graph(b);
+	b->title = add_node(b, &spec->title);
+	b->title_markers = add_node(b, &spec->title_markers);
+	for (int k = 0; k < LEGEND_PARTS; k++)
+		b->legend[k] = add_node(b, &spec->legend[k]);
+	for (size_t l = 0; l < spec->n_lanes; l++)
+		b->headers[l] = add_node(b, &spec->lanes[l]);
+	for (size_t i = 0; i < spec->n_stages; i++)
+		b->stages[i] = add_node(b, &spec->stages[i]);
+}
+
+static void
+build_free(struct build *b)
+{
+	if (b->g != NULL)
+		agclose(b->g);
+	free(b->headers);
+	free(b->header_box);
+	free(b->band_top);
+	free(b->band_bottom);
+	free(b->stages);
+	free(b->stage_box);
+	free(b->edges);
+	buf_free(&b->scratch);
+}
+
+/* --- the grid --- */
+
+static double
+max_of(double a, double b)
+{
+	return a > b ? a : b;
+}
+
+/* A number with two decimals, without the locale's help. */
+static void
+put_number(struct buf *out, double v)
+{
+	double scaled = v * 100.0;
+	long c = (long)(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
+	buf_printf(out, "%s%ld.%02ld", c < 0 ? "-" : "", labs(c) / 100, labs(c) % 100);
+}
+
+static void
+put_point(struct buf *out, double x, double y)
+{
+	put_number(out, x);
+	buf_putc(out, ',');
+	put_number(out, y);
+}
+
+static void
+measure(Agnode_t *n, struct place *at)
+{
+	at->w = ND_width(n) * 72.0;
+	at->h = ND_height(n) * 72.0;
+}
+
+static void
+measure_all(struct build *b)
+{
+	measure(b->title, &b->title_box);
+	if (b->title_markers != NULL)
+		measure(b->title_markers, &b->title_markers_box);
+	for (int k = 0; k < LEGEND_PARTS; k++)
+		if (b->legend[k] != NULL)
+			measure(b->legend[k], &b->legend_box[k]);
+	for (size_t l = 0; l < b->spec->n_lanes; l++)
+		measure(b->headers[l], &b->header_box[l]);
+	for (size_t i = 0; i < b->spec->n_stages; i++)
+		measure(b->stages[i], &b->stage_box[i]);
+}
+
+/* Stacks the bands from the legend up and places the nodes of each lane
+ * at its top; the title goes above the first band. */
+static void
+place_vertically(struct build *b)
+{
+	const struct pathway_spec *spec = b->spec;
+	double y = 0;
+	for (int k = LEGEND_PARTS; k-- > 0;) {
+		if (b->legend[k] == NULL)
+			continue;
+		b->legend_box[k].y = y + b->legend_box[k].h / 2.0;
+		y += b->legend_box[k].h + LEGEND_PART_GAP;
+	}
+	y += LEGEND_GAP;
+	for (size_t l = spec->n_lanes; l-- > 0;) {
+		double high = b->header_box[l].h;
+		for (size_t i = 0; i < spec->n_stages; i++)
+			if (spec->stage_lane[i] == l)
+				high = max_of(high, b->stage_box[i].h);
+		b->band_bottom[l] = y;
+		b->band_top[l] = y + high + 2.0 * LANE_PAD;
+		y = b->band_top[l] + LANE_GAP;
+		b->header_box[l].y = b->band_top[l] - LANE_PAD - b->header_box[l].h / 2.0;
+	}
+	for (size_t i = 0; i < spec->n_stages; i++) {
+		size_t l = spec->stage_lane[i];
+		b->stage_box[i].y = b->band_top[l] - LANE_PAD - b->stage_box[i].h / 2.0;
+	}
+	double top = (spec->n_lanes ? b->band_top[0] : y) + TITLE_GAP;
+	if (b->title_markers != NULL) {
+		b->title_markers_box.y = top + b->title_markers_box.h / 2.0;
+		top += b->title_markers_box.h + LEGEND_PART_GAP;
+	}
+	b->title_box.y = top + b->title_box.h / 2.0;
+}
+
+/* Column 0 holds the lane headers, column i + 1 stage i; each column is
+ * as wide as its widest node and starts COLUMN_GAP after the last. */
+static void
+place_horizontally(struct build *b)
+{
+	double left = LANE_PAD, widest = 0;
+	for (size_t l = 0; l < b->spec->n_lanes; l++) {
+		b->header_box[l].x = left + b->header_box[l].w / 2.0;
+		widest = max_of(widest, b->header_box[l].w);
+	}
+	left += widest + COLUMN_GAP;
+	for (size_t i = 0; i < b->spec->n_stages; i++) {
+		b->stage_box[i].x = left + b->stage_box[i].w / 2.0;
+		left += b->stage_box[i].w + COLUMN_GAP;
+	}
+	b->band_right = left - COLUMN_GAP + LANE_PAD;
+	b->title_box.x = b->title_box.w / 2.0;
+	b->title_markers_box.x = b->title_markers_box.w / 2.0;
+	for (int k = 0; k < LEGEND_PARTS; k++)
+		b->legend_box[k].x = b->legend_box[k].w / 2.0;
+}
+
+static void
+set_position(struct build *b, Agnode_t *n, const struct place *at)
+{
+	buf_clear(&b->scratch);
+	put_point(&b->scratch, at->x, at->y);
+	set(n, b->s.n_pos, buf_str(&b->scratch));
+}
+
+static void
+set_positions(struct build *b)
+{
+	set_position(b, b->title, &b->title_box);
+	if (b->title_markers != NULL)
+		set_position(b, b->title_markers, &b->title_markers_box);
+	for (int k = 0; k < LEGEND_PARTS; k++)
+		if (b->legend[k] != NULL)
+			set_position(b, b->legend[k], &b->legend_box[k]);
+	for (size_t l = 0; l < b->spec->n_lanes; l++)
+		set_position(b, b->headers[l], &b->header_box[l]);
+	for (size_t i = 0; i < b->spec->n_stages; i++)
+		set_position(b, b->stages[i], &b->stage_box[i]);
+}
+
+/* The lane bands behind the graph, as xdot operations: a rectangle per
+ * lane in its domain's tint, across the whole width; all at 0 before the
+ * grid is made. */
+static void
+draw_bands(struct build *b, bool placed)
+{
+	struct buf ops = {0};
+	for (size_t l = 0; l < b->spec->n_lanes; l++) {
+		const char *band = b->spec->bands[l];
+		buf_printf(&ops, "%sc %zu -%s C %zu -%s P 4", l ? " " : "", strlen(band), band,
+			   strlen(band), band);
+		double xs[] = {0, b->band_right, b->band_right, 0};
+		double ys[] = {b->band_bottom[l], b->band_bottom[l], b->band_top[l], b->band_top[l]};
+		for (size_t k = 0; k < 4; k++) {
+			buf_putc(&ops, ' ');
+			put_number(&ops, placed ? xs[k] : 0);
+			buf_putc(&ops, ' ');
+			put_number(&ops, placed ? ys[k] : 0);
+		}
+	}
+	set(b->g, b->s.g_background, buf_str(&ops));
+	buf_free(&ops);
+}
+
+/* The curve of the transition into stage i: an S from the right side of
+ * stage i - 1 to the left side of stage i, through the corridor between
+ * their columns, where no node is; tail and head are the ends of the
+ * arrows (a change of domain gets a diamond at its tail). */
+struct curve {
+	pointf points[4];
+	pointf tail, head;
+};
+
+static struct curve
+transition_curve(const struct build *b, size_t i)
+{
+	const struct place *a = &b->stage_box[i - 1], *z = &b->stage_box[i];
+	double x0 = a->x + a->w / 2.0, y0 = a->y + a->h / 2.0 - ANCHOR_DROP;
+	double x3 = z->x - z->w / 2.0, y3 = z->y + z->h / 2.0 - ANCHOR_DROP;
+	double start = x0 + (b->spec->changes[i - 1] > 0 ? ARROW_LENGTH : 0);
+	double end = x3 - ARROW_LENGTH, bend = (end - start) / 2.0;
+	struct curve c = {{{start, y0}, {start + bend, y0}, {end - bend, y3}, {end, y3}},
+			  {x0, y0}, {x3, y3}};
+	return c;
+}
+
+/* The edge's pos attribute: "s,x,y e,x,y x,y x,y x,y x,y". */
+static void
+set_edge_position(struct build *b, size_t i, bool placed)
+{
+	struct curve c = transition_curve(b, i);
+	struct buf *pos = &b->scratch;
+	buf_clear(pos);
+	if (b->spec->changes[i - 1] > 0) {
+		buf_puts(pos, "s,");
+		put_point(pos, placed ? c.tail.x : 0, placed ? c.tail.y : 0);
+		buf_putc(pos, ' ');
+	}
+	buf_puts(pos, "e,");
+	put_point(pos, placed ? c.head.x : 0, placed ? c.head.y : 0);
+	for (size_t k = 0; k < 4; k++) {
+		buf_putc(pos, ' ');
+		put_point(pos, placed ? c.points[k].x : 0, placed ? c.points[k].y : 0);
+	}
+	set(b->edges[i - 1], b->s.e_pos, buf_str(pos));
+}
+
+static void
+add_transition(struct build *b, size_t i)
+{
+	enum move move = b->spec->moves[i - 1];
+	int change = b->spec->changes[i - 1];
+	Agedge_t *e = agedge(b->g, b->stages[i - 1], b->stages[i], NULL, 1);
+	b->edges[i - 1] = e;
+	static const char *const classes[] = {"move up", "move level", "move down"};
+	static const char *const colors[] = {COLOR_MOVE_UP, COLOR_MOVE_LEVEL, COLOR_MOVE_DOWN};
+	static const char *const widths[] = {"2.2", "1.6", "2.2"};
+	char *id = xasprintf("move-%zu", i + 1);
+	set(e, b->s.e_id, id);
+	free(id);
+	buf_clear(&b->scratch);
+	buf_puts(&b->scratch, classes[move]);
+	buf_puts(&b->scratch, change == 2 ? " domain-change" : change == 1 ? " one-roof" : "");
+	set(e, b->s.e_class, buf_str(&b->scratch));
+	set(e, b->s.e_color, colors[move]);
+	set(e, b->s.e_penwidth, widths[move]);
+	if (move == MOVE_DOWN)
+		set(e, b->s.e_style, "dashed");
+	if (change > 0) {
+		set(e, b->s.e_dir, "both");
+		set(e, b->s.e_arrowtail, change == 2 ? "diamond" : "odiamond");
+	}
+	set_edge_position(b, i, false);
+}
+
+/* --- moving the laid-out graph into place ---
+ *
+ * Laying out with nop2 sizes every label, the dearest part of the work.
+ * The first layout (everything at 0) gives the sizes; instead of a second
+ * layout, the grid is written into the laid-out graph itself: node
+ * centres and their labels, the points of each edge, the band polygons
+ * and the bounding box. Each step checks that Graphviz made what the
+ * first layout was given (one curve of four points per edge, three xdot
+ * operations per band); if anything differs, the graph is laid out a
+ * second time from "pos" attributes instead, which gives the same picture.
+ */
+
+static void
+box_add(boxf *bb, double x, double y)
+{
+	bb->LL.x = x < bb->LL.x ? x : bb->LL.x;
+	bb->LL.y = y < bb->LL.y ? y : bb->LL.y;
+	bb->UR.x = x > bb->UR.x ? x : bb->UR.x;
+	bb->UR.y = y > bb->UR.y ? y : bb->UR.y;
+}
+
+static void
+move_node(Agnode_t *n, const struct place *at, boxf *bb)
+{
+	if (n == NULL)
+		return;
+	ND_coord(n).x = at->x;
+	ND_coord(n).y = at->y;
+	if (ND_label(n) != NULL)
+		ND_label(n)->pos = ND_coord(n);
+	box_add(bb, at->x - at->w / 2.0, at->y - at->h / 2.0);
+	box_add(bb, at->x + at->w / 2.0, at->y + at->h / 2.0);
+}
+
+static bool
+move_edge(struct build *b, size_t i, boxf *bb)
+{
+	splines *spl = ED_spl(b->edges[i - 1]);
+	bool tail = b->spec->changes[i - 1] > 0;
+	if (spl == NULL || spl->size != 1 || spl->list[0].size != 4 || !spl->list[0].eflag ||
+	    (spl->list[0].sflag != 0) != tail)
+		return false;
+	struct curve c = transition_curve(b, i);
+	bezier *bz = &spl->list[0];
+	boxf own = {{c.head.x, c.head.y}, {c.head.x, c.head.y}};
+	for (int k = 0; k < 4; k++) {
+		bz->list[k] = c.points[k];
+		box_add(&own, c.points[k].x, c.points[k].y);
+	}
+	bz->ep = c.head;
+	if (tail) {
+		bz->sp = c.tail;
+		box_add(&own, c.tail.x, c.tail.y);
+	}
+	spl->bb = own;
+	box_add(bb, own.LL.x, own.LL.y);
+	box_add(bb, own.UR.x, own.UR.y);
+	return true;
+}
+
+static xdot_op *
+xdot_at(xdot *xd, int k)
+{
+	return (xdot_op *)((char *)xd->ops + (size_t)k * (size_t)xd->sz);
+}
+
+static bool
+move_bands(struct build *b, boxf *bb)
+{
+	size_t n = b->spec->n_lanes;
+	if (n == 0)
+		return true;
+	xdot *xd = GD_drawing(b->g) ? GD_drawing(b->g)->xdots : NULL;
+	if (xd == NULL || xd->cnt != (int)(3 * n) || xd->sz < (int)sizeof(xdot_op))
+		return false;
+	for (size_t l = 0; l < n; l++) {
+		xdot_op *op = xdot_at(xd, (int)(3 * l + 2));
+		if (op->kind != xd_filled_polygon || op->u.polygon.cnt != 4)
+			return false;
+		double xs[] = {0, b->band_right, b->band_right, 0};
+		double ys[] = {b->band_bottom[l], b->band_bottom[l], b->band_top[l], b->band_top[l]};
+		for (int k = 0; k < 4; k++) {
+			op->u.polygon.pts[k].x = xs[k];
+			op->u.polygon.pts[k].y = ys[k];
+			box_add(bb, xs[k], ys[k]);
+		}
+	}
+	return true;
+}
+
+static bool
+move_in_place(struct build *b)
+{
+	boxf bb = {{0, 0}, {0, 0}};
+	for (size_t i = 1; i < b->spec->n_stages; i++)
+		if (!move_edge(b, i, &bb))
+			return false;
+	if (!move_bands(b, &bb))
+		return false;
+	move_node(b->title, &b->title_box, &bb);
+	move_node(b->title_markers, &b->title_markers_box, &bb);
+	for (int k = 0; k < LEGEND_PARTS; k++)
+		move_node(b->legend[k], &b->legend_box[k], &bb);
+	for (size_t l = 0; l < b->spec->n_lanes; l++)
+		move_node(b->headers[l], &b->header_box[l], &bb);
+	for (size_t i = 0; i < b->spec->n_stages; i++)
+		move_node(b->stages[i], &b->stage_box[i], &bb);
+	GD_bb(b->g) = bb;
+	return true;
+}
+
+static bool second_layout_always; /* for the tests of the second way */
+
+void
+pathway_lay_out_twice(bool always)
+{
+	second_layout_always = always;
+}
+
+/* Sizes the nodes, makes the grid and puts the graph in place. The
+ * attributes are set as well, so that the DOT output holds the picture. */
+static int
+layout(struct renderer *r, struct build *b)
+{
+	for (size_t i = 1; i < b->spec->n_stages; i++)
+		add_transition(b, i);
+	draw_bands(b, false);
+	if (gvLayout(r->gvc, b->g, "nop2") != 0)
+		return -1;
+	measure_all(b);
+	place_vertically(b);
+	place_horizontally(b);
+	set_positions(b);
+	draw_bands(b, true);
+	for (size_t i = 1; i < b->spec->n_stages; i++)
+		set_edge_position(b, i, true);
+	if (!second_layout_always && move_in_place(b))
+		return 0;
+	gvFreeLayout(r->gvc, b->g);
+	return gvLayout(r->gvc, b->g, "nop2") != 0 ? -1 : 0;
+}
+
+/* --- output bytes --- */
+
+/* SVG: adds <desc> after the graph's <title>. */
+static void
+add_svg_description(struct buf *svg, const char *description)
+{
+	const char *data = buf_str(svg);
+	const char *graph = strstr(data, "<g id=\"graph0\"");
+	const char *title = graph ? strstr(graph, "</title>") : NULL;
+	if (title == NULL)
+		return;
+	size_t at = (size_t)(title - data) + strlen("</title>");
+	struct buf out = {0};
+	buf_add(&out, data, at);
+	buf_puts(&out, "\n<desc>");
+	buf_puts(&out, description);
+	buf_puts(&out, "</desc>");
+	buf_add(&out, data + at, svg->len - at);
+	buf_free(svg);
+	*svg = out;
+}
+
+/* PDF: cairo writes the time of the run as /CreationDate; it is blanked
+ * out (spaces of the same length, so that the cross-reference offsets
+ * stay right) to give the same bytes for the same input. */
+static void
+blank_pdf_dates(struct buf *pdf)
+{
+	static const char *const keys[] = {"/CreationDate (", "/ModDate ("};
+	for (size_t k = 0; k < 2; k++) {
+		size_t klen = strlen(keys[k]);
+		for (size_t i = 0; i + klen < pdf->len; i++) {
+			if (memcmp(pdf->data + i, keys[k], klen) != 0)
+				continue;
+			char *end = memchr(pdf->data + i + klen, ')', pdf->len - i - klen);
+			if (end != NULL && end - (pdf->data + i) < 64)
+				memset(pdf->data + i, ' ', (size_t)(end - (pdf->data + i)) + 1);
+		}
+	}
+}
+
+static int
+render_bytes(struct renderer *r, struct build *b, struct buf *out)
+{
+	char *data = NULL;
+	unsigned int len = 0;
+	if (gvRenderData(r->gvc, b->g, format_devices[r->format], &data, &len) != 0 || data == NULL) {
+		if (data != NULL)
+			gvFreeRenderData(data);
+		return -1;
+	}
+	buf_clear(out);
+	buf_add(out, data, len);
+	gvFreeRenderData(data);
+	if (r->format == IMAGE_SVG)
+		add_svg_description(out, b->spec->description);
+	else if (r->format == IMAGE_PDF)
+		blank_pdf_dates(out);
+	return 0;
+}
+
+static char *
+graphviz_error(enum lang lang)
+{
+	char *why = esc_plain(gv_messages.len ? buf_str(&gv_messages) : "?", 300);
+	char *error = xasprintf(msg(lang, M_R_GRAPHVIZ_FAILED), why);
+	free(why);
+	return error;
+}
+
+int
+pathway_render(struct renderer *r, const struct pathway_spec *spec, struct buf *out,
+	       char **error)
+{
+	*error = NULL;
+	buf_clear(&gv_messages);
+	agseterrf(collect_message);
+	struct build b;
+	build_graph(&b, spec);
+	int status = layout(r, &b);
+	if (status == 0) {
+		status = render_bytes(r, &b, out);
+		gvFreeLayout(r->gvc, b.g);
+	}
+	if (status != 0)
+		*error = graphviz_error(spec->lang);
+	build_free(&b);
+	buf_free(&gv_messages);
+	return status;
+}
+
+/* --- the renderer --- */
+
+/* Lays out and renders a small label once, so that plugins and fonts are
+ * loaded before any journey (and before worker processes are forked). */
+static int
+warm_up(struct renderer *r)
+{
+	Agraph_t *g = agopen((char *)"warm-up", Agdirected, NULL);
+	Agsym_t *label = agattr(g, AGNODE, (char *)"label", (char *)"\\N");
+	agattr(g, AGNODE, (char *)"fontname", (char *)FONT);
+	agattr(g, AGNODE, (char *)"shape", (char *)"plain");
+	agattr(g, AGNODE, (char *)"pos", (char *)"0,0");
+	Agnode_t *n = agnode(g, (char *)"n", 1);
+	char *html = agstrdup_html(g, (char *)"<TABLE><TR><TD><FONT POINT-SIZE=\"10\">ë €</FONT> "
+				   "<B>’</B> <FONT POINT-SIZE=\"12\"><B>x</B></FONT> "
+				   "<FONT POINT-SIZE=\"20\"><B>x</B></FONT></TD></TR></TABLE>");
+	agxset(n, label, html);
+	agstrfree(g, html);
+	int status = gvLayout(r->gvc, g, "nop2");
+	if (status == 0) {
+		char *data = NULL;
+		unsigned int len = 0;
+		status = gvRenderData(r->gvc, g, format_devices[r->format], &data, &len);
+		if (data != NULL)
+			gvFreeRenderData(data);
+		gvFreeLayout(r->gvc, g);
+	}
+	agclose(g);
+	return status;
+}
+
+struct renderer *
+renderer_new(enum image_format format, char **error)
+{
+	*error = NULL;
+	buf_clear(&gv_messages);
+	agseterrf(collect_message);
+	struct renderer *r = xcalloc(1, sizeof(*r));
+	r->format = format;
+	r->gvc = shared_context();
+	if (r->gvc == NULL || warm_up(r) != 0) {
+		*error = xasprintf("%s", format_names[format]);
+		renderer_free(&r);
+	}
+	buf_free(&gv_messages);
+	return r;
+}
+
+void
+renderer_free(struct renderer **r)
+{
+	if (*r == NULL)
+		return;
+	free(*r);
+	*r = NULL;
+}

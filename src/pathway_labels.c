@@ -1,0 +1,628 @@
+/* pathway_labels.c - the HTML-like labels, colours and description of the pathway diagram. */
+#include "pathway_labels.h"
+
+#include "diag.h"
+#include "mem.h"
+#include "render_text.h"
+#include "text.h"
+#include "values.h"
+#include "vocab.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Widths (in characters) and line counts of the wrapped texts. */
+enum {
+	TITLE_WIDTH = 70, TITLE_LINES = 3,
+	STAGE_TITLE_WIDTH = 30, STAGE_TITLE_LINES = 3,
+	META_WIDTH = 40, META_LINES = 2,
+	TOUCHPOINT_WIDTH = 38, TOUCHPOINT_LINES = 2,
+	NOTE_WIDTH = 36, NOTE_LINES = 3,
+	LANE_WIDTH = 22, LANE_LINES = 3,
+	LEGEND_WIDTH = 100, LEGEND_LINES = 3,
+	KINDS_PER_ROW = 8,
+};
+
+#define GREY_TEXT "#495057"
+#define OPPORTUNITY_STRONG "#2f9e44"
+#define OPPORTUNITY_LIGHT "#d3f9d8"
+
+static const struct tint palette[] = {
+	{"#e7f0fa", "#c5d9f1", "#3b6ea8"}, /* blue */
+	{"#e8f4ea", "#c8e6c9", "#3d8b47"}, /* green */
+	{"#fbf0e1", "#f6d9b0", "#b7791f"}, /* sand */
+	{"#f1eaf6", "#dcc8ea", "#7b4fa0"}, /* purple */
+	{"#e3f4f4", "#b9e2e2", "#2b7a78"}, /* teal */
+	{"#f9e8ee", "#f1c6d4", "#a83a62"}, /* rose */
+	{"#f1f3e0", "#dde3b0", "#6b7a1f"}, /* olive */
+	{"#eef0f2", "#d5d9de", "#5c636a"}, /* slate */
+};
+static const struct tint grey_tint = {"#f1f1f1", "#dddddd", "#666666"};
+
+/* Background and text colour of a marker by impact 1-3. */
+static const char *const impact_fill[] = {"#ffd43b", "#ff922b", "#e03131"};
+static const char *const impact_text[] = {"#000000", "#000000", "#ffffff"};
+
+/* One symbol per touchpoint kind (enum tp_kind order); all in DejaVu Sans. */
+static const char *const kind_symbol[TP__MAX] = {
+	"\xE2\x9C\x89",     /* ✉ letter */
+	"\xC2\xA7",         /* § decision */
+	"@",                /* e-mail */
+	"\xE2\x8C\xA8",     /* ⌨ portal */
+	"\xE2\x9D\x9D",     /* ❝ conversation */
+	"\xE2\x98\x8E",     /* ☎ phone */
+	"\xE2\x8C\x82",     /* ⌂ visit */
+	"\xE2\x9C\x8E",     /* ✎ intake */
+	"\xE2\x9C\x94",     /* ✔ evaluation */
+	"\xE2\x86\xBB",     /* ↻ reindication */
+	"\xE2\x87\x84",     /* ⇄ handover */
+	"\xE2\x9A\x92",     /* ⚒ trial */
+	"\xE2\x82\xAC",     /* € financial check */
+	"\xE2\x97\xB7",     /* ◷ waiting */
+	"\xE2\x80\xA2",     /* • other */
+};
+
+#define SYM_PAIN "\xE2\x9A\xA0"        /* ⚠ */
+#define SYM_OPPORTUNITY "\xE2\x98\x85" /* ★ */
+#define SYM_DOT " \xC2\xB7 "           /* " · " */
+#define SYM_SAD "\xE2\x98\xB9"         /* ☹ */
+#define SYM_HAPPY "\xE2\x98\xBA"       /* ☺ */
+#define SYM_NEUTRAL "\xE2\x97\x8B"     /* ○ */
+#define SYM_ARROW_SOLID "\xE2\x94\x81\xE2\x94\x81\xE2\x96\xB6" /* ━━▶ */
+#define SYM_ARROW_DASHED "\xE2\x95\x8D\xE2\x95\x8D\xE2\x96\xB6" /* ╍╍▶ */
+#define SYM_DIAMOND "\xE2\x97\x86"     /* ◆ */
+#define SYM_DIAMOND_OPEN "\xE2\x97\x87" /* ◇ */
+
+/* --- colours and moves --- */
+
+struct tint
+tint_of(const struct chain *chain, const struct position *pos)
+{
+	if (chain == NULL || pos == NULL || pos->dom == NULL)
+		return grey_tint;
+	for (size_t i = 0; i < chain->n_domains; i++)
+		if (chain->domains[i] == pos->dom)
+			return palette[i % (sizeof palette / sizeof palette[0])];
+	return grey_tint;
+}
+
+/* --- small pieces --- */
+
+static void
+put_text(struct buf *out, const char *s)
+{
+	esc_append(out, s, strlen(s), ESC_LABEL);
+}
+
+static const char *
+code_id(enum code code)
+{
+	return code_info(code)->id;
+}
+
+static const char *
+code_slug(enum code code, enum lang lang)
+{
+	const struct code_info *info = code_info(code);
+	return lang == LANG_NL ? info->slug_nl : info->slug_en;
+}
+
+static int
+impact_index(int impact)
+{
+	return impact < 1 ? 0 : impact > 3 ? 2 : impact - 1;
+}
+
+static const char *
+stage_id(const struct pathway *p, long i)
+{
+	return p->journey->stages[i]->id.s ? p->journey->stages[i]->id.s : "";
+}
+
+/* A marker: its number and its code and short name on the impact colour;
+ * it links to its line in the legend, and its tooltip is the message. */
+static void
+put_marker_cell(struct buf *out, const struct pathway *p, const struct marker *m,
+		const char *note)
+{
+	int k = impact_index(m->impact);
+	buf_printf(out, "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"%s\" ID=\"marker-%d\" "
+		   "HREF=\"#a_finding-%d\" TOOLTIP=\"", impact_fill[k], m->number, m->number);
+	put_text(out, m->message);
+	buf_printf(out, "\"><FONT COLOR=\"%s\" POINT-SIZE=\"10\"><B>%d</B>  %s ",
+		   impact_text[k], m->number, code_id(m->code));
+	put_text(out, code_slug(m->code, p->lang));
+	if (note != NULL && *note != '\0') {
+		buf_puts(out, "<BR ALIGN=\"LEFT\"/>");
+		esc_wrap(out, note, NOTE_WIDTH, NOTE_LINES);
+	}
+	buf_puts(out, "</FONT></TD>");
+}
+
+static void
+put_marker_row(struct buf *out, const struct pathway *p, const struct marker *m,
+	       const char *note)
+{
+	buf_puts(out, "<TR>");
+	put_marker_cell(out, p, m, note);
+	buf_puts(out, "</TR>");
+}
+
+/* A team note: a pain point no finding reports, or an opportunity. */
+static void
+put_note_row(struct buf *out, const char *fill, const char *symbol_color,
+	     const char *symbol, const char *text)
+{
+	buf_printf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"%s\"><FONT POINT-SIZE=\"10\">"
+		   "<FONT COLOR=\"%s\">%s</FONT> ", fill, symbol_color, symbol);
+	esc_wrap(out, text, NOTE_WIDTH, NOTE_LINES);
+	buf_puts(out, "</FONT></TD></TR>");
+}
+
+/* --- the title block --- */
+
+static void
+put_subtitle(struct buf *out, const struct pathway *p)
+{
+	const struct journey *j = p->journey;
+	const char *name = p->persona && p->persona->name.s ? p->persona->name.s
+			 : j->persona.s ? j->persona.s : "";
+	struct buf line = {0};
+	buf_printf(&line, msg(p->lang, M_R_PERSONA), name);
+	if (j->region.s && *j->region.s) {
+		buf_puts(&line, SYM_DOT);
+		buf_printf(&line, msg(p->lang, M_R_REGION), j->region.s);
+	}
+	buf_puts(&line, SYM_DOT);
+	buf_puts(&line, msg(p->lang, j->kind.v == KIND_TO_BE ? M_R_TO_BE : M_R_AS_IS));
+	esc_wrap(out, buf_str(&line), TITLE_WIDTH + 20, TITLE_LINES);
+	buf_free(&line);
+}
+
+/* "7 etappes · 4 knelpunten · frictiescore 9" */
+static void
+put_counts(struct buf *out, const struct pathway *p)
+{
+	int stages = (int)p->journey->n_stages, found = (int)p->markers->n;
+	buf_printf(out, msg(p->lang, stages == 1 ? M_R_STAGES_1 : M_R_STAGES_N), stages);
+	buf_puts(out, SYM_DOT);
+	buf_printf(out, msg(p->lang, found == 1 ? M_SUMMARY_FRICTION_1 : M_SUMMARY_FRICTION_N), found);
+	buf_puts(out, SYM_DOT);
+	buf_printf(out, msg(p->lang, M_SUMMARY_SCORE), markers_score(p->markers));
+}
+
+void
+label_title(struct buf *out, const struct pathway *p)
+{
+	buf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
+		 "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"20\"><B>");
+	if (esc_wrap(out, p->journey->title.s, TITLE_WIDTH, TITLE_LINES) == 0)
+		put_text(out, p->journey->id.s ? p->journey->id.s : "");
+	buf_puts(out, "</B></FONT></TD></TR><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"13\">");
+	put_subtitle(out, p);
+	buf_printf(out, "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\" COLOR=\"%s\">",
+		   GREY_TEXT);
+	put_counts(out, p);
+	buf_puts(out, "</FONT></TD></TR></TABLE>");
+}
+
+bool
+label_title_markers(struct buf *out, const struct pathway *p)
+{
+	bool any = false;
+	for (size_t i = 0; i < p->markers->n; i++) {
+		const struct marker *m = &p->markers->items[i];
+		if (m->stage >= 0)
+			continue;
+		if (!any)
+			buf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" "
+				 "CELLPADDING=\"3\"><TR>");
+		any = true;
+		put_marker_cell(out, p, m, NULL);
+	}
+	if (any)
+		buf_puts(out, "</TR></TABLE>");
+	return any;
+}
+
+/* --- lane headers --- */
+
+void
+label_lane(struct buf *out, const struct pathway *p, const struct position *pos)
+{
+	struct tint t = tint_of(p->chain, pos);
+	buf_printf(out, "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"4\" "
+		   "COLOR=\"%s\" BGCOLOR=\"%s\" STYLE=\"rounded\">"
+		   "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" WIDTH=\"150\"><B>", t.dark, t.strong);
+	const char *label = pos == NULL ? msg(p->lang, M_R_UNKNOWN_POSITION)
+			  : pos->label.s && *pos->label.s ? pos->label.s : pos->id.s;
+	esc_wrap(out, label, LANE_WIDTH, LANE_LINES);
+	buf_puts(out, "</B></TD></TR>");
+	if (pos != NULL) {
+		buf_puts(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">");
+		struct buf line = {0};
+		buf_printf(&line, msg(p->lang, M_R_RUNG), pos->ladder.v);
+		if (pos->dom && pos->dom->label.s) {
+			buf_puts(&line, SYM_DOT);
+			buf_puts(&line, pos->dom->label.s);
+		}
+		esc_wrap(out, buf_str(&line), LANE_WIDTH + 4, LANE_LINES);
+		buf_free(&line);
+		buf_puts(out, "</FONT></TD></TR>");
+	}
+	buf_puts(out, "</TABLE>");
+}
+
+/* --- stage cards --- */
+
+static void
+put_stage_title(struct buf *out, const struct stage *s, size_t i, struct tint t)
+{
+	buf_printf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"%s\" WIDTH=\"200\">"
+		   "<FONT POINT-SIZE=\"12\"><B>", t.strong);
+	char *title = xasprintf("%zu" SYM_DOT "%s", i + 1, s->title.s ? s->title.s : "");
+	esc_wrap(out, title, STAGE_TITLE_WIDTH, STAGE_TITLE_LINES);
+	free(title);
+	buf_puts(out, "</B></FONT></TD></TR>");
+}
+
+static void
+put_actors(struct buf *out, const struct pathway *p, const struct stage *s)
+{
+	struct buf names = {0};
+	for (size_t k = 0; k < s->actors.n; k++)
+		buf_printf(&names, "%s%s", k ? ", " : "", s->actors.items[k].s);
+	if (s->organisation.s && *s->organisation.s)
+		buf_printf(&names, "%s(%s)", names.len ? " " : "", s->organisation.s);
+	if (names.len > 0) {
+		struct buf line = {0};
+		buf_printf(&line, msg(p->lang, M_R_WHO), buf_str(&names));
+		buf_printf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\" COLOR=\"%s\">",
+			   GREY_TEXT);
+		esc_wrap(out, buf_str(&line), META_WIDTH, META_LINES);
+		buf_puts(out, "</FONT></TD></TR>");
+		buf_free(&line);
+	}
+	buf_free(&names);
+}
+
+static void
+put_emotion(struct buf *out, enum lang lang, long v)
+{
+	static const enum msg words[] = {M_R_EMOTION_M2, M_R_EMOTION_M1, M_R_EMOTION_0,
+					 M_R_EMOTION_P1, M_R_EMOTION_P2};
+	long k = v < -2 ? -2 : v > 2 ? 2 : v;
+	const char *color = k < 0 ? COLOR_MOVE_DOWN : k > 0 ? COLOR_MOVE_UP : GREY_TEXT;
+	const char *face = k < 0 ? SYM_SAD : k > 0 ? SYM_HAPPY : SYM_NEUTRAL;
+	buf_printf(out, "<FONT COLOR=\"%s\">%s%s %s (%s%ld)</FONT>", color, face,
+		   k == 2 || k == -2 ? face : "", msg(lang, words[k + 2]),
+		   k < 0 ? "\xE2\x88\x92" : k > 0 ? "+" : "", k < 0 ? -k : k);
+}
+
+static void
+put_duration_emotion(struct buf *out, const struct pathway *p, const struct stage *s)
+{
+	if (!s->duration.set && !s->emotion.set)
+		return;
+	buf_puts(out, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">");
+	if (s->duration.set) {
+		char *d = value_duration_text(s->duration.v, p->lang);
+		put_text(out, d);
+		free(d);
+	}
+	if (s->duration.set && s->emotion.set)
+		buf_puts(out, SYM_DOT);
+	if (s->emotion.set)
+		put_emotion(out, p->lang, s->emotion.v);
+	buf_puts(out, "</FONT></TD></TR>");
+}
+
+static void
+put_touchpoint(struct buf *out, const struct pathway *p, const struct touchpoint *tp)
+{
+	unsigned kind = tp->kind < TP__MAX ? tp->kind : TP_OTHER;
+	buf_printf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">%s ",
+		   kind_symbol[kind]);
+	const char *title = tp->title.s && *tp->title.s ? tp->title.s
+			  : vocab_name(VOCAB_TP_KIND, (int)kind, p->lang);
+	esc_wrap(out, title, TOUCHPOINT_WIDTH, TOUCHPOINT_LINES);
+	buf_puts(out, "</FONT></TD></TR>");
+}
+
+/* The markers of stage i at touchpoint tp (0: the stage itself), pain
+ * point markers aside. */
+static void
+put_markers_at(struct buf *out, const struct pathway *p, long i, int tp)
+{
+	for (size_t k = 0; k < p->markers->n; k++) {
+		const struct marker *m = &p->markers->items[k];
+		if (m->stage == i && m->touchpoint == tp && m->pain_point < 0)
+			put_marker_row(out, p, m, NULL);
+	}
+}
+
+static void
+put_team_notes(struct buf *out, const struct pathway *p, long i)
+{
+	const struct stage *s = p->journey->stages[i];
+	for (size_t k = 0; k < s->pain_points.n; k++) {
+		const char *text = s->pain_points.items[k].s ? s->pain_points.items[k].s : "";
+		const struct marker *m = markers_for_pain_point(p->markers, i, (long)k);
+		if (m != NULL)
+			put_marker_row(out, p, m, text);
+		else
+			put_note_row(out, impact_fill[1], "#000000", SYM_PAIN, text);
+	}
+	for (size_t k = 0; k < s->opportunities.n; k++)
+		put_note_row(out, OPPORTUNITY_LIGHT, OPPORTUNITY_STRONG, SYM_OPPORTUNITY,
+			     s->opportunities.items[k].s ? s->opportunities.items[k].s : "");
+}
+
+void
+label_stage(struct buf *out, const struct pathway *p, size_t i)
+{
+	const struct stage *s = p->journey->stages[i];
+	struct tint t = tint_of(p->chain, s->pos);
+	buf_printf(out, "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"3\" "
+		   "COLOR=\"%s\" BGCOLOR=\"#ffffff\" STYLE=\"rounded\">", t.dark);
+	put_stage_title(out, s, i, t);
+	put_actors(out, p, s);
+	put_duration_emotion(out, p, s);
+	for (size_t k = 0; k < s->n_touchpoints; k++) {
+		put_touchpoint(out, p, s->touchpoints[k]);
+		put_markers_at(out, p, (long)i, (int)k + 1);
+	}
+	put_markers_at(out, p, (long)i, 0);
+	put_team_notes(out, p, (long)i);
+	buf_puts(out, "</TABLE>");
+}
+
+void
+stage_classes(struct buf *out, const struct pathway *p, size_t i)
+{
+	const struct stage *s = p->journey->stages[i];
+	buf_puts(out, "stage");
+	bool friction = s->pain_points.n > 0;
+	for (size_t k = 0; k < p->markers->n && !friction; k++)
+		friction = p->markers->items[k].stage == (long)i;
+	if (friction)
+		buf_puts(out, " friction");
+	bool seen[CODE__MAX] = {false};
+	for (size_t k = 0; k < p->markers->n; k++) {
+		const struct marker *m = &p->markers->items[k];
+		if (m->stage != (long)i || seen[m->code])
+			continue;
+		seen[m->code] = true;
+		buf_putc(out, ' ');
+		for (const char *c = code_id(m->code); *c; c++)
+			buf_putc(out, (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c));
+	}
+	if (s->opportunities.n > 0)
+		buf_puts(out, " opportunity");
+}
+
+/* --- the legend --- */
+
+/* Each part of the legend is a node of its own, one row wide, so that no
+ * cell is stretched to the width of another part. */
+static void
+legend_start(struct buf *out, const char *title)
+{
+	buf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
+		 "<TR><TD ALIGN=\"LEFT\" WIDTH=\"110\"><B>");
+	put_text(out, title);
+	buf_puts(out, "</B></TD>");
+}
+
+static void
+legend_end(struct buf *out)
+{
+	buf_puts(out, "</TR></TABLE>");
+}
+
+static bool
+legend_domains(struct buf *out, const struct pathway *p, const struct lane_set *lanes)
+{
+	legend_start(out, msg(p->lang, M_R_LEGEND_DOMAINS));
+	for (size_t i = 0; i < lanes->n; i++) {
+		const struct position *pos = lanes->pos[i];
+		bool first = true;
+		for (size_t k = 0; k < i && first; k++)
+			first = !(lanes->pos[k] && pos && lanes->pos[k]->dom == pos->dom);
+		if (!first || (pos && pos->dom == NULL))
+			continue;
+		struct tint t = tint_of(p->chain, pos);
+		buf_printf(out, "<TD BGCOLOR=\"%s\" BORDER=\"1\" COLOR=\"%s\" WIDTH=\"18\">"
+			   "<FONT POINT-SIZE=\"8\"> </FONT></TD><TD ALIGN=\"LEFT\">", t.band, t.dark);
+		put_text(out, pos == NULL ? msg(p->lang, M_R_UNKNOWN_POSITION)
+				: pos->dom->label.s ? pos->dom->label.s : pos->dom->id.s);
+		buf_puts(out, "  </TD>");
+	}
+	legend_end(out);
+	return lanes->n > 0;
+}
+
+static bool
+legend_moves(struct buf *out, const struct pathway *p)
+{
+	bool seen[3] = {false}, domains[3] = {false};
+	const struct journey *j = p->journey;
+	if (j->n_stages < 2)
+		return false;
+	for (size_t i = 1; i < j->n_stages; i++) {
+		seen[move_between(j->stages[i - 1], j->stages[i])] = true;
+		domains[domain_change(j->stages[i - 1], j->stages[i])] = true;
+	}
+	legend_start(out, msg(p->lang, M_R_LEGEND_MOVES));
+	static const struct { enum move move; const char *color, *arrow; enum msg text; } moves[] = {
+		{MOVE_UP, COLOR_MOVE_UP, SYM_ARROW_SOLID, M_R_MOVE_UP},
+		{MOVE_LEVEL, COLOR_MOVE_LEVEL, SYM_ARROW_SOLID, M_R_MOVE_LEVEL},
+		{MOVE_DOWN, COLOR_MOVE_DOWN, SYM_ARROW_DASHED, M_R_MOVE_DOWN},
+	};
+	for (size_t k = 0; k < 3; k++)
+		if (seen[moves[k].move])
+			buf_printf(out, "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">%s</FONT> %s  </TD>",
+				   moves[k].color, moves[k].arrow, msg(p->lang, moves[k].text));
+	if (domains[2])
+		buf_printf(out, "<TD ALIGN=\"LEFT\">%s%s %s  </TD>", SYM_DIAMOND, SYM_ARROW_SOLID,
+			   msg(p->lang, M_R_MOVE_DOMAIN));
+	if (domains[1])
+		buf_printf(out, "<TD ALIGN=\"LEFT\">%s%s %s  </TD>", SYM_DIAMOND_OPEN, SYM_ARROW_SOLID,
+			   msg(p->lang, M_R_MOVE_ONE_ROOF));
+	legend_end(out);
+	return true;
+}
+
+static bool
+legend_touchpoints(struct buf *out, const struct pathway *p)
+{
+	bool used[TP__MAX] = {false};
+	size_t n_used = 0;
+	const struct journey *j = p->journey;
+	for (size_t i = 0; i < j->n_stages; i++)
+		for (size_t k = 0; k < j->stages[i]->n_touchpoints; k++) {
+			unsigned kind = j->stages[i]->touchpoints[k]->kind;
+			kind = kind < TP__MAX ? kind : TP_OTHER;
+			n_used += !used[kind];
+			used[kind] = true;
+		}
+	if (n_used == 0)
+		return false;
+	legend_start(out, msg(p->lang, M_R_LEGEND_TOUCHPOINTS));
+	for (int kind = 0; kind < TP__MAX; kind++) {
+		if (!used[kind])
+			continue;
+		buf_printf(out, "<TD ALIGN=\"LEFT\">%s ", kind_symbol[kind]);
+		put_text(out, vocab_name(VOCAB_TP_KIND, kind, p->lang));
+		buf_puts(out, "  </TD>");
+	}
+	legend_end(out);
+	return true;
+}
+
+static void
+team_notes(const struct pathway *p, bool *pain, bool *opportunity)
+{
+	const struct journey *j = p->journey;
+	*pain = *opportunity = false;
+	for (size_t i = 0; i < j->n_stages; i++) {
+		for (size_t k = 0; k < j->stages[i]->pain_points.n; k++)
+			*pain |= markers_for_pain_point(p->markers, (long)i, (long)k) == NULL;
+		*opportunity |= j->stages[i]->opportunities.n > 0;
+	}
+}
+
+/* A legend entry on a coloured ground: a symbol and its meaning. */
+static void
+put_chip(struct buf *out, const char *fill, const char *symbol_color, const char *symbol,
+	 const char *text)
+{
+	buf_printf(out, "<TD BGCOLOR=\"%s\"><FONT COLOR=\"%s\">%s</FONT> ", fill, symbol_color,
+		   symbol);
+	put_text(out, text);
+	buf_puts(out, " </TD>");
+}
+
+static bool
+legend_friction_key(struct buf *out, const struct pathway *p)
+{
+	static const enum msg impacts[] = {M_R_IMPACT_1, M_R_IMPACT_2, M_R_IMPACT_3};
+	legend_start(out, msg(p->lang, M_R_LEGEND_FRICTION));
+	for (int k = 0; k < 3; k++)
+		buf_printf(out, "<TD BGCOLOR=\"%s\"><FONT COLOR=\"%s\"> <B>%d</B> %s </FONT></TD>",
+			   impact_fill[k], impact_text[k], k + 1, msg(p->lang, impacts[k]));
+	bool pain, opportunity;
+	team_notes(p, &pain, &opportunity);
+	if (pain)
+		put_chip(out, impact_fill[1], "#000000", SYM_PAIN, msg(p->lang, M_R_TEAM_PAIN_POINT));
+	if (opportunity)
+		put_chip(out, OPPORTUNITY_LIGHT, OPPORTUNITY_STRONG, SYM_OPPORTUNITY,
+			 msg(p->lang, M_R_OPPORTUNITY));
+	if (p->markers->n == 0)
+		buf_printf(out, "<TD ALIGN=\"LEFT\"> %s</TD>", msg(p->lang, M_R_NO_FRICTION));
+	legend_end(out);
+	return true;
+}
+
+/* One line of the numbered list: number, code and name, where, message. */
+static void
+legend_finding(struct buf *out, const struct pathway *p, const struct marker *m)
+{
+	int k = impact_index(m->impact);
+	buf_printf(out, "<TR><TD WIDTH=\"110\"></TD>"
+		   "<TD ALIGN=\"RIGHT\" VALIGN=\"TOP\" BGCOLOR=\"%s\" ID=\"finding-%d\" HREF=\"#",
+		   impact_fill[k], m->number);
+	if (m->stage >= 0) {
+		buf_puts(out, "stage-");
+		put_text(out, stage_id(p, m->stage));
+	} else {
+		buf_puts(out, "title");
+	}
+	buf_printf(out, "\" TOOLTIP=\"%s %s\"><FONT COLOR=\"%s\"><B>%d</B></FONT></TD>",
+		   code_id(m->code), code_slug(m->code, p->lang), impact_text[k], m->number);
+	buf_printf(out, "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\">%s ", code_id(m->code));
+	put_text(out, code_slug(m->code, p->lang));
+	buf_printf(out, "</TD><TD ALIGN=\"LEFT\" VALIGN=\"TOP\"><FONT COLOR=\"%s\">", GREY_TEXT);
+	if (m->stage >= 0)
+		buf_printf(out, msg(p->lang, M_R_STAGE_REF), (int)m->stage + 1);
+	else
+		put_text(out, msg(p->lang, M_R_WHOLE_JOURNEY));
+	buf_puts(out, "</FONT></TD><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" VALIGN=\"TOP\">");
+	esc_wrap(out, m->message, LEGEND_WIDTH, LEGEND_LINES);
+	buf_puts(out, "</TD></TR>");
+}
+
+static bool
+legend_findings(struct buf *out, const struct pathway *p)
+{
+	if (p->markers->n == 0)
+		return false;
+	buf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">");
+	for (size_t i = 0; i < p->markers->n; i++)
+		legend_finding(out, p, &p->markers->items[i]);
+	buf_puts(out, "</TABLE>");
+	return true;
+}
+
+const char *const legend_part_names[LEGEND_PARTS] = {
+	"domains", "transitions", "touchpoints", "friction", "findings",
+};
+
+bool
+label_legend_part(struct buf *out, const struct pathway *p, const struct lane_set *lanes,
+		  int part)
+{
+	switch (part) {
+	case 0: return legend_domains(out, p, lanes);
+	case 1: return legend_moves(out, p);
+	case 2: return legend_touchpoints(out, p);
+	case 3: return legend_friction_key(out, p);
+	case 4: return legend_findings(out, p);
+	}
+	return false;
+}
+
+/* --- the description --- */
+
+void
+pathway_description(struct buf *out, const struct pathway *p)
+{
+	struct buf text = {0};
+	buf_puts(&text, p->journey->title.s ? p->journey->title.s : "");
+	buf_puts(&text, ". ");
+	const struct journey *j = p->journey;
+	const char *name = p->persona && p->persona->name.s ? p->persona->name.s
+			 : j->persona.s ? j->persona.s : "";
+	buf_printf(&text, msg(p->lang, M_R_PERSONA), name);
+	if (j->region.s && *j->region.s) {
+		buf_puts(&text, ", ");
+		buf_printf(&text, msg(p->lang, M_R_REGION), j->region.s);
+	}
+	buf_printf(&text, ", %s: ", msg(p->lang, j->kind.v == KIND_TO_BE ? M_R_TO_BE : M_R_AS_IS));
+	put_counts(&text, p);
+	buf_puts(&text, ".");
+	char *plain = esc_plain(buf_str(&text), 2000);
+	esc_append(out, plain, strlen(plain), ESC_XML);
+	free(plain);
+	buf_free(&text);
+}

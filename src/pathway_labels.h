@@ -1,0 +1,51 @@
+/* pathway_labels.h - the HTML-like labels of the pathway diagram (title block, lane headers, stage cards, legend), its colours and its plain-text description; no Graphviz types. Included by pathway_spec.c, pathway.c and the unit tests. */
+#ifndef KETEN_PATHWAY_LABELS_H
+#define KETEN_PATHWAY_LABELS_H
+
+#include "pathway.h"
+
+struct buf;
+
+/* The colours of a domain's lane: the band, the header and card title, and
+ * the border; "#rrggbb". */
+struct tint {
+	const char *band;
+	const char *strong;
+	const char *dark;
+};
+
+/* The tint of a position's domain (by the domain's place in the chain);
+ * a grey one for NULL. */
+struct tint tint_of(const struct chain *chain, const struct position *pos);
+
+/* Colours of the transitions. */
+#define COLOR_MOVE_UP "#2b8a3e"
+#define COLOR_MOVE_LEVEL "#495057"
+#define COLOR_MOVE_DOWN "#c2255c"
+
+/* Each label builder appends one HTML-like label, "<…>" without the outer
+ * angle brackets that DOT puts around it. All user text goes through
+ * render_text.h. */
+void label_title(struct buf *out, const struct pathway *p);
+void label_lane(struct buf *out, const struct pathway *p, const struct position *pos);
+void label_stage(struct buf *out, const struct pathway *p, size_t i);
+
+/* The markers of findings about the journey as a whole, shown under the
+ * title; false (and nothing appended) when there are none. */
+bool label_title_markers(struct buf *out, const struct pathway *p);
+
+/* The legend comes in LEGEND_PARTS parts, each a node of its own:
+ * domains, transitions, touchpoint kinds, the friction key and the
+ * numbered list of findings. False (the part is left out) when a part has
+ * nothing to say; whatever was appended is then to be dropped. */
+extern const char *const legend_part_names[LEGEND_PARTS];
+bool label_legend_part(struct buf *out, const struct pathway *p, const struct lane_set *lanes,
+		       int part);
+
+/* One plain sentence that says what the diagram shows (SVG <desc>). */
+void pathway_description(struct buf *out, const struct pathway *p);
+
+/* The classes of stage i's SVG group: "stage friction k001 k013 …". */
+void stage_classes(struct buf *out, const struct pathway *p, size_t i);
+
+#endif

@@ -1,0 +1,34 @@
+/* preload.h - reading documents ahead on worker threads and handing them out in input order, with their findings in the order one thread would make them. Included by workspace.c. */
+#ifndef KETEN_PRELOAD_H
+#define KETEN_PRELOAD_H
+
+#include "catalog.h"
+#include "diag.h"
+#include "model.h"
+
+#include <stddef.h>
+
+/* Loads item i (reads, parses and checks one file), reporting into diags.
+ * Runs on any thread, several at a time: it may only read what no one
+ * changes while the preload runs. */
+typedef struct doc *preload_fn(void *ctx, size_t i, struct diags *diags);
+
+struct preload;
+
+/* Starts loading items 0..n-1 ahead of preload_take, on worker threads:
+ * KETEN_THREADS of them if set (0: none, everything on the caller's
+ * thread), else one per processor. At most a few items per thread are
+ * held ahead, so memory stays flat however many items there are. */
+struct preload *preload_start(size_t n, preload_fn *load, void *ctx,
+			      enum lang lang);
+
+/* The document of item i (NULL when it could not be read); call for
+ * i = 0, 1, ... in turn. Its findings are first appended to diags, in the
+ * order and with the sequence numbers a single thread would have given
+ * them. The caller owns the document. */
+struct doc *preload_take(struct preload *pl, size_t i, struct diags *diags);
+
+/* Stops the workers and frees what was not taken. */
+void preload_stop(struct preload **pl);
+
+#endif

@@ -1,0 +1,100 @@
+#!/bin/sh
+# render.sh - tests of `keten render` that look into the files it writes:
+# the SVG structure of every example and fixture journey (render_svg.py),
+# valid PNG and PDF files, the same bytes for the same input (twice, and
+# with -j 1 against -j 2), no temporary files left, the --timings file, and
+# an output folder reached through a link into a source folder.
+# Usage: sh tests/render.sh ./keten   (VALGRIND="valgrind ..." runs keten under it)
+set -u
+keten=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT INT TERM
+passed=0
+failed=0
+run() { NO_COLOR=1 KETEN_LANG= LANG=C ${VALGRIND:-} "$keten" "$@"; }
+# keten render that did its job: status 0, or 1 (findings such as K012 in
+# the examples' workshop draft), but not 2.
+draw() { run "$@"; [ $? -le 1 ]; }
+ok() { passed=$((passed + 1)); }
+bad() { echo "FAIL render: $*"; failed=$((failed + 1)); }
+
+fixtures="$root/tests/golden/render-short $root/tests/golden/render-long \
+$root/tests/golden/render-relapse $root/tests/golden/render-hostile"
+
+# SVG structure: every journey of the examples and the fixtures (each a
+# workspace of its own).
+for ws in "$root" $fixtures; do
+	(cd "$root" && draw render -j 2 -o "$work/svg" "$ws") >"$work/log" 2>&1 ||
+		bad "render $ws: $(cat "$work/log")"
+done
+for j in "$root"/journeys/*.md "$root"/journeys/*.json; do
+	out=$(python3 "$here/render_svg.py" "$keten" "$j" "$work/svg" 2>&1) && ok || bad "$out"
+done
+for f in $fixtures; do
+	for j in "$f"/journeys/*; do
+		out=$(python3 "$here/render_svg.py" "$keten" "$j" "$work/svg" 2>&1) && ok || bad "$out"
+	done
+done
+
+# PNG and PDF: the right magic bytes and more than a token of content.
+magic() { # file, expected first bytes as printed by od
+	[ "$(od -An -c -N "$3" "$1" | tr -d ' \n')" = "$2" ]
+}
+for fmt in png pdf; do
+	(cd "$root" && draw render -T $fmt -j 2 -o "$work/$fmt" .) >"$work/log" 2>&1 ||
+		bad "render -T $fmt: $(cat "$work/log")"
+	for f in "$work/$fmt"/*.$fmt; do
+		size=$(wc -c <"$f")
+		case $fmt in
+		png) magic "$f" '211PNG\r\n032\n' 8 ;;
+		pdf) magic "$f" '%PDF-' 5 && ! grep -q '/CreationDate (D:' "$f" ;;
+		esac && [ "$size" -gt 20000 ] && ok || bad "$f: not a valid $fmt of some size ($size bytes)"
+	done
+done
+
+# The same input gives the same bytes: twice, and with one worker or two.
+for fmt in svg png pdf dot; do
+	(cd "$root" && draw render -T $fmt -j 1 -o "$work/a-$fmt" . && sleep 1 &&
+		draw render -T $fmt -j 1 -o "$work/b-$fmt" . &&
+		draw render -T $fmt -j 2 -o "$work/c-$fmt" .) >"$work/log" 2>&1 ||
+		bad "render -T $fmt: $(cat "$work/log")"
+	for f in "$work/a-$fmt"/*; do
+		name=$(basename "$f")
+		cmp -s "$f" "$work/b-$fmt/$name" && cmp -s "$f" "$work/c-$fmt/$name" && ok ||
+			bad "$fmt: $name differs between runs"
+	done
+done
+
+# No temporary file is left behind.
+leftover=$(find "$work" -name '.*.tmp' | head -1)
+[ -z "$leftover" ] && ok || bad "temporary file left: $leftover"
+
+# --timings: one line "<id>\t<microseconds>" per diagram written.
+(cd "$root" && draw render -j 2 -o "$work/t" --timings "$work/timings.tsv" .) >"$work/log" 2>&1 ||
+	bad "render --timings: $(cat "$work/log")"
+n_files=$(ls "$work/t" | wc -l)
+if [ "$(grep -cE '^[a-z0-9-]+	[0-9]+$' "$work/timings.tsv")" -eq "$n_files" ] &&
+	[ "$(wc -l <"$work/timings.tsv")" -eq "$n_files" ] && [ "$n_files" -gt 0 ]; then
+	ok
+else
+	bad "timings file: $(cat "$work/timings.tsv")"
+fi
+
+# An output folder that is a link into a source folder is refused, and
+# nothing is written there.
+cp -R "$root/tests/golden/render-short" "$work/ws"
+ln -s "$work/ws/journeys" "$work/link"
+before=$(ls -A "$work/ws/journeys")
+(cd "$work/ws" && run render -o ../link/sub) >"$work/log" 2>&1
+status=$?
+if [ $status -eq 2 ] && [ "$(ls -A "$work/ws/journeys")" = "$before" ] &&
+	grep -q 'source folder journeys' "$work/log"; then
+	ok
+else
+	bad "output folder through a link into journeys/: status $status: $(cat "$work/log")"
+fi
+
+echo "render: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

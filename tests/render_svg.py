@@ -1,0 +1,237 @@
+#!/usr/bin/env python3
+"""render_svg.py - checks the structure of one pathway diagram in SVG against its journey.
+
+Usage: render_svg.py KETEN JOURNEY-FILE SVG-FOLDER
+
+The journey is read back with `keten export` (a JSON journey as it is) and
+its chain model with `keten chain --dump`, so the expectations come from
+the same input the diagram was drawn from; the diagram is
+SVG-FOLDER/<journey-id>.svg. Checked: the SVG parses and has a <title> and a
+<desc>; every stage is one group with id stage-<id> and the classes stage,
+friction (when it has markers or pain points) and one per finding code;
+stages run left to right in time order without overlapping; lane headers
+run top to bottom by rung (then chain order); each stage sits in the band
+of its position's lane; markers are numbered 1..n, each links to its line
+in the legend; text stays text, in DejaVu Sans. Exits 1 with one line per
+problem.
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+import xml.etree.ElementTree as ET
+
+SVG = "{http://www.w3.org/2000/svg}"
+XLINK = "{http://www.w3.org/1999/xlink}"
+problems = []
+
+
+def fail(what):
+    problems.append(what)
+
+
+def slug(s):
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+
+
+def read_journey(binary, path):
+    if not path.endswith(".json"):
+        return keten(binary, "export", path)["journey"]
+    with open(path, encoding="utf-8") as f:
+        journey = json.load(f)["journey"]
+    journey.setdefault("id", slug(os.path.splitext(os.path.basename(path))[0]))
+    for n, stage in enumerate(journey["stages"], 1):
+        stage.setdefault("id", slug(stage.get("title", "")) or "stage-%d" % n)
+    return journey
+
+
+def keten(binary, *args):
+    out = subprocess.run([binary, *args], capture_output=True, check=False)
+    if out.returncode not in (0, 1):
+        sys.exit("render_svg: keten %s failed: %s" % (" ".join(args), out.stderr.decode()))
+    return json.loads(out.stdout)
+
+
+def chain_of(binary, journey_path, journey):
+    ref = journey.get("chain")
+    if not ref:
+        return keten(binary, "chain", "--dump")["chain"]
+    folder = os.path.dirname(journey_path)
+    if "/" in ref or ref.endswith(".json"):
+        path = os.path.join(folder, ref)
+    else:
+        root = os.path.dirname(folder) if os.path.basename(folder) == "journeys" else folder
+        path = os.path.join(root, "chains", ref + ".json")
+    return keten(binary, "chain", "--chain", path, "--dump")["chain"]
+
+
+def position_index(chain):
+    index = {}
+    for order, pos in enumerate(chain["positions"]):
+        for name in [pos["id"]] + pos.get("aliases", []):
+            index[slug(name)] = (pos["id"], pos["ladder"], order)
+    return index
+
+
+def classes(g):
+    return (g.get("class") or "").split()
+
+
+def bbox(g):
+    xs, ys = [], []
+    for el in g.iter():
+        for attr in ("points", "d"):
+            for x, y in re.findall(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)", el.get(attr) or ""):
+                xs.append(float(x))
+                ys.append(float(y))
+    if not xs:
+        return None
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def check_head(graph):
+    children = list(graph)
+    tags = [c.tag for c in children[:2]]
+    if tags != [SVG + "title", SVG + "desc"]:
+        fail("the graph does not start with <title> and <desc> (got %s)" % tags)
+    elif not (children[1].text or "").strip():
+        fail("<desc> is empty")
+
+
+def check_text(root):
+    texts = list(root.iter(SVG + "text"))
+    if not texts:
+        fail("no <text> elements: text must stay text")
+    for t in texts:
+        if t.get("font-family") != "DejaVu Sans":
+            fail("text %r is in font %r" % (t.text, t.get("font-family")))
+            break
+    if list(root.iter(SVG + "image")):
+        fail("the diagram holds images")
+
+
+def check_stages(groups, journey, index):
+    stages = journey["stages"]
+    by_id = {g.get("id"): g for g in groups if "stage" in classes(g)}
+    wanted = ["stage-" + s["id"] for s in stages]
+    if sorted(by_id) != sorted(wanted):
+        fail("stage groups %s, want %s" % (sorted(by_id), sorted(wanted)))
+        return {}
+    lanes = {g.get("id"): g for g in groups if "lane" in classes(g)}
+    previous = None
+    for n, stage in enumerate(stages, 1):
+        g = by_id["stage-" + stage["id"]]
+        box = bbox(g)
+        if box is None:
+            fail("stage %s draws nothing" % stage["id"])
+            continue
+        if previous is not None and box[0] <= previous[2]:
+            fail("stage %d (%s) does not start right of stage %d" % (n, stage["id"], n - 1))
+        previous = box
+        first = next(iter(g.iter(SVG + "text")), None)
+        if first is None or not (first.text or "").startswith("%d \u00b7" % n):
+            fail("stage %s does not open with its number %d" % (stage["id"], n))
+        pos = index.get(slug(stage["position"]))
+        header = lanes.get("lane-" + pos[0]) if pos else None
+        if header is None:
+            fail("stage %s has no lane for position %r" % (stage["id"], stage["position"]))
+        elif abs(bbox(header)[1] - box[1]) > 0.5:
+            fail("stage %s is not at the top of the band of lane %s" % (stage["id"], pos[0]))
+    return by_id
+
+
+def check_lanes(groups, index):
+    rungs = {pid: (ladder, order) for pid, ladder, order in index.values()}
+    headers = []
+    for g in groups:
+        if "lane" in classes(g):
+            pid = (g.get("id") or "")[len("lane-"):]
+            if pid not in rungs:
+                fail("lane %s is no position of the chain" % pid)
+                continue
+            headers.append((bbox(g)[1], -rungs[pid][0], rungs[pid][1], pid))
+    top_down = [h[1:] for h in sorted(headers)]
+    if top_down != sorted(top_down):
+        fail("lanes top to bottom %s are not in rung order" % [h[2] for h in top_down])
+
+
+def check_markers(root, stage_groups, journey):
+    markers, links = {}, {}
+    for g in root.iter(SVG + "g"):
+        gid = g.get("id") or ""
+        m = re.fullmatch(r"a_marker-(\d+)", gid)
+        if m:
+            n = int(m.group(1))
+            if n in markers:
+                fail("marker %d appears twice" % n)
+            markers[n] = g
+            a = g.find(SVG + "a")
+            links[n] = a.get(XLINK + "href") if a is not None else None
+    findings = {int(m.group(1)) for g in root.iter(SVG + "g")
+                for m in [re.fullmatch(r"a_finding-(\d+)", g.get("id") or "")] if m}
+    if sorted(markers) != list(range(1, len(markers) + 1)):
+        fail("markers are not numbered 1..%d: %s" % (len(markers), sorted(markers)))
+    if findings != set(markers):
+        fail("legend lines %s do not match the markers %s" % (sorted(findings), sorted(markers)))
+    for n, href in links.items():
+        if href != "#a_finding-%d" % n:
+            fail("marker %d links to %r" % (n, href))
+    for stage in journey["stages"]:
+        g = stage_groups.get("stage-" + stage["id"])
+        if g is None:
+            continue
+        inside = [int(x.get("id")[len("a_marker-"):]) for x in g.iter(SVG + "g")
+                  if (x.get("id") or "").startswith("a_marker-")]
+        codes = set()
+        for n in inside:
+            text = "".join(markers[n].itertext())
+            code = re.search(r"K\d{3}", text)
+            codes.add(code.group(0).lower() if code else "?")
+        cls = set(classes(g))
+        want_friction = bool(inside) or bool(stage.get("pain_points"))
+        if ("friction" in cls) != want_friction:
+            fail("stage %s: class friction is %s, want %s" % (stage["id"], "friction" in cls, want_friction))
+        got_codes = {c for c in cls if re.fullmatch(r"k\d{3}", c)}
+        if got_codes != codes:
+            fail("stage %s: code classes %s, markers %s" % (stage["id"], sorted(got_codes), sorted(codes)))
+    return len(markers)
+
+
+def main():
+    if len(sys.argv) != 4:
+        sys.exit(__doc__)
+    binary, journey_path, folder = sys.argv[1:]
+    journey = read_journey(binary, journey_path)
+    svg_path = os.path.join(folder, journey["id"] + ".svg")
+    index = position_index(chain_of(binary, journey_path, journey))
+    with open(svg_path, "rb") as f:
+        data = f.read()
+    try:
+        data.decode("utf-8")
+        root = ET.fromstring(data)
+    except (UnicodeDecodeError, ET.ParseError) as e:
+        print("%s: not valid UTF-8 XML: %s" % (svg_path, e))
+        return 1
+    graph = root.find(SVG + "g")
+    if graph is None or graph.get("id") != "graph0":
+        print("%s: no graph group" % svg_path)
+        return 1
+    check_head(graph)
+    check_text(root)
+    groups = list(graph.iter(SVG + "g"))
+    stage_groups = check_stages(groups, journey, index)
+    check_lanes(groups, index)
+    n_markers = check_markers(root, stage_groups, journey)
+    for p in problems:
+        print("%s: %s" % (svg_path, p))
+    if not problems:
+        print("ok %s: %d stages, %d markers" % (os.path.basename(svg_path), len(journey["stages"]), n_markers))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
