@@ -139,10 +139,9 @@ check-valgrind: deps
 	VALGRIND="$(VALGRIND_RUN)" sh tests/roundtrip.sh ./keten $(ROUNDTRIP_PATHS)
 
 # --- fuzzing (fuzz/README.md) ---
-# One libFuzzer harness per reader, each through the checks and the rules.
-# Future: a harness `dot_graph` for the DOT graph builder joins this list
-# when the renderer lands (fuzz/README.md says what it should cover).
-FUZZ_HARNESSES = persona_md journey_md json chain
+# One libFuzzer harness per reader, each through the checks and the rules,
+# and one for the DOT graph builder of the renderer (dot_graph).
+FUZZ_HARNESSES = persona_md journey_md json chain dot_graph
 FUZZ_SECONDS  ?= 60
 FUZZ_MAX_LEN  ?= 16384
 FUZZ_TIMEOUT  ?= 5

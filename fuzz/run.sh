@@ -13,14 +13,16 @@ shift 4
 summary=""
 for harness in "$@"; do
 	case $harness in
-	persona_md | journey_md) dict=fuzz/markdown.dict ;;
+	persona_md | journey_md | dot_graph) dict=fuzz/markdown.dict ;;
 	*) dict=fuzz/json.dict ;;
 	esac
 	mkdir -p "$work/corpus/$harness" "$work/artifacts/$harness" "$work/logs" \
 		"fuzz/regress/$harness"
 	log="$work/logs/$harness.log"
 	echo "fuzz: $harness for ${seconds}s (log: $log)"
-	if ! "$work/fuzz-$harness" -max_total_time="$seconds" -max_len="$max_len" \
+	# Graphviz and the font libraries keep memory for good (tests/lsan.supp).
+	if ! LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0" \
+		"$work/fuzz-$harness" -max_total_time="$seconds" -max_len="$max_len" \
 		-timeout="$timeout" -rss_limit_mb=2048 -dict="$dict" \
 		-print_final_stats=1 -artifact_prefix="$work/artifacts/$harness/" \
 		"$work/corpus/$harness" "$work/seeds/$harness" "fuzz/regress/$harness" \

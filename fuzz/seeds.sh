@@ -8,7 +8,7 @@
 set -eu
 out=$1
 rm -rf "$out"
-mkdir -p "$out/persona_md" "$out/journey_md" "$out/json" "$out/chain"
+mkdir -p "$out/persona_md" "$out/journey_md" "$out/json" "$out/chain" "$out/dot_graph"
 
 copy() { # file, harness...
 	file=$1
@@ -23,11 +23,13 @@ find personas journeys chains tests/golden -type f \( -name '*.md' -o -name '*.j
 	LC_ALL=C sort >"$out/files"
 while IFS= read -r file; do
 	case $file in
+	journeys/*.md | tests/golden/*/journeys/*.md) copy "$file" persona_md journey_md dot_graph ;;
 	*.md) copy "$file" persona_md journey_md ;;
+	journeys/*.json | tests/golden/*/journeys/*.json) copy "$file" json chain dot_graph ;;
 	*.json) copy "$file" json chain ;;
 	esac
 done <"$out/files"
 rm "$out/files"
-for harness in persona_md journey_md json chain; do
+for harness in persona_md journey_md json chain dot_graph; do
 	echo "seeds: $harness: $(ls "$out/$harness" | wc -l) files"
 done
