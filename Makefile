@@ -82,7 +82,8 @@ test: deps
 check-unit: $(UNIT_BIN)
 	$(UNIT_BIN)
 
-ROUNDTRIP_PATHS = personas journeys tests/golden/spec-example tests/golden/export
+ROUNDTRIP_PATHS = personas journeys tests/golden/spec-example tests/golden/export \
+                  tests/roundtrip
 
 check-golden: keten
 	sh tests/golden/run.sh ./keten
