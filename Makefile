@@ -91,6 +91,7 @@ check-golden: keten
 	sh tests/schemas.sh ./keten
 	sh tests/personal-data.sh ./keten
 	sh tests/limits.sh ./keten
+	sh tests/outputs.sh ./keten
 
 
 # The files `keten render` writes: SVG structure, PNG and PDF, same bytes
@@ -115,6 +116,7 @@ check-asan: deps
 	$(ASAN_RUN) sh tests/roundtrip.sh ./keten-asan $(ROUNDTRIP_PATHS)
 	$(ASAN_RUN) sh tests/personal-data.sh ./keten-asan
 	$(ASAN_RUN) LIMIT_SECONDS=30 MAX_RSS_KB=4194304 sh tests/limits.sh ./keten-asan
+	$(ASAN_RUN) sh tests/outputs.sh ./keten-asan
 	$(ASAN_RUN) sh tests/examples.sh ./keten-asan
 	$(ASAN_RUN) sh tests/render.sh ./keten-asan
 

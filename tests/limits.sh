@@ -12,7 +12,7 @@ set -u
 keten=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 limit_seconds=${LIMIT_SECONDS:-5}
 max_rss_kb=${MAX_RSS_KB:-1048576}
-work=$(mktemp -d)
+work=$(mktemp -d "${TMPDIR:-/tmp}/keten-limits.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
 passed=0
 failed=0
