@@ -66,6 +66,56 @@ rule_slug(const struct diag *d, enum lang lang)
 	return lang == LANG_EN ? info->slug_en : info->slug_nl;
 }
 
+/* Length of the control or direction mark at s that must not reach a
+ * terminal raw (C0, DEL, C1, bidirectional marks and overrides), or 0. */
+static size_t
+control_at(const unsigned char *s, unsigned *cp)
+{
+	if (*s < 0x20 || *s == 0x7f) {
+		*cp = *s;
+		return 1;
+	}
+	if (s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f) {
+		*cp = s[1];
+		return 2;
+	}
+	if (s[0] == 0xd8 && s[1] == 0x9c) {
+		*cp = 0x061c;
+		return 2;
+	}
+	if (s[0] == 0xe2 && s[1] == 0x80 && (s[2] == 0x8e || s[2] == 0x8f ||
+					     (s[2] >= 0xaa && s[2] <= 0xae))) {
+		*cp = 0x2000u + (s[2] - 0x80u);
+		return 3;
+	}
+	if (s[0] == 0xe2 && s[1] == 0x81 && s[2] >= 0xa6 && s[2] <= 0xa9) {
+		*cp = 0x2040u + (s[2] - 0x80u);
+		return 3;
+	}
+	return 0;
+}
+
+/* User text on a text line: control characters and direction marks are
+ * shown as escapes, so that a title cannot move the cursor, change the
+ * colours or turn the line around in the reader's terminal. */
+static void
+put_shown(FILE *out, const char *text)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	while (*s != '\0') {
+		const unsigned char *plain = s;
+		unsigned cp = 0;
+		size_t n = 0;
+		while (*s != '\0' && (n = control_at(s, &cp)) == 0)
+			s++;
+		fwrite(plain, 1, (size_t)(s - plain), out);
+		if (*s == '\0')
+			break;
+		fprintf(out, cp < 0x100 ? "\\x%02X" : "\\u%04X", cp);
+		s += n;
+	}
+}
+
 static void
 print_one(FILE *out, const struct diag *d, enum lang lang, bool color)
 {
@@ -74,12 +124,18 @@ print_one(FILE *out, const struct diag *d, enum lang lang, bool color)
 	const char *on = !color ? "" : error ? "\033[1;31m" : "\033[1;35m";
 	const char *off = color ? "\033[0m" : "";
 	const char *dim = color ? "\033[2m" : "";
-	if (d->file != NULL)
-		fprintf(out, "%s:%d:%d: ", d->file, d->line, d->col);
-	fprintf(out, "%s%s%s: %s %s[%s %s]%s\n", on, sev, off, d->message, dim,
-		code_info(d->code)->id, rule_slug(d, lang), off);
-	if (d->hint != NULL)
-		fprintf(out, "  %s: %s\n", msg(lang, M_HINT), d->hint);
+	if (d->file != NULL) {
+		put_shown(out, d->file);
+		fprintf(out, ":%d:%d: ", d->line, d->col);
+	}
+	fprintf(out, "%s%s%s: ", on, sev, off);
+	put_shown(out, d->message);
+	fprintf(out, " %s[%s %s]%s\n", dim, code_info(d->code)->id, rule_slug(d, lang), off);
+	if (d->hint != NULL) {
+		fprintf(out, "  %s: ", msg(lang, M_HINT));
+		put_shown(out, d->hint);
+		fputc('\n', out);
+	}
 }
 
 static void
