@@ -23,7 +23,7 @@ BUILD      ?= build
 # Debian packages the build and the tests need (see `make deps`).
 DEB_PKGS = build-essential pkg-config libcmark-dev libcjson-dev \
            libgraphviz-dev graphviz fonts-dejavu-core valgrind \
-           python3-jsonschema clang-14 libclang-rt-14-dev
+           python3-jsonschema clang-14 libclang-rt-14-dev poppler-utils
 SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 BASE   = mem text catalog diag vocab values readability personal source jsonw model
@@ -92,6 +92,7 @@ check-golden: keten
 	sh tests/personal-data.sh ./keten
 	sh tests/limits.sh ./keten
 	sh tests/outputs.sh ./keten
+	sh tests/injection.sh ./keten
 
 
 # The files `keten render` writes: SVG structure, PNG and PDF, same bytes
@@ -117,6 +118,7 @@ check-asan: deps
 	$(ASAN_RUN) sh tests/personal-data.sh ./keten-asan
 	$(ASAN_RUN) LIMIT_SECONDS=30 MAX_RSS_KB=4194304 sh tests/limits.sh ./keten-asan
 	$(ASAN_RUN) sh tests/outputs.sh ./keten-asan
+	$(ASAN_RUN) sh tests/injection.sh ./keten-asan
 	$(ASAN_RUN) sh tests/examples.sh ./keten-asan
 	$(ASAN_RUN) sh tests/render.sh ./keten-asan
 
