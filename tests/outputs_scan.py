@@ -284,7 +284,7 @@ def absent(values_file, files):
         text = text_of(path)
         for v in values:
             for where, t in (("bytes", raw), ("text", text)):
-                if t is not None and (v in t or v in shown(t)):
+                if t is not None and (v in t or shown(v) in shown(t)):
                     problem(path, f"the personal data {v!r} appears in its {where}")
 
 
