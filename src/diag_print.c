@@ -3,6 +3,7 @@
 
 #include "jsonw.h"
 #include "mem.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -66,54 +67,15 @@ rule_slug(const struct diag *d, enum lang lang)
 	return lang == LANG_EN ? info->slug_en : info->slug_nl;
 }
 
-/* Length of the control or direction mark at s that must not reach a
- * terminal raw (C0, DEL, C1, bidirectional marks and overrides), or 0. */
-static size_t
-control_at(const unsigned char *s, unsigned *cp)
-{
-	if (*s < 0x20 || *s == 0x7f) {
-		*cp = *s;
-		return 1;
-	}
-	if (s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f) {
-		*cp = s[1];
-		return 2;
-	}
-	if (s[0] == 0xd8 && s[1] == 0x9c) {
-		*cp = 0x061c;
-		return 2;
-	}
-	if (s[0] == 0xe2 && s[1] == 0x80 && (s[2] == 0x8e || s[2] == 0x8f ||
-					     (s[2] >= 0xaa && s[2] <= 0xae))) {
-		*cp = 0x2000u + (s[2] - 0x80u);
-		return 3;
-	}
-	if (s[0] == 0xe2 && s[1] == 0x81 && s[2] >= 0xa6 && s[2] <= 0xa9) {
-		*cp = 0x2040u + (s[2] - 0x80u);
-		return 3;
-	}
-	return 0;
-}
-
 /* User text on a text line: control characters and direction marks are
- * shown as escapes, so that a title cannot move the cursor, change the
- * colours or turn the line around in the reader's terminal. */
+ * shown as escapes (text_show_controls). */
 static void
 put_shown(FILE *out, const char *text)
 {
-	const unsigned char *s = (const unsigned char *)text;
-	while (*s != '\0') {
-		const unsigned char *plain = s;
-		unsigned cp = 0;
-		size_t n = 0;
-		while (*s != '\0' && (n = control_at(s, &cp)) == 0)
-			s++;
-		fwrite(plain, 1, (size_t)(s - plain), out);
-		if (*s == '\0')
-			break;
-		fprintf(out, cp < 0x100 ? "\\x%02X" : "\\u%04X", cp);
-		s += n;
-	}
+	struct buf shown = {0};
+	text_show_controls(&shown, text, false);
+	fputs(buf_str(&shown), out);
+	buf_free(&shown);
 }
 
 static void

@@ -1,7 +1,9 @@
 /* test_harden.c - unit tests of the hardening fixes: the graph name that Graphviz writes into DOT and SVG as it is. */
 #include "harness.h"
 
+#include "mem.h"
 #include "render_text.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,4 +28,15 @@ TEST(esc_graph_name_keeps_dot_and_svg_readable)
 	s = esc_graph_name("bel 06-12345678", 100);
 	CHECK(strstr(s, "12345678") == NULL);
 	free(s);
+}
+
+TEST(text_show_controls_escapes_what_a_terminal_obeys)
+{
+	struct buf b = {0};
+	text_show_controls(&b, "a\x1b[31mb\x07 \xE2\x80\xAE" "c\n\xC2\x9B" "d ë€", false);
+	STR_EQ(buf_str(&b), "a\\x1B[31mb\\x07 \\u202Ec\\x0A\\x9Bd ë€");
+	buf_clear(&b);
+	text_show_controls(&b, "regel\nnog\t\xE2\x81\xA6x\xD8\x9C", true);
+	STR_EQ(buf_str(&b), "regel\nnog\\x09\\u2066x\\u061C");
+	buf_free(&b);
 }
