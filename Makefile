@@ -23,16 +23,16 @@ BUILD      ?= build
 # Debian packages the build and the tests need (see `make deps`).
 DEB_PKGS = build-essential pkg-config libcmark-dev libcjson-dev \
            libgraphviz-dev graphviz fonts-dejavu-core valgrind \
-           python3-jsonschema clang-14 libclang-rt-14-dev poppler-utils
+           python3-jsonschema chromium clang-14 libclang-rt-14-dev poppler-utils
 SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 BASE   = mem text catalog diag vocab values readability personal source jsonw model
 READ   = read_md read_json
 MODEL  = chain
 CHECK  = check rules rules_contact rules_move rules_experience rules_text preload workspace
-RENDER = render_text markers pathway_labels pathway_spec pathway
-WRITE  = diag_print write_json write_md outdir
-CLI    = cli cmd_main cmd_check cmd_export cmd_chain cmd_rules cmd_render
+RENDER = render_text markers pathway_labels pathway_spec gv_shared pathway overview overview_render compare compare_out
+WRITE  = diag_print write_json write_md outdir report report_page
+CLI    = cli cmd_main cmd_check cmd_export cmd_chain cmd_rules cmd_render cmd_overview cmd_compare
 
 LIB_OBJS = $(patsubst %,$(BUILD)/%.o,$(BASE) $(READ) $(MODEL) $(CHECK) $(RENDER) $(WRITE) $(CLI))
 MAIN_OBJ = $(BUILD)/main.o
@@ -42,7 +42,8 @@ UNIT_SRCS = $(wildcard tests/unit/*.c)
 UNIT_BIN  = $(BUILD)/unit-tests
 
 .PHONY: all deps demo test check-unit check-golden check-examples check-render \
-        check-asan check-valgrind check-regress fuzz bench clean install uninstall
+        check-report check-asan check-valgrind check-regress fuzz bench clean \
+        install uninstall
 
 all: keten
 
@@ -69,15 +70,15 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-# The main job on the shipped example workspace.
-# The example workspace holds a workshop draft with a phone number in it
-# (K012, an error), so the check exits 1 there: findings, not a failure.
+# The main job on the shipped example workspace: output/index.html and the
+# rest. The example workspace holds a workshop draft with a phone number in
+# it (K012, an error), so keten exits 1 there: findings, not a failure.
 demo: deps
 	$(MAKE) keten
-	./keten check . || [ $$? -eq 1 ]
+	./keten . || [ $$? -eq 1 ]
 
 test: deps
-	$(MAKE) check-unit check-golden check-examples check-render check-regress
+	$(MAKE) check-unit check-golden check-examples check-render check-report check-regress
 
 check-unit: $(UNIT_BIN)
 	$(UNIT_BIN)
@@ -100,6 +101,11 @@ check-golden: keten
 check-render: keten
 	sh tests/render.sh ./keten
 
+# The main job and the report: the output folder, index.html's structure
+# and escaping, and the report in headless Chromium.
+check-report: keten
+	sh tests/report.sh ./keten
+
 # The shipped workspace: exactly the findings of tests/examples.txt, and
 # every friction rule among them.
 check-examples: keten
@@ -108,12 +114,7 @@ check-examples: keten
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 # Every report goes to build-asan/reports/ (log_path) and any report fails
 # the run at the end (tests/sanitizer-reports.sh), also one whose exit
-# status a test script took for the failure it expected. The scripts that
-# render run with KETEN_THREADS=0: GCC's libasan does not lock its
-# allocator around fork(), so a render worker forked while a reader thread
-# allocates can hang for good (glibc's malloc is safe there); the reader
-# threads are covered by the unit tests, the regression corpus and
-# examples.sh, which do not fork.
+# status a test script took for the failure it expected.
 ASAN_MAKE = $(MAKE) BUILD=build-asan \
   CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
   LDFLAGS="-fsanitize=address,undefined"
@@ -123,21 +124,21 @@ SAN_REPORTS = $(CURDIR)/build-asan/reports
 ASAN_RUN = ASAN_OPTIONS=detect_leaks=1:log_path=$(SAN_REPORTS)/asan \
            UBSAN_OPTIONS=print_stacktrace=1:log_path=$(SAN_REPORTS)/ubsan \
            LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
-ASAN_RUN_1 = $(ASAN_RUN) KETEN_THREADS=0
 check-asan: deps
 	$(ASAN_MAKE) build-asan/unit-tests keten-asan
 	rm -rf $(SAN_REPORTS) && mkdir -p $(SAN_REPORTS) && chmod 1777 $(SAN_REPORTS)
 	$(ASAN_RUN) build-asan/unit-tests
 	$(ASAN_RUN) $(ASAN_MAKE) check-regress
 	$(ASAN_RUN) sh tests/examples.sh ./keten-asan
-	$(ASAN_RUN_1) sh tests/golden/run.sh ./keten-asan
-	$(ASAN_RUN_1) sh tests/roundtrip.sh ./keten-asan $(ROUNDTRIP_PATHS)
-	$(ASAN_RUN_1) sh tests/schemas.sh ./keten-asan
-	$(ASAN_RUN_1) sh tests/personal-data.sh ./keten-asan
-	$(ASAN_RUN_1) LIMIT_SECONDS=30 MAX_RSS_KB=4194304 sh tests/limits.sh ./keten-asan
-	$(ASAN_RUN_1) sh tests/outputs.sh ./keten-asan
-	$(ASAN_RUN_1) sh tests/injection.sh ./keten-asan
-	$(ASAN_RUN_1) sh tests/render.sh ./keten-asan
+	$(ASAN_RUN) sh tests/golden/run.sh ./keten-asan
+	$(ASAN_RUN) sh tests/roundtrip.sh ./keten-asan $(ROUNDTRIP_PATHS)
+	$(ASAN_RUN) sh tests/schemas.sh ./keten-asan
+	$(ASAN_RUN) sh tests/personal-data.sh ./keten-asan
+	$(ASAN_RUN) LIMIT_SECONDS=30 MAX_RSS_KB=4194304 sh tests/limits.sh ./keten-asan
+	$(ASAN_RUN) sh tests/outputs.sh ./keten-asan
+	$(ASAN_RUN) sh tests/injection.sh ./keten-asan
+	$(ASAN_RUN) sh tests/render.sh ./keten-asan
+	BROWSER=0 $(ASAN_RUN) sh tests/report.sh ./keten-asan
 	sh tests/sanitizer-reports.sh $(SAN_REPORTS)
 
 keten-asan: $(LIB_OBJS) $(MAIN_OBJ)
@@ -145,33 +146,29 @@ keten-asan: $(LIB_OBJS) $(MAIN_OBJ)
 
 # The suite under valgrind's memcheck; any error or definite or indirect
 # leak fails, reported into build/valgrind-reports/ (tests/vg-keten.sh for
-# the scripts that take a keten to run), checked at the end. Only the leak
-# kinds that fail are shown: a render worker, forked from the checking
-# process, exits holding a copy of memory it does not own, which valgrind
-# can only call "possibly lost"; and, as under ASan, the scripts that
-# render run with KETEN_THREADS=0 (a worker forked while a reader thread
-# holds a block exits with that block, whose only pointer was on the
-# thread, "definitely lost"). injection.sh and render.sh draw hundreds of
-# diagrams, which under valgrind would take longer than CI has; they run
-# under check-asan.
+# the scripts that take a keten to run), checked at the end. Render
+# workers (keten started anew by the pool) are checked too.
+# injection.sh and render.sh draw hundreds of diagrams, which under
+# valgrind would take longer than CI has; they run under check-asan.
 VG_REPORTS = $(CURDIR)/$(BUILD)/valgrind-reports
-VALGRIND_RUN = valgrind -q --error-exitcode=99 --leak-check=full \
+VALGRIND_RUN = valgrind -q --error-exitcode=99 --leak-check=full --trace-children=yes \
                --errors-for-leak-kinds=definite,indirect \
                --show-leak-kinds=definite,indirect \
                --suppressions=$(CURDIR)/tests/valgrind.supp \
                --log-file=$(VG_REPORTS)/%p.log
-VG_KETEN = VALGRIND_LOGS=$(VG_REPORTS) KETEN_THREADS=0
+VG_KETEN = VALGRIND_LOGS=$(VG_REPORTS)
 check-valgrind: deps
 	$(MAKE) keten $(UNIT_BIN) $(REPLAY_BINS)
 	rm -rf $(VG_REPORTS) && mkdir -p $(VG_REPORTS) && chmod 1777 $(VG_REPORTS)
 	$(VALGRIND_RUN) $(UNIT_BIN)
 	$(MAKE) REPLAY_RUN="$(VALGRIND_RUN)" check-regress
-	VALGRIND="$(VALGRIND_RUN)" KETEN_THREADS=0 sh tests/golden/run.sh ./keten
+	VALGRIND="$(VALGRIND_RUN)" sh tests/golden/run.sh ./keten
 	VALGRIND="$(VALGRIND_RUN)" sh tests/roundtrip.sh ./keten $(ROUNDTRIP_PATHS)
 	VALGRIND_LOGS=$(VG_REPORTS) sh tests/examples.sh tests/vg-keten.sh
 	$(VG_KETEN) sh tests/personal-data.sh tests/vg-keten.sh
 	$(VG_KETEN) LIMIT_SECONDS=300 MAX_RSS_KB=16777216 sh tests/limits.sh tests/vg-keten.sh
 	$(VG_KETEN) sh tests/outputs.sh tests/vg-keten.sh
+	BROWSER=0 VALGRIND="$(VALGRIND_RUN)" sh tests/report.sh ./keten
 	sh tests/sanitizer-reports.sh $(VG_REPORTS)
 
 # --- fuzzing (fuzz/README.md) ---

@@ -426,3 +426,14 @@ text_show_controls(struct buf *out, const char *text, bool keep_newlines)
 		s += n;
 	}
 }
+
+bool
+text_has_controls(const char *text)
+{
+	unsigned cp;
+	for (const unsigned char *s = (const unsigned char *)text; *s != '\0'; s++)
+		if ((*s < 0x20 || *s == 0x7f || *s == 0xc2 || *s == 0xd8 || *s == 0xe2) &&
+		    control_at(s, &cp) > 0)
+			return true;
+	return false;
+}

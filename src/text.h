@@ -65,5 +65,7 @@ long text_nearest(const char *word, const char *const *candidates, size_t n);
  * (\x1B, \u202E), so that user text cannot move the cursor, change
  * colours or turn a line around. Everything else is copied as it is. */
 void text_show_controls(struct buf *out, const char *s, bool keep_newlines);
+/* True when s holds what text_show_controls (keep_newlines false) escapes. */
+bool text_has_controls(const char *s);
 
 #endif

@@ -5,7 +5,7 @@
 # $VALGRIND_LOGS/<pid>.log when that is set (tests/sanitizer-reports.sh
 # looks at them); Graphviz's own losses are suppressed (valgrind.supp).
 here=$(cd "$(dirname "$0")" && pwd)
-exec valgrind -q --error-exitcode=99 --leak-check=full \
+exec valgrind -q --error-exitcode=99 --leak-check=full --trace-children=yes \
 	--errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
 	--suppressions="$here/valgrind.supp" \
 	${VALGRIND_LOGS:+--log-file="$VALGRIND_LOGS/%p.log"} \
