@@ -39,4 +39,9 @@ TEST(text_show_controls_escapes_what_a_terminal_obeys)
 	text_show_controls(&b, "regel\nnog\t\xE2\x81\xA6x\xD8\x9C", true);
 	STR_EQ(buf_str(&b), "regel\nnog\\x09\\u2066x\\u061C");
 	buf_free(&b);
+	CHECK(!text_has_controls("gewoon ë € ’ tekst"));
+	CHECK(text_has_controls("a\x1b[2J"));
+	CHECK(text_has_controls("\xE2\x80\xAE" "esrever"));
+	CHECK(text_has_controls("x\xC2\x85"));
+	CHECK(!text_has_controls(""));
 }
