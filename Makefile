@@ -23,7 +23,7 @@ BUILD      ?= build
 # Debian packages the build and the tests need (see `make deps`).
 DEB_PKGS = build-essential pkg-config libcmark-dev libcjson-dev \
            libgraphviz-dev graphviz fonts-dejavu-core valgrind \
-           python3-jsonschema chromium
+           python3-jsonschema chromium clang-14 libclang-rt-14-dev poppler-utils
 SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 BASE   = mem text catalog diag vocab values readability personal source jsonw model
@@ -42,7 +42,8 @@ UNIT_SRCS = $(wildcard tests/unit/*.c)
 UNIT_BIN  = $(BUILD)/unit-tests
 
 .PHONY: all deps demo test check-unit check-golden check-examples check-render \
-        check-report check-asan check-valgrind bench clean install uninstall
+        check-report check-asan check-valgrind check-regress fuzz bench clean \
+        install uninstall
 
 all: keten
 
@@ -77,18 +78,22 @@ demo: deps
 	./keten . || [ $$? -eq 1 ]
 
 test: deps
-	$(MAKE) check-unit check-golden check-examples check-render check-report
+	$(MAKE) check-unit check-golden check-examples check-render check-report check-regress
 
 check-unit: $(UNIT_BIN)
 	$(UNIT_BIN)
 
-ROUNDTRIP_PATHS = personas journeys tests/golden/spec-example tests/golden/export
+ROUNDTRIP_PATHS = personas journeys tests/golden/spec-example tests/golden/export \
+                  tests/roundtrip
 
 check-golden: keten
 	sh tests/golden/run.sh ./keten
 	sh tests/roundtrip.sh ./keten $(ROUNDTRIP_PATHS)
 	sh tests/schemas.sh ./keten
 	sh tests/personal-data.sh ./keten
+	sh tests/limits.sh ./keten
+	sh tests/outputs.sh ./keten
+	sh tests/injection.sh ./keten
 
 
 # The files `keten render` writes: SVG structure, PNG and PDF, same bytes
@@ -107,37 +112,108 @@ check-examples: keten
 	sh tests/examples.sh ./keten
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
-check-asan: deps
-	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
-	  LDFLAGS="-fsanitize=address,undefined" build-asan/unit-tests keten-asan
-	$(ASAN_RUN) build-asan/unit-tests
-	$(ASAN_RUN) sh tests/golden/run.sh ./keten-asan
-	$(ASAN_RUN) sh tests/roundtrip.sh ./keten-asan $(ROUNDTRIP_PATHS)
-	$(ASAN_RUN) sh tests/personal-data.sh ./keten-asan
-	$(ASAN_RUN) sh tests/examples.sh ./keten-asan
-	$(ASAN_RUN) sh tests/render.sh ./keten-asan
-	BROWSER=0 $(ASAN_RUN) sh tests/report.sh ./keten-asan
-
+# Every report goes to build-asan/reports/ (log_path) and any report fails
+# the run at the end (tests/sanitizer-reports.sh), also one whose exit
+# status a test script took for the failure it expected.
+ASAN_MAKE = $(MAKE) BUILD=build-asan \
+  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+  LDFLAGS="-fsanitize=address,undefined"
+SAN_REPORTS = $(CURDIR)/build-asan/reports
 # Leaks inside Graphviz and the font libraries it drives are not ours:
 # tests/lsan.supp lists those libraries, and only those.
-ASAN_RUN = ASAN_OPTIONS=detect_leaks=1 \
+ASAN_RUN = ASAN_OPTIONS=detect_leaks=1:log_path=$(SAN_REPORTS)/asan \
+           UBSAN_OPTIONS=print_stacktrace=1:log_path=$(SAN_REPORTS)/ubsan \
            LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
+check-asan: deps
+	$(ASAN_MAKE) build-asan/unit-tests keten-asan
+	rm -rf $(SAN_REPORTS) && mkdir -p $(SAN_REPORTS) && chmod 1777 $(SAN_REPORTS)
+	$(ASAN_RUN) build-asan/unit-tests
+	$(ASAN_RUN) $(ASAN_MAKE) check-regress
+	$(ASAN_RUN) sh tests/examples.sh ./keten-asan
+	$(ASAN_RUN) sh tests/golden/run.sh ./keten-asan
+	$(ASAN_RUN) sh tests/roundtrip.sh ./keten-asan $(ROUNDTRIP_PATHS)
+	$(ASAN_RUN) sh tests/schemas.sh ./keten-asan
+	$(ASAN_RUN) sh tests/personal-data.sh ./keten-asan
+	$(ASAN_RUN) LIMIT_SECONDS=30 MAX_RSS_KB=4194304 sh tests/limits.sh ./keten-asan
+	$(ASAN_RUN) sh tests/outputs.sh ./keten-asan
+	$(ASAN_RUN) sh tests/injection.sh ./keten-asan
+	$(ASAN_RUN) sh tests/render.sh ./keten-asan
+	BROWSER=0 $(ASAN_RUN) sh tests/report.sh ./keten-asan
+	sh tests/sanitizer-reports.sh $(SAN_REPORTS)
 
 keten-asan: $(LIB_OBJS) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-# The whole suite under valgrind's memcheck; any error or leak fails.
-# Render workers (keten started anew by the pool) are checked too.
+# The suite under valgrind's memcheck; any error or definite or indirect
+# leak fails, reported into build/valgrind-reports/ (tests/vg-keten.sh for
+# the scripts that take a keten to run), checked at the end. Render
+# workers (keten started anew by the pool) are checked too.
+# injection.sh and render.sh draw hundreds of diagrams, which under
+# valgrind would take longer than CI has; they run under check-asan.
+VG_REPORTS = $(CURDIR)/$(BUILD)/valgrind-reports
 VALGRIND_RUN = valgrind -q --error-exitcode=99 --leak-check=full --trace-children=yes \
                --errors-for-leak-kinds=definite,indirect \
                --show-leak-kinds=definite,indirect \
-               --suppressions=$(CURDIR)/tests/valgrind.supp
+               --suppressions=$(CURDIR)/tests/valgrind.supp \
+               --log-file=$(VG_REPORTS)/%p.log
+VG_KETEN = VALGRIND_LOGS=$(VG_REPORTS)
 check-valgrind: deps
-	$(MAKE) keten $(UNIT_BIN)
+	$(MAKE) keten $(UNIT_BIN) $(REPLAY_BINS)
+	rm -rf $(VG_REPORTS) && mkdir -p $(VG_REPORTS) && chmod 1777 $(VG_REPORTS)
 	$(VALGRIND_RUN) $(UNIT_BIN)
+	$(MAKE) REPLAY_RUN="$(VALGRIND_RUN)" check-regress
 	VALGRIND="$(VALGRIND_RUN)" sh tests/golden/run.sh ./keten
 	VALGRIND="$(VALGRIND_RUN)" sh tests/roundtrip.sh ./keten $(ROUNDTRIP_PATHS)
+	VALGRIND_LOGS=$(VG_REPORTS) sh tests/examples.sh tests/vg-keten.sh
+	$(VG_KETEN) sh tests/personal-data.sh tests/vg-keten.sh
+	$(VG_KETEN) LIMIT_SECONDS=300 MAX_RSS_KB=16777216 sh tests/limits.sh tests/vg-keten.sh
+	$(VG_KETEN) sh tests/outputs.sh tests/vg-keten.sh
 	BROWSER=0 VALGRIND="$(VALGRIND_RUN)" sh tests/report.sh ./keten
+	sh tests/sanitizer-reports.sh $(VG_REPORTS)
+
+# --- fuzzing (fuzz/README.md) ---
+# One libFuzzer harness per reader, each through the checks and the rules,
+# and one for the DOT graph builder of the renderer (dot_graph).
+FUZZ_HARNESSES = persona_md journey_md json chain dot_graph
+FUZZ_SECONDS  ?= 60
+FUZZ_MAX_LEN  ?= 16384
+FUZZ_TIMEOUT  ?= 5
+FUZZ_CC       ?= clang-14
+FUZZ_BUILD     = build-fuzz
+FUZZ_CFLAGS    = -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+                 -fno-sanitize-recover=all -fno-omit-frame-pointer
+REPLAY_BINS    = $(patsubst %,$(BUILD)/replay-%,$(FUZZ_HARNESSES))
+REPLAY_RUN    ?=
+
+.PRECIOUS: $(BUILD)/fuzz/%.o
+
+$(BUILD)/fuzz/%.o: fuzz/%.c fuzz/fuzz.h $(HEADERS) | $(BUILD)/fuzz
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/fuzz:
+	mkdir -p $@
+
+# The plain driver: the harness function fed each file of a folder.
+$(BUILD)/replay-%: $(BUILD)/fuzz/%.o $(BUILD)/fuzz/fuzz.o $(BUILD)/fuzz/replay.o $(LIB_OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# The libFuzzer binaries (built by `make fuzz` with clang).
+$(BUILD)/fuzz-%: $(BUILD)/fuzz/%.o $(BUILD)/fuzz/fuzz.o $(LIB_OBJS)
+	$(CC) $(CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# Replays the regression corpus: every input a fuzzer ever failed on.
+check-regress: $(REPLAY_BINS)
+	@for h in $(FUZZ_HARNESSES); do \
+	  $(REPLAY_RUN) $(BUILD)/replay-$$h fuzz/regress/$$h || exit 1; \
+	done
+
+# Runs each harness for FUZZ_SECONDS; fails on any crash, hang or leak.
+fuzz: deps
+	$(MAKE) BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) CFLAGS="$(FUZZ_CFLAGS)" \
+	  $(patsubst %,$(FUZZ_BUILD)/fuzz-%,$(FUZZ_HARNESSES))
+	sh fuzz/seeds.sh $(FUZZ_BUILD)/seeds
+	sh fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_MAX_LEN) \
+	  $(FUZZ_TIMEOUT) $(FUZZ_HARNESSES)
 
 # Speed figures for the README: check (and render, when built) on 100,
 # 1,000 and 10,000 synthetic journeys. Not part of `make test`.
@@ -161,4 +237,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(SCHEMADIR)
 
 clean:
-	rm -rf build build-asan keten keten-asan
+	rm -rf build build-asan build-fuzz keten keten-asan

@@ -4,6 +4,7 @@
 #include "chain.h"
 #include "diag_print.h"
 #include "mem.h"
+#include "text.h"
 #include "workspace.h"
 #include "write.h"
 
@@ -46,10 +47,15 @@ cmd_chain(const struct cli *cli)
 	if (doc == NULL)
 		return status;
 	struct buf out = {0};
-	if (cli->dump)
+	if (cli->dump) {
 		write_json(doc, &out);
-	else
-		chain_describe(doc->chain, cli->lang, &out);
+	} else {
+		/* The model's texts come from a file: no raw control characters. */
+		struct buf text = {0};
+		chain_describe(doc->chain, cli->lang, &text);
+		text_show_controls(&out, buf_str(&text), true);
+		buf_free(&text);
+	}
 	fwrite(out.data ? out.data : "", 1, out.len, stdout);
 	buf_free(&out);
 	doc_free(&doc);

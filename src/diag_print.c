@@ -3,6 +3,7 @@
 
 #include "jsonw.h"
 #include "mem.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -72,6 +73,8 @@ struct pieces {
 	size_t len[24];
 	size_t n;
 	char numbers[2][12];
+	char *shown[3]; /* user text with its control characters escaped */
+	size_t n_shown;
 };
 
 static void
@@ -94,6 +97,22 @@ piece_int(struct pieces *p, int k, int v)
 		*--at = '-';
 	p->s[p->n] = at;
 	p->len[p->n++] = (size_t)(end - at);
+}
+
+/* User text: control characters and direction marks become escapes
+ * (text_show_controls), so that a title cannot move the cursor, recolour
+ * or turn around the reader's terminal. */
+static void
+piece_shown(struct pieces *p, const char *s)
+{
+	if (!text_has_controls(s) || p->n_shown == 3) {
+		piece(p, s);
+		return;
+	}
+	struct buf shown = {0};
+	text_show_controls(&shown, s, false);
+	p->shown[p->n_shown] = buf_detach(&shown);
+	piece(p, p->shown[p->n_shown++]);
 }
 
 static void
@@ -127,7 +146,7 @@ print_one(struct buf *b, const struct diag *d, enum lang lang, bool color)
 	const char *off = color ? "\033[0m" : "";
 	struct pieces p = {.n = 0};
 	if (d->file != NULL) {
-		piece(&p, d->file);
+		piece_shown(&p, d->file);
 		piece(&p, ":");
 		piece_int(&p, 0, d->line);
 		piece(&p, ":");
@@ -138,7 +157,7 @@ print_one(struct buf *b, const struct diag *d, enum lang lang, bool color)
 	piece(&p, msg(lang, error ? M_SEV_ERROR : M_SEV_WARNING));
 	piece(&p, off);
 	piece(&p, ": ");
-	piece(&p, d->message);
+	piece_shown(&p, d->message);
 	piece(&p, color ? " \033[2m[" : " [");
 	piece(&p, code_info(d->code)->id);
 	piece(&p, " ");
@@ -150,10 +169,12 @@ print_one(struct buf *b, const struct diag *d, enum lang lang, bool color)
 		piece(&p, "  ");
 		piece(&p, msg(lang, M_HINT));
 		piece(&p, ": ");
-		piece(&p, d->hint);
+		piece_shown(&p, d->hint);
 		piece(&p, "\n");
 	}
 	pieces_add(b, &p);
+	for (size_t i = 0; i < p.n_shown; i++)
+		free(p.shown[i]);
 }
 
 static void

@@ -20,6 +20,7 @@ enum {
 	NOTE_WIDTH = 36, NOTE_LINES = 3,
 	LANE_WIDTH = 22, LANE_LINES = 3,
 	LEGEND_WIDTH = 100, LEGEND_LINES = 3,
+	TOOLTIP_CHARS = 600, /* a marker's tooltip: the message, cut */
 	KINDS_PER_ROW = 8,
 };
 
@@ -129,7 +130,10 @@ put_marker_cell(struct buf *out, const struct pathway *p, const struct marker *m
 	int k = impact_index(m->impact);
 	buf_printf(out, "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"%s\" ID=\"marker-%d\" "
 		   "HREF=\"#a_finding-%d\" TOOLTIP=\"", impact_fill[k], m->number, m->number);
-	put_text(out, m->message);
+	/* Cut: Graphviz cannot read back a tag longer than 16 KiB. */
+	char *tip = esc_plain(m->message, TOOLTIP_CHARS);
+	put_text(out, tip);
+	free(tip);
 	buf_printf(out, "\"><FONT COLOR=\"%s\" POINT-SIZE=\"10\"><B>%d</B>  %s ",
 		   impact_text[k], m->number, code_id(m->code));
 	put_text(out, code_slug(m->code, p->lang));

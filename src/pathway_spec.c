@@ -108,7 +108,7 @@ static void
 prepare_head(const struct pathway *p, struct pathway_spec *spec, const struct lane_set *lanes)
 {
 	struct buf b = {0};
-	spec->name = esc_plain(p->journey->title.s, 200);
+	spec->name = esc_graph_name(p->journey->title.s, 200);
 	pathway_description(&b, p);
 	spec->description = buf_detach(&b);
 	label_title(&b, p);

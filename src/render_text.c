@@ -257,3 +257,20 @@ esc_plain(const char *s, size_t max_chars)
 		return xstrdup("");
 	return buf_detach(&clean);
 }
+
+char *
+esc_graph_name(const char *s, size_t max_chars)
+{
+	char *plain = esc_plain(s, max_chars);
+	struct buf name = {0};
+	for (const char *p = plain; *p != '\0'; p++) {
+		if (*p == '&')
+			buf_puts(&name, "&amp;");
+		else if (*p == '\\')
+			buf_puts(&name, "\\\\");
+		else
+			buf_putc(&name, *p);
+	}
+	free(plain);
+	return name.data != NULL ? buf_detach(&name) : xstrdup("");
+}

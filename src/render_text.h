@@ -45,4 +45,14 @@ size_t esc_wrap(struct buf *out, const char *s, size_t width, size_t max_lines);
  */
 char *esc_plain(const char *s, size_t max_chars);
 
+/*
+ * esc_plain for the graph's name, which Graphviz writes as it is into the
+ * DOT file and, through its own XML escaping, into the SVG <title>: '&'
+ * becomes "&amp;" (Graphviz leaves "&name;" alone, and an entity SVG does
+ * not know makes the file unreadable) and '\' becomes "\\" (Graphviz
+ * writes a backslash before a quote or the closing quote as it is, and
+ * cannot read the DOT back). Caller frees.
+ */
+char *esc_graph_name(const char *s, size_t max_chars);
+
 #endif

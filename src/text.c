@@ -380,3 +380,60 @@ text_casefold(const char *s, size_t len)
 	buf_free(&b);
 	return out;
 }
+
+/* Length of the control character or direction mark at s, or 0. */
+static size_t
+control_at(const unsigned char *s, unsigned *cp)
+{
+	if (*s < 0x20 || *s == 0x7f) {
+		*cp = *s;
+		return 1;
+	}
+	if (s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f) {
+		*cp = s[1];
+		return 2;
+	}
+	if (s[0] == 0xd8 && s[1] == 0x9c) {
+		*cp = 0x061c;
+		return 2;
+	}
+	if (s[0] == 0xe2 && s[1] == 0x80 && (s[2] == 0x8e || s[2] == 0x8f ||
+					     (s[2] >= 0xaa && s[2] <= 0xae))) {
+		*cp = 0x2000u + (s[2] - 0x80u);
+		return 3;
+	}
+	if (s[0] == 0xe2 && s[1] == 0x81 && s[2] >= 0xa6 && s[2] <= 0xa9) {
+		*cp = 0x2040u + (s[2] - 0x80u);
+		return 3;
+	}
+	return 0;
+}
+
+void
+text_show_controls(struct buf *out, const char *text, bool keep_newlines)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	while (*s != '\0') {
+		const unsigned char *plain = s;
+		unsigned cp = 0;
+		size_t n = 0;
+		while (*s != '\0' && ((n = control_at(s, &cp)) == 0 || (keep_newlines && *s == '\n')))
+			s++;
+		buf_add(out, (const char *)plain, (size_t)(s - plain));
+		if (*s == '\0')
+			break;
+		buf_printf(out, cp < 0x100 ? "\\x%02X" : "\\u%04X", cp);
+		s += n;
+	}
+}
+
+bool
+text_has_controls(const char *text)
+{
+	unsigned cp;
+	for (const unsigned char *s = (const unsigned char *)text; *s != '\0'; s++)
+		if ((*s < 0x20 || *s == 0x7f || *s == 0xc2 || *s == 0xd8 || *s == 0xe2) &&
+		    control_at(s, &cp) > 0)
+			return true;
+	return false;
+}

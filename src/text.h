@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct buf;
+
 /* Decodes one UTF-8 sequence at s (at most len bytes). Returns its length
  * in bytes and sets *cp, or returns 0 for an invalid or truncated sequence
  * (overlong forms, surrogates and values above U+10FFFF are invalid). */
@@ -57,5 +59,13 @@ char *text_casefold(const char *s, size_t len);
 /* The candidate nearest to word by edit distance (compared as slugs), or
  * -1 when none is close enough to be a likely typo. */
 long text_nearest(const char *word, const char *const *candidates, size_t n);
+
+/* Appends s for a terminal: control characters (C0 but the line break
+ * when keep_newlines, DEL, C1) and bidirectional marks become escapes
+ * (\x1B, \u202E), so that user text cannot move the cursor, change
+ * colours or turn a line around. Everything else is copied as it is. */
+void text_show_controls(struct buf *out, const char *s, bool keep_newlines);
+/* True when s holds what text_show_controls (keep_newlines false) escapes. */
+bool text_has_controls(const char *s);
 
 #endif

@@ -20,6 +20,7 @@ struct md {
 	bool started; /* a block has been written */
 	bool tight;   /* the last block is a level-2 heading */
 	bool in_list; /* the last block is a list that may go on */
+	char bullet;  /* the list marker of the items written now */
 };
 
 static void
@@ -184,7 +185,7 @@ put_dash(struct md *md, int depth)
 	begin_item(md);
 	for (int i = 0; i < depth; i++)
 		buf_puts(md->out, "  ");
-	buf_putc(md->out, '-');
+	buf_putc(md->out, md->bullet);
 }
 
 static void
@@ -291,6 +292,50 @@ items_bare(struct md *md, const struct text_list *list)
 	}
 }
 
+/* Markdown source that holds a bullet list item marked with `marker` at
+ * the start of a line (after at most three spaces). A line in a code
+ * block may count too: that only makes the caller more careful. */
+static bool
+has_bullet_line(const char *s, char marker)
+{
+	for (const char *line = s; line != NULL && *line != '\0';) {
+		const char *p = line;
+		while (p - line < 3 && *p == ' ')
+			p++;
+		if (*p == marker && (p[1] == ' ' || p[1] == '\t' || p[1] == '\n' ||
+				     p[1] == '\r' || p[1] == '\0'))
+			return true;
+		line = strchr(line, '\n');
+		if (line != NULL)
+			line++;
+	}
+	return false;
+}
+
+static bool
+has_bullet_list(const char *s)
+{
+	return s != NULL && (has_bullet_line(s, '-') || has_bullet_line(s, '*') ||
+			     has_bullet_line(s, '+'));
+}
+
+/* A list marker for an attribute list written right before the Markdown
+ * source s: '-', unless s begins with a list marked '-' (lists with the
+ * same marker that follow each other are one list to the reader, and the
+ * attribute list must end where s begins). */
+static char
+bullet_apart_from(const char *s)
+{
+	if (s == NULL)
+		return '-';
+	s = skip_blank_lines(s);
+	size_t first_line = strcspn(s, "\n");
+	char *line = xstrndup(s, first_line);
+	char bullet = has_bullet_line(line, '-') ? '*' : '-';
+	free(line);
+	return bullet;
+}
+
 /* Persona. */
 
 static const char *
@@ -360,8 +405,17 @@ static void
 write_persona(struct md *md, const struct persona *p)
 {
 	persona_heading(md, p->name.s ? p->name.s : "");
-	put_raw(md, p->summary.s);
-	persona_attributes(md, p);
+	/* The reader takes the first bullet list for the attributes, so a
+	 * summary with a list of its own goes after them. */
+	if (has_bullet_list(p->summary.s)) {
+		md->bullet = bullet_apart_from(p->summary.s);
+		persona_attributes(md, p);
+		md->bullet = '-';
+		put_raw(md, p->summary.s);
+	} else {
+		put_raw(md, p->summary.s);
+		persona_attributes(md, p);
+	}
 	persona_list_section(md, PS_TALENTS, &p->talents);
 	persona_list_section(md, PS_NEEDS, &p->needs);
 	persona_list_section(md, PS_WORRIES, &p->worries);
@@ -459,7 +513,9 @@ static void
 write_journey(struct md *md, const struct journey *j)
 {
 	put_heading(md, 1, NULL, j->title.s);
+	md->bullet = bullet_apart_from(j->description.s);
 	journey_attributes(md, j);
+	md->bullet = '-';
 	put_raw(md, j->description.s);
 	for (size_t i = 0; i < j->n_stages; i++)
 		write_stage(md, j->stages[i]);
@@ -468,7 +524,7 @@ write_journey(struct md *md, const struct journey *j)
 void
 write_markdown(const struct doc *doc, enum lang lang, struct buf *out)
 {
-	struct md md = {.out = out, .lang = lang};
+	struct md md = {.out = out, .lang = lang, .bullet = '-'};
 	if (doc->kind == DOC_PERSONA && doc->persona != NULL)
 		write_persona(&md, doc->persona);
 	else if (doc->kind == DOC_JOURNEY && doc->journey != NULL)

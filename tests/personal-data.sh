@@ -1,13 +1,19 @@
 #!/bin/sh
 # personal-data.sh - K012: the personal data in tests/golden/k012-personal-data
 # appears in no output of keten in full (text in both languages, JSON), also
-# where another rule quotes a title or a stage id is made from one.
+# where another rule quotes a title or a stage id is made from one; nor in
+# any diagram (DOT, SVG, PDF through pdftotext; a PNG through the DOT and
+# SVG of the same journey), nor in keten export (which refuses a file with
+# personal data), nor in the files of keten report when it exists (see
+# report_outputs). tests/outputs_scan.py absent does the looking.
 # Usage: sh tests/personal-data.sh ./keten
 set -u
 keten=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 case_dir=$(cd "$(dirname "$0")/golden/k012-personal-data" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
 out=$(mktemp)
-trap 'rm -f "$out"' EXIT INT TERM
+work=$(mktemp -d "${TMPDIR:-/tmp}/keten-personal.XXXXXX")
+trap 'rm -f "$out"; rm -rf "$work"' EXIT INT TERM
 values="0612345678 06-12345678 12345678 gijs.jansen@example.nl 1234567 111.222.333 123456782 gijs@example.org 0687654321 gijs@voorbeeld.nl"
 passed=0
 failed=0
@@ -27,5 +33,47 @@ for args in "--lang nl" "--lang en" "--format json" "--format json --lang nl"; d
 		failed=$((failed + 1))
 	fi
 done
-echo "personal data: $passed passed, $failed failed"
+
+# Every output file: diagrams in each format, exports, findings.
+# The values in full; not the short ones above, which are also parts of
+# "123456789", a number the case shows on purpose (no BSN).
+printf '%s\n' 0612345678 06-12345678 "+31 20 123 4567" gijs.jansen@example.nl \
+	111.222.333 123456782 gijs@example.org 0687654321 gijs@voorbeeld.nl >"$work/values"
+mkdir -p "$work/files"
+for format in dot svg png pdf; do
+	(cd "$case_dir" && "$keten" render --lang nl -T "$format" -j 1 -o "$work/render-$format" .) \
+		>"$work/files/render-$format.txt" 2>&1
+	if [ -z "$(ls "$work/render-$format" 2>/dev/null)" ]; then
+		echo "FAIL personal data: keten render -T $format wrote no diagram"
+		failed=$((failed + 1))
+	fi
+done
+for file in "$case_dir"/personas/* "$case_dir"/journeys/*; do
+	name=$(basename "$file")
+	for lang in nl en; do
+		(cd "$case_dir" && "$keten" export --lang "$lang" "${file#"$case_dir"/}") \
+			>"$work/files/export-$lang-$name.out" 2>"$work/files/export-$lang-$name.err"
+	done
+done
+(cd "$case_dir" && "$keten" check --format json .) >"$work/files/findings.json" 2>&1
+# The report (keten report, when the command exists): adjust the command
+# line here when it changes.
+if "$keten" report --help 2>/dev/null | grep -q "keten report"; then
+	(cd "$case_dir" && "$keten" report --lang nl -o "$work/report" .) >"$work/files/report.txt" 2>&1
+fi
+files=$(find "$work" -type f ! -name values | LC_ALL=C sort)
+# shellcheck disable=SC2086
+if python3 "$here/outputs_scan.py" absent "$work/values" $files >"$work/scan" 2>&1; then
+	passed=$((passed + 1))
+else
+	failed=$((failed + 1))
+	grep -v '^scanned' "$work/scan" | head -20
+fi
+n_files=$(echo "$files" | wc -l)
+if [ "$n_files" -lt 12 ]; then
+	echo "FAIL personal data: only $n_files output files to look into"
+	failed=$((failed + 1))
+fi
+
+echo "personal data: $passed passed, $failed failed ($(tail -n 1 "$work/scan"))"
 [ "$failed" -eq 0 ]

@@ -11,6 +11,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
 passed=0
 failed=0
+refused=0
 
 fail() {
 	echo "FAIL $*"
@@ -24,6 +25,12 @@ export_to() {
 	mkdir -p "$work/$step/$2"
 	out="$work/$step/$2/$base.$3"
 	${VALGRIND:-} "$keten" export --lang "$lang" "$1" >"$out" 2>"$work/err" || {
+		# Personal data (K012) is an error: such a file is not exported,
+		# and nothing of it may be printed.
+		if [ "$step" -eq "$first_step" ] && [ ! -s "$out" ] && grep -q 'K012' "$work/err"; then
+			refused=$((refused + 1))
+			return 1
+		fi
 		fail "$file ($lang): keten export $1"
 		sed 's/^/    /' "$work/err" | head -10
 		return 1
@@ -32,6 +39,7 @@ export_to() {
 
 round_trip() { # file kind
 	file=$1 kind=$2
+	first_step=$((step + 1))
 	base=$(basename "$file" | sed 's/\.[a-z]*$//')
 	case "$file" in
 	*.md)
@@ -73,5 +81,5 @@ else
 	fail "keten chain --dump is not accepted unchanged by --chain"
 fi
 
-echo "roundtrip: $passed passed, $failed failed"
+echo "roundtrip: $passed passed, $failed failed ($refused refused for personal data)"
 [ "$failed" -eq 0 ]

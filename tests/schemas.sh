@@ -71,6 +71,11 @@ done
 # (b) the Markdown files, exported to JSON
 for f in $(find personas journeys tests/golden/spec-example \
 	tests/golden/export/personas tests/golden/export/journeys -name '*.md' 2>/dev/null | sort); do
+	# A file with personal data (K012) is not exported: nothing to validate.
+	if "$keten" check --lang en "$f" 2>/dev/null | grep -q 'K012'; then
+		echo "skip $f: personal data, not exported"
+		continue
+	fi
 	output "keten export $f" export "$f"
 done
 
