@@ -3,6 +3,7 @@
 
 #include "mem.h"
 #include "pathway_labels.h"
+#include "pathway_measure.h"
 #include "render_text.h"
 
 #include <gvc.h>
@@ -62,13 +63,14 @@ free_shared_context(void)
 	if (shared_gvc != NULL)
 		gvFreeContext(shared_gvc);
 	shared_gvc = NULL;
+	measure_forget();
 }
 
 static GVC_t *
 shared_context(void)
 {
 	if (shared_gvc == NULL) {
-		shared_gvc = gvContext();
+		shared_gvc = measure_context();
 		if (shared_gvc != NULL)
 			atexit(free_shared_context);
 	}
@@ -729,6 +731,8 @@ renderer_new(enum image_format format, char **error)
 	struct renderer *r = xcalloc(1, sizeof(*r));
 	r->format = format;
 	r->gvc = shared_context();
+	/* Only the cairo formats draw with the text layouts pango makes. */
+	measure_remember(format == IMAGE_SVG || format == IMAGE_DOT);
 	if (r->gvc == NULL || warm_up(r) != 0) {
 		*error = xasprintf("%s", format_names[format]);
 		renderer_free(&r);
