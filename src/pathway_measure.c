@@ -7,13 +7,17 @@
 #include <gvplugin.h>
 #include <gvplugin_textlayout.h>
 
+#include <dlfcn.h>
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Graphviz's own loader of plugin libraries: exported by libgvc and used
- * by its configuration, but not declared in its installed headers. */
-extern gvplugin_library_t *gvplugin_library_load(GVC_t *gvc, char *path);
+/* Graphviz's own loader of plugin libraries (gvplugin_library_load):
+ * exported by libgvc and used by its configuration, but not declared in
+ * its installed headers, so it is looked up when the context is made; a
+ * Graphviz without it gets no memory. */
+typedef gvplugin_library_t *(*library_loader)(GVC_t *gvc, char *path);
 
 /* The plugin library of pango's text layout (the same name since 2.30). */
 #define PANGO_PLUGIN "libgvplugin_pango.so.6"
@@ -190,11 +194,26 @@ static lt_symlist_t builtins[] = {
 	{NULL, NULL},
 };
 
+static library_loader
+find_loader(void)
+{
+	void *self = dlopen(NULL, RTLD_LAZY);
+	if (self == NULL)
+		return NULL;
+	void *symbol = dlsym(self, "gvplugin_library_load");
+	dlclose(self);
+	library_loader load = NULL;
+	if (symbol != NULL)
+		memcpy(&load, &symbol, sizeof load); /* object to function pointer */
+	return load;
+}
+
 /* Pango's text layout engine, from its plugin library; NULL if none. */
 static gvtextlayout_engine_t *
 find_pango(GVC_t *gvc)
 {
-	gvplugin_library_t *lib = gvplugin_library_load(gvc, (char *)PANGO_PLUGIN);
+	library_loader load = find_loader();
+	gvplugin_library_t *lib = load ? load(gvc, (char *)PANGO_PLUGIN) : NULL;
 	if (lib == NULL)
 		return NULL;
 	for (gvplugin_api_t *api = lib->apis; api->types != NULL; api++) {
