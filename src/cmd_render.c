@@ -558,11 +558,26 @@ open_outputs(struct render_run *run)
 	return status;
 }
 
+/* Forks the first workers, as many as there are journeys up to -j, before
+ * the reader threads start: a process forked while another thread is in
+ * the middle of reading a journey inherits memory nobody in it can reach
+ * (valgrind reports it lost in the worker). Workers that replace retired
+ * ones are still forked later. */
+static void
+start_first_workers(struct render_run *run, const struct workspace *ws)
+{
+	size_t journeys = ws->n_inputs + ws->n_journeys_read;
+	while (run->n_workers < run->jobs && run->n_workers < journeys && !run->unusable)
+		if (!start_worker(run))
+			break;
+}
+
 static int
 render_all(struct render_run *run, struct workspace *ws, struct diags *diags)
 {
 	const struct cli *cli = run->cli;
 	void (*previous)(int) = signal(SIGPIPE, SIG_IGN); /* a dead worker is an error, not a signal */
+	start_first_workers(run, ws);
 	workspace_check_journeys(ws, on_journey, run);
 	finish_workers(run);
 	signal(SIGPIPE, previous);
