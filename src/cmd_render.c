@@ -34,7 +34,11 @@
  * sends it through a pipe to an idle worker, which renders it, writes the
  * file into the output folder it inherited (as descriptor 5) and sends one
  * result back. A worker stops after RECYCLE_AFTER diagrams and a
- * fresh one takes its place, which keeps memory flat. Results are kept per
+ * fresh one takes its place, which keeps memory flat (Graphviz loses a
+ * little per diagram: on the bench journeys a worker that never stopped
+ * reached 50 MiB after 1,000 diagrams, against 36 MiB, and was not faster,
+ * although a fresh worker starts with an empty memory of text sizes).
+ * Results are kept per
  * journey and printed in journey order at the end, so the output does not
  * depend on -j. If no process can be started, the diagrams are drawn in
  * the checking process itself.

@@ -1,6 +1,8 @@
 /* gv_shared.c - the one Graphviz context of the process, the devices, and deterministic, described output bytes; shared by the pathway diagram and the overview. */
 #include "gv_shared.h"
 
+#include "pathway_measure.h"
+
 #include "mem.h"
 
 #include <stdlib.h>
@@ -14,13 +16,14 @@ free_shared_context(void)
 	if (shared_gvc != NULL)
 		gvFreeContext(shared_gvc);
 	shared_gvc = NULL;
+	measure_forget();
 }
 
 GVC_t *
 gv_shared_context(void)
 {
 	if (shared_gvc == NULL) {
-		shared_gvc = gvContext();
+		shared_gvc = measure_context(); /* pango behind the size memory */
 		if (shared_gvc != NULL)
 			atexit(free_shared_context);
 	}

@@ -4,6 +4,7 @@
 #include "gv_shared.h"
 #include "mem.h"
 #include "pathway_labels.h"
+#include "pathway_measure.h"
 #include "render_text.h"
 
 #include <xdot.h>
@@ -663,6 +664,8 @@ renderer_new(enum image_format format, char **error)
 	struct renderer *r = xcalloc(1, sizeof(*r));
 	r->format = format;
 	r->gvc = gv_shared_context();
+	/* Only the cairo formats draw with the text layouts pango makes. */
+	measure_remember(format == IMAGE_SVG || format == IMAGE_DOT);
 	if (r->gvc == NULL || warm_up(r) != 0) {
 		*error = xasprintf("%s", format_names[format]);
 		renderer_free(&r);

@@ -9,6 +9,7 @@
 #include "outdir.h"
 #include "pathway.h"
 #include "pathway_labels.h"
+#include "pathway_measure.h"
 #include "read.h"
 #include "render_text.h"
 #include "source.h"
@@ -483,6 +484,51 @@ TEST(pathway_moved_into_place_is_the_same_as_laid_out_twice)
 		buf_free(&once);
 		buf_free(&twice);
 	}
+	fixture_close(&f);
+}
+
+/* Sizes from memory are pango's own: the bytes are those of a render that
+ * asks pango for every text, and a second render asks it for nothing new. */
+TEST(pathway_remembered_text_sizes_give_the_same_bytes)
+{
+	struct fixture f;
+	fixture_open(&f);
+	for (int format = IMAGE_SVG; format <= IMAGE_DOT; format += IMAGE_DOT - IMAGE_SVG) {
+		measure_bypass(true);
+		struct buf asked = render(&f, (enum image_format)format, false);
+		measure_bypass(false);
+		measure_forget();
+		struct buf first = render(&f, (enum image_format)format, false);
+		struct measure_counts a = measure_counts();
+		struct buf second = render(&f, (enum image_format)format, false);
+		struct measure_counts b = measure_counts();
+		CHECK(a.entries > 20);
+		CHECK(b.measured == a.measured);
+		CHECK(b.remembered >= a.remembered + a.entries);
+		CHECK(asked.len > 1000);
+		CHECK(asked.len == first.len && memcmp(asked.data, first.data, asked.len) == 0);
+		CHECK(asked.len == second.len && memcmp(asked.data, second.data, asked.len) == 0);
+		buf_free(&asked);
+		buf_free(&first);
+		buf_free(&second);
+	}
+	fixture_close(&f);
+}
+
+/* PNG and PDF draw with pango's layouts, so their sizes are not taken
+ * from memory. */
+TEST(pathway_png_asks_pango_for_every_text)
+{
+	struct fixture f;
+	fixture_open(&f);
+	struct buf svg = render(&f, IMAGE_SVG, false);
+	struct measure_counts a = measure_counts();
+	struct buf png = render(&f, IMAGE_PNG, false);
+	struct measure_counts b = measure_counts();
+	CHECK(png.len > 10000);
+	INT_EQ((long)b.remembered, (long)a.remembered);
+	buf_free(&svg);
+	buf_free(&png);
 	fixture_close(&f);
 }
 
