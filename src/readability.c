@@ -71,9 +71,17 @@ is_space(uint32_t cp)
 	       cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
+/* Bit k set: the ASCII letter 'a' + k is a vowel (a e i o u y). */
+#define VOWEL_BITS ((1u << 0) | (1u << 4) | (1u << 8) | (1u << 14) | (1u << 20) | (1u << 24))
+
 static enum char_class
 classify_ascii(unsigned char c)
 {
+	unsigned letter = (unsigned)(c | 0x20) - 'a';
+	if (letter < 26 && (c & 0x40))
+		return VOWEL_BITS >> letter & 1 ? CC_VOWEL : CC_LETTER;
+	if (c == ' ')
+		return CC_SPACE;
 	switch (c | 0x20) {
 	case 'a': case 'e': case 'i': case 'o': case 'u': case 'y':
 		return CC_VOWEL;
@@ -275,12 +283,27 @@ readability_score(const struct words *w, double *score)
 	return true;
 }
 
-/* True when a[0..alen) and b[0..blen) are equal after case folding. */
+static unsigned char
+ascii_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* True when a[0..alen) and b[0..blen) are equal after case folding. Two
+ * ASCII bytes are compared directly; from a non-ASCII byte on, code points
+ * are decoded (an invalid byte is U+FFFD, and 'İ' folds to 'i'). */
 static bool
 equal_folded(const char *a, size_t alen, const char *b, size_t blen)
 {
 	size_t i = 0, j = 0;
 	while (i < alen && j < blen) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[j];
+		if ((x | y) < 0x80) {
+			if (x != y && ascii_lower(x) != ascii_lower(y))
+				return false;
+			i++, j++;
+			continue;
+		}
 		uint32_t ca, cb;
 		i += next_cp(a, alen, i, &ca);
 		j += next_cp(b, blen, j, &cb);
@@ -297,13 +320,32 @@ word_equal(const struct words *a, size_t ai, const struct words *b, size_t bi)
 	return equal_folded(a->text + x->start, x->len, b->text + y->start, y->len);
 }
 
+/* The first byte of word i of w, lower-cased when it is ASCII. */
+static unsigned char
+first_byte(const struct words *w, size_t i)
+{
+	return ascii_lower((unsigned char)w->text[w->spans[i].start]);
+}
+
+/* False only when word i of w surely differs from the phrase's first word,
+ * whose first byte is `first`: both start with different ASCII letters. */
+static bool
+may_start_phrase(const struct words *w, size_t i, unsigned char first)
+{
+	unsigned char c = first_byte(w, i);
+	return c == first || (c | first) >= 0x80;
+}
+
 bool
 words_contain(const struct words *w, const struct words *phrase)
 {
 	size_t m = phrase->n;
 	if (m == 0 || m > w->n)
 		return false;
+	unsigned char first = first_byte(phrase, 0);
 	for (size_t i = 0; i + m <= w->n; i++) {
+		if (!may_start_phrase(w, i, first))
+			continue;
 		size_t k = 0;
 		while (k < m && word_equal(w, i + k, phrase, k))
 			k++;
