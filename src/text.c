@@ -361,21 +361,51 @@ buf_put_utf8(struct buf *b, uint32_t cp)
 	}
 }
 
-char *
-text_casefold(const char *s, size_t len)
+/* Appends the lower-case form of ASCII-only s[0..len) to out. */
+static void
+casefold_ascii(struct buf *out, const char *s, size_t len)
 {
-	struct buf b = {0};
+	size_t at = out->len;
+	buf_add(out, s, len);
+	for (size_t i = at; i < out->len; i++)
+		if (out->data[i] >= 'A' && out->data[i] <= 'Z')
+			out->data[i] = (char)(out->data[i] + 32);
+}
+
+static bool
+all_ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+void
+text_casefold_to(struct buf *out, const char *s, size_t len)
+{
+	if (all_ascii(s, len)) {
+		casefold_ascii(out, s, len);
+		return;
+	}
 	size_t i = 0;
 	while (i < len) {
 		uint32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
 		if (n == 0) {
-			buf_putc(&b, s[i++]);
+			buf_putc(out, s[i++]);
 			continue;
 		}
-		buf_put_utf8(&b, text_lower(cp));
+		buf_put_utf8(out, text_lower(cp));
 		i += n;
 	}
+}
+
+char *
+text_casefold(const char *s, size_t len)
+{
+	struct buf b = {0};
+	text_casefold_to(&b, s, len);
 	char *out = xstrdup(buf_str(&b));
 	buf_free(&b);
 	return out;

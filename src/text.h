@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct buf;
+
 /* Decodes one UTF-8 sequence at s (at most len bytes). Returns its length
  * in bytes and sets *cp, or returns 0 for an invalid or truncated sequence
  * (overlong forms, surrogates and values above U+10FFFF are invalid). */
@@ -53,6 +55,9 @@ uint32_t text_lower(uint32_t cp);
 /* A lower-case copy of s[0..len) (text_lower on each character) for
  * comparing without regard to case. Caller frees. */
 char *text_casefold(const char *s, size_t len);
+
+/* The same, appended to out (no other allocation). */
+void text_casefold_to(struct buf *out, const char *s, size_t len);
 
 /* The candidate nearest to word by edit distance (compared as slugs), or
  * -1 when none is close enough to be a likely typo. */
