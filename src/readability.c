@@ -130,6 +130,12 @@ next_cp(const char *s, size_t len, size_t i, uint32_t *cp)
 	return n;
 }
 
+static unsigned char
+ascii_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
 /* The scanner's state between code points. */
 struct scan {
 	struct words *out;
@@ -156,7 +162,10 @@ finish_word(struct scan *s)
 	if (!s->in_word)
 		return;
 	struct words *w = s->out;
-	w->spans = xgrow(w->spans, w->n, &w->cap, sizeof w->spans[0]);
+	if (w->n == w->cap)
+		w->spans = xgrow(w->spans, w->n, &w->cap, sizeof w->spans[0]);
+	unsigned char first = ascii_lower((unsigned char)w->text[s->word_start]);
+	w->firsts[first >> 5] |= 1u << (first & 31);
 	w->spans[w->n].start = s->word_start;
 	w->spans[w->n].len = s->word_end - s->word_start;
 	w->n++;
@@ -186,6 +195,27 @@ add_letter(struct scan *s, enum char_class cc, size_t at, size_t n)
 	}
 	count_letter(s, cc);
 	s->word_end = at + n;
+}
+
+/* Adds the run of ASCII letters at text[i..] to the word just continued
+ * (as add_letter would, one by one); returns the offset after the run. */
+static size_t
+add_ascii_letters(struct scan *s, const char *text, size_t len, size_t i)
+{
+	bool in_vowel = s->in_vowel;
+	size_t syllables = s->word_syllables;
+	for (; i < len; i++) {
+		unsigned letter = (unsigned)((unsigned char)text[i] | 0x20) - 'a';
+		if (letter >= 26)
+			break;
+		bool vowel = VOWEL_BITS >> letter & 1;
+		syllables += vowel && !in_vowel;
+		in_vowel = vowel;
+	}
+	s->in_vowel = in_vowel;
+	s->word_syllables = syllables;
+	s->word_end = i;
+	return i;
 }
 
 /* A combining mark continues a word (and a vowel run); elsewhere it is
@@ -230,6 +260,7 @@ words_split(const char *text, struct words *out)
 	out->n = 0;
 	out->sentences = 0;
 	out->syllables = 0;
+	memset(out->firsts, 0, sizeof out->firsts);
 	struct scan s = {.out = out};
 	size_t len = strlen(text);
 	for (size_t i = 0; i < len;) {
@@ -240,7 +271,8 @@ words_split(const char *text, struct words *out)
 		case CC_LETTER:
 		case CC_VOWEL:
 			add_letter(&s, cc, i, n);
-			break;
+			i = add_ascii_letters(&s, text, len, i + n);
+			continue;
 		case CC_MARK:
 			add_mark(&s, i, n);
 			break;
@@ -281,12 +313,6 @@ readability_score(const struct words *w, double *score)
 	*score = 206.84 - 0.93 * (words / (double)w->sentences) -
 		 77.0 * ((double)w->syllables / words);
 	return true;
-}
-
-static unsigned char
-ascii_lower(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
 /* True when a[0..alen) and b[0..blen) are equal after case folding. Two
@@ -336,6 +362,17 @@ may_start_phrase(const struct words *w, size_t i, unsigned char first)
 	return c == first || (c | first) >= 0x80;
 }
 
+/* False only when no word of w can equal a word whose first byte is
+ * `first`: that byte is ASCII, and no word of w starts with it (in either
+ * case) nor with a non-ASCII byte. */
+static bool
+may_hold_start(const struct words *w, unsigned char first)
+{
+	if (first >= 0x80 || (w->firsts[4] | w->firsts[5] | w->firsts[6] | w->firsts[7]))
+		return true;
+	return w->firsts[first >> 5] >> (first & 31) & 1;
+}
+
 bool
 words_contain(const struct words *w, const struct words *phrase)
 {
@@ -343,6 +380,8 @@ words_contain(const struct words *w, const struct words *phrase)
 	if (m == 0 || m > w->n)
 		return false;
 	unsigned char first = first_byte(phrase, 0);
+	if (!may_hold_start(w, first))
+		return false;
 	for (size_t i = 0; i + m <= w->n; i++) {
 		if (!may_start_phrase(w, i, first))
 			continue;

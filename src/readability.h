@@ -54,6 +54,7 @@ struct words {
 	size_t cap;              /* slots in spans */
 	size_t sentences;        /* 0 when there are no words */
 	size_t syllables;        /* total over all words */
+	uint32_t firsts[8];      /* bit b: a word starts with byte b, ASCII lower-cased */
 };
 
 /* Splits the NUL-terminated UTF-8 text into words, counting sentences and

@@ -267,3 +267,16 @@ TEST(jargon_shortcuts_fold_like_code_points)
 	CHECK(contains("xx Zorg IN Natura yy", "zorg in natura"));
 	CHECK(!contains("xx Zorg IN Natuur yy", "zorg in natura"));
 }
+
+/* Splitting again forgets the first letters of the earlier text's words. */
+TEST(jargon_resplit_forgets_old_words)
+{
+	struct words text = {0}, phrase = {0};
+	words_split("beschikking", &phrase);
+	words_split("Uw Beschikking komt.", &text);
+	CHECK(words_contain(&text, &phrase));
+	words_split("Uw brief komt.", &text);
+	CHECK(!words_contain(&text, &phrase));
+	words_free(&phrase);
+	words_free(&text);
+}
