@@ -156,6 +156,41 @@ start_word(struct scan *s, size_t at)
 	s->word_syllables = 0;
 }
 
+/* FNV-1a of the ASCII word s[0..len) lower-cased; false when it holds a
+ * non-ASCII byte. */
+static bool
+ascii_word_hash(const char *s, size_t len, uint32_t *hash)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80)
+			return false;
+		h = (h ^ ascii_lower(c)) * 16777619u;
+	}
+	*hash = h;
+	return true;
+}
+
+/* The two bits of the Bloom filter for a hash: bit numbers 0..255. */
+static unsigned
+bloom_bit(uint32_t hash, int k)
+{
+	return k == 0 ? hash & 255 : (hash >> 8 ^ hash >> 24) & 255;
+}
+
+static void
+note_word(struct words *w, const char *word, size_t len)
+{
+	uint32_t h;
+	if (!ascii_word_hash(word, len, &h)) {
+		w->non_ascii = true;
+		return;
+	}
+	for (int k = 0; k < 2; k++)
+		w->seen[bloom_bit(h, k) >> 6] |= (uint64_t)1 << (bloom_bit(h, k) & 63);
+}
+
 static void
 finish_word(struct scan *s)
 {
@@ -164,8 +199,7 @@ finish_word(struct scan *s)
 	struct words *w = s->out;
 	if (w->n == w->cap)
 		w->spans = xgrow(w->spans, w->n, &w->cap, sizeof w->spans[0]);
-	unsigned char first = ascii_lower((unsigned char)w->text[s->word_start]);
-	w->firsts[first >> 5] |= 1u << (first & 31);
+	note_word(w, w->text + s->word_start, s->word_end - s->word_start);
 	w->spans[w->n].start = s->word_start;
 	w->spans[w->n].len = s->word_end - s->word_start;
 	w->n++;
@@ -260,7 +294,8 @@ words_split(const char *text, struct words *out)
 	out->n = 0;
 	out->sentences = 0;
 	out->syllables = 0;
-	memset(out->firsts, 0, sizeof out->firsts);
+	memset(out->seen, 0, sizeof out->seen);
+	out->non_ascii = false;
 	struct scan s = {.out = out};
 	size_t len = strlen(text);
 	for (size_t i = 0; i < len;) {
@@ -362,15 +397,20 @@ may_start_phrase(const struct words *w, size_t i, unsigned char first)
 	return c == first || (c | first) >= 0x80;
 }
 
-/* False only when no word of w can equal a word whose first byte is
- * `first`: that byte is ASCII, and no word of w starts with it (in either
- * case) nor with a non-ASCII byte. */
+/* False only when no word of w can equal word i of phrase: both are
+ * ASCII (so equal means equal bytes after lower-casing) and the Bloom
+ * filter of w lacks the word's hash. */
 static bool
-may_hold_start(const struct words *w, unsigned char first)
+may_hold_word(const struct words *w, const struct words *phrase, size_t i)
 {
-	if (first >= 0x80 || (w->firsts[4] | w->firsts[5] | w->firsts[6] | w->firsts[7]))
+	uint32_t h;
+	const struct word_span *x = &phrase->spans[i];
+	if (w->non_ascii || !ascii_word_hash(phrase->text + x->start, x->len, &h))
 		return true;
-	return w->firsts[first >> 5] >> (first & 31) & 1;
+	for (int k = 0; k < 2; k++)
+		if (!(w->seen[bloom_bit(h, k) >> 6] >> (bloom_bit(h, k) & 63) & 1))
+			return false;
+	return true;
 }
 
 bool
@@ -380,7 +420,7 @@ words_contain(const struct words *w, const struct words *phrase)
 	if (m == 0 || m > w->n)
 		return false;
 	unsigned char first = first_byte(phrase, 0);
-	if (!may_hold_start(w, first))
+	if (!may_hold_word(w, phrase, 0))
 		return false;
 	for (size_t i = 0; i + m <= w->n; i++) {
 		if (!may_start_phrase(w, i, first))

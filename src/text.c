@@ -361,34 +361,27 @@ buf_put_utf8(struct buf *b, uint32_t cp)
 	}
 }
 
-/* Appends the lower-case form of ASCII-only s[0..len) to out. */
-static void
+/* Appends s[0..len) to out lower-casing its ASCII letters, up to the
+ * first non-ASCII byte; returns how many bytes of s that covered. */
+static size_t
 casefold_ascii(struct buf *out, const char *s, size_t len)
 {
 	size_t at = out->len;
 	buf_add(out, s, len);
-	for (size_t i = at; i < out->len; i++)
-		if (out->data[i] >= 'A' && out->data[i] <= 'Z')
-			out->data[i] = (char)(out->data[i] + 32);
-}
-
-static bool
-all_ascii(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return false;
-	return true;
+	char *p = out->data + at;
+	size_t i = 0;
+	for (; i < len && (unsigned char)p[i] < 0x80; i++)
+		if (p[i] >= 'A' && p[i] <= 'Z')
+			p[i] = (char)(p[i] + 32);
+	out->len = at + i;
+	p[i] = '\0';
+	return i;
 }
 
 void
 text_casefold_to(struct buf *out, const char *s, size_t len)
 {
-	if (all_ascii(s, len)) {
-		casefold_ascii(out, s, len);
-		return;
-	}
-	size_t i = 0;
+	size_t i = casefold_ascii(out, s, len);
 	while (i < len) {
 		uint32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
