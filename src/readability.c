@@ -156,39 +156,30 @@ start_word(struct scan *s, size_t at)
 	s->word_syllables = 0;
 }
 
-/* FNV-1a of the ASCII word s[0..len) lower-cased; false when it holds a
- * non-ASCII byte. */
-static bool
-ascii_word_hash(const char *s, size_t len, uint32_t *hash)
+/* A hash of a word of len bytes from its first and last byte (ASCII
+ * lower-cased) and its length: equal for words that are equal after
+ * lower-casing, when both are ASCII. */
+static uint32_t
+word_key(const char *word, size_t len)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x80)
-			return false;
-		h = (h ^ ascii_lower(c)) * 16777619u;
-	}
-	*hash = h;
-	return true;
+	uint32_t first = ascii_lower((unsigned char)word[0]);
+	uint32_t last = ascii_lower((unsigned char)word[len - 1]);
+	return (first | last << 8 | (uint32_t)len << 16) * 2654435761u;
 }
 
-/* The two bits of the Bloom filter for a hash: bit numbers 0..255. */
+/* The two bits of the Bloom filter for a key: bit numbers 0..255. */
 static unsigned
-bloom_bit(uint32_t hash, int k)
+bloom_bit(uint32_t key, int k)
 {
-	return k == 0 ? hash & 255 : (hash >> 8 ^ hash >> 24) & 255;
+	return k == 0 ? key >> 24 : (key >> 16) & 255;
 }
 
 static void
 note_word(struct words *w, const char *word, size_t len)
 {
-	uint32_t h;
-	if (!ascii_word_hash(word, len, &h)) {
-		w->non_ascii = true;
-		return;
-	}
+	uint32_t key = word_key(word, len);
 	for (int k = 0; k < 2; k++)
-		w->seen[bloom_bit(h, k) >> 6] |= (uint64_t)1 << (bloom_bit(h, k) & 63);
+		w->seen[bloom_bit(key, k) >> 6] |= (uint64_t)1 << (bloom_bit(key, k) & 63);
 }
 
 static void
@@ -301,6 +292,7 @@ words_split(const char *text, struct words *out)
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		size_t n = next_cp(text, len, i, &cp);
+		out->non_ascii |= cp >= 0x80;
 		enum char_class cc = classify(cp);
 		switch (cc) {
 		case CC_LETTER:
@@ -397,18 +389,18 @@ may_start_phrase(const struct words *w, size_t i, unsigned char first)
 	return c == first || (c | first) >= 0x80;
 }
 
-/* False only when no word of w can equal word i of phrase: both are
- * ASCII (so equal means equal bytes after lower-casing) and the Bloom
- * filter of w lacks the word's hash. */
+/* False only when no word of w can equal word i of phrase: both texts
+ * are ASCII (so equal means equal bytes after lower-casing) and the Bloom
+ * filter of w lacks the word's key. */
 static bool
 may_hold_word(const struct words *w, const struct words *phrase, size_t i)
 {
-	uint32_t h;
-	const struct word_span *x = &phrase->spans[i];
-	if (w->non_ascii || !ascii_word_hash(phrase->text + x->start, x->len, &h))
+	if (w->non_ascii || phrase->non_ascii)
 		return true;
+	const struct word_span *x = &phrase->spans[i];
+	uint32_t key = word_key(phrase->text + x->start, x->len);
 	for (int k = 0; k < 2; k++)
-		if (!(w->seen[bloom_bit(h, k) >> 6] >> (bloom_bit(h, k) & 63) & 1))
+		if (!(w->seen[bloom_bit(key, k) >> 6] >> (bloom_bit(key, k) & 63) & 1))
 			return false;
 	return true;
 }
