@@ -151,8 +151,10 @@ find_emails(const char *text, size_t len, struct personal_values *out)
 {
 	size_t floor = 0;
 	for (size_t at = 0; at < len; at++) {
-		if (text[at] != '@')
-			continue;
+		const char *next = memchr(text + at, '@', len - at);
+		if (next == NULL)
+			break;
+		at = (size_t)(next - text);
 		size_t start = local_start(text, at, floor);
 		if (!local_valid(text, start, at))
 			continue;
@@ -368,6 +370,17 @@ classify_candidate(const struct candidate *c, const char *text, struct personal_
 	}
 }
 
+/* Where the next candidate at or after text[from] starts: the first digit,
+ * or the '+' just before it; len when there is none. */
+static size_t
+next_candidate(const char *text, size_t len, size_t from)
+{
+	size_t d = from + strcspn(text + from, "0123456789");
+	if (d >= len)
+		return len;
+	return d > from && text[d - 1] == '+' ? d - 1 : d;
+}
+
 /* Finds the numbers, leaving alone those that overlap one of the first
  * n_emails values of out (the e-mail addresses). */
 static void
@@ -375,11 +388,9 @@ find_numbers(const char *text, size_t len, struct personal_values *out, size_t n
 {
 	size_t email = 0;
 	for (size_t i = 0; i < len;) {
-		bool plus = text[i] == '+' && i + 1 < len && is_digit(text[i + 1]);
-		if (!plus && !is_digit(text[i])) {
-			i++;
-			continue;
-		}
+		i = next_candidate(text, len, i);
+		if (i == len)
+			break;
 		struct candidate c;
 		read_candidate(text, len, i, &c);
 		while (email < n_emails &&
@@ -406,6 +417,8 @@ void
 personal_find(const char *text, struct personal_values *out)
 {
 	out->n = 0;
+	if (strpbrk(text, "0123456789@") == NULL)
+		return;
 	size_t len = strlen(text);
 	find_emails(text, len, out);
 	size_t n_emails = out->n;

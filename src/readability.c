@@ -71,9 +71,17 @@ is_space(uint32_t cp)
 	       cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
+/* Bit k set: the ASCII letter 'a' + k is a vowel (a e i o u y). */
+#define VOWEL_BITS ((1u << 0) | (1u << 4) | (1u << 8) | (1u << 14) | (1u << 20) | (1u << 24))
+
 static enum char_class
 classify_ascii(unsigned char c)
 {
+	unsigned letter = (unsigned)(c | 0x20) - 'a';
+	if (letter < 26 && (c & 0x40))
+		return VOWEL_BITS >> letter & 1 ? CC_VOWEL : CC_LETTER;
+	if (c == ' ')
+		return CC_SPACE;
 	switch (c | 0x20) {
 	case 'a': case 'e': case 'i': case 'o': case 'u': case 'y':
 		return CC_VOWEL;
@@ -122,6 +130,12 @@ next_cp(const char *s, size_t len, size_t i, uint32_t *cp)
 	return n;
 }
 
+static unsigned char
+ascii_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
 /* The scanner's state between code points. */
 struct scan {
 	struct words *out;
@@ -142,13 +156,41 @@ start_word(struct scan *s, size_t at)
 	s->word_syllables = 0;
 }
 
+/* A hash of a word of len bytes from its first and last byte (ASCII
+ * lower-cased) and its length: equal for words that are equal after
+ * lower-casing, when both are ASCII. */
+static uint32_t
+word_key(const char *word, size_t len)
+{
+	uint32_t first = ascii_lower((unsigned char)word[0]);
+	uint32_t last = ascii_lower((unsigned char)word[len - 1]);
+	return (first | last << 8 | (uint32_t)len << 16) * 2654435761u;
+}
+
+/* The two bits of the Bloom filter for a key: bit numbers 0..255. */
+static unsigned
+bloom_bit(uint32_t key, int k)
+{
+	return k == 0 ? key >> 24 : (key >> 16) & 255;
+}
+
+static void
+note_word(struct words *w, const char *word, size_t len)
+{
+	uint32_t key = word_key(word, len);
+	for (int k = 0; k < 2; k++)
+		w->seen[bloom_bit(key, k) >> 6] |= (uint64_t)1 << (bloom_bit(key, k) & 63);
+}
+
 static void
 finish_word(struct scan *s)
 {
 	if (!s->in_word)
 		return;
 	struct words *w = s->out;
-	w->spans = xgrow(w->spans, w->n, &w->cap, sizeof w->spans[0]);
+	if (w->n == w->cap)
+		w->spans = xgrow(w->spans, w->n, &w->cap, sizeof w->spans[0]);
+	note_word(w, w->text + s->word_start, s->word_end - s->word_start);
 	w->spans[w->n].start = s->word_start;
 	w->spans[w->n].len = s->word_end - s->word_start;
 	w->n++;
@@ -178,6 +220,27 @@ add_letter(struct scan *s, enum char_class cc, size_t at, size_t n)
 	}
 	count_letter(s, cc);
 	s->word_end = at + n;
+}
+
+/* Adds the run of ASCII letters at text[i..] to the word just continued
+ * (as add_letter would, one by one); returns the offset after the run. */
+static size_t
+add_ascii_letters(struct scan *s, const char *text, size_t len, size_t i)
+{
+	bool in_vowel = s->in_vowel;
+	size_t syllables = s->word_syllables;
+	for (; i < len; i++) {
+		unsigned letter = (unsigned)((unsigned char)text[i] | 0x20) - 'a';
+		if (letter >= 26)
+			break;
+		bool vowel = VOWEL_BITS >> letter & 1;
+		syllables += vowel && !in_vowel;
+		in_vowel = vowel;
+	}
+	s->in_vowel = in_vowel;
+	s->word_syllables = syllables;
+	s->word_end = i;
+	return i;
 }
 
 /* A combining mark continues a word (and a vowel run); elsewhere it is
@@ -222,17 +285,21 @@ words_split(const char *text, struct words *out)
 	out->n = 0;
 	out->sentences = 0;
 	out->syllables = 0;
+	memset(out->seen, 0, sizeof out->seen);
+	out->non_ascii = false;
 	struct scan s = {.out = out};
 	size_t len = strlen(text);
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		size_t n = next_cp(text, len, i, &cp);
+		out->non_ascii |= cp >= 0x80;
 		enum char_class cc = classify(cp);
 		switch (cc) {
 		case CC_LETTER:
 		case CC_VOWEL:
 			add_letter(&s, cc, i, n);
-			break;
+			i = add_ascii_letters(&s, text, len, i + n);
+			continue;
 		case CC_MARK:
 			add_mark(&s, i, n);
 			break;
@@ -275,12 +342,21 @@ readability_score(const struct words *w, double *score)
 	return true;
 }
 
-/* True when a[0..alen) and b[0..blen) are equal after case folding. */
+/* True when a[0..alen) and b[0..blen) are equal after case folding. Two
+ * ASCII bytes are compared directly; from a non-ASCII byte on, code points
+ * are decoded (an invalid byte is U+FFFD, and 'İ' folds to 'i'). */
 static bool
 equal_folded(const char *a, size_t alen, const char *b, size_t blen)
 {
 	size_t i = 0, j = 0;
 	while (i < alen && j < blen) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[j];
+		if ((x | y) < 0x80) {
+			if (x != y && ascii_lower(x) != ascii_lower(y))
+				return false;
+			i++, j++;
+			continue;
+		}
 		uint32_t ca, cb;
 		i += next_cp(a, alen, i, &ca);
 		j += next_cp(b, blen, j, &cb);
@@ -297,13 +373,50 @@ word_equal(const struct words *a, size_t ai, const struct words *b, size_t bi)
 	return equal_folded(a->text + x->start, x->len, b->text + y->start, y->len);
 }
 
+/* The first byte of word i of w, lower-cased when it is ASCII. */
+static unsigned char
+first_byte(const struct words *w, size_t i)
+{
+	return ascii_lower((unsigned char)w->text[w->spans[i].start]);
+}
+
+/* False only when word i of w surely differs from the phrase's first word,
+ * whose first byte is `first`: both start with different ASCII letters. */
+static bool
+may_start_phrase(const struct words *w, size_t i, unsigned char first)
+{
+	unsigned char c = first_byte(w, i);
+	return c == first || (c | first) >= 0x80;
+}
+
+/* False only when no word of w can equal word i of phrase: both texts
+ * are ASCII (so equal means equal bytes after lower-casing) and the Bloom
+ * filter of w lacks the word's key. */
+static bool
+may_hold_word(const struct words *w, const struct words *phrase, size_t i)
+{
+	if (w->non_ascii || phrase->non_ascii)
+		return true;
+	const struct word_span *x = &phrase->spans[i];
+	uint32_t key = word_key(phrase->text + x->start, x->len);
+	for (int k = 0; k < 2; k++)
+		if (!(w->seen[bloom_bit(key, k) >> 6] >> (bloom_bit(key, k) & 63) & 1))
+			return false;
+	return true;
+}
+
 bool
 words_contain(const struct words *w, const struct words *phrase)
 {
 	size_t m = phrase->n;
 	if (m == 0 || m > w->n)
 		return false;
+	unsigned char first = first_byte(phrase, 0);
+	if (!may_hold_word(w, phrase, 0))
+		return false;
 	for (size_t i = 0; i + m <= w->n; i++) {
+		if (!may_start_phrase(w, i, first))
+			continue;
 		size_t k = 0;
 		while (k < m && word_equal(w, i + k, phrase, k))
 			k++;

@@ -54,6 +54,8 @@ struct words {
 	size_t cap;              /* slots in spans */
 	size_t sentences;        /* 0 when there are no words */
 	size_t syllables;        /* total over all words */
+	uint64_t seen[4];        /* 256-bit Bloom filter of the words' keys */
+	bool non_ascii;          /* the text holds a non-ASCII byte: seen is not used */
 };
 
 /* Splits the NUL-terminated UTF-8 text into words, counting sentences and

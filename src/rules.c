@@ -312,6 +312,7 @@ rules_check_journey(const struct doc *doc, const struct persona *persona,
 			run_on_journey(&run);
 	}
 	free_jargon(jargon, run.n_jargon);
+	words_free(&run.text_words);
 }
 
 void
@@ -333,4 +334,5 @@ rules_check_persona(const struct doc *doc, const struct chain *chain,
 		    (run.rule->scope == SCOPE_PERSONA && !doc->broken))
 			run.rule->check(&run);
 	}
+	words_free(&run.text_words);
 }

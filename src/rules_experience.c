@@ -19,30 +19,59 @@ rule_long_wait(struct rule_run *run)
 	rule_hint(run, d, M_K006_HINT);
 }
 
-/* K007: the distinct actors met so far, compared case-insensitively. */
+/* K007: the distinct actors met so far, compared case-insensitively. Each
+ * name is folded once into `folded`; a stored name is compared only when
+ * its hash and length match. */
+struct face {
+	char *name; /* folded */
+	size_t len;
+	uint32_t hash;
+};
+
 struct faces {
-	char **names;
+	struct face *names;
 	size_t n, cap;
+	struct buf folded;              /* the name being met, folded */
 	const struct stage *first_over; /* where the count first passed max */
 	char *first_over_name;          /* that actor, as written */
 	long max;
 };
 
-static void
-faces_meet(struct faces *f, const struct stage *st, const char *written)
+/* FNV-1a over s[0..len). */
+static uint32_t
+face_hash(const char *s, size_t len)
 {
-	size_t len = strlen(written);
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static bool
+faces_known(const struct faces *f, const char *name, size_t len, uint32_t hash)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (f->names[i].hash == hash && f->names[i].len == len &&
+		    memcmp(f->names[i].name, name, len) == 0)
+			return true;
+	return false;
+}
+
+/* Meets the actor written[0..len) (trimmed here). */
+static void
+faces_meet(struct faces *f, const struct stage *st, const char *written, size_t len)
+{
 	const char *s = text_trim(written, &len);
 	if (len == 0)
 		return;
-	char *name = text_casefold(s, len);
-	for (size_t i = 0; i < f->n; i++)
-		if (strcmp(f->names[i], name) == 0) {
-			free(name);
-			return;
-		}
-	f->names = xgrow(f->names, f->n, &f->cap, sizeof(char *));
-	f->names[f->n++] = name;
+	buf_clear(&f->folded);
+	text_casefold_to(&f->folded, s, len);
+	size_t flen = strlen(buf_str(&f->folded));
+	uint32_t hash = face_hash(f->folded.data, flen);
+	if (faces_known(f, f->folded.data, flen, hash))
+		return;
+	f->names = xgrow(f->names, f->n, &f->cap, sizeof f->names[0]);
+	f->names[f->n++] = (struct face){xstrndup(f->folded.data, flen), flen, hash};
 	if ((long)f->n > f->max && f->first_over == NULL) {
 		f->first_over = st;
 		f->first_over_name = xstrndup(s, len);
@@ -58,9 +87,7 @@ faces_meet_list(struct faces *f, const struct stage *st, const char *list)
 	const char *p = list;
 	while (*p != '\0') {
 		size_t len = strcspn(p, ",");
-		char *part = xstrndup(p, len);
-		faces_meet(f, st, part);
-		free(part);
+		faces_meet(f, st, p, len);
 		p += len + (p[len] == ',');
 	}
 }
@@ -89,8 +116,9 @@ rule_many_faces(struct rule_run *run)
 		rule_hint(run, d, M_K007_HINT, run_persona_name(run));
 	}
 	for (size_t i = 0; i < f.n; i++)
-		free(f.names[i]);
+		free(f.names[i].name);
 	free(f.names);
+	buf_free(&f.folded);
 	free(f.first_over_name);
 }
 

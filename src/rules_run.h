@@ -21,6 +21,7 @@ struct rule_run {
 	const bool *off;               /* codes off for this document */
 	const struct words *jargon;    /* the chain's jargon, split into words */
 	size_t n_jargon;
+	struct words text_words;       /* reused for each touchpoint's text (K010) */
 	/* cursor */
 	size_t stage_index;
 	const struct stage *stage;     /* the stage (B of a transition) */

@@ -27,13 +27,13 @@ rule_hard_language(struct rule_run *run)
 	const struct touchpoint *tp = run->tp;
 	if (!tp_kind_is_written(tp->kind) || tp->text.s == NULL || *tp->text.s == '\0')
 		return;
-	struct words w = {0};
-	words_split(tp->text.s, &w);
+	struct words *w = &run->text_words;
+	words_split(tp->text.s, w);
 	struct buf jargon = {0};
-	find_jargon(run, &w, &jargon);
+	find_jargon(run, w, &jargon);
 	double score;
 	long min = run->limits->min_readability.v;
-	bool hard = readability_score(&w, &score) && score < (double)min;
+	bool hard = readability_score(w, &score) && score < (double)min;
 	if (jargon.len > 0 || hard) {
 		int impact = 1 + run_has_trait(run, TRAIT_LOW_LITERACY);
 		const char *kind = run_tp_kind(run, tp->kind), *title = run_tp_title(run, tp);
@@ -47,7 +47,6 @@ rule_hard_language(struct rule_run *run)
 		rule_hint(run, d, M_K010_HINT);
 	}
 	buf_free(&jargon);
-	words_free(&w);
 }
 
 /* --- K012 --- */

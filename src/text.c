@@ -361,21 +361,44 @@ buf_put_utf8(struct buf *b, uint32_t cp)
 	}
 }
 
-char *
-text_casefold(const char *s, size_t len)
+/* Appends s[0..len) to out lower-casing its ASCII letters, up to the
+ * first non-ASCII byte; returns how many bytes of s that covered. */
+static size_t
+casefold_ascii(struct buf *out, const char *s, size_t len)
 {
-	struct buf b = {0};
+	size_t at = out->len;
+	buf_add(out, s, len);
+	char *p = out->data + at;
 	size_t i = 0;
+	for (; i < len && (unsigned char)p[i] < 0x80; i++)
+		if (p[i] >= 'A' && p[i] <= 'Z')
+			p[i] = (char)(p[i] + 32);
+	out->len = at + i;
+	p[i] = '\0';
+	return i;
+}
+
+void
+text_casefold_to(struct buf *out, const char *s, size_t len)
+{
+	size_t i = casefold_ascii(out, s, len);
 	while (i < len) {
 		uint32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
 		if (n == 0) {
-			buf_putc(&b, s[i++]);
+			buf_putc(out, s[i++]);
 			continue;
 		}
-		buf_put_utf8(&b, text_lower(cp));
+		buf_put_utf8(out, text_lower(cp));
 		i += n;
 	}
+}
+
+char *
+text_casefold(const char *s, size_t len)
+{
+	struct buf b = {0};
+	text_casefold_to(&b, s, len);
 	char *out = xstrdup(buf_str(&b));
 	buf_free(&b);
 	return out;

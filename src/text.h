@@ -56,6 +56,9 @@ uint32_t text_lower(uint32_t cp);
  * comparing without regard to case. Caller frees. */
 char *text_casefold(const char *s, size_t len);
 
+/* The same, appended to out (no other allocation). */
+void text_casefold_to(struct buf *out, const char *s, size_t len);
+
 /* The candidate nearest to word by edit distance (compared as slugs), or
  * -1 when none is close enough to be a likely typo. */
 long text_nearest(const char *word, const char *const *candidates, size_t n);

@@ -53,6 +53,21 @@ TEST(utf8_validation_finds_first_bad_byte)
 	INT_EQ(utf8_count("ëë€", strlen("ëë€")), 3);
 }
 
+TEST(text_casefold_ascii_and_beyond)
+{
+	char *folded = text_casefold("Wmo-Consulent", 13);
+	STR_EQ(folded, "wmo-consulent");
+	free(folded);
+	folded = text_casefold("\xC4\xB0K \xC3\x89\xC3\x89N \xFF", 11);
+	STR_EQ(folded, "ik \xC3\xA9\xC3\xA9n \xFF");
+	free(folded);
+	struct buf b = {0};
+	buf_puts(&b, "al: ");
+	text_casefold_to(&b, "ABC", 2);
+	STR_EQ(buf_str(&b), "al: ab");
+	buf_free(&b);
+}
+
 TEST(text_distance_and_nearest)
 {
 	INT_EQ(text_distance("toelichting", "toelichtng"), 1);

@@ -252,3 +252,31 @@ TEST(jargon_phrase_split_once)
 	words_free(&phrase);
 	words_free(&text);
 }
+
+/* The byte-level shortcuts of the comparison must agree with folding code
+ * points: 'İ' (2 bytes) folds to 'i' (1 byte), a capital at the start of
+ * a later word of a phrase, and the first letter decides nothing when one
+ * side is not ASCII. */
+TEST(jargon_shortcuts_fold_like_code_points)
+{
+	CHECK(contains("İndicatie loopt", "indicatie"));
+	CHECK(contains("uw indicatie", "İNDİCATİE"));
+	CHECK(!contains("İndicatie loopt", "endicatie"));
+	CHECK(contains("Ébène", "ébène"));
+	CHECK(!contains("Ébène", "ebene"));
+	CHECK(contains("xx Zorg IN Natura yy", "zorg in natura"));
+	CHECK(!contains("xx Zorg IN Natuur yy", "zorg in natura"));
+}
+
+/* Splitting again forgets the first letters of the earlier text's words. */
+TEST(jargon_resplit_forgets_old_words)
+{
+	struct words text = {0}, phrase = {0};
+	words_split("beschikking", &phrase);
+	words_split("Uw Beschikking komt.", &text);
+	CHECK(words_contain(&text, &phrase));
+	words_split("Uw brief komt.", &text);
+	CHECK(!words_contain(&text, &phrase));
+	words_free(&phrase);
+	words_free(&text);
+}
