@@ -32,7 +32,8 @@ MODEL  = chain
 CHECK  = check rules rules_contact rules_move rules_experience rules_text preload workspace
 RENDER = render_text markers pathway_labels pathway_spec pathway
 WRITE  = diag_print write_json write_md outdir
-CLI    = cli cmd_main cmd_check cmd_export cmd_chain cmd_rules cmd_render
+CLI    = cli cmd_main cmd_check cmd_export cmd_chain cmd_rules cmd_render \
+         cmd_new cmd_watch
 
 LIB_OBJS = $(patsubst %,$(BUILD)/%.o,$(BASE) $(READ) $(MODEL) $(CHECK) $(RENDER) $(WRITE) $(CLI))
 MAIN_OBJ = $(BUILD)/main.o
@@ -41,7 +42,7 @@ HEADERS  = $(wildcard src/*.h src/*.def)
 UNIT_SRCS = $(wildcard tests/unit/*.c)
 UNIT_BIN  = $(BUILD)/unit-tests
 
-.PHONY: all deps demo test check-unit check-golden check-examples check-render \
+.PHONY: all deps demo test check-unit check-golden check-examples check-render check-scaffold \
         check-asan check-valgrind bench clean install uninstall
 
 all: keten
@@ -77,7 +78,7 @@ demo: deps
 	./keten check . || [ $$? -eq 1 ]
 
 test: deps
-	$(MAKE) check-unit check-golden check-examples check-render
+	$(MAKE) check-unit check-golden check-examples check-render check-scaffold
 
 check-unit: $(UNIT_BIN)
 	$(UNIT_BIN)
@@ -96,6 +97,12 @@ check-golden: keten
 check-render: keten
 	sh tests/render.sh ./keten
 
+# keten new (templates pass the check, nothing is overwritten), keten watch
+# (a change is seen, the watcher stops cleanly), the manual page and the
+# bash completion.
+check-scaffold: keten
+	sh tests/new.sh ./keten
+
 # The shipped workspace: exactly the findings of tests/examples.txt, and
 # every friction rule among them.
 check-examples: keten
@@ -111,6 +118,7 @@ check-asan: deps
 	$(ASAN_RUN) sh tests/personal-data.sh ./keten-asan
 	$(ASAN_RUN) sh tests/examples.sh ./keten-asan
 	$(ASAN_RUN) sh tests/render.sh ./keten-asan
+	$(ASAN_RUN) sh tests/new.sh ./keten-asan
 
 # Leaks inside Graphviz and the font libraries it drives are not ours:
 # tests/lsan.supp lists those libraries, and only those.
@@ -133,6 +141,7 @@ check-valgrind: deps
 	$(VALGRIND_RUN) $(UNIT_BIN)
 	VALGRIND="$(VALGRIND_RUN)" sh tests/golden/run.sh ./keten
 	VALGRIND="$(VALGRIND_RUN)" sh tests/roundtrip.sh ./keten $(ROUNDTRIP_PATHS)
+	VALGRIND="$(VALGRIND_RUN)" sh tests/new.sh ./keten
 
 # Speed figures for the README: check (and render, when built) on 100,
 # 1,000 and 10,000 synthetic journeys. Not part of `make test`.

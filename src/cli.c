@@ -17,13 +17,15 @@ enum {
 	OPT_CHAIN = 1 << 3, OPT_DISABLE = 1 << 4, OPT_QUIET = 1 << 5,
 	OPT_NO_COLOR = 1 << 6, OPT_LIMITS = 1 << 7, OPT_DUMP = 1 << 8,
 	OPT_OUTPUT = 1 << 9, OPT_IMAGE = 1 << 10, OPT_ALL_LANES = 1 << 11,
-	OPT_JOBS = 1 << 12, OPT_TIMINGS = 1 << 13,
+	OPT_JOBS = 1 << 12, OPT_TIMINGS = 1 << 13, OPT_PERSONA = 1 << 14,
 };
 #define OPTS_CHECK (OPT_LANG | OPT_FORMAT | OPT_FAIL_ON | OPT_CHAIN | OPT_DISABLE | \
 		    OPT_QUIET | OPT_NO_COLOR | OPT_LIMITS)
 #define OPTS_RENDER (OPT_LANG | OPT_FAIL_ON | OPT_CHAIN | OPT_DISABLE | OPT_QUIET | \
 		     OPT_NO_COLOR | OPT_LIMITS | OPT_OUTPUT | OPT_IMAGE | OPT_ALL_LANES | \
 		     OPT_JOBS | OPT_TIMINGS)
+/* The main job, and watch, which runs it again and again. */
+#define OPTS_MAIN (OPTS_CHECK | OPT_OUTPUT | OPT_IMAGE | OPT_ALL_LANES | OPT_JOBS)
 
 struct command {
 	const char *name;
@@ -39,17 +41,19 @@ static const struct command commands[] = {
 	{"chain", cmd_chain, M_HELP_CHAIN, OPT_LANG | OPT_CHAIN | OPT_DUMP | OPT_NO_COLOR, 0, 0},
 	{"rules", cmd_rules, M_HELP_RULES, OPT_LANG | OPT_FORMAT | OPT_NO_COLOR, 0, (size_t)-1},
 	{"render", cmd_render, M_HELP_RENDER, OPTS_RENDER, 0, (size_t)-1},
+	{"new", cmd_new, M_HELP_NEW, OPT_LANG | OPT_QUIET | OPT_NO_COLOR | OPT_PERSONA, 1, 2},
+	{"watch", cmd_watch, M_HELP_WATCH, OPTS_MAIN, 0, (size_t)-1},
 };
 
 /* The main job (no command). */
 static const struct command main_job = {
-	"check", cmd_main, M_HELP_MAIN, OPTS_CHECK, 0, (size_t)-1,
+	"check", cmd_main, M_HELP_MAIN, OPTS_MAIN, 0, (size_t)-1,
 };
 
 enum long_only {
 	LO_LANG = 256, LO_FORMAT, LO_FAIL_ON, LO_CHAIN, LO_DISABLE, LO_NO_COLOR,
 	LO_DUMP, LO_VERSION, LO_MAX_FILE_SIZE, LO_MAX_DEPTH, LO_MAX_STAGES,
-	LO_MAX_TOUCHPOINTS, LO_MAX_TEXT, LO_ALL_LANES, LO_TIMINGS,
+	LO_MAX_TOUCHPOINTS, LO_MAX_TEXT, LO_ALL_LANES, LO_TIMINGS, LO_PERSONA,
 };
 
 static const struct option long_options[] = {
@@ -73,6 +77,7 @@ static const struct option long_options[] = {
 	{"all-lanes", no_argument, NULL, LO_ALL_LANES},
 	{"jobs", required_argument, NULL, 'j'},
 	{"timings", required_argument, NULL, LO_TIMINGS},
+	{"persona", required_argument, NULL, LO_PERSONA},
 	{NULL, 0, NULL, 0},
 };
 
@@ -223,6 +228,7 @@ apply_option(struct cli *cli, int c, const char *arg)
 	case LO_ALL_LANES: cli->all_lanes = true; return true;
 	case 'j': return parse_limit(cli, "--jobs", arg, &cli->jobs);
 	case LO_TIMINGS: return parse_path(cli, "--timings", arg, &cli->timings_path);
+	case LO_PERSONA: cli->persona_id = arg; return true;
 	}
 	return false;
 }
@@ -245,6 +251,7 @@ option_bit(int c)
 	case LO_ALL_LANES: return OPT_ALL_LANES;
 	case 'j': return OPT_JOBS;
 	case LO_TIMINGS: return OPT_TIMINGS;
+	case LO_PERSONA: return OPT_PERSONA;
 	default: return OPT_LIMITS;
 	}
 }

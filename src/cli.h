@@ -34,6 +34,8 @@ struct cli {
 	bool all_lanes;              /* --all-lanes */
 	long jobs;                   /* -j, --jobs: diagrams at a time */
 	const char *timings_path;    /* --timings FILE */
+	/* new */
+	const char *persona_id;      /* --persona ID */
 };
 
 /* Parses argv, runs the command and returns the exit status. */
@@ -54,5 +56,7 @@ int cmd_export(const struct cli *cli);
 int cmd_chain(const struct cli *cli);
 int cmd_rules(const struct cli *cli);
 int cmd_render(const struct cli *cli);
+int cmd_new(const struct cli *cli);
+int cmd_watch(const struct cli *cli);
 
 #endif
