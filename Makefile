@@ -102,6 +102,7 @@ check-render: keten
 # bash completion.
 check-scaffold: keten
 	sh tests/new.sh ./keten
+	sh tests/watch.sh ./keten
 
 # The shipped workspace: exactly the findings of tests/examples.txt, and
 # every friction rule among them.
@@ -119,6 +120,7 @@ check-asan: deps
 	$(ASAN_RUN) sh tests/examples.sh ./keten-asan
 	$(ASAN_RUN) sh tests/render.sh ./keten-asan
 	$(ASAN_RUN) sh tests/new.sh ./keten-asan
+	$(ASAN_RUN) sh tests/watch.sh ./keten-asan
 
 # Leaks inside Graphviz and the font libraries it drives are not ours:
 # tests/lsan.supp lists those libraries, and only those.
@@ -142,6 +144,7 @@ check-valgrind: deps
 	VALGRIND="$(VALGRIND_RUN)" sh tests/golden/run.sh ./keten
 	VALGRIND="$(VALGRIND_RUN)" sh tests/roundtrip.sh ./keten $(ROUNDTRIP_PATHS)
 	VALGRIND="$(VALGRIND_RUN)" sh tests/new.sh ./keten
+	VALGRIND="$(VALGRIND_RUN)" sh tests/watch.sh ./keten
 
 # Speed figures for the README: check (and render, when built) on 100,
 # 1,000 and 10,000 synthetic journeys. Not part of `make test`.
