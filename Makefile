@@ -6,6 +6,7 @@ PREFIX  ?= /usr/local
 BINDIR   = $(PREFIX)/bin
 MANDIR   = $(PREFIX)/share/man/man1
 SCHEMADIR = $(PREFIX)/share/keten/schemas
+COMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
 DESTDIR ?=
 
 CC      ?= cc
@@ -103,6 +104,7 @@ check-render: keten
 check-scaffold: keten
 	sh tests/new.sh ./keten
 	sh tests/watch.sh ./keten
+	sh tests/scaffold-docs.sh
 
 # The shipped workspace: exactly the findings of tests/examples.txt, and
 # every friction rule among them.
@@ -162,10 +164,16 @@ install: keten
 	install -m 755 keten $(DESTDIR)$(BINDIR)/keten
 	install -d $(DESTDIR)$(SCHEMADIR)
 	install -m 644 schemas/*.schema.json $(DESTDIR)$(SCHEMADIR)
+	install -d $(DESTDIR)$(MANDIR)
+	install -m 644 doc/keten.1 $(DESTDIR)$(MANDIR)/keten.1
+	install -d $(DESTDIR)$(COMPLETIONDIR)
+	install -m 644 completion/keten.bash $(DESTDIR)$(COMPLETIONDIR)/keten
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/keten
 	rm -rf $(DESTDIR)$(SCHEMADIR)
+	rm -f $(DESTDIR)$(MANDIR)/keten.1
+	rm -f $(DESTDIR)$(COMPLETIONDIR)/keten
 
 clean:
 	rm -rf build build-asan keten keten-asan
