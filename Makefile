@@ -24,7 +24,7 @@ BUILD      ?= build
 # Debian packages the build and the tests need (see `make deps`).
 DEB_PKGS = build-essential pkg-config libcmark-dev libcjson-dev \
            libgraphviz-dev graphviz fonts-dejavu-core valgrind \
-           python3-jsonschema
+           python3-jsonschema groff-base
 SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 BASE   = mem text catalog diag vocab values readability personal source jsonw model
