@@ -206,8 +206,11 @@ static char *
 persona_ids(const struct workspace *ws)
 {
 	struct buf list = {0};
-	for (size_t i = 0; i < ws->n_personas_checked; i++)
-		buf_printf(&list, "%s%s", i ? ", " : "", ws->personas[i]->persona->id.s);
+	for (size_t i = 0; i < ws->n_personas_checked; i++) {
+		const char *id = ws->personas[i]->persona->id.s;
+		if (id != NULL)
+			buf_printf(&list, "%s%s", list.len ? ", " : "", id);
+	}
 	return buf_detach(&list);
 }
 
@@ -223,7 +226,8 @@ find_persona(const struct cli *cli, const struct workspace *ws, struct new_file 
 	const struct persona *p = cli->persona_id ? workspace_persona(ws, cli->persona_id) : NULL;
 	if (p != NULL) {
 		nf->persona_id = p->id.s;
-		nf->persona_name = name_usable(p->name.s) && *p->name.s ? p->name.s : p->id.s;
+		bool named = p->name.s != NULL && *p->name.s != '\0' && name_usable(p->name.s);
+		nf->persona_name = named ? p->name.s : p->id.s;
 		return 0;
 	}
 	char *ids = persona_ids(ws);
@@ -231,8 +235,10 @@ find_persona(const struct cli *cli, const struct workspace *ws, struct new_file 
 		cli_error(cli, M_NEW_NEED_PERSONA, ids);
 	} else {
 		const char **cands = xcalloc(n, sizeof *cands);
-		for (size_t i = 0; i < n; i++)
-			cands[i] = ws->personas[i]->persona->id.s;
+		for (size_t i = 0; i < n; i++) {
+			const char *id = ws->personas[i]->persona->id.s;
+			cands[i] = id ? id : "";
+		}
 		long near = text_nearest(cli->persona_id, cands, n);
 		if (near >= 0)
 			cli_error(cli, M_NEW_UNKNOWN_PERSONA_SUGGEST, cli->persona_id, cands[near]);

@@ -126,6 +126,27 @@ is_folder(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* A journeys/ folder given alone: its journeys read the personas and
+ * chain models beside it, so those are followed too. */
+static void
+add_siblings(struct watcher *w, const char *folder)
+{
+	size_t len = strlen(folder);
+	while (len > 1 && folder[len - 1] == '/')
+		len--;
+	size_t base = len;
+	while (base > 0 && folder[base - 1] != '/')
+		base--;
+	if (len - base != strlen("journeys") || strncmp(folder + base, "journeys", len - base) != 0)
+		return;
+	char *personas = xasprintf("%.*spersonas", (int)base, folder);
+	char *chains = xasprintf("%.*schains", (int)base, folder);
+	add_target(w, personas, true);
+	add_target(w, chains, true);
+	free(personas);
+	free(chains);
+}
+
 /* The folders the main job reads (as the output check sees them), the
  * files given outside them, and the --chain file. */
 static void
@@ -137,6 +158,8 @@ collect_targets(struct watcher *w, const struct source_folders *sources)
 	for (size_t i = 0; i < cli->n_args; i++)
 		if (!is_folder(cli->args[i]))
 			add_target(w, cli->args[i], false);
+		else
+			add_siblings(w, cli->args[i]);
 	if (cli->chain_path != NULL)
 		add_target(w, cli->chain_path, false);
 }
