@@ -95,19 +95,21 @@ clock_text(char *out, size_t size)
 	strftime(out, size, "%H:%M:%S", &tm);
 }
 
-/* Prints one status line, "[12:03:04] ...", and flushes. */
+/* Prints one status line, "[12:03:04] ...", and flushes; on standard
+ * error when standard output carries JSON, which it would spoil. */
 static void
 status_line(const struct cli *cli, enum msg m, ...)
 {
+	FILE *out = cli->format == OUTPUT_JSON ? stderr : stdout;
 	char clock[16];
 	clock_text(clock, sizeof clock);
-	printf("[%s] ", clock);
+	fprintf(out, "[%s] ", clock);
 	va_list ap;
 	va_start(ap, m);
-	vprintf(msg(cli->lang, m), ap);
+	vfprintf(out, msg(cli->lang, m), ap);
 	va_end(ap);
-	putchar('\n');
-	fflush(stdout);
+	fputc('\n', out);
+	fflush(out);
 }
 
 /* --- what to follow --- */
