@@ -14,9 +14,12 @@ _keten_opts_output="-o --output -T --format-image --all-lanes -j --jobs"
 
 _keten_options() { # command
 	case $1 in
-	"" | watch | overview | report | compare)
-		echo "$_keten_opts_check $_keten_opts_output" ;;
+	"" | watch) echo "$_keten_opts_check $_keten_opts_output" ;;
 	check) echo "$_keten_opts_check" ;;
+	report) echo "$_keten_opts_check -o --output --all-lanes -j --jobs" ;;
+	overview)
+		echo "$_keten_opts_common --fail-on --chain --disable -q --quiet $_keten_opts_limits -o --output -T --format-image" ;;
+	compare) echo "$_keten_opts_common --format --chain --disable $_keten_opts_limits" ;;
 	render)
 		echo "$_keten_opts_common --fail-on --chain --disable -q --quiet $_keten_opts_limits $_keten_opts_output --timings" ;;
 	export) echo "$_keten_opts_common $_keten_opts_limits" ;;
@@ -65,7 +68,13 @@ _keten_values() { # option, cur
 	local IFS=$' \t\n'
 	case $1 in
 	--lang) compgen -W "nl en" -- "$2" ;;
-	--format) compgen -W "text json" -- "$2" ;;
+	--format)
+		if [ "$_keten_cmd" = compare ]; then
+			compgen -W "text json html" -- "$2"
+		else
+			compgen -W "text json" -- "$2"
+		fi
+		;;
 	--fail-on) compgen -W "error warning never" -- "$2" ;;
 	-T | --format-image) compgen -W "svg png pdf dot" -- "$2" ;;
 	--disable)
@@ -137,11 +146,11 @@ _keten() {
 	fi
 	COMPREPLY=()
 	type compopt >/dev/null 2>&1 && compopt -o filenames 2>/dev/null
+	_keten_scan
 	if [[ $prev == -* ]] && _keten_takes_value "$prev"; then
 		COMPREPLY=($(_keten_values "$prev" "$cur" | sed "s|^|$prefix|"))
 		return 0
 	fi
-	_keten_scan
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(IFS=' ' && compgen -W "$(_keten_options "$_keten_cmd")" -- "$cur"))
 		return 0

@@ -17,15 +17,24 @@ enum {
 	OPT_CHAIN = 1 << 3, OPT_DISABLE = 1 << 4, OPT_QUIET = 1 << 5,
 	OPT_NO_COLOR = 1 << 6, OPT_LIMITS = 1 << 7, OPT_DUMP = 1 << 8,
 	OPT_OUTPUT = 1 << 9, OPT_IMAGE = 1 << 10, OPT_ALL_LANES = 1 << 11,
-	OPT_JOBS = 1 << 12, OPT_TIMINGS = 1 << 13, OPT_PERSONA = 1 << 14,
+	OPT_JOBS = 1 << 12, OPT_TIMINGS = 1 << 13,
+	/* not options, but what a command allows: */
+	OPT_CHAIN_TWICE = 1 << 14, OPT_FORMAT_HTML = 1 << 15,
+	OPT_PERSONA = 1 << 16,
 };
 #define OPTS_CHECK (OPT_LANG | OPT_FORMAT | OPT_FAIL_ON | OPT_CHAIN | OPT_DISABLE | \
 		    OPT_QUIET | OPT_NO_COLOR | OPT_LIMITS)
 #define OPTS_RENDER (OPT_LANG | OPT_FAIL_ON | OPT_CHAIN | OPT_DISABLE | OPT_QUIET | \
 		     OPT_NO_COLOR | OPT_LIMITS | OPT_OUTPUT | OPT_IMAGE | OPT_ALL_LANES | \
 		     OPT_JOBS | OPT_TIMINGS)
+#define OPTS_OVERVIEW (OPT_LANG | OPT_FAIL_ON | OPT_CHAIN | OPT_DISABLE | OPT_QUIET | \
+		       OPT_NO_COLOR | OPT_LIMITS | OPT_OUTPUT | OPT_IMAGE)
+#define OPTS_COMPARE (OPT_LANG | OPT_FORMAT | OPT_FORMAT_HTML | OPT_CHAIN | OPT_CHAIN_TWICE | \
+		      OPT_DISABLE | OPT_NO_COLOR | OPT_LIMITS)
+
 /* The main job, and watch, which runs it again and again. */
 #define OPTS_MAIN (OPTS_CHECK | OPT_OUTPUT | OPT_IMAGE | OPT_ALL_LANES | OPT_JOBS)
+#define OPTS_REPORT (OPTS_CHECK | OPT_OUTPUT | OPT_ALL_LANES | OPT_JOBS)
 
 struct command {
 	const char *name;
@@ -41,13 +50,16 @@ static const struct command commands[] = {
 	{"chain", cmd_chain, M_HELP_CHAIN, OPT_LANG | OPT_CHAIN | OPT_DUMP | OPT_NO_COLOR, 0, 0},
 	{"rules", cmd_rules, M_HELP_RULES, OPT_LANG | OPT_FORMAT | OPT_NO_COLOR, 0, (size_t)-1},
 	{"render", cmd_render, M_HELP_RENDER, OPTS_RENDER, 0, (size_t)-1},
+	{"report", cmd_report, M_HELP_REPORT, OPTS_REPORT, 0, (size_t)-1},
+	{"overview", cmd_overview, M_HELP_OVERVIEW, OPTS_OVERVIEW, 0, (size_t)-1},
+	{"compare", cmd_compare, M_HELP_COMPARE, OPTS_COMPARE, 1, 2},
 	{"new", cmd_new, M_HELP_NEW, OPT_LANG | OPT_QUIET | OPT_NO_COLOR | OPT_PERSONA, 1, 2},
 	{"watch", cmd_watch, M_HELP_WATCH, OPTS_MAIN, 0, (size_t)-1},
 };
 
 /* The main job (no command). */
 static const struct command main_job = {
-	"check", cmd_main, M_HELP_MAIN, OPTS_MAIN, 0, (size_t)-1,
+	"keten", cmd_main, M_HELP_MAIN, OPTS_MAIN, 0, (size_t)-1,
 };
 
 enum long_only {
@@ -99,7 +111,7 @@ cli_exit_status(const struct cli *cli, const struct diags *diags)
 	case FAIL_ON_ERROR:
 		return diags_count(diags, SEV_ERROR) > 0;
 	case FAIL_ON_WARNING:
-		return diags->n > 0;
+		return diags_total(diags) > 0;
 	default:
 		return 0;
 	}
@@ -189,7 +201,7 @@ static bool
 apply_option(struct cli *cli, int c, const char *arg)
 {
 	static const char *const langs[] = {"nl", "en"};
-	static const char *const formats[] = {"text", "json"};
+	static const char *const formats[] = {"text", "json", "html"};
 	static const char *const fail_ons[] = {"error", "warning", "never"};
 	static const char *const images[] = {"svg", "png", "pdf", "dot"};
 	int choice;
@@ -200,7 +212,7 @@ apply_option(struct cli *cli, int c, const char *arg)
 		cli->lang = (enum lang)choice;
 		return true;
 	case LO_FORMAT:
-		if ((choice = parse_choice(cli, "--format", arg, formats, 2)) < 0)
+		if ((choice = parse_choice(cli, "--format", arg, formats, cli->format_html ? 3 : 2)) < 0)
 			return false;
 		cli->format = (enum output_format)choice;
 		return true;
@@ -209,7 +221,12 @@ apply_option(struct cli *cli, int c, const char *arg)
 			return false;
 		cli->fail_on = (enum fail_on)choice;
 		return true;
-	case LO_CHAIN: cli->chain_path = arg; return true;
+	case LO_CHAIN:
+		if (!parse_path(cli, "--chain", arg, &cli->chain_paths[cli->n_chain_paths]))
+			return false;
+		cli->chain_path = cli->chain_paths[0];
+		cli->n_chain_paths++;
+		return true;
 	case LO_DISABLE: return parse_disable(cli, arg);
 	case 'q': cli->quiet = true; return true;
 	case LO_NO_COLOR: cli->color = false; return true;
@@ -270,6 +287,17 @@ cli_defaults(struct cli *cli)
 	cli->jobs = cpus > 0 ? cpus : 1;
 }
 
+/* Room for one more --chain: one for every command, two for compare. */
+static bool
+chain_room(struct cli *cli, const struct command *cmd)
+{
+	size_t allowed = cmd->options & OPT_CHAIN_TWICE ? 2 : 1;
+	if (cli->n_chain_paths < allowed)
+		return true;
+	cli_error(cli, allowed == 2 ? M_CLI_CHAIN_THRICE : M_CLI_CHAIN_TWICE);
+	return false;
+}
+
 /* Parses options (anywhere among the arguments). Returns -1 to go on, or
  * the exit status to stop with (help, version, usage error). */
 static int
@@ -277,6 +305,7 @@ parse_options(struct cli *cli, const struct command *cmd, int argc, char **argv)
 {
 	bool help = false;
 	int c;
+	cli->format_html = (cmd->options & OPT_FORMAT_HTML) != 0;
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":hqo:T:j:", long_options, NULL)) != -1) {
@@ -296,6 +325,8 @@ parse_options(struct cli *cli, const struct command *cmd, int argc, char **argv)
 			return cli_finish_output(cli, 0);
 		} else if (!(cmd->options & option_bit(c))) {
 			cli_error(cli, M_CLI_OPTION_NOT_HERE, word, cmd->name, cmd->name);
+			return 2;
+		} else if (c == LO_CHAIN && !chain_room(cli, cmd)) {
 			return 2;
 		} else if (!apply_option(cli, c, optarg)) {
 			return 2;
@@ -320,7 +351,7 @@ cli_main(int argc, char **argv)
 	int stop = parse_options(&cli, cmd, argc - skip, argv + skip);
 	if (stop >= 0)
 		return stop;
-	if (cli.format == OUTPUT_JSON)
+	if (cli.format != OUTPUT_TEXT)
 		cli.color = false;
 	cli.command = cmd->name;
 	cli.args = argv + skip + optind;

@@ -11,15 +11,18 @@
 
 #define KETEN_VERSION "0.1.0"
 
-enum output_format { OUTPUT_TEXT, OUTPUT_JSON };
+enum output_format { OUTPUT_TEXT, OUTPUT_JSON, OUTPUT_HTML /* compare only */ };
 enum fail_on { FAIL_ON_ERROR, FAIL_ON_WARNING, FAIL_ON_NEVER };
 
 /* Everything the command line said. */
 struct cli {
 	enum lang lang;
 	enum output_format format;   /* --format */
+	bool format_html;            /* the command takes --format html */
 	enum fail_on fail_on;        /* --fail-on */
-	const char *chain_path;      /* --chain */
+	const char *chain_path;      /* --chain (the first one) */
+	const char *chain_paths[2];  /* --chain; twice only for compare */
+	size_t n_chain_paths;
 	bool disabled[CODE__MAX];    /* --disable */
 	bool quiet;                  /* -q */
 	bool color;                  /* colour on a terminal, unless switched off */
@@ -56,6 +59,9 @@ int cmd_export(const struct cli *cli);
 int cmd_chain(const struct cli *cli);
 int cmd_rules(const struct cli *cli);
 int cmd_render(const struct cli *cli);
+int cmd_report(const struct cli *cli);
+int cmd_overview(const struct cli *cli);
+int cmd_compare(const struct cli *cli);
 int cmd_new(const struct cli *cli);
 int cmd_watch(const struct cli *cli);
 

@@ -7,10 +7,18 @@
 #include <stdio.h>
 #include <string.h>
 
+struct check_run {
+	struct summary summary;
+	struct diag_stream out;
+};
+
+/* Scores the journey, then writes the findings that are final. */
 static void
-count_journey(struct workspace *ws, struct doc *journey, void *arg)
+finish_journey(struct workspace *ws, struct doc *journey, void *arg)
 {
-	summary_add_journey(arg, journey->journey, ws->diags, ws->journey_first_diag);
+	struct check_run *run = arg;
+	summary_add_journey(&run->summary, journey->journey, ws->diags, ws->journey_first_diag);
+	diag_stream_flush(&run->out, ws->diags, workspace_next_file(ws));
 }
 
 int
@@ -27,19 +35,15 @@ cmd_check(const struct cli *cli)
 		diags_free(&diags);
 		return 2;
 	}
-	struct summary summary = {0};
-	workspace_check_journeys(&ws, count_journey, &summary);
-	summary.personas = (int)ws.n_personas_checked;
+	struct check_run run = {0};
+	struct print_options popts = {cli->color, cli->quiet, true};
+	diag_stream_begin(&run.out, stdout, cli->format == OUTPUT_JSON, &popts, cli->lang);
+	workspace_check_journeys(&ws, finish_journey, &run);
+	run.summary.personas = (int)ws.n_personas_checked;
 	workspace_close(&ws);
-	diags_sort(&diags);
-	if (cli->format == OUTPUT_JSON) {
-		diag_print_json(stdout, &diags, &summary, cli->quiet);
-	} else {
-		struct print_options popts = {cli->color, cli->quiet, true};
-		diag_print_text(stdout, &diags, &summary, &popts);
-	}
+	diag_stream_end(&run.out, &diags, &run.summary);
 	int status = cli_exit_status(cli, &diags);
-	summary_free(&summary);
+	summary_free(&run.summary);
 	diags_free(&diags);
 	return cli_finish_output(cli, status);
 }

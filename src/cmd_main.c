@@ -1,8 +1,263 @@
-/* cmd_main.c - the main job (`keten` with no command): check everything and write every output into the output folder. */
+/* cmd_main.c - the main job (`keten` with no command) and `keten report`: check everything, then write the diagrams, the overview, index.html and findings.json into the output folder. */
 #include "cli.h"
+
+#include "compare.h"
+#include "diag_print.h"
+#include "mem.h"
+#include "outdir.h"
+#include "overview.h"
+#include "overview_render.h"
+#include "render_jobs.h"
+#include "report.h"
+#include "workspace.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* What one run writes, and what it has written. */
+struct main_job {
+	const struct cli *cli;
+	bool findings_json;          /* the main job; `report` writes no findings.json */
+	enum image_format format;
+	struct outdir out;
+	struct summary summary;
+	struct render_run *render;
+	struct report *report;
+	struct overview overview;
+	struct cmp_side *sides;      /* journeys with a kind (as-is, to-be) */
+	size_t n_sides, cap_sides;
+	size_t written;              /* files written */
+	bool failed;                 /* a file could not be written */
+};
+
+static void
+on_journey(struct workspace *ws, struct doc *doc, void *arg)
+{
+	struct main_job *job = arg;
+	summary_add_journey(&job->summary, doc->journey, ws->diags, ws->journey_first_diag);
+	int score = job->summary.scores[job->summary.n_scores - 1].score;
+	render_jobs_add(job->render, ws, doc);
+	report_add_journey(job->report, ws, doc, score);
+	overview_add_journey(&job->overview, doc, ws->diags, ws->journey_first_diag);
+	if (!doc->broken && doc->journey->kind.v != KIND_UNSET) {
+		job->sides = xgrow(job->sides, job->n_sides, &job->cap_sides, sizeof(*job->sides));
+		cmp_side_collect(&job->sides[job->n_sides++], doc, ws->diags,
+				 ws->journey_first_diag);
+	}
+}
+
+/* Writes one file into the output folder, or says on standard error why not. */
+static void
+write_output(struct main_job *job, const char *name, const char *data, size_t len)
+{
+	char *error = NULL;
+	if (outdir_write(&job->out, name, data ? data : "", len, &error) != 0) {
+		fprintf(stderr, "keten: %s\n", error);
+		job->failed = true;
+	} else {
+		job->written++;
+	}
+	free(error);
+}
+
+/* Draws the overview (after the render workers: Graphviz in this process
+ * from here on), writes overview.<format> and gives the report its SVG. */
+static void
+write_overview(struct main_job *job)
+{
+	struct buf bytes = {0};
+	char *error = NULL;
+	if (overview_render(&job->overview, job->format, job->cli->lang, &bytes, &error) != 0) {
+		fprintf(stderr, "keten: %s\n", error);
+		job->failed = true;
+	} else {
+		char *name = xasprintf("overview.%s", image_format_name(job->format));
+		write_output(job, name, bytes.data, bytes.len);
+		free(name);
+		if (job->format != IMAGE_SVG &&
+		    overview_render(&job->overview, IMAGE_SVG, job->cli->lang, &bytes, &error) != 0) {
+			fprintf(stderr, "keten: %s\n", error);
+			job->failed = true;
+		} else {
+			report_set_overview(job->report, buf_str(&bytes), bytes.len);
+		}
+	}
+	free(error);
+	buf_free(&bytes);
+}
+
+/* Each as-is journey against the first to-be journey of the same persona
+ * not yet paired, as a section of the report. */
+static void
+add_comparisons(struct main_job *job)
+{
+	for (size_t a = 0; a < job->n_sides; a++) {
+		struct cmp_side *before = &job->sides[a];
+		if (before->kind == NULL || strcmp(before->kind, "as-is") != 0 || before->persona == NULL)
+			continue;
+		for (size_t b = 0; b < job->n_sides; b++) {
+			struct cmp_side *after = &job->sides[b];
+			if (after->kind == NULL || strcmp(after->kind, "to-be") != 0 ||
+			    after->persona == NULL || strcmp(after->persona, before->persona) != 0)
+				continue;
+			struct comparison c;
+			comparison_make(&c, CMP_JOURNEYS, before, after);
+			struct buf html = {0};
+			compare_html(&html, &c, job->cli->lang);
+			report_add_section(job->report, buf_str(&html));
+			buf_free(&html);
+			comparison_free(&c);
+			break;
+		}
+	}
+}
+
+static void
+write_findings(struct main_job *job, const struct diags *diags)
+{
+	char *data = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&data, &len);
+	if (mem == NULL) {
+		cli_error(job->cli, M_MAIN_WRITE_FAILED, "findings.json", strerror(errno));
+		job->failed = true;
+		return;
+	}
+	diag_print_json(mem, diags, &job->summary, false);
+	fclose(mem);
+	write_output(job, "findings.json", data, len);
+	free(data);
+}
+
+static void
+write_report(struct main_job *job, const struct diags *diags)
+{
+	char *error = NULL;
+	if (report_write(job->report, &job->out, diags, &job->summary, &error) != 0) {
+		fprintf(stderr, "keten: %s\n", error);
+		job->failed = true;
+	} else {
+		job->written++;
+	}
+	free(error);
+}
+
+/* Tells the report which diagrams were drawn, and counts them. */
+static void
+collect_diagrams(struct main_job *job)
+{
+	for (size_t i = 0; i < job->summary.n_scores; i++) {
+		if (!render_jobs_drawn(job->render, i))
+			continue;
+		char *name = xasprintf("%s.%s", job->summary.scores[i].id,
+				       image_format_name(job->format));
+		report_set_diagram(job->report, i, name);
+		free(name);
+		job->written++;
+	}
+}
+
+static void
+print_findings(const struct main_job *job, const struct diags *diags)
+{
+	const struct cli *cli = job->cli;
+	if (cli->format == OUTPUT_JSON) {
+		diag_print_json(stdout, diags, &job->summary, cli->quiet);
+		return;
+	}
+	struct print_options popts = {cli->color, cli->quiet, true};
+	diag_print_text(stdout, diags, &job->summary, &popts);
+	if (!cli->quiet)
+		printf(msg(cli->lang, M_MAIN_WROTE), job->written, job->out.path, job->out.path);
+	if (!cli->quiet)
+		fputc('\n', stdout);
+}
+
+/* Opens the output folder, refusing a source folder; 0 or 2. */
+static int
+open_output(struct main_job *job)
+{
+	const struct cli *cli = job->cli;
+	struct source_folders sources = {0};
+	source_folders_add(&sources, cli->args, cli->n_args);
+	char *error = NULL;
+	int status = 0;
+	if (outdir_open(&job->out, cli->output_dir, &sources, cli->lang, &error) != 0) {
+		fprintf(stderr, "keten: %s\n", error);
+		status = 2;
+	}
+	free(error);
+	source_folders_free(&sources);
+	return status;
+}
+
+/* Checks and draws; then the files that need every finding. */
+static int
+run(struct main_job *job, struct workspace *ws, struct diags *diags)
+{
+	job->render = render_jobs_new(job->cli, job->format, &job->out);
+	job->report = report_new(job->cli->lang, job->cli->disabled);
+	overview_init(&job->overview, ws->chain_in_force->chain);
+	workspace_check_journeys(ws, on_journey, job);
+	job->summary.personas = (int)ws->n_personas_checked;
+	int drawing = render_jobs_finish(job->render);
+	collect_diagrams(job);
+	write_overview(job);
+	add_comparisons(job);
+	diags_sort(diags);
+	write_report(job, diags);
+	if (job->findings_json)
+		write_findings(job, diags);
+	print_findings(job, diags);
+	int status = cli_exit_status(job->cli, diags);
+	return drawing != 0 || job->failed ? 2 : status;
+}
+
+static int
+main_job(const struct cli *cli, bool findings_json, enum image_format format)
+{
+	struct diags diags;
+	diags_init(&diags, cli->lang);
+	struct main_job job = {0};
+	job.cli = cli;
+	job.findings_json = findings_json;
+	job.format = format;
+	job.out.fd = -1;
+	struct workspace ws;
+	struct workspace_options opts = {cli->chain_path, cli->limits, {{0}}};
+	memcpy(opts.rules.disabled, cli->disabled, sizeof opts.rules.disabled);
+	int status = open_output(&job);
+	if (status == 0) {
+		if (workspace_open(&ws, cli->args, cli->n_args, &opts, &diags) != 0) {
+			fprintf(stderr, "keten: %s\n", ws.error);
+			status = 2;
+		} else {
+			status = run(&job, &ws, &diags);
+		}
+		workspace_close(&ws);
+	}
+	render_jobs_free(&job.render);
+	report_free(&job.report);
+	overview_free(&job.overview);
+	for (size_t i = 0; i < job.n_sides; i++)
+		cmp_side_free(&job.sides[i]);
+	free(job.sides);
+	summary_free(&job.summary);
+	outdir_close(&job.out);
+	diags_free(&diags);
+	return cli_finish_output(cli, status);
+}
 
 int
 cmd_main(const struct cli *cli)
 {
-	return cmd_check(cli);
+	return main_job(cli, true, (enum image_format)cli->image_format);
+}
+
+int
+cmd_report(const struct cli *cli)
+{
+	return main_job(cli, false, IMAGE_SVG);
 }

@@ -1,5 +1,6 @@
-/* cmd_render.c - `keten render`: check the journeys and write one pathway diagram each into the output folder, drawn by a pool of worker processes. */
+/* cmd_render.c - `keten render`: check the journeys and write one pathway diagram each into the output folder, drawn by a pool of worker processes (shared with the main job). */
 #include "cli.h"
+#include "render_jobs.h"
 
 #include "markers.h"
 #include "mem.h"
@@ -8,6 +9,7 @@
 #include "workspace.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdint.h>
@@ -21,13 +23,17 @@
 /*
  * libgvc is not thread-safe and keeps (and leaks a little) state per
  * render, so diagrams are drawn in worker processes, up to -j of them. The
- * checking process never loads Graphviz itself: pango starts threads, and
- * a process with threads cannot fork safely. Each worker loads and warms
- * up its own Graphviz, says whether it can render the format, then takes
- * jobs: the checking process prepares each journey's diagram as plain data
- * (pathway_spec) and sends it through a pipe to an idle worker, which
- * renders it, writes the file into the output folder it inherited and
- * sends one result back. A worker stops after RECYCLE_AFTER diagrams and a
+ * checking process never loads Graphviz itself. A worker is this program
+ * started anew (fork, then at once exec of /proc/self/exe with the hidden
+ * command --render-worker): the checking process has reader threads, and
+ * a child forked from a process with threads may find a lock (of the
+ * allocator, say) held forever, so between fork and exec the child only
+ * moves file descriptors. Each worker loads and warms up its own Graphviz,
+ * says whether it can render the format, then takes jobs: the checking
+ * process prepares each journey's diagram as plain data (pathway_spec) and
+ * sends it through a pipe to an idle worker, which renders it, writes the
+ * file into the output folder it inherited (as descriptor 5) and sends one
+ * result back. A worker stops after RECYCLE_AFTER diagrams and a
  * fresh one takes its place, which keeps memory flat. Results are kept per
  * journey and printed in journey order at the end, so the output does not
  * depend on -j. If no process can be started, the diagrams are drawn in
@@ -62,7 +68,8 @@ struct render_run {
 	const struct cli *cli;
 	enum image_format format;
 	struct renderer *renderer;
-	struct outdir out;
+	struct outdir *out;      /* own_out, or the caller's */
+	struct outdir own_out;
 	struct result *results;
 	size_t n_results, cap_results;
 	struct worker *workers;
@@ -107,7 +114,7 @@ draw(struct render_run *run, const struct pathway_spec *spec, struct result *r)
 		r->usec = elapsed_usec(&t0, &t1);
 		free(error);
 		error = NULL;
-		if (outdir_write(&run->out, spec->file_name, bytes.data ? bytes.data : "",
+		if (outdir_write(run->out, spec->file_name, bytes.data ? bytes.data : "",
 				 bytes.len, &error) != 0) {
 			r->outcome = FAILED;
 			r->error = xstrdup(error);
@@ -233,50 +240,79 @@ serve(struct render_run *run, int in, int out)
 static void run_free(struct render_run *run);
 static void retire_worker(struct render_run *run, size_t k);
 
+/* The descriptors a worker finds its pipes and the output folder on. */
+enum { WORKER_JOBS = 3, WORKER_RESULTS = 4, WORKER_FOLDER = 5 };
+
+#define WORKER_COMMAND "--render-worker"
+
+/* In the child between fork and exec: async-signal-safe calls only. Moves
+ * the descriptors out of the way first, so that none is overwritten. */
+static void
+exec_worker(const char *program, int jobs, int results, int folder, char *const *argv)
+{
+	int high[3] = {fcntl(jobs, F_DUPFD, 10), fcntl(results, F_DUPFD, 10),
+		       fcntl(folder, F_DUPFD, 10)};
+	if (high[0] < 0 || high[1] < 0 || high[2] < 0 ||
+	    dup2(high[0], WORKER_JOBS) < 0 || dup2(high[1], WORKER_RESULTS) < 0 ||
+	    dup2(high[2], WORKER_FOLDER) < 0)
+		_exit(127);
+	execv(program, argv);
+	_exit(127);
+}
+
+/* A pipe whose ends other workers do not inherit. */
+static int
+pipe_cloexec(int fds[2])
+{
+	if (pipe(fds) != 0)
+		return -1;
+	fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+	return 0;
+}
+
 /* Starts a worker; false when no process or pipe could be had, or when
  * its Graphviz cannot render the format (run->unusable). */
 static bool
 start_worker(struct render_run *run)
 {
 	int jobs[2], results[2];
-	if (pipe(jobs) != 0)
+	if (pipe_cloexec(jobs) != 0)
 		return false;
-	if (pipe(results) != 0) {
+	if (pipe_cloexec(results) != 0) {
 		close(jobs[0]);
 		close(jobs[1]);
 		return false;
 	}
+	char *argv[] = {(char *)"keten", (char *)WORKER_COMMAND,
+			(char *)image_format_name(run->format),
+			(char *)(run->cli->lang == LANG_EN ? "en" : "nl"), run->out->path, NULL};
+	/* The program's own path (under valgrind, /proc/self/exe is valgrind). */
+	char program[4096] = "/proc/self/exe";
+	ssize_t n = readlink("/proc/self/exe", program, sizeof program - 1);
+	program[n > 0 ? (size_t)n : strlen(program)] = '\0';
 	fflush(stdout);
 	fflush(stderr);
 	pid_t pid = fork();
-	if (pid < 0) {
-		close(jobs[0]), close(jobs[1]), close(results[0]), close(results[1]);
-		return false;
-	}
-	if (pid == 0) {
-		close(jobs[1]);
-		close(results[0]);
-		for (size_t i = 0; i < run->n_workers; i++)
-			close(run->workers[i].to), close(run->workers[i].from);
-		run->n_workers = 0;
-		serve(run, jobs[0], results[1]);
-		close(jobs[0]);
-		close(results[1]);
-		run_free(run);
-		exit(0);
-	}
+	if (pid == 0)
+		exec_worker(program, jobs[0], results[1], run->out->fd, argv);
 	close(jobs[0]);
 	close(results[1]);
+	if (pid < 0) {
+		close(jobs[1]), close(results[0]);
+		return false;
+	}
 	run->workers[run->n_workers++] = (struct worker){pid, jobs[1], results[0], false, 0, 0};
 	uint64_t hello = 0;
 	char *nothing;
 	size_t len;
-	if (receive_message(results[0], &hello, 1, &nothing, &len, 0) != 1 || hello != 1) {
-		run->unusable = true;
-		retire_worker(run, run->n_workers - 1);
-	}
+	int said = receive_message(results[0], &hello, 1, &nothing, &len, 0);
 	free(nothing);
-	return !run->unusable;
+	if (said == 1 && hello == 1)
+		return true;
+	run->unusable = said == 1; /* it started, and cannot render the format */
+	retire_worker(run, run->n_workers - 1);
+	return false;
 }
 
 /* Closes a worker's pipes, waits for it and forgets it; its job, if any,
@@ -476,7 +512,7 @@ print_summary(const struct render_run *run)
 		failed += run->results[i].outcome == FAILED || run->results[i].outcome == DRAWING_FAILED;
 	}
 	enum lang lang = run->cli->lang;
-	printf(msg(lang, written == 1 ? M_RENDER_DONE_1 : M_RENDER_DONE_N), written, run->out.path);
+	printf(msg(lang, written == 1 ? M_RENDER_DONE_1 : M_RENDER_DONE_N), written, run->out->path);
 	if (skipped > 0) {
 		fputs("; ", stdout);
 		printf(msg(lang, skipped == 1 ? M_RENDER_SKIPPED_1 : M_RENDER_SKIPPED_N), skipped);
@@ -527,7 +563,7 @@ run_free(struct render_run *run)
 	free(run->workers);
 	free(run->persona_findings);
 	renderer_free(&run->renderer);
-	outdir_close(&run->out);
+	outdir_close(&run->own_out);
 	memset(run, 0, sizeof(*run));
 }
 
@@ -542,7 +578,7 @@ open_outputs(struct render_run *run)
 	source_folders_add(&sources, cli->args, cli->n_args);
 	char *error = NULL;
 	int status = 0;
-	if (outdir_open(&run->out, cli->output_dir, &sources, cli->lang, &error) != 0) {
+	if (outdir_open(&run->own_out, cli->output_dir, &sources, cli->lang, &error) != 0) {
 		fprintf(stderr, "keten: %s\n", error);
 		status = 2;
 	} else if (cli->timings_path != NULL &&
@@ -554,6 +590,96 @@ open_outputs(struct render_run *run)
 	source_folders_free(&sources);
 	return status;
 }
+
+/* --- the pool, for the main job --- */
+
+static void
+run_init(struct render_run *run, const struct cli *cli, enum image_format format)
+{
+	memset(run, 0, sizeof(*run));
+	run->cli = cli;
+	run->format = format;
+	run->own_out.fd = -1;
+	run->out = &run->own_out;
+	run->jobs = cli->jobs > 0 ? (size_t)cli->jobs : 1;
+	run->workers = xcalloc(run->jobs, sizeof(*run->workers));
+}
+
+struct render_run *
+render_jobs_new(const struct cli *cli, enum image_format format, struct outdir *out)
+{
+	struct render_run *run = xmalloc(sizeof(*run));
+	run_init(run, cli, format);
+	run->out = out;
+	signal(SIGPIPE, SIG_IGN); /* a dead worker is an error, not a signal */
+	return run;
+}
+
+void
+render_jobs_add(struct render_run *run, struct workspace *ws, struct doc *journey)
+{
+	on_journey(ws, journey, run);
+}
+
+int
+render_jobs_finish(struct render_run *run)
+{
+	finish_workers(run);
+	signal(SIGPIPE, SIG_DFL);
+	if (run->unusable) {
+		cli_error(run->cli, M_R_GRAPHVIZ_FORMAT, image_format_name(run->format));
+		return 2;
+	}
+	print_problems(run);
+	return any_failed(run) ? 2 : 0;
+}
+
+bool
+render_jobs_drawn(const struct render_run *run, size_t i)
+{
+	return i < run->n_results && run->results[i].outcome == WRITTEN;
+}
+
+void
+render_jobs_free(struct render_run **run)
+{
+	if (*run == NULL)
+		return;
+	run_free(*run);
+	free(*run);
+	*run = NULL;
+}
+
+/* --- a worker process --- */
+
+bool
+render_worker_wanted(int argc, char **argv)
+{
+	return argc == 5 && strcmp(argv[1], WORKER_COMMAND) == 0;
+}
+
+int
+render_worker_main(int argc, char **argv)
+{
+	(void)argc;
+	struct cli cli = {0};
+	cli.lang = strcmp(argv[3], "en") == 0 ? LANG_EN : LANG_NL;
+	int format = image_format_parse(argv[2]);
+	if (format < 0)
+		return 2;
+	struct render_run run;
+	run_init(&run, &cli, (enum image_format)format);
+	run.own_out.fd = WORKER_FOLDER;
+	run.own_out.path = xstrdup(argv[4]);
+	run.own_out.lang = cli.lang;
+	serve(&run, WORKER_JOBS, WORKER_RESULTS);
+	close(WORKER_JOBS);
+	close(WORKER_RESULTS);
+	run_free(&run);
+	return 0;
+}
+
+/* --- the command --- */
 
 static int
 render_all(struct render_run *run, struct workspace *ws, struct diags *diags)
@@ -590,12 +716,8 @@ cmd_render(const struct cli *cli)
 		diags_free(&diags);
 		return 2;
 	}
-	struct render_run run = {0};
-	run.cli = cli;
-	run.format = (enum image_format)cli->image_format;
-	run.out.fd = -1;
-	run.jobs = cli->jobs > 0 ? (size_t)cli->jobs : 1;
-	run.workers = xcalloc(run.jobs, sizeof(*run.workers));
+	struct render_run run;
+	run_init(&run, cli, (enum image_format)cli->image_format);
 	int status = open_outputs(&run);
 	if (status == 0)
 		status = render_all(&run, &ws, &diags);

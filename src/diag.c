@@ -1,10 +1,11 @@
-/* diag.c - the code catalogue and the emitter that collects findings. */
+/* diag.c - the code catalogue, the emitter that collects findings, and their counts. */
 #include "diag.h"
 
 #include "mem.h"
 #include "personal.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -76,6 +77,22 @@ mask_personal_data(char **text)
 	}
 }
 
+/* xvasprintf in one pass for the usual short text. Caller frees. */
+static char *
+format_text(const char *fmt, va_list ap)
+{
+	char small[256];
+	va_list copy;
+	va_copy(copy, ap);
+	int n = vsnprintf(small, sizeof small, fmt, copy);
+	va_end(copy);
+	if (n < 0 || (size_t)n >= sizeof small)
+		return xvasprintf(fmt, ap);
+	char *text = xmalloc((size_t)n + 1);
+	memcpy(text, small, (size_t)n + 1);
+	return text;
+}
+
 struct diag *
 diag_vemit(struct diags *diags, enum code code, const struct loc *loc,
 	   enum msg m, va_list ap)
@@ -85,13 +102,13 @@ diag_vemit(struct diags *diags, enum code code, const struct loc *loc,
 	memset(d, 0, sizeof(*d));
 	d->code = code;
 	d->severity = codes[code].severity;
-	d->seq = diags->n - 1;
+	d->seq = diags->next_seq++;
 	if (loc != NULL) {
 		d->file = loc->file ? xstrdup(loc->file) : NULL;
 		d->line = loc->line;
 		d->col = loc->col;
 	}
-	d->message = xvasprintf(msg(diags->lang, m), ap);
+	d->message = format_text(msg(diags->lang, m), ap);
 	mask_personal_data(&d->message);
 	return d;
 }
@@ -111,7 +128,7 @@ void
 diag_vhint(struct diags *diags, struct diag *d, enum msg m, va_list ap)
 {
 	free(d->hint);
-	d->hint = xvasprintf(msg(diags->lang, m), ap);
+	d->hint = format_text(msg(diags->lang, m), ap);
 	mask_personal_data(&d->hint);
 }
 
@@ -169,12 +186,77 @@ diags_sort(struct diags *diags)
 		qsort(diags->items, diags->n, sizeof(struct diag), diag_compare);
 }
 
+bool
+code_is_friction(enum code code)
+{
+	return codes[code].id[0] == 'K' && code != CODE_K012;
+}
+
+void
+diags_move(struct diags *to, struct diags *from)
+{
+	for (size_t k = 0; k < from->n; k++) {
+		to->items = xgrow(to->items, to->n, &to->cap, sizeof(struct diag));
+		struct diag *d = &to->items[to->n++];
+		*d = from->items[k];
+		d->seq = to->next_seq++;
+	}
+	free(from->items);
+	from->items = NULL;
+	from->n = from->cap = 0;
+	for (int c = 0; c < CODE__MAX; c++) {
+		to->suppressed[c] += from->suppressed[c];
+		from->suppressed[c] = 0;
+	}
+}
+
+void
+diags_drop_front(struct diags *diags, size_t k)
+{
+	for (size_t i = 0; i < k; i++) {
+		struct diag *d = &diags->items[i];
+		diags->gone[d->code]++;
+		if (code_is_friction(d->code))
+			diags->gone_impact += d->impact;
+		diag_clear(d);
+	}
+	if (k == 0)
+		return;
+	memmove(diags->items, diags->items + k, (diags->n - k) * sizeof(struct diag));
+	diags->n -= k;
+}
+
+long
+diags_count_codes(const struct diags *diags, size_t *counts)
+{
+	long impact = diags->gone_impact;
+	memcpy(counts, diags->gone, sizeof diags->gone);
+	for (size_t i = 0; i < diags->n; i++) {
+		const struct diag *d = &diags->items[i];
+		counts[d->code]++;
+		if (code_is_friction(d->code))
+			impact += d->impact;
+	}
+	return impact;
+}
+
 size_t
 diags_count(const struct diags *diags, enum severity severity)
 {
 	size_t count = 0;
+	for (int c = 0; c < CODE__MAX; c++)
+		count += codes[c].severity == severity ? diags->gone[c] : 0;
 	for (size_t i = 0; i < diags->n; i++)
 		count += diags->items[i].severity == severity;
+	return count;
+}
+
+size_t
+diags_total(const struct diags *diags)
+{
+	size_t count = diags->n;
+	for (int c = 0; c < CODE__MAX; c++)
+		count += diags->gone[c];
 	return count;
 }
 

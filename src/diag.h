@@ -47,12 +47,17 @@ struct diag {
 	size_t seq;       /* order of emission, to keep sorting stable */
 };
 
-/* The list of findings of one run; reporting never prints. */
+/* The list of findings of one run; reporting never prints. A printer
+ * that streams drops the findings it has printed (diags_drop_front): they
+ * are then only counted, in `gone`. */
 struct diags {
 	struct diag *items;
 	size_t n, cap;
 	enum lang lang; /* language of messages and hints */
 	size_t suppressed[CODE__MAX]; /* findings switched off or ignored */
+	size_t next_seq;              /* seq of the next finding */
+	size_t gone[CODE__MAX];       /* findings dropped, by code */
+	long gone_impact;             /* the impact of the friction ones */
 };
 
 void diags_init(struct diags *diags, enum lang lang);
@@ -80,8 +85,23 @@ void diags_tag(struct diags *diags, size_t from, const char *journey,
 /* Sorts by file, line, column, then code (stable for equal keys). */
 void diags_sort(struct diags *diags);
 
-/* Number of findings with the given severity. */
+/* True for a finding that counts in friction scores (K-codes but K012). */
+bool code_is_friction(enum code code);
+
+/* Appends the findings of `from` to `to`, numbered as if they had been
+ * made there, adds its suppressed counts, and leaves it empty. */
+void diags_move(struct diags *to, struct diags *from);
+
+/* Counts and frees the first k findings, and moves the others to the front. */
+void diags_drop_front(struct diags *diags, size_t k);
+
+/* Number of findings with the given severity, dropped ones included. */
 size_t diags_count(const struct diags *diags, enum severity severity);
+/* Number of findings, dropped ones included. */
+size_t diags_total(const struct diags *diags);
+/* Findings per code (counts[CODE__MAX]), dropped ones included; returns
+ * the summed impact of the friction findings. */
+long diags_count_codes(const struct diags *diags, size_t *counts);
 /* True when a finding in [from, n) is an error. */
 bool diags_has_error_since(const struct diags *diags, size_t from);
 

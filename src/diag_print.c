@@ -1,4 +1,4 @@
-/* diag_print.c - findings as text lines and as JSON, with the summary. */
+/* diag_print.c - findings as text lines and as JSON, with the summary, all at once or streamed. */
 #include "diag_print.h"
 
 #include "jsonw.h"
@@ -10,7 +10,7 @@
 bool
 diag_is_friction(const struct diag *d)
 {
-	return code_info(d->code)->id[0] == 'K' && d->code != CODE_K012;
+	return code_is_friction(d->code);
 }
 
 static void
@@ -66,20 +66,94 @@ rule_slug(const struct diag *d, enum lang lang)
 	return lang == LANG_EN ? info->slug_en : info->slug_nl;
 }
 
+/* The pieces of one finding's text, added to a buffer at once. */
+struct pieces {
+	const char *s[24];
+	size_t len[24];
+	size_t n;
+	char numbers[2][12];
+};
+
 static void
-print_one(FILE *out, const struct diag *d, enum lang lang, bool color)
+piece(struct pieces *p, const char *s)
+{
+	p->s[p->n] = s;
+	p->len[p->n++] = strlen(s);
+}
+
+/* v in decimal digits, kept in slot k of p->numbers. */
+static void
+piece_int(struct pieces *p, int k, int v)
+{
+	char *end = p->numbers[k] + sizeof p->numbers[k], *at = end;
+	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+	do
+		*--at = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--at = '-';
+	p->s[p->n] = at;
+	p->len[p->n++] = (size_t)(end - at);
+}
+
+static void
+pieces_add(struct buf *b, const struct pieces *p)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < p->n; i++)
+		total += p->len[i];
+	if (b->len + total + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+		while (cap < b->len + total + 1)
+			cap *= 2;
+		b->data = xrealloc(b->data, cap);
+		b->cap = cap;
+	}
+	char *at = b->data + b->len;
+	for (size_t i = 0; i < p->n; i++) {
+		memcpy(at, p->s[i], p->len[i]);
+		at += p->len[i];
+	}
+	b->len += total;
+	b->data[b->len] = '\0';
+}
+
+/* One finding as text, added to b: its place, severity, message, code and
+ * rule, and its hint on a line of its own. */
+static void
+print_one(struct buf *b, const struct diag *d, enum lang lang, bool color)
 {
 	bool error = d->severity == SEV_ERROR;
-	const char *sev = msg(lang, error ? M_SEV_ERROR : M_SEV_WARNING);
-	const char *on = !color ? "" : error ? "\033[1;31m" : "\033[1;35m";
 	const char *off = color ? "\033[0m" : "";
-	const char *dim = color ? "\033[2m" : "";
-	if (d->file != NULL)
-		fprintf(out, "%s:%d:%d: ", d->file, d->line, d->col);
-	fprintf(out, "%s%s%s: %s %s[%s %s]%s\n", on, sev, off, d->message, dim,
-		code_info(d->code)->id, rule_slug(d, lang), off);
-	if (d->hint != NULL)
-		fprintf(out, "  %s: %s\n", msg(lang, M_HINT), d->hint);
+	struct pieces p = {.n = 0};
+	if (d->file != NULL) {
+		piece(&p, d->file);
+		piece(&p, ":");
+		piece_int(&p, 0, d->line);
+		piece(&p, ":");
+		piece_int(&p, 1, d->col);
+		piece(&p, ": ");
+	}
+	piece(&p, !color ? "" : error ? "\033[1;31m" : "\033[1;35m");
+	piece(&p, msg(lang, error ? M_SEV_ERROR : M_SEV_WARNING));
+	piece(&p, off);
+	piece(&p, ": ");
+	piece(&p, d->message);
+	piece(&p, color ? " \033[2m[" : " [");
+	piece(&p, code_info(d->code)->id);
+	piece(&p, " ");
+	piece(&p, rule_slug(d, lang));
+	piece(&p, "]");
+	piece(&p, off);
+	piece(&p, "\n");
+	if (d->hint != NULL) {
+		piece(&p, "  ");
+		piece(&p, msg(lang, M_HINT));
+		piece(&p, ": ");
+		piece(&p, d->hint);
+		piece(&p, "\n");
+	}
+	pieces_add(b, &p);
 }
 
 static void
@@ -88,36 +162,48 @@ plural(struct buf *b, enum lang lang, int n, enum msg one, enum msg many)
 	buf_printf(b, msg(lang, n == 1 ? one : many), n);
 }
 
+/* The counts of the summary line: errors and warnings that are no
+ * friction, friction points and their total impact. */
+struct line_counts {
+	int errors, warnings, friction;
+	long score;
+};
+
+static struct line_counts
+count_for_line(const struct diags *diags)
+{
+	size_t counts[CODE__MAX];
+	struct line_counts lc = {0, 0, 0, diags_count_codes(diags, counts)};
+	for (int c = 0; c < CODE__MAX; c++) {
+		if (code_is_friction(c))
+			lc.friction += (int)counts[c];
+		else if (code_info(c)->severity == SEV_ERROR)
+			lc.errors += (int)counts[c];
+		else
+			lc.warnings += (int)counts[c];
+	}
+	return lc;
+}
+
 char *
 diag_summary_line(const struct diags *diags, const struct summary *summary)
 {
 	enum lang lang = diags->lang;
-	int errors = 0, warnings = 0, friction = 0, score = 0;
-	for (size_t i = 0; i < diags->n; i++) {
-		const struct diag *d = &diags->items[i];
-		if (diag_is_friction(d)) {
-			friction++;
-			score += d->impact;
-		} else if (d->severity == SEV_ERROR) {
-			errors++;
-		} else {
-			warnings++;
-		}
-	}
+	struct line_counts lc = count_for_line(diags);
 	struct buf b = {0};
 	plural(&b, lang, summary->journeys, M_SUMMARY_JOURNEYS_1, M_SUMMARY_JOURNEYS_N);
 	buf_puts(&b, ", ");
 	plural(&b, lang, summary->personas, M_SUMMARY_PERSONAS_1, M_SUMMARY_PERSONAS_N);
 	buf_puts(&b, ": ");
-	plural(&b, lang, errors, M_SUMMARY_ERRORS_1, M_SUMMARY_ERRORS_N);
-	if (warnings > 0) {
+	plural(&b, lang, lc.errors, M_SUMMARY_ERRORS_1, M_SUMMARY_ERRORS_N);
+	if (lc.warnings > 0) {
 		buf_puts(&b, ", ");
-		plural(&b, lang, warnings, M_SUMMARY_WARNINGS_1, M_SUMMARY_WARNINGS_N);
+		plural(&b, lang, lc.warnings, M_SUMMARY_WARNINGS_1, M_SUMMARY_WARNINGS_N);
 	}
 	buf_puts(&b, ", ");
-	plural(&b, lang, friction, M_SUMMARY_FRICTION_1, M_SUMMARY_FRICTION_N);
+	plural(&b, lang, lc.friction, M_SUMMARY_FRICTION_1, M_SUMMARY_FRICTION_N);
 	buf_puts(&b, " (");
-	buf_printf(&b, msg(lang, M_SUMMARY_SCORE), score);
+	buf_printf(&b, msg(lang, M_SUMMARY_SCORE), (int)lc.score);
 	buf_puts(&b, ")");
 	size_t suppressed = diags_suppressed(diags);
 	if (suppressed > 0) {
@@ -146,23 +232,6 @@ print_scores(FILE *out, const struct summary *summary, enum lang lang)
 		}
 		fprintf(out, "%s\n", *sep == ',' ? ")" : "");
 	}
-}
-
-void
-diag_print_text(FILE *out, const struct diags *diags,
-		const struct summary *summary, const struct print_options *opts)
-{
-	for (size_t i = 0; i < diags->n; i++) {
-		const struct diag *d = &diags->items[i];
-		if (!opts->quiet || d->severity == SEV_ERROR)
-			print_one(out, d, diags->lang, opts->color);
-	}
-	if (opts->quiet || !opts->summary)
-		return;
-	print_scores(out, summary, diags->lang);
-	char *line = diag_summary_line(diags, summary);
-	fprintf(out, "%s\n", line);
-	free(line);
 }
 
 static void
@@ -205,16 +274,13 @@ json_diag(struct jsonw *w, const struct diag *d)
 }
 
 static void
-json_counts(struct jsonw *w, const struct diags *diags)
+json_counts(struct jsonw *w, const size_t *per_code)
 {
-	int per_code[CODE__MAX] = {0};
-	for (size_t i = 0; i < diags->n; i++)
-		per_code[diags->items[i].code]++;
 	jsonw_key(w, "by_code");
 	jsonw_object_begin(w);
 	for (int c = 0; c < CODE__MAX; c++)
 		if (per_code[c] > 0)
-			jsonw_member_long(w, code_info(c)->id, per_code[c]);
+			jsonw_member_long(w, code_info(c)->id, (long)per_code[c]);
 	jsonw_object_end(w);
 }
 
@@ -231,9 +297,9 @@ json_suppressed(struct jsonw *w, const struct diags *diags)
 }
 
 static void
-json_scores(struct jsonw *w, const struct diags *diags, const struct summary *s)
+json_scores(struct jsonw *w, const size_t *per_code, long total, const struct summary *s)
 {
-	long total = 0, friction = 0;
+	long friction = 0;
 	jsonw_key(w, "friction_score");
 	jsonw_object_begin(w);
 	for (size_t j = 0; j < s->n_scores; j++)
@@ -249,11 +315,9 @@ json_scores(struct jsonw *w, const struct diags *diags, const struct summary *s)
 		jsonw_object_end(w);
 	}
 	jsonw_object_end(w);
-	for (size_t i = 0; i < diags->n; i++)
-		if (diag_is_friction(&diags->items[i])) {
-			friction++;
-			total += diags->items[i].impact;
-		}
+	for (int c = 0; c < CODE__MAX; c++)
+		if (code_is_friction(c))
+			friction += (long)per_code[c];
 	jsonw_member_long(w, "friction_points", friction);
 	jsonw_member_long(w, "friction_total", total);
 }
@@ -261,35 +325,132 @@ json_scores(struct jsonw *w, const struct diags *diags, const struct summary *s)
 static void
 json_summary(struct jsonw *w, const struct diags *diags, const struct summary *s)
 {
+	size_t per_code[CODE__MAX];
+	long total = diags_count_codes(diags, per_code);
 	jsonw_key(w, "summary");
 	jsonw_object_begin(w);
 	jsonw_member_long(w, "journeys", s->journeys);
 	jsonw_member_long(w, "personas", s->personas);
 	jsonw_member_long(w, "errors", (long)diags_count(diags, SEV_ERROR));
 	jsonw_member_long(w, "warnings", (long)diags_count(diags, SEV_WARNING));
-	json_counts(w, diags);
+	json_counts(w, per_code);
 	json_suppressed(w, diags);
-	json_scores(w, diags, s);
+	json_scores(w, per_code, total, s);
 	jsonw_object_end(w);
+}
+
+/* --- printing, all at once or as findings become final --- */
+
+void
+diag_stream_begin(struct diag_stream *s, FILE *out, bool json,
+		  const struct print_options *opts, enum lang lang)
+{
+	memset(s, 0, sizeof(*s));
+	s->out = out;
+	s->json = json;
+	s->opts = *opts;
+	s->lang = lang;
+	if (!json)
+		return;
+	jsonw_init(&s->w, &s->pending, false);
+	jsonw_object_begin(&s->w);
+	jsonw_member_string(&s->w, "format", "keten/1");
+	jsonw_key(&s->w, "diagnostics");
+	jsonw_array_begin(&s->w);
+}
+
+static void
+write_pending(struct diag_stream *s)
+{
+	if (s->pending.len == 0)
+		return;
+	fwrite(s->pending.data, 1, s->pending.len, s->out);
+	buf_clear(&s->pending);
+}
+
+/* Prints diags->items[0..k), the errors only when quiet. */
+static void
+print_first(struct diag_stream *s, const struct diags *diags, size_t k)
+{
+	for (size_t i = 0; i < k; i++) {
+		const struct diag *d = &diags->items[i];
+		if (s->opts.quiet && d->severity != SEV_ERROR)
+			continue;
+		if (s->json)
+			json_diag(&s->w, d);
+		else
+			print_one(&s->pending, d, s->lang, s->opts.color);
+	}
+	write_pending(s);
+}
+
+/* The number of leading findings in files before bound (diags sorted). */
+static size_t
+count_before(const struct diags *diags, const char *bound)
+{
+	if (bound == NULL)
+		return diags->n;
+	size_t k = 0;
+	while (k < diags->n && strcmp(diags->items[k].file ? diags->items[k].file : "", bound) < 0)
+		k++;
+	return k;
+}
+
+void
+diag_stream_flush(struct diag_stream *s, struct diags *diags, const char *bound)
+{
+	diags_sort(diags);
+	size_t k = count_before(diags, bound);
+	print_first(s, diags, k);
+	diags_drop_front(diags, k);
+}
+
+/* The summary after the findings: score lines and the summary line, or
+ * the JSON summary and the end of the object. */
+static void
+print_end(struct diag_stream *s, const struct diags *diags, const struct summary *summary)
+{
+	if (s->json) {
+		jsonw_array_end(&s->w);
+		json_summary(&s->w, diags, summary);
+		jsonw_object_end(&s->w);
+		write_pending(s);
+		buf_free(&s->pending);
+		return;
+	}
+	buf_free(&s->pending);
+	if (s->opts.quiet || !s->opts.summary)
+		return;
+	print_scores(s->out, summary, s->lang);
+	char *line = diag_summary_line(diags, summary);
+	fprintf(s->out, "%s\n", line);
+	free(line);
+}
+
+void
+diag_stream_end(struct diag_stream *s, struct diags *diags, const struct summary *summary)
+{
+	diag_stream_flush(s, diags, NULL);
+	print_end(s, diags, summary);
+}
+
+void
+diag_print_text(FILE *out, const struct diags *diags,
+		const struct summary *summary, const struct print_options *opts)
+{
+	struct diag_stream s;
+	diag_stream_begin(&s, out, false, opts, diags->lang);
+	print_first(&s, diags, diags->n);
+	print_end(&s, diags, summary);
 }
 
 void
 diag_print_json(FILE *out, const struct diags *diags,
 		const struct summary *summary, bool quiet)
 {
-	struct buf b = {0};
-	struct jsonw w;
-	jsonw_init(&w, &b, false);
-	jsonw_object_begin(&w);
-	jsonw_member_string(&w, "format", "keten/1");
-	jsonw_key(&w, "diagnostics");
-	jsonw_array_begin(&w);
-	for (size_t i = 0; i < diags->n; i++)
-		if (!quiet || diags->items[i].severity == SEV_ERROR)
-			json_diag(&w, &diags->items[i]);
-	jsonw_array_end(&w);
-	json_summary(&w, diags, summary);
-	jsonw_object_end(&w);
-	fwrite(b.data, 1, b.len, out);
-	buf_free(&b);
+	struct print_options opts = {false, quiet, true};
+	struct diag_stream s;
+	diag_stream_begin(&s, out, true, &opts, diags->lang);
+	print_first(&s, diags, diags->n);
+	print_end(&s, diags, summary);
 }

@@ -3,6 +3,7 @@
 #define KETEN_DIAG_PRINT_H
 
 #include "diag.h"
+#include "jsonw.h"
 #include "model.h"
 
 #include <stdbool.h>
@@ -48,6 +49,28 @@ struct print_options {
  * with "  hint: …" below, then the summary line. */
 void diag_print_text(FILE *out, const struct diags *diags,
 		     const struct summary *summary, const struct print_options *opts);
+
+/* A printer that writes findings as soon as they are final and then
+ * drops them, so that memory stays flat: the text lines or the keten/1
+ * JSON object of diag_print_text and diag_print_json, byte for byte. */
+struct diag_stream {
+	FILE *out;
+	bool json;
+	struct print_options opts; /* opts.summary is ignored for JSON */
+	enum lang lang;
+	struct buf pending;        /* output not written yet */
+	struct jsonw w;
+};
+
+void diag_stream_begin(struct diag_stream *s, FILE *out, bool json,
+		       const struct print_options *opts, enum lang lang);
+/* Sorts the findings, then prints and drops those in files that sort
+ * before `bound` (every one when bound is NULL): the caller promises that
+ * no finding to come goes before them. */
+void diag_stream_flush(struct diag_stream *s, struct diags *diags, const char *bound);
+/* Prints the findings left and the summary. */
+void diag_stream_end(struct diag_stream *s, struct diags *diags,
+		     const struct summary *summary);
 
 /* The summary line: "3 reizen, 2 persona's: 0 fouten, 7 knelpunten
  * (frictiescore 15)". Caller frees. */

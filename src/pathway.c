@@ -1,11 +1,11 @@
 /* pathway.c - building the pathway diagram with libcgraph, laying it out and rendering it with libgvc, and making the output bytes deterministic. */
 #include "pathway.h"
 
+#include "gv_shared.h"
 #include "mem.h"
 #include "pathway_labels.h"
 #include "render_text.h"
 
-#include <gvc.h>
 #include <xdot.h>
 
 #include <stdlib.h>
@@ -50,31 +50,6 @@ struct renderer {
 	enum image_format format;
 };
 
-/* One Graphviz context serves the whole process: the pango plugin keeps
- * font state in static variables that point into the first context, so a
- * context created after another was freed reads freed memory. It is freed
- * when the process exits. */
-static GVC_t *shared_gvc;
-
-static void
-free_shared_context(void)
-{
-	if (shared_gvc != NULL)
-		gvFreeContext(shared_gvc);
-	shared_gvc = NULL;
-}
-
-static GVC_t *
-shared_context(void)
-{
-	if (shared_gvc == NULL) {
-		shared_gvc = gvContext();
-		if (shared_gvc != NULL)
-			atexit(free_shared_context);
-	}
-	return shared_gvc;
-}
-
 /* Messages Graphviz reports while we work, instead of on stderr. */
 static struct buf gv_messages;
 
@@ -87,8 +62,6 @@ collect_message(char *message)
 }
 
 static const char *const format_names[] = {"svg", "png", "pdf", "dot"};
-/* The Graphviz devices: cairo for bitmaps and PDF, the core ones else. */
-static const char *const format_devices[] = {"svg", "png:cairo", "pdf:cairo", "dot"};
 
 const char *
 image_format_name(enum image_format format)
@@ -600,51 +573,12 @@ layout(struct renderer *r, struct build *b)
 
 /* --- output bytes --- */
 
-/* SVG: adds <desc> after the graph's <title>. */
-static void
-add_svg_description(struct buf *svg, const char *description)
-{
-	const char *data = buf_str(svg);
-	const char *graph = strstr(data, "<g id=\"graph0\"");
-	const char *title = graph ? strstr(graph, "</title>") : NULL;
-	if (title == NULL)
-		return;
-	size_t at = (size_t)(title - data) + strlen("</title>");
-	struct buf out = {0};
-	buf_add(&out, data, at);
-	buf_puts(&out, "\n<desc>");
-	buf_puts(&out, description);
-	buf_puts(&out, "</desc>");
-	buf_add(&out, data + at, svg->len - at);
-	buf_free(svg);
-	*svg = out;
-}
-
-/* PDF: cairo writes the time of the run as /CreationDate; it is blanked
- * out (spaces of the same length, so that the cross-reference offsets
- * stay right) to give the same bytes for the same input. */
-static void
-blank_pdf_dates(struct buf *pdf)
-{
-	static const char *const keys[] = {"/CreationDate (", "/ModDate ("};
-	for (size_t k = 0; k < 2; k++) {
-		size_t klen = strlen(keys[k]);
-		for (size_t i = 0; i + klen < pdf->len; i++) {
-			if (memcmp(pdf->data + i, keys[k], klen) != 0)
-				continue;
-			char *end = memchr(pdf->data + i + klen, ')', pdf->len - i - klen);
-			if (end != NULL && end - (pdf->data + i) < 64)
-				memset(pdf->data + i, ' ', (size_t)(end - (pdf->data + i)) + 1);
-		}
-	}
-}
-
 static int
 render_bytes(struct renderer *r, struct build *b, struct buf *out)
 {
 	char *data = NULL;
 	unsigned int len = 0;
-	if (gvRenderData(r->gvc, b->g, format_devices[r->format], &data, &len) != 0 || data == NULL) {
+	if (gvRenderData(r->gvc, b->g, gv_device(r->format), &data, &len) != 0 || data == NULL) {
 		if (data != NULL)
 			gvFreeRenderData(data);
 		return -1;
@@ -653,9 +587,9 @@ render_bytes(struct renderer *r, struct build *b, struct buf *out)
 	buf_add(out, data, len);
 	gvFreeRenderData(data);
 	if (r->format == IMAGE_SVG)
-		add_svg_description(out, b->spec->description);
+		gv_svg_add_description(out, b->spec->description);
 	else if (r->format == IMAGE_PDF)
-		blank_pdf_dates(out);
+		gv_pdf_blank_dates(out);
 	return 0;
 }
 
@@ -711,7 +645,7 @@ warm_up(struct renderer *r)
 	if (status == 0) {
 		char *data = NULL;
 		unsigned int len = 0;
-		status = gvRenderData(r->gvc, g, format_devices[r->format], &data, &len);
+		status = gvRenderData(r->gvc, g, gv_device(r->format), &data, &len);
 		if (data != NULL)
 			gvFreeRenderData(data);
 		gvFreeLayout(r->gvc, g);
@@ -728,7 +662,7 @@ renderer_new(enum image_format format, char **error)
 	agseterrf(collect_message);
 	struct renderer *r = xcalloc(1, sizeof(*r));
 	r->format = format;
-	r->gvc = shared_context();
+	r->gvc = gv_shared_context();
 	if (r->gvc == NULL || warm_up(r) != 0) {
 		*error = xasprintf("%s", format_names[format]);
 		renderer_free(&r);

@@ -40,8 +40,9 @@ static const struct tint palette[] = {
 static const struct tint grey_tint = {"#f1f1f1", "#dddddd", "#666666"};
 
 /* Background and text colour of a marker by impact 1-3. */
-static const char *const impact_fill[] = {"#ffd43b", "#ff922b", "#e03131"};
-static const char *const impact_text[] = {"#000000", "#000000", "#ffffff"};
+static const char *const impact_fill[] = {COLOR_IMPACT_1, COLOR_IMPACT_2, COLOR_IMPACT_3};
+static const char *const impact_text[] = {COLOR_IMPACT_TEXT_1, COLOR_IMPACT_TEXT_2,
+					  COLOR_IMPACT_TEXT_3};
 
 /* One symbol per touchpoint kind (enum tp_kind order); all in DejaVu Sans. */
 static const char *const kind_symbol[TP__MAX] = {

@@ -1,4 +1,4 @@
-/* pathway_labels.h - the HTML-like labels of the pathway diagram (title block, lane headers, stage cards, legend), its colours and its plain-text description; no Graphviz types. Included by pathway_spec.c, pathway.c and the unit tests. */
+/* pathway_labels.h - the HTML-like labels of the pathway diagram (title block, lane headers, stage cards, legend), its colours and its plain-text description; no Graphviz types. Included by pathway_spec.c, pathway.c, the overview renderer and the unit tests. */
 #ifndef KETEN_PATHWAY_LABELS_H
 #define KETEN_PATHWAY_LABELS_H
 
@@ -22,6 +22,15 @@ struct tint tint_of(const struct chain *chain, const struct position *pos);
 #define COLOR_MOVE_UP "#2b8a3e"
 #define COLOR_MOVE_LEVEL "#495057"
 #define COLOR_MOVE_DOWN "#c2255c"
+
+/* Colours of friction by impact 1-3 (yellow, orange, red): fill, and the
+ * text written on it. The overview uses the same scale. */
+#define COLOR_IMPACT_1 "#ffd43b"
+#define COLOR_IMPACT_2 "#ff922b"
+#define COLOR_IMPACT_3 "#e03131"
+#define COLOR_IMPACT_TEXT_1 "#000000"
+#define COLOR_IMPACT_TEXT_2 "#000000"
+#define COLOR_IMPACT_TEXT_3 "#ffffff"
 
 /* Each label builder appends one HTML-like label, "<…>" without the outer
  * angle brackets that DOT puts around it. All user text goes through

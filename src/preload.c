@@ -1,4 +1,4 @@
-/* preload.c - worker threads that read documents ahead, handed out in input order. */
+/* preload.c - worker threads that read (and check) documents ahead, handed out in input order. */
 #include "preload.h"
 
 #include "mem.h"
@@ -33,6 +33,7 @@ struct slot {
 	bool done;
 	struct doc *doc;
 	struct diags diags;
+	struct diags later; /* findings the taker may keep or drop */
 };
 
 struct preload {
@@ -94,7 +95,8 @@ load_into_slot(struct preload *pl, size_t i)
 {
 	struct slot *s = &pl->slots[i % pl->n_slots];
 	diags_init(&s->diags, pl->lang);
-	struct doc *doc = pl->load(pl->ctx, i, &s->diags);
+	diags_init(&s->later, pl->lang);
+	struct doc *doc = pl->load(pl->ctx, i, &s->diags, &s->later);
 	pthread_mutex_lock(&pl->lock);
 	s->doc = doc;
 	s->done = true;
@@ -192,24 +194,8 @@ preload_start(size_t n, preload_fn *load, void *ctx, enum lang lang)
 	return pl;
 }
 
-/* Moves a slot's findings to the end of diags, renumbered as if they had
- * been made there. */
-static void
-move_findings(struct diags *diags, struct diags *from)
-{
-	for (size_t k = 0; k < from->n; k++) {
-		diags->items = xgrow(diags->items, diags->n, &diags->cap, sizeof(struct diag));
-		struct diag *d = &diags->items[diags->n];
-		*d = from->items[k];
-		d->seq = diags->n++;
-	}
-	free(from->items);
-	from->items = NULL;
-	from->n = from->cap = 0;
-}
-
 struct doc *
-preload_take(struct preload *pl, size_t i, struct diags *diags)
+preload_take(struct preload *pl, size_t i, struct diags *diags, struct diags *later)
 {
 	if (i != pl->taken || i >= pl->n) {
 		fprintf(stderr, "keten: preload_take(%zu) out of order\n", i);
@@ -231,7 +217,9 @@ preload_take(struct preload *pl, size_t i, struct diags *diags)
 	}
 	pthread_mutex_unlock(&pl->lock);
 	/* The slot is ours until taken moves on: no lock needed. */
-	move_findings(diags, &s->diags);
+	diags_move(diags, &s->diags);
+	*later = s->later;
+	diags_init(&s->later, pl->lang);
 	struct doc *doc = s->doc;
 	s->doc = NULL;
 	s->done = false;
@@ -262,6 +250,7 @@ preload_stop(struct preload **plp)
 	for (size_t k = 0; k < pl->n_slots; k++) {
 		doc_free(&pl->slots[k].doc);
 		diags_free(&pl->slots[k].diags);
+		diags_free(&pl->slots[k].later);
 	}
 	free(pl->slots);
 	free(pl->workers);

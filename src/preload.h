@@ -1,4 +1,4 @@
-/* preload.h - reading documents ahead on worker threads and handing them out in input order, with their findings in the order one thread would make them. Included by workspace.c. */
+/* preload.h - reading (and checking) documents ahead on worker threads and handing them out in input order, with their findings in the order one thread would make them. Included by workspace.c. */
 #ifndef KETEN_PRELOAD_H
 #define KETEN_PRELOAD_H
 
@@ -8,10 +8,12 @@
 
 #include <stddef.h>
 
-/* Loads item i (reads, parses and checks one file), reporting into diags.
- * Runs on any thread, several at a time: it may only read what no one
- * changes while the preload runs. */
-typedef struct doc *preload_fn(void *ctx, size_t i, struct diags *diags);
+/* Loads item i (reads, parses and checks one file), reporting into diags,
+ * and into later what the taker may keep or throw away. Runs on any
+ * thread, several at a time: it may only read what no one changes while
+ * the preload runs, or take a lock. */
+typedef struct doc *preload_fn(void *ctx, size_t i, struct diags *diags,
+			       struct diags *later);
 
 struct preload;
 
@@ -25,8 +27,10 @@ struct preload *preload_start(size_t n, preload_fn *load, void *ctx,
 /* The document of item i (NULL when it could not be read); call for
  * i = 0, 1, ... in turn. Its findings are first appended to diags, in the
  * order and with the sequence numbers a single thread would have given
- * them. The caller owns the document. */
-struct doc *preload_take(struct preload *pl, size_t i, struct diags *diags);
+ * them; *later gets the load's other list (the caller frees it). The
+ * caller owns the document. */
+struct doc *preload_take(struct preload *pl, size_t i, struct diags *diags,
+			 struct diags *later);
 
 /* Stops the workers and frees what was not taken. */
 void preload_stop(struct preload **pl);

@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -148,43 +149,81 @@ chain_load(struct workspace *ws, const char *path)
 	}
 	if (doc != NULL)
 		chain_validate(doc, ws->diags);
+	pthread_mutex_lock(&ws->chains_lock);
 	ws->chains = xgrow(ws->chains, ws->n_chains, &ws->cap_chains, sizeof(*ws->chains));
 	ws->chains[ws->n_chains].key = xstrdup(key);
 	ws->chains[ws->n_chains].doc = doc;
 	ws->n_chains++;
+	pthread_mutex_unlock(&ws->chains_lock);
 	return doc;
 }
 
-/* The chain model a journey is checked with: --chain, its keten:
- * attribute (a path relative to it, or an id in chains/), or the default. */
-static const struct chain *
-chain_for_journey(struct workspace *ws, const struct doc *doc)
+/* The file a journey's keten: attribute names (a path relative to it, or
+ * an id in chains/), or NULL when the journey takes the chain in force
+ * (--chain, or no attribute). Caller frees. */
+static char *
+chain_file_of(const struct workspace *ws, const struct doc *doc)
 {
 	const struct text *ref = &doc->journey->chain;
 	if (ws->opts.chain_path != NULL || ref->s == NULL || *ref->s == '\0')
-		return ws->chain_in_force->chain;
-	char *path;
+		return NULL;
 	if (strchr(ref->s, '/') != NULL || has_extension(ref->s, ".json")) {
+		if (ref->s[0] == '/')
+			return xstrdup(ref->s);
 		char *dir = path_dir(doc->path);
-		path = ref->s[0] == '/' ? xstrdup(ref->s) : path_join(dir, ref->s);
+		char *path = path_join(dir, ref->s);
 		free(dir);
-	} else {
-		char *root = workspace_root_of(doc->path);
-		char *name = xasprintf("chains/%s.json", ref->s);
-		path = path_join(root, name);
-		free(name);
-		free(root);
+		return path;
 	}
+	char *root = workspace_root_of(doc->path);
+	char *name = xasprintf("chains/%s.json", ref->s);
+	char *path = path_join(root, name);
+	free(name);
+	free(root);
+	return path;
+}
+
+/* A chain model file read already, found under the lock (reader threads
+ * look while the main thread may add one). */
+static bool
+chain_known(struct workspace *ws, const char *path, struct doc **doc)
+{
+	char real[PATH_MAX];
+	const char *key = realpath(path, real) ? real : path;
+	bool found;
+	pthread_mutex_lock(&ws->chains_lock);
+	*doc = chain_cached(ws, key, &found);
+	pthread_mutex_unlock(&ws->chains_lock);
+	return found;
+}
+
+/* The chain model a journey is checked with: --chain, its keten:
+ * attribute, or the default. With may_load false, a model file not read
+ * yet is not read: *later is set and NULL returned. */
+static const struct chain *
+chain_for_journey(struct workspace *ws, const struct doc *doc, struct diags *diags,
+		  bool may_load, bool *later)
+{
+	*later = false;
+	char *path = chain_file_of(ws, doc);
+	if (path == NULL)
+		return ws->chain_in_force->chain;
 	struct stat st;
 	struct doc *chain = NULL;
 	if (stat(path, &st) != 0) {
-		struct diag *d = diag_emit(ws->diags, CODE_S003, &ref->loc, M_S003_CHAIN,
+		const struct text *ref = &doc->journey->chain;
+		struct diag *d = diag_emit(diags, CODE_S003, &ref->loc, M_S003_CHAIN,
 					   ref->s, path);
-		diag_hint(ws->diags, d, M_H_CHAIN);
-	} else {
-		chain = chain_load(ws, path);
+		diag_hint(diags, d, M_H_CHAIN);
+	} else if (!chain_known(ws, path, &chain)) {
+		if (may_load)
+			chain = chain_load(ws, path);
+		else
+			*later = true;
 	}
 	free(path);
+	if (*later)
+		return NULL;
 	return chain ? chain->chain : ws->chain_in_force->chain;
 }
 
@@ -508,6 +547,7 @@ workspace_open(struct workspace *ws, char *const *paths, size_t n_paths,
 	       const struct workspace_options *opts, struct diags *diags)
 {
 	memset(ws, 0, sizeof(*ws));
+	pthread_mutex_init(&ws->chains_lock, NULL);
 	ws->opts = *opts;
 	ws->diags = diags;
 	if (open_chain_in_force(ws) != 0)
@@ -537,7 +577,7 @@ workspace_persona(const struct workspace *ws, const char *id)
 }
 
 static void
-check_persona_reference(struct workspace *ws, struct doc *doc)
+check_persona_reference(const struct workspace *ws, struct doc *doc, struct diags *diags)
 {
 	struct journey *j = doc->journey;
 	if (j->persona.s == NULL || *j->persona.s == '\0')
@@ -553,13 +593,13 @@ check_persona_reference(struct workspace *ws, struct doc *doc)
 	}
 	long near = text_nearest(j->persona.s, ids, ws->n_personas);
 	struct diag *d = near >= 0
-		? diag_emit(ws->diags, CODE_S003, &j->persona.loc, M_S003_PERSONA_SUGGEST,
+		? diag_emit(diags, CODE_S003, &j->persona.loc, M_S003_PERSONA_SUGGEST,
 			    j->persona.s, ids[near])
-		: diag_emit(ws->diags, CODE_S003, &j->persona.loc, M_S003_PERSONA, j->persona.s);
+		: diag_emit(diags, CODE_S003, &j->persona.loc, M_S003_PERSONA, j->persona.s);
 	if (ws->n_personas == 0)
-		diag_hint(ws->diags, d, M_H_NO_PERSONAS);
+		diag_hint(diags, d, M_H_NO_PERSONAS);
 	else
-		diag_hint(ws->diags, d, M_H_PERSONAS, buf_str(&list));
+		diag_hint(diags, d, M_H_PERSONAS, buf_str(&list));
 	buf_free(&list);
 	free(ids);
 	doc->broken = true;
@@ -598,8 +638,9 @@ seen_reserve(struct workspace *ws)
 		*seen_slot(ws, ws->seen[i].id) = i + 1;
 }
 
-/* Reports a journey id used before; journeys are many, so by hash. */
-static void
+/* Reports a journey id used before (true then); journeys are many, so by
+ * hash. */
+static bool
 check_journey_id(struct workspace *ws, struct doc *doc)
 {
 	const struct text *id = &doc->journey->id;
@@ -611,63 +652,139 @@ check_journey_id(struct workspace *ws, struct doc *doc)
 					   id->s, first->file, first->line);
 		diag_hint(ws->diags, d, M_H_DUP_ID);
 		doc->broken = true;
-		return;
+		return true;
 	}
 	ws->seen = xgrow(ws->seen, ws->n_seen, &ws->cap_seen, sizeof(*ws->seen));
 	ws->seen[ws->n_seen++] = (struct ws_seen){xstrdup(id->s), xstrdup(doc->path),
 						  id->loc.line};
 	*slot = ws->n_seen;
+	return false;
+}
+
+/* The checks of a journey that need only it, its persona and its chain
+ * model, run where it is read: findings into diags, the friction rules'
+ * into later. Nothing is done when the chain model must be read first
+ * (the main thread does it all then). The journey's chain_ref is set when
+ * this has been done. */
+static void
+precheck_journey(struct workspace *ws, struct doc *doc, struct diags *diags,
+		 struct diags *later)
+{
+	bool wait;
+	const struct chain *chain = chain_for_journey(ws, doc, diags, false, &wait);
+	if (wait)
+		return;
+	check_journey_positions(doc, chain, diags);
+	check_persona_reference(ws, doc, diags);
+	rules_check_journey(doc, doc->journey->persona_ref, chain, &ws->opts.rules, later);
+}
+
+/* The checks of a journey in input order: the chain model read here when
+ * its first journey needs it, and the journey id against the others. The
+ * rules' findings (later) are kept unless the id makes the journey broken:
+ * the rules then run again, as they see a broken journey differently. */
+static void
+check_in_order(struct workspace *ws, struct doc *doc, struct diags *later)
+{
+	struct journey *j = doc->journey;
+	if (j->chain_ref == NULL) {
+		bool wait;
+		const struct chain *chain = chain_for_journey(ws, doc, ws->diags, true, &wait);
+		check_journey_positions(doc, chain, ws->diags);
+		check_persona_reference(ws, doc, ws->diags);
+		check_journey_id(ws, doc);
+		rules_check_journey(doc, j->persona_ref, chain, &ws->opts.rules, ws->diags);
+		return;
+	}
+	bool was_broken = doc->broken;
+	if (check_journey_id(ws, doc) && !was_broken) {
+		diags_free(later);
+		rules_check_journey(doc, j->persona_ref, j->chain_ref, &ws->opts.rules, ws->diags);
+		return;
+	}
+	diags_move(ws->diags, later);
 }
 
 static void
-check_one_journey(struct workspace *ws, struct doc *doc, size_t first,
-		  journey_fn *fn, void *arg)
+check_one_journey(struct workspace *ws, struct doc *doc, struct diags *later,
+		  size_t first, size_t index, journey_fn *fn, void *arg)
 {
 	if (doc->kind == DOC_JOURNEY && doc->journey) {
-		const struct chain *chain = chain_for_journey(ws, doc);
-		check_journey_positions(doc, chain, ws->diags);
-		check_persona_reference(ws, doc);
-		check_journey_id(ws, doc);
-		rules_check_journey(doc, doc->journey->persona_ref, chain,
-				    &ws->opts.rules, ws->diags);
+		check_in_order(ws, doc, later);
 		diags_tag(ws->diags, first, doc->journey->id.s, doc->journey->persona.s);
 		ws->journey_first_diag = first;
 		ws->n_journeys++;
+		ws->check_index = index;
 		if (fn != NULL)
 			fn(ws, doc, arg);
 	}
+	diags_free(later);
 	doc_free(&doc);
 }
 
-/* Loads input i on a worker thread: reads only ws->inputs and the limits,
- * which stay as they are while the journeys are checked. */
+/* Loads input i on a worker thread and runs the checks that need only
+ * the journey: reads ws->inputs, the personas, the limits and the chain
+ * models, which stay as they are while the journeys are checked (the
+ * chain models under their lock). */
 static struct doc *
-load_journey(void *ctx, size_t i, struct diags *diags)
+load_journey(void *ctx, size_t i, struct diags *diags, struct diags *later)
 {
-	const struct workspace *ws = ctx;
-	return load_document(ws->inputs[i].path, DOC_JOURNEY, &ws->opts.limits, diags);
+	struct workspace *ws = ctx;
+	struct doc *doc = load_document(ws->inputs[i].path, DOC_JOURNEY, &ws->opts.limits, diags);
+	if (doc != NULL && doc->kind == DOC_JOURNEY && doc->journey)
+		precheck_journey(ws, doc, diags, later);
+	return doc;
+}
+
+const char *
+workspace_next_file(const struct workspace *ws)
+{
+	return ws->later_first ? ws->later_first[ws->check_index + 1] : NULL;
+}
+
+/* Fills ws->later_first for the journeys in checking order: those read
+ * already, then the inputs. The strings stay until their journey is
+ * checked, after those that point at them are used. */
+static void
+index_later_files(struct workspace *ws)
+{
+	size_t n = ws->n_journeys_read + ws->n_inputs;
+	ws->later_first = xcalloc(n + 1, sizeof(char *));
+	for (size_t k = n; k-- > 0;) {
+		const char *path = k < ws->n_journeys_read ? ws->journeys_read[k]->path
+			: ws->inputs[k - ws->n_journeys_read].path;
+		const char *later = ws->later_first[k + 1];
+		ws->later_first[k] = later && strcmp(later, path) < 0 ? later : path;
+	}
 }
 
 void
 workspace_check_journeys(struct workspace *ws, journey_fn *fn, void *arg)
 {
-	for (size_t i = 0; i < ws->n_journeys_read; i++) {
+	size_t n_read = ws->n_journeys_read;
+	index_later_files(ws);
+	struct diags later;
+	diags_init(&later, ws->diags->lang);
+	for (size_t i = 0; i < n_read; i++) {
 		struct doc *doc = ws->journeys_read[i];
 		ws->journeys_read[i] = NULL;
-		check_one_journey(ws, doc, ws->diags->n, fn, arg);
+		check_one_journey(ws, doc, &later, ws->diags->n, i, fn, arg);
 	}
 	ws->n_journeys_read = 0;
-	/* Files are read and parsed ahead on worker threads; the checks
-	 * that span files run here, in input order. */
+	/* Files are read, parsed and checked ahead on worker threads; the
+	 * checks that span files run here, in input order. */
 	struct preload *pl = preload_start(ws->n_inputs, load_journey, ws,
 					   ws->diags->lang);
 	for (size_t i = 0; i < ws->n_inputs; i++) {
 		size_t first = ws->diags->n;
-		struct doc *doc = preload_take(pl, i, ws->diags);
+		struct doc *doc = preload_take(pl, i, ws->diags, &later);
 		if (doc != NULL)
-			check_one_journey(ws, doc, first, fn, arg);
+			check_one_journey(ws, doc, &later, first, n_read + i, fn, arg);
+		diags_free(&later);
 	}
 	preload_stop(&pl);
+	free(ws->later_first);
+	ws->later_first = NULL;
 }
 
 void
@@ -696,5 +813,6 @@ workspace_close(struct workspace *ws)
 	free(ws->seen);
 	free(ws->seen_slots);
 	free(ws->error);
+	pthread_mutex_destroy(&ws->chains_lock);
 	memset(ws, 0, sizeof(*ws));
 }

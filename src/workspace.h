@@ -7,6 +7,7 @@
 #include "model.h"
 #include "rules.h"
 
+#include <pthread.h>
 #include <stddef.h>
 
 struct workspace_options {
@@ -47,6 +48,7 @@ struct workspace {
 	size_t n_personas_checked;
 	struct ws_chain *chains;
 	size_t n_chains, cap_chains;
+	pthread_mutex_t chains_lock; /* reader threads look at chains */
 	struct doc *chain_in_force; /* --chain, else the embedded default */
 	struct ws_seen *seen;
 	size_t n_seen, cap_seen;
@@ -55,6 +57,10 @@ struct workspace {
 	size_t n_journeys;          /* journeys checked so far */
 	size_t journey_first_diag;  /* the current journey's findings start
 				     * here in diags (for journey_fn) */
+	const char **later_first;   /* while checking: [k] is the first path,
+				     * in strcmp order, of journeys k, k+1, ...
+				     * in checking order (NULL: none) */
+	size_t check_index;         /* the journey being checked */
 	char *error;                /* why workspace_open failed */
 };
 
@@ -68,9 +74,18 @@ int workspace_open(struct workspace *ws, char *const *paths, size_t n_paths,
 typedef void journey_fn(struct workspace *ws, struct doc *journey, void *arg);
 
 /* Reads and checks each journey in turn (the document, its chain, its
- * positions, its persona, its id against the others), calls fn (may be
- * NULL) and frees it, so that memory stays flat however many there are. */
+ * positions, its persona, its id against the others, the friction rules),
+ * calls fn (may be NULL) and frees it, so that memory stays flat however
+ * many there are. Reading and the checks that need only the journey run
+ * ahead on reader threads; fn is called in input order on this thread. */
 void workspace_check_journeys(struct workspace *ws, journey_fn *fn, void *arg);
+
+/* While fn runs: the first file name, in strcmp order, that a journey not
+ * checked yet has (NULL when none is left). Findings still to come are in
+ * those files, so a printer may write every finding before it now. The one
+ * exception: a chain model that a journey names in `keten:`, read only when
+ * that journey is checked, and not among the files given. */
+const char *workspace_next_file(const struct workspace *ws);
 
 /* The persona with this id (after slug folding), or NULL. */
 const struct persona *workspace_persona(const struct workspace *ws, const char *id);

@@ -79,6 +79,8 @@ expect "pdf png " keten render -T p
 expect "K001,K010 K001,K011 K001,K012 K001,K013 K001,K014 " keten check --disable K001,K01
 expect "--disable " keten check --di
 expect "--dump " keten chain --du
+expect "html json text " keten compare a.md --format ""
+expect "json text " keten check --format ""
 expect "" keten check --du
 expect "--output " keten watch --ou
 expect "journeys/samira-werk.md " keten export journeys/

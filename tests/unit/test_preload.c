@@ -8,14 +8,17 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 enum { ITEMS = 60 };
 
-/* Item i: (i % 4) findings, no document when i % 7 == 6, and a short
+/* Item i: (i % 4) findings, one more in the later list when i % 5 == 0
+ * (with a suppressed count), no document when i % 7 == 6, and a short
  * pause that varies, so that workers finish out of order. */
 static struct doc *
-load_item(void *ctx, size_t i, struct diags *diags)
+load_item(void *ctx, size_t i, struct diags *diags, struct diags *later)
 {
 	int *loaded = ctx;
 	struct timespec pause = {0, (long)((i * 37) % 5) * 200000};
@@ -27,6 +30,11 @@ load_item(void *ctx, size_t i, struct diags *diags)
 		snprintf(key, sizeof key, "k%zu-%zu", i, k);
 		struct loc at = {path, (int)k + 1, 1};
 		diag_emit(diags, CODE_S006, &at, M_S006_KEY, key);
+	}
+	if (i % 5 == 0) {
+		struct loc at = {path, 9, 1};
+		diag_emit(later, CODE_K013, &at, M_S006_KEY, "later");
+		later->suppressed[CODE_K001]++;
 	}
 	__atomic_fetch_add(&loaded[i], 1, __ATOMIC_RELAXED);
 	if (i % 7 == 6)
@@ -47,9 +55,16 @@ take_all(const char *threads)
 	struct preload *pl = preload_start(ITEMS, load_item, loaded, LANG_EN);
 	size_t want_diags = 1;
 	for (size_t i = 0; i < ITEMS; i++) {
-		struct doc *doc = preload_take(pl, i, &diags);
+		struct diags later;
+		struct doc *doc = preload_take(pl, i, &diags, &later);
 		char path[32];
 		snprintf(path, sizeof path, "item-%zu", i);
+		/* the later list comes apart, to be kept or dropped */
+		INT_EQ(later.n, i % 5 == 0);
+		INT_EQ(later.suppressed[CODE_K001], i % 5 == 0);
+		if (later.n == 1)
+			STR_EQ(later.items[0].file, path);
+		diags_free(&later);
 		if (i % 7 == 6) {
 			CHECK(doc == NULL);
 		} else {
@@ -93,8 +108,10 @@ TEST(preload_stops_early_and_frees_what_was_not_taken)
 	diags_init(&diags, LANG_EN);
 	struct preload *pl = preload_start(ITEMS, load_item, loaded, LANG_EN);
 	for (size_t i = 0; i < 10; i++) {
-		struct doc *doc = preload_take(pl, i, &diags);
+		struct diags later;
+		struct doc *doc = preload_take(pl, i, &diags, &later);
 		doc_free(&doc);
+		diags_free(&later);
 	}
 	preload_stop(&pl); /* items read ahead are freed here */
 	CHECK(pl == NULL);
@@ -119,4 +136,34 @@ TEST(preload_of_nothing)
 	CHECK(pl == NULL);
 	INT_EQ(diags.n, 0);
 	diags_free(&diags);
+}
+
+TEST(preload_lets_a_fork_through_while_threads_read)
+{
+	setenv("KETEN_THREADS", "2", 1);
+	int loaded[ITEMS] = {0};
+	struct diags diags;
+	diags_init(&diags, LANG_EN);
+	struct preload *pl = preload_start(ITEMS, load_item, loaded, LANG_EN);
+	for (size_t i = 0; i < ITEMS; i++) {
+		struct diags later;
+		struct doc *doc = preload_take(pl, i, &diags, &later);
+		doc_free(&doc);
+		diags_free(&later);
+		if (i % 10 != 3)
+			continue;
+		/* as keten render starts a drawing worker (which then execs
+		 * at once): the reading goes on after the fork */
+		pid_t pid = fork();
+		if (pid == 0)
+			_exit(7);
+		int status = 0;
+		CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
+		CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 7);
+	}
+	preload_stop(&pl);
+	for (size_t i = 0; i < ITEMS; i++)
+		INT_EQ(loaded[i], 1);
+	diags_free(&diags);
+	unsetenv("KETEN_THREADS");
 }

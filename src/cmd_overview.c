@@ -1,0 +1,115 @@
+/* cmd_overview.c - `keten overview`: check the journeys, gather the chain overview and write it into the output folder. */
+#include "cli.h"
+
+#include "mem.h"
+#include "outdir.h"
+#include "overview.h"
+#include "overview_render.h"
+#include "workspace.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct overview_run {
+	const struct cli *cli;
+	struct overview ov;
+	char **skipped;      /* files of journeys with errors */
+	size_t n_skipped, cap_skipped;
+};
+
+static void
+on_journey(struct workspace *ws, struct doc *doc, void *arg)
+{
+	struct overview_run *run = arg;
+	overview_add_journey(&run->ov, doc, ws->diags, ws->journey_first_diag);
+	if (doc->broken) {
+		run->skipped = xgrow(run->skipped, run->n_skipped, &run->cap_skipped,
+				     sizeof(*run->skipped));
+		run->skipped[run->n_skipped++] = xstrdup(doc->path);
+	}
+}
+
+static int
+open_output(const struct cli *cli, struct outdir *out)
+{
+	struct source_folders sources = {0};
+	source_folders_add(&sources, cli->args, cli->n_args);
+	char *error = NULL;
+	int status = 0;
+	if (outdir_open(out, cli->output_dir, &sources, cli->lang, &error) != 0) {
+		fprintf(stderr, "keten: %s\n", error);
+		status = 2;
+	}
+	free(error);
+	source_folders_free(&sources);
+	return status;
+}
+
+/* Renders the overview and writes overview.<format>; 0 or 2. */
+static int
+write_overview(const struct overview_run *run, struct outdir *out)
+{
+	const struct cli *cli = run->cli;
+	enum image_format format = (enum image_format)cli->image_format;
+	struct buf bytes = {0};
+	char *error = NULL;
+	char *name = xasprintf("overview.%s", image_format_name(format));
+	int status = 0;
+	if (overview_render(&run->ov, format, cli->lang, &bytes, &error) != 0 ||
+	    outdir_write(out, name, bytes.data ? bytes.data : "", bytes.len, &error) != 0) {
+		fprintf(stderr, "keten: %s\n", error);
+		status = 2;
+	} else if (!cli->quiet) {
+		char *path = xasprintf("%s/%s", out->path, name);
+		printf(msg(cli->lang, M_OV_DONE), run->ov.journeys, path);
+		fputc('\n', stdout);
+		free(path);
+	}
+	free(error);
+	free(name);
+	buf_free(&bytes);
+	return status;
+}
+
+static int
+overview_all(struct overview_run *run, struct workspace *ws, struct diags *diags)
+{
+	struct outdir out = {0};
+	out.fd = -1;
+	int status = open_output(run->cli, &out);
+	if (status == 0) {
+		workspace_check_journeys(ws, on_journey, run);
+		for (size_t i = 0; i < run->n_skipped; i++)
+			cli_error(run->cli, M_RENDER_SKIPPED, run->skipped[i], run->skipped[i]);
+		status = write_overview(run, &out);
+	}
+	outdir_close(&out);
+	return status != 0 ? status : cli_exit_status(run->cli, diags);
+}
+
+int
+cmd_overview(const struct cli *cli)
+{
+	struct diags diags;
+	diags_init(&diags, cli->lang);
+	struct workspace ws;
+	struct workspace_options opts = {cli->chain_path, cli->limits, {{0}}};
+	memcpy(opts.rules.disabled, cli->disabled, sizeof opts.rules.disabled);
+	if (workspace_open(&ws, cli->args, cli->n_args, &opts, &diags) != 0) {
+		fprintf(stderr, "keten: %s\n", ws.error);
+		workspace_close(&ws);
+		diags_free(&diags);
+		return 2;
+	}
+	struct overview_run run = {cli, {0}, NULL, 0, 0};
+	overview_init(&run.ov, ws.chain_in_force->chain);
+	int status = overview_all(&run, &ws, &diags);
+	overview_free(&run.ov);
+	for (size_t i = 0; i < run.n_skipped; i++)
+		free(run.skipped[i]);
+	free(run.skipped);
+	workspace_close(&ws);
+	diags_free(&diags);
+	return cli_finish_output(cli, status);
+}

@@ -1,0 +1,246 @@
+/* compare.c - collecting the K-findings of a checked journey and pairing those of two sides: lost, gained and kept. */
+#include "compare.h"
+
+#include "diag_print.h"
+#include "mem.h"
+#include "model.h"
+#include "personal.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+/* User text as shown: personal data masked (rule K012). */
+static char *
+masked_or_null(const char *s)
+{
+	if (s == NULL)
+		return NULL;
+	char *masked = personal_masked_copy(s);
+	return masked != NULL ? masked : xstrdup(s);
+}
+
+static long
+stage_index(const struct journey *j, const char *id)
+{
+	for (size_t i = 0; id != NULL && i < j->n_stages; i++)
+		if (j->stages[i]->id.s != NULL && strcmp(j->stages[i]->id.s, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+static bool
+about_journey(const struct diag *d, const struct journey *j)
+{
+	return code_info(d->code)->id[0] == 'K' && d->journey != NULL && j->id.s != NULL &&
+	       strcmp(d->journey, j->id.s) == 0;
+}
+
+static void
+place_finding(struct cmp_finding *f, const struct journey *j, const struct diag *d)
+{
+	f->stage_index = stage_index(j, d->stage);
+	f->touchpoint_kind = -1;
+	if (f->stage_index < 0)
+		return;
+	const struct stage *s = j->stages[f->stage_index];
+	f->stage = xstrdup(s->id.s);
+	f->stage_title = masked_or_null(s->title.s ? s->title.s : "");
+	const char *pos = s->pos != NULL && s->pos->id.s ? s->pos->id.s : s->position.s;
+	f->position = dup_or_null(pos);
+	if (d->touchpoint >= 1 && (size_t)d->touchpoint <= s->n_touchpoints) {
+		f->touchpoint = d->touchpoint;
+		f->touchpoint_kind = (int)s->touchpoints[d->touchpoint - 1]->kind;
+	}
+}
+
+static void
+add_finding(struct cmp_side *side, const struct journey *j, const struct diag *d)
+{
+	side->findings = xgrow(side->findings, side->n_findings, &side->cap_findings,
+			       sizeof(*side->findings));
+	struct cmp_finding *f = &side->findings[side->n_findings++];
+	memset(f, 0, sizeof(*f));
+	f->code = d->code;
+	f->severity = d->severity;
+	f->impact = d->impact;
+	place_finding(f, j, d);
+	f->file = dup_or_null(d->file);
+	f->line = d->line;
+	f->col = d->col;
+	f->message = xstrdup(d->message ? d->message : "");
+	f->hint = dup_or_null(d->hint);
+	if (diag_is_friction(d))
+		side->score += d->impact;
+}
+
+static int
+compare_long(long a, long b)
+{
+	return (a > b) - (a < b);
+}
+
+/* Reading order: the journey first, then stage by stage, touchpoints
+ * before the stage itself, then line, column and code. */
+static int
+compare_findings(const void *pa, const void *pb)
+{
+	const struct cmp_finding *a = pa, *b = pb;
+	int c = compare_long(a->stage_index, b->stage_index);
+	if (c == 0)
+		c = compare_long(a->touchpoint ? a->touchpoint : 1L << 30,
+				 b->touchpoint ? b->touchpoint : 1L << 30);
+	if (c == 0)
+		c = compare_long(a->line, b->line);
+	if (c == 0)
+		c = compare_long(a->col, b->col);
+	if (c == 0)
+		c = compare_long(a->code, b->code);
+	return c;
+}
+
+static void
+describe_side(struct cmp_side *side, const struct doc *doc)
+{
+	const struct journey *j = doc->journey;
+	side->file = xstrdup(doc->path);
+	side->journey = xstrdup(j->id.s ? j->id.s : "");
+	side->title = masked_or_null(j->title.s ? j->title.s : "");
+	side->kind = j->kind.v == KIND_UNSET ? NULL : xstrdup(journey_kind_name(j->kind.v));
+	side->persona = dup_or_null(j->persona.s);
+	side->persona_name = j->persona_ref ? masked_or_null(j->persona_ref->name.s) : NULL;
+	side->chain = j->chain_ref ? dup_or_null(j->chain_ref->id.s) : NULL;
+	side->chain_title = j->chain_ref ? masked_or_null(j->chain_ref->title.s) : NULL;
+}
+
+void
+cmp_side_collect(struct cmp_side *side, const struct doc *doc, const struct diags *diags,
+		 size_t from)
+{
+	memset(side, 0, sizeof(*side));
+	describe_side(side, doc);
+	for (size_t i = from; i < diags->n; i++)
+		if (about_journey(&diags->items[i], doc->journey))
+			add_finding(side, doc->journey, &diags->items[i]);
+	if (side->n_findings > 1)
+		qsort(side->findings, side->n_findings, sizeof(*side->findings), compare_findings);
+}
+
+void
+cmp_side_free(struct cmp_side *side)
+{
+	for (size_t i = 0; i < side->n_findings; i++) {
+		struct cmp_finding *f = &side->findings[i];
+		free(f->stage);
+		free(f->stage_title);
+		free(f->position);
+		free(f->file);
+		free(f->message);
+		free(f->hint);
+	}
+	free(side->findings);
+	char *strings[] = {side->file, side->journey, side->title, side->kind, side->persona,
+			   side->persona_name, side->chain, side->chain_title};
+	for (size_t k = 0; k < sizeof strings / sizeof strings[0]; k++)
+		free(strings[k]);
+	memset(side, 0, sizeof(*side));
+}
+
+/* --- pairing --- */
+
+enum pass { SAME_STAGE, SAME_POSITION, WHOLE_JOURNEY };
+
+static bool
+same_text(const char *a, const char *b)
+{
+	return a != NULL && b != NULL && strcmp(a, b) == 0;
+}
+
+static bool
+pairs(const struct cmp_finding *a, const struct cmp_finding *b, enum pass pass)
+{
+	if (a->code != b->code)
+		return false;
+	switch (pass) {
+	case SAME_STAGE:
+		return same_text(a->stage, b->stage) && a->touchpoint == b->touchpoint;
+	case SAME_POSITION:
+		return a->stage != NULL && b->stage != NULL && same_text(a->position, b->position) &&
+		       a->touchpoint_kind == b->touchpoint_kind;
+	default:
+		return a->stage == NULL && b->stage == NULL;
+	}
+}
+
+/* partner[i] is the index + 1 of the after finding paired with before
+ * finding i; taken[k] says after finding k is paired. */
+static void
+pair_pass(const struct comparison *c, enum pass pass, size_t *partner, bool *taken)
+{
+	for (size_t i = 0; i < c->before.n_findings; i++) {
+		if (partner[i] != 0)
+			continue;
+		for (size_t k = 0; k < c->after.n_findings; k++)
+			if (!taken[k] && pairs(&c->before.findings[i], &c->after.findings[k], pass)) {
+				partner[i] = k + 1;
+				taken[k] = true;
+				break;
+			}
+	}
+}
+
+static void
+sort_out(struct comparison *c, const size_t *partner, const bool *taken)
+{
+	size_t nb = c->before.n_findings, na = c->after.n_findings;
+	c->lost = xcalloc(nb ? nb : 1, sizeof(*c->lost));
+	c->kept = xcalloc(nb ? nb : 1, sizeof(*c->kept));
+	c->gained = xcalloc(na ? na : 1, sizeof(*c->gained));
+	for (size_t i = 0; i < nb; i++) {
+		if (partner[i] == 0)
+			c->lost[c->n_lost++] = i;
+		else
+			c->kept[c->n_kept++] = (struct cmp_pair){i, partner[i] - 1};
+	}
+	for (size_t k = 0; k < na; k++)
+		if (!taken[k])
+			c->gained[c->n_gained++] = k;
+}
+
+void
+comparison_make(struct comparison *c, enum cmp_mode mode, struct cmp_side *before,
+		struct cmp_side *after)
+{
+	memset(c, 0, sizeof(*c));
+	c->mode = mode;
+	c->before = *before;
+	c->after = *after;
+	memset(before, 0, sizeof(*before));
+	memset(after, 0, sizeof(*after));
+	size_t nb = c->before.n_findings, na = c->after.n_findings;
+	size_t *partner = xcalloc(nb ? nb : 1, sizeof(*partner));
+	bool *taken = xcalloc(na ? na : 1, sizeof(*taken));
+	pair_pass(c, SAME_STAGE, partner, taken);
+	pair_pass(c, SAME_POSITION, partner, taken);
+	pair_pass(c, WHOLE_JOURNEY, partner, taken);
+	sort_out(c, partner, taken);
+	free(partner);
+	free(taken);
+}
+
+void
+comparison_free(struct comparison *c)
+{
+	cmp_side_free(&c->before);
+	cmp_side_free(&c->after);
+	free(c->lost);
+	free(c->gained);
+	free(c->kept);
+	memset(c, 0, sizeof(*c));
+}

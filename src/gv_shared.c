@@ -1,0 +1,70 @@
+/* gv_shared.c - the one Graphviz context of the process, the devices, and deterministic, described output bytes; shared by the pathway diagram and the overview. */
+#include "gv_shared.h"
+
+#include "mem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static GVC_t *shared_gvc;
+
+static void
+free_shared_context(void)
+{
+	if (shared_gvc != NULL)
+		gvFreeContext(shared_gvc);
+	shared_gvc = NULL;
+}
+
+GVC_t *
+gv_shared_context(void)
+{
+	if (shared_gvc == NULL) {
+		shared_gvc = gvContext();
+		if (shared_gvc != NULL)
+			atexit(free_shared_context);
+	}
+	return shared_gvc;
+}
+
+const char *
+gv_device(enum image_format format)
+{
+	static const char *const devices[] = {"svg", "png:cairo", "pdf:cairo", "dot"};
+	return devices[format];
+}
+
+void
+gv_svg_add_description(struct buf *svg, const char *description)
+{
+	const char *data = buf_str(svg);
+	const char *graph = strstr(data, "<g id=\"graph0\"");
+	const char *title = graph ? strstr(graph, "</title>") : NULL;
+	if (title == NULL)
+		return;
+	size_t at = (size_t)(title - data) + strlen("</title>");
+	struct buf out = {0};
+	buf_add(&out, data, at);
+	buf_puts(&out, "\n<desc>");
+	buf_puts(&out, description);
+	buf_puts(&out, "</desc>");
+	buf_add(&out, data + at, svg->len - at);
+	buf_free(svg);
+	*svg = out;
+}
+
+void
+gv_pdf_blank_dates(struct buf *pdf)
+{
+	static const char *const keys[] = {"/CreationDate (", "/ModDate ("};
+	for (size_t k = 0; k < 2; k++) {
+		size_t klen = strlen(keys[k]);
+		for (size_t i = 0; i + klen < pdf->len; i++) {
+			if (memcmp(pdf->data + i, keys[k], klen) != 0)
+				continue;
+			char *end = memchr(pdf->data + i + klen, ')', pdf->len - i - klen);
+			if (end != NULL && end - (pdf->data + i) < 64)
+				memset(pdf->data + i, ' ', (size_t)(end - (pdf->data + i)) + 1);
+		}
+	}
+}

@@ -1,0 +1,466 @@
+/* overview_render.c - the chain overview as a Graphviz graph: positions by rung, moves with their counts, friction as colour; laid out with dot and rendered in this process. */
+#include "overview_render.h"
+
+#include "gv_shared.h"
+#include "mem.h"
+#include "pathway_labels.h"
+#include "render_text.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FONT "DejaVu Sans"
+#define COLOR_NO_FRICTION "#868e96"
+#define COLOR_UNVISITED "#adb5bd"
+
+enum { LABEL_WIDTH = 24, LABEL_LINES = 3, MAX_PEN_HUNDREDTHS = 700 };
+
+static const char *const level_fill[] = {NULL, COLOR_IMPACT_1, COLOR_IMPACT_2, COLOR_IMPACT_3};
+static const char *const level_text[] = {NULL, COLOR_IMPACT_TEXT_1, COLOR_IMPACT_TEXT_2,
+					 COLOR_IMPACT_TEXT_3};
+
+struct draw {
+	const struct overview *ov;
+	enum lang lang;
+	int highest;        /* friction of a position */
+	int highest_move;   /* friction of a move */
+	int most;           /* transitions of the most frequent move */
+	Agraph_t *g;
+	Agnode_t **nodes;   /* per position */
+	struct buf scratch;
+};
+
+/* Messages Graphviz reports while we work, instead of on stderr. */
+static struct buf gv_messages;
+
+static int
+collect_message(char *message)
+{
+	if (gv_messages.len < 4096)
+		buf_puts(&gv_messages, message);
+	return 0;
+}
+
+static void
+set(void *obj, const char *name, const char *value)
+{
+	agsafeset(obj, (char *)name, (char *)value, (char *)"");
+}
+
+static void
+set_html(Agraph_t *g, void *obj, const char *name, const char *label)
+{
+	char *html = agstrdup_html(g, (char *)label);
+	agsafeset(obj, (char *)name, html, (char *)"");
+	agstrfree(g, html);
+}
+
+/* "12.34" without the locale's help. */
+static void
+set_hundredths(void *obj, const char *name, long hundredths)
+{
+	char text[32];
+	snprintf(text, sizeof text, "%ld.%02ld", hundredths / 100, hundredths % 100);
+	set(obj, name, text);
+}
+
+static void
+put_plural(struct buf *out, enum lang lang, int n, enum msg one, enum msg many)
+{
+	buf_printf(out, msg(lang, n == 1 ? one : many), n);
+}
+
+/* --- labels --- */
+
+static void
+put_counts_row(struct buf *out, const struct draw *d, const struct ov_position *p)
+{
+	struct buf line = {0};
+	if (p->stages == 0) {
+		buf_puts(&line, msg(d->lang, M_OV_NOT_VISITED));
+	} else {
+		put_plural(&line, d->lang, p->stages, M_R_STAGES_1, M_R_STAGES_N);
+		buf_puts(&line, " \xC2\xB7 ");
+		put_plural(&line, d->lang, p->journeys, M_SUMMARY_JOURNEYS_1, M_SUMMARY_JOURNEYS_N);
+	}
+	buf_puts(out, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">");
+	esc_append(out, buf_str(&line), line.len, ESC_LABEL);
+	buf_puts(out, "</FONT></TD></TR>");
+	buf_free(&line);
+}
+
+static void
+put_friction_row(struct buf *out, const struct draw *d, const struct ov_position *p)
+{
+	int level = overview_level(p->friction, d->highest);
+	if (level == 0)
+		return;
+	buf_printf(out, "<TR><TD ALIGN=\"LEFT\" BGCOLOR=\"%s\"><FONT POINT-SIZE=\"10\" COLOR=\"%s\"><B>",
+		   level_fill[level], level_text[level]);
+	buf_printf(out, msg(d->lang, M_OV_FRICTION), p->friction);
+	buf_puts(out, "</B></FONT></TD></TR>");
+}
+
+static void
+position_label(struct buf *out, const struct draw *d, const struct ov_position *p)
+{
+	struct tint t = tint_of(d->ov->chain, p->pos);
+	int level = overview_level(p->friction, d->highest);
+	const char *border = level ? level_fill[level] : p->stages ? t.dark : COLOR_UNVISITED;
+	buf_printf(out, "<TABLE BORDER=\"%d\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"4\" "
+		   "COLOR=\"%s\" BGCOLOR=\"%s\" STYLE=\"rounded\">",
+		   level ? 3 : 1, border, t.band);
+	buf_printf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"%s\"><B>", t.strong);
+	esc_wrap(out, p->label, LABEL_WIDTH, LABEL_LINES);
+	buf_puts(out, "</B></TD></TR>");
+	struct buf line = {0};
+	if (p->ladder > 0)
+		buf_printf(&line, msg(d->lang, M_R_RUNG), p->ladder);
+	if (p->domain != NULL)
+		buf_printf(&line, "%s%s", line.len ? " \xC2\xB7 " : "", p->domain);
+	if (p->pos == NULL)
+		buf_printf(&line, "%s%s", line.len ? " \xC2\xB7 " : "", msg(d->lang, M_OV_OUTSIDE));
+	buf_puts(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">");
+	esc_wrap(out, buf_str(&line), LABEL_WIDTH + 6, LABEL_LINES);
+	buf_puts(out, "</FONT></TD></TR>");
+	buf_free(&line);
+	put_counts_row(out, d, p);
+	put_friction_row(out, d, p);
+	buf_puts(out, "</TABLE>");
+}
+
+/* A friction scale: its name and a cell per level with its range. */
+static void
+put_scale(struct buf *out, const struct draw *d, enum msg name, int highest)
+{
+	if (highest <= 0)
+		return;
+	buf_puts(out, "<TD><FONT POINT-SIZE=\"10\">  ");
+	esc_append(out, msg(d->lang, name), strlen(msg(d->lang, name)), ESC_LABEL);
+	buf_puts(out, "</FONT></TD>");
+	int low = 1;
+	for (int level = 1; level <= 3; level++) {
+		int high = level == 3 ? highest : highest * level / 3;
+		if (high < low)
+			continue;
+		buf_printf(out, "<TD BGCOLOR=\"%s\"><FONT POINT-SIZE=\"10\" COLOR=\"%s\">",
+			   level_fill[level], level_text[level]);
+		buf_printf(out, high > low ? "%d\xE2\x80\x93%d" : "%d", low, high);
+		buf_puts(out, "</FONT></TD>");
+		low = high + 1;
+	}
+}
+
+/* The key: lines, thickness and the friction colours with their ranges. */
+static void
+legend_row(struct buf *out, const struct draw *d)
+{
+	buf_puts(out, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\"><TR>");
+	buf_printf(out, "<TD><FONT POINT-SIZE=\"10\" COLOR=\"%s\">\xE2\x94\x81\xE2\x94\x81\xE2\x96\xB6 ",
+		   COLOR_NO_FRICTION);
+	esc_append(out, msg(d->lang, M_R_MOVE_UP), strlen(msg(d->lang, M_R_MOVE_UP)), ESC_LABEL);
+	buf_puts(out, " / ");
+	esc_append(out, msg(d->lang, M_R_MOVE_LEVEL), strlen(msg(d->lang, M_R_MOVE_LEVEL)), ESC_LABEL);
+	buf_puts(out, "   \xE2\x95\x8D\xE2\x95\x8D\xE2\x96\xB6 ");
+	esc_append(out, msg(d->lang, M_R_MOVE_DOWN), strlen(msg(d->lang, M_R_MOVE_DOWN)), ESC_LABEL);
+	buf_puts(out, "   ");
+	esc_append(out, msg(d->lang, M_OV_LEGEND_THICK), strlen(msg(d->lang, M_OV_LEGEND_THICK)), ESC_LABEL);
+	buf_puts(out, "</FONT></TD>");
+	put_scale(out, d, M_OV_LEGEND_POSITIONS, d->highest);
+	put_scale(out, d, M_OV_LEGEND_MOVES, d->highest_move);
+	buf_puts(out, "</TR></TABLE></TD></TR>");
+}
+
+/* "6 journeys, 5 personas · friction score 149 (12 of it about whole
+ * journeys) · 1 journey skipped" */
+static void
+caption_text(struct buf *out, const struct draw *d)
+{
+	const struct overview *ov = d->ov;
+	put_plural(out, d->lang, ov->journeys, M_SUMMARY_JOURNEYS_1, M_SUMMARY_JOURNEYS_N);
+	buf_puts(out, ", ");
+	put_plural(out, d->lang, (int)ov->n_personas, M_SUMMARY_PERSONAS_1, M_SUMMARY_PERSONAS_N);
+	buf_puts(out, " \xC2\xB7 ");
+	buf_printf(out, msg(d->lang, M_SUMMARY_SCORE), ov->friction);
+	if (ov->unplaced > 0) {
+		buf_puts(out, " (");
+		buf_printf(out, msg(d->lang, M_OV_UNPLACED), ov->unplaced);
+		buf_puts(out, ")");
+	}
+	if (ov->skipped > 0) {
+		buf_puts(out, " \xC2\xB7 ");
+		put_plural(out, d->lang, ov->skipped, M_RENDER_SKIPPED_1, M_RENDER_SKIPPED_N);
+	}
+}
+
+static const char *
+chain_name(const struct chain *chain)
+{
+	if (chain->title.s && *chain->title.s)
+		return chain->title.s;
+	return chain->id.s ? chain->id.s : "";
+}
+
+static void
+title_label(struct buf *out, const struct draw *d)
+{
+	struct buf line = {0};
+	buf_printf(&line, msg(d->lang, M_OV_TITLE), chain_name(d->ov->chain));
+	buf_puts(out, "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\">"
+		 "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"18\"><B>");
+	esc_wrap(out, buf_str(&line), 80, 2);
+	buf_puts(out, "</B></FONT></TD></TR><TR><TD ALIGN=\"LEFT\">");
+	buf_clear(&line);
+	caption_text(&line, d);
+	esc_append(out, buf_str(&line), line.len, ESC_LABEL);
+	buf_puts(out, "</TD></TR>");
+	legend_row(out, d);
+	buf_puts(out, "</TABLE>");
+	buf_free(&line);
+}
+
+/* --- the graph --- */
+
+static void
+declare_defaults(Agraph_t *g)
+{
+	agattr(g, AGRAPH, (char *)"fontname", (char *)FONT);
+	agattr(g, AGRAPH, (char *)"rankdir", (char *)"BT");
+	agattr(g, AGRAPH, (char *)"nodesep", (char *)"0.9");
+	agattr(g, AGRAPH, (char *)"ranksep", (char *)"0.9");
+	agattr(g, AGRAPH, (char *)"pad", (char *)"0.3");
+	agattr(g, AGRAPH, (char *)"bgcolor", (char *)"white");
+	agattr(g, AGRAPH, (char *)"labelloc", (char *)"t");
+	agattr(g, AGRAPH, (char *)"labeljust", (char *)"l");
+	agattr(g, AGRAPH, (char *)"class", (char *)"overview");
+	agattr(g, AGRAPH, (char *)"rank", (char *)"");
+	agattr(g, AGNODE, (char *)"fontname", (char *)FONT);
+	agattr(g, AGNODE, (char *)"fontsize", (char *)"11");
+	agattr(g, AGNODE, (char *)"shape", (char *)"plain");
+	agattr(g, AGEDGE, (char *)"fontname", (char *)FONT);
+	agattr(g, AGEDGE, (char *)"fontsize", (char *)"10");
+	agattr(g, AGEDGE, (char *)"arrowsize", (char *)"0.8");
+	agattr(g, AGEDGE, (char *)"constraint", (char *)"false");
+}
+
+static const char *
+position_id(const struct ov_position *p)
+{
+	return p->id;
+}
+
+static void
+add_position(struct draw *d, size_t i)
+{
+	const struct ov_position *p = &d->ov->positions[i];
+	buf_clear(&d->scratch);
+	buf_printf(&d->scratch, "position-%s", position_id(p));
+	Agnode_t *n = agnode(d->g, d->scratch.data, 1);
+	d->nodes[i] = n;
+	set(n, "id", d->scratch.data);
+	buf_clear(&d->scratch);
+	buf_printf(&d->scratch, "position friction-%d%s%s",
+		   overview_level(p->friction, d->highest), p->stages ? "" : " unvisited",
+		   p->pos ? "" : " foreign");
+	set(n, "class", d->scratch.data);
+	buf_clear(&d->scratch);
+	position_label(&d->scratch, d, p);
+	set_html(d->g, n, "label", d->scratch.data);
+}
+
+static long
+rung_of(const struct ov_position *p)
+{
+	return p->ladder;
+}
+
+/* One rank per rung, lowest at the bottom (positions without one below all),
+ * held in order by invisible edges between the first nodes of the rungs. */
+static void
+add_ranks(struct draw *d)
+{
+	const struct overview *ov = d->ov;
+	Agnode_t *below = NULL;
+	long previous = -1;
+	for (;;) {
+		long rung = -1;
+		for (size_t i = 0; i < ov->n_positions; i++)
+			if (d->nodes[i] && rung_of(&ov->positions[i]) > previous &&
+			    (rung < 0 || rung_of(&ov->positions[i]) < rung))
+				rung = rung_of(&ov->positions[i]);
+		if (rung < 0)
+			return;
+		buf_clear(&d->scratch);
+		buf_printf(&d->scratch, "rung-%ld", rung);
+		Agraph_t *sg = agsubg(d->g, d->scratch.data, 1);
+		set(sg, "rank", "same");
+		Agnode_t *first = NULL;
+		for (size_t i = 0; i < ov->n_positions; i++)
+			if (d->nodes[i] && rung_of(&ov->positions[i]) == rung) {
+				agsubnode(sg, d->nodes[i], 1);
+				first = first ? first : d->nodes[i];
+			}
+		if (below != NULL) {
+			Agedge_t *e = agedge(d->g, below, first, (char *)"order", 1);
+			set(e, "style", "invis");
+			set(e, "constraint", "true");
+			set(e, "weight", "10");
+		}
+		below = first;
+		previous = rung;
+	}
+}
+
+static const char *
+move_kind(const struct overview *ov, size_t from, size_t to)
+{
+	const struct ov_position *a = &ov->positions[from], *b = &ov->positions[to];
+	if (rung_of(a) == 0 || rung_of(b) == 0 || rung_of(a) == rung_of(b))
+		return "level";
+	return rung_of(b) > rung_of(a) ? "up" : "down";
+}
+
+/* Width in hundredths of a point: 1 to 7, by the square root of the share
+ * of the most frequent move, so that rare moves stay visible. */
+static long
+pen_width(int count, int most)
+{
+	double share = most > 0 ? sqrt((double)count / (double)most) : 0;
+	return 100 + (long)(share * (MAX_PEN_HUNDREDTHS - 100) + 0.5);
+}
+
+/* A move between two positions of one rung gets an external label:
+ * Graphviz 2.43 frees memory twice when such a flat edge has a label. */
+static void
+style_move(struct draw *d, Agedge_t *e, const struct ov_edge *m, const char *kind, bool flat)
+{
+	int level = overview_level(m->friction, d->highest_move);
+	set(e, "color", level ? level_fill[level] : COLOR_NO_FRICTION);
+	set_hundredths(e, "penwidth", pen_width(m->count, d->most));
+	if (strcmp(kind, "down") == 0)
+		set(e, "style", "dashed");
+	buf_clear(&d->scratch);
+	buf_printf(&d->scratch, "move %s friction-%d", kind, level);
+	set(e, "class", d->scratch.data);
+	buf_clear(&d->scratch);
+	buf_printf(&d->scratch, "%d\xC3\x97", m->count);
+	if (m->friction > 0) {
+		buf_puts(&d->scratch, "\\n");
+		buf_printf(&d->scratch, msg(d->lang, M_OV_FRICTION), m->friction);
+	}
+	set(e, flat ? "xlabel" : "label", d->scratch.data);
+}
+
+static void
+add_moves(struct draw *d)
+{
+	const struct overview *ov = d->ov;
+	for (size_t from = 0; from < ov->n_positions; from++)
+		for (size_t to = 0; to < ov->n_positions; to++) {
+			const struct ov_edge *m = overview_edge(ov, from, to);
+			if (m->count == 0)
+				continue;
+			buf_clear(&d->scratch);
+			buf_printf(&d->scratch, "move-%s-%s", position_id(&ov->positions[from]),
+				   position_id(&ov->positions[to]));
+			Agedge_t *e = agedge(d->g, d->nodes[from], d->nodes[to], d->scratch.data, 1);
+			set(e, "id", d->scratch.data);
+			bool flat = from != to &&
+				    rung_of(&ov->positions[from]) == rung_of(&ov->positions[to]);
+			style_move(d, e, m, move_kind(ov, from, to), flat);
+		}
+}
+
+static void
+build(struct draw *d)
+{
+	const struct overview *ov = d->ov;
+	for (size_t from = 0; from < ov->n_positions; from++)
+		for (size_t to = 0; to < ov->n_positions; to++)
+			if (overview_edge(ov, from, to)->count > d->most)
+				d->most = overview_edge(ov, from, to)->count;
+	d->highest = overview_highest(ov, false);
+	d->highest_move = overview_highest(ov, true);
+	char *name = esc_plain(msg(d->lang, M_OV_NAME), 200);
+	d->g = agopen(name, Agdirected, NULL);
+	free(name);
+	declare_defaults(d->g);
+	buf_clear(&d->scratch);
+	title_label(&d->scratch, d);
+	set_html(d->g, d->g, "label", d->scratch.data);
+	d->nodes = xcalloc(ov->n_positions, sizeof(*d->nodes));
+	for (size_t i = 0; i < ov->n_positions; i++)
+		add_position(d, i);
+	add_ranks(d);
+	add_moves(d);
+}
+
+/* --- output --- */
+
+/* One sentence for the SVG <desc>, XML-escaped. */
+static void
+description(struct buf *out, const struct draw *d)
+{
+	struct buf text = {0};
+	buf_printf(&text, msg(d->lang, M_OV_TITLE), chain_name(d->ov->chain));
+	buf_puts(&text, ": ");
+	caption_text(&text, d);
+	esc_append(out, buf_str(&text), text.len, ESC_XML);
+	buf_free(&text);
+}
+
+static int
+render_bytes(struct draw *d, GVC_t *gvc, enum image_format format, struct buf *out)
+{
+	char *data = NULL;
+	unsigned int len = 0;
+	if (gvRenderData(gvc, d->g, gv_device(format), &data, &len) != 0 || data == NULL) {
+		if (data != NULL)
+			gvFreeRenderData(data);
+		return -1;
+	}
+	buf_clear(out);
+	buf_add(out, data, len);
+	gvFreeRenderData(data);
+	if (format == IMAGE_SVG) {
+		struct buf desc = {0};
+		description(&desc, d);
+		gv_svg_add_description(out, buf_str(&desc));
+		buf_free(&desc);
+	} else if (format == IMAGE_PDF) {
+		gv_pdf_blank_dates(out);
+	}
+	return 0;
+}
+
+int
+overview_render(const struct overview *ov, enum image_format format, enum lang lang,
+		struct buf *out, char **error)
+{
+	*error = NULL;
+	GVC_t *gvc = gv_shared_context();
+	if (gvc == NULL) {
+		*error = xasprintf(msg(lang, M_R_GRAPHVIZ_FORMAT), image_format_name(format));
+		return -1;
+	}
+	buf_clear(&gv_messages);
+	agseterrf(collect_message);
+	struct draw d = {ov, lang, 0, 0, 0, NULL, NULL, {0}};
+	build(&d);
+	int status = gvLayout(gvc, d.g, "dot");
+	if (status == 0) {
+		status = render_bytes(&d, gvc, format, out);
+		gvFreeLayout(gvc, d.g);
+	}
+	if (status != 0) {
+		char *why = esc_plain(gv_messages.len ? buf_str(&gv_messages) : "?", 300);
+		*error = xasprintf(msg(lang, M_R_GRAPHVIZ_FAILED), why);
+		free(why);
+	}
+	agclose(d.g);
+	free(d.nodes);
+	buf_free(&d.scratch);
+	buf_free(&gv_messages);
+	return status != 0 ? -1 : 0;
+}

@@ -1,0 +1,450 @@
+/* report.c - the report's section of each journey: facts, persona card, the findings numbered as in the diagram, and the stages, kept as HTML until the page is written. */
+#include "report.h"
+
+#include "markers.h"
+#include "model.h"
+#include "render_text.h"
+#include "report_parts.h"
+#include "vocab.h"
+#include "workspace.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void
+html_text(struct buf *out, const char *s)
+{
+	if (s != NULL)
+		esc_append(out, s, strlen(s), ESC_XML);
+}
+
+/* The text of a value, or NULL when it is empty. */
+static const char *
+given(const struct text *t)
+{
+	return t->s != NULL && t->s[0] != '\0' ? t->s : NULL;
+}
+
+static void
+html_element(struct buf *out, const char *tag, const char *cls, const char *s)
+{
+	if (cls != NULL)
+		buf_printf(out, "<%s class=\"%s\">", tag, cls);
+	else
+		buf_printf(out, "<%s>", tag);
+	html_text(out, s);
+	buf_printf(out, "</%s>\n", tag);
+}
+
+void
+report_code_badge(struct buf *out, enum code code, int impact, enum lang lang)
+{
+	const struct code_info *info = code_info(code);
+	buf_printf(out, "<span class=\"badge impact-%d\">%s</span> %s", impact, info->id,
+		   lang == LANG_EN ? info->slug_en : info->slug_nl);
+}
+
+/* --- the persona card --- */
+
+static void
+card_list(struct buf *out, enum lang lang, enum msg heading, const struct text_list *list)
+{
+	if (list->n == 0)
+		return;
+	buf_printf(out, "<h4>%s</h4>\n<ul>\n", msg(lang, heading));
+	for (size_t i = 0; i < list->n; i++)
+		html_element(out, "li", NULL, list->items[i].s);
+	buf_puts(out, "</ul>\n");
+}
+
+static void
+card_facts(struct buf *out, enum lang lang, const struct persona *p)
+{
+	struct buf facts = {0};
+	if (p->age.set)
+		buf_printf(&facts, msg(lang, M_REP_AGE), p->age.v);
+	if (given(&p->place))
+		buf_printf(&facts, "%s%s", facts.len ? " · " : "", p->place.s);
+	if (given(&p->situation))
+		buf_printf(&facts, "%s%s", facts.len ? " · " : "", p->situation.s);
+	if (facts.len > 0)
+		html_element(out, "p", "facts", buf_str(&facts));
+	buf_free(&facts);
+}
+
+static void
+persona_card(struct buf *out, enum lang lang, const struct journey *j)
+{
+	const struct persona *p = j->persona_ref;
+	buf_printf(out, "<aside class=\"persona\">\n<h3>%s: ", msg(lang, M_REP_PERSONA_CARD));
+	if (p == NULL) {
+		html_text(out, j->persona.s);
+		buf_puts(out, "</h3>\n<p>");
+		struct buf line = {0};
+		buf_printf(&line, msg(lang, M_REP_NO_PERSONA), j->persona.s ? j->persona.s : "");
+		html_text(out, buf_str(&line));
+		buf_free(&line);
+		buf_puts(out, "</p>\n</aside>\n");
+		return;
+	}
+	html_text(out, given(&p->name) ? p->name.s : p->id.s);
+	buf_puts(out, "</h3>\n");
+	card_facts(out, lang, p);
+	if (given(&p->summary))
+		html_element(out, "p", "summary", p->summary.s);
+	card_list(out, lang, M_REP_TALENTS, &p->talents);
+	card_list(out, lang, M_REP_NEEDS, &p->needs);
+	card_list(out, lang, M_REP_WORRIES, &p->worries);
+	if (given(&p->quote))
+		html_element(out, "blockquote", NULL, p->quote.s);
+	buf_puts(out, "</aside>\n");
+}
+
+/* --- facts and findings --- */
+
+static void
+journey_head(struct buf *out, struct report *r, const struct journey *j,
+	     const struct report_journey *rj)
+{
+	buf_puts(out, "<section class=\"journey\" id=\"reis-");
+	html_text(out, rj->id);
+	buf_puts(out, "\">\n<h2>");
+	html_text(out, rj->title);
+	buf_puts(out, "</h2>\n<p class=\"facts\">");
+	struct buf facts = {0};
+	buf_printf(&facts, msg(r->lang, M_R_PERSONA), rj->persona);
+	if (given(&j->region)) {
+		buf_puts(&facts, " · ");
+		buf_printf(&facts, msg(r->lang, M_R_REGION), j->region.s);
+	}
+	if (rj->kind != NULL)
+		buf_printf(&facts, " · %s", rj->kind);
+	buf_puts(&facts, " · ");
+	buf_printf(&facts, msg(r->lang, M_REP_SCORE), rj->score);
+	buf_printf(&facts, " · %s", rj->file);
+	html_text(out, buf_str(&facts));
+	buf_free(&facts);
+	buf_puts(out, "</p>\n");
+	if (given(&j->description))
+		html_element(out, "p", "description", j->description.s);
+	persona_card(out, r->lang, j);
+}
+
+/* The finding a marker stands for. */
+static const struct diag *
+marker_diag(const struct report *r, const struct diags *diags, size_t from,
+	    const struct marker *m)
+{
+	for (size_t i = from; i < diags->n; i++)
+		if (diags->items[i].seq == m->seq)
+			return &diags->items[i];
+	for (size_t k = 0; k < r->n_persona_findings; k++)
+		if (diags->items[r->persona_findings[k]].seq == m->seq)
+			return &diags->items[r->persona_findings[k]];
+	return NULL;
+}
+
+static void
+where_cell(struct buf *out, enum lang lang, const struct journey *j, const struct marker *m,
+	   const struct diag *d)
+{
+	buf_puts(out, "<td>");
+	if (m->stage >= 0 && (size_t)m->stage < j->n_stages)
+		html_text(out, j->stages[m->stage]->title.s);
+	else
+		html_text(out, msg(lang, M_REP_WHOLE_JOURNEY));
+	if (d != NULL && d->file != NULL) {
+		buf_puts(out, "<br><span class=\"loc\">");
+		html_text(out, d->file);
+		buf_printf(out, ":%d</span>", d->line);
+	}
+	buf_puts(out, "</td>");
+}
+
+static void
+finding_row(struct buf *out, enum lang lang, const struct journey *j, const struct marker *m,
+	    const struct diag *d)
+{
+	buf_printf(out, "<tr class=\"finding %c%s\"><td class=\"num\">%d</td><td>",
+		   'k', code_info(m->code)->id + 1, m->number);
+	report_code_badge(out, m->code, m->impact, lang);
+	buf_printf(out, "</td><td class=\"num\">%d</td>", m->impact);
+	where_cell(out, lang, j, m, d);
+	buf_puts(out, "<td>");
+	html_text(out, m->message);
+	buf_puts(out, "</td><td>");
+	html_text(out, d != NULL ? d->hint : NULL);
+	buf_puts(out, "</td></tr>\n");
+}
+
+static void
+findings_table(struct buf *out, struct report *r, const struct journey *j,
+	       const struct diags *diags, size_t from, struct report_journey *rj)
+{
+	enum lang lang = r->lang;
+	struct marker_list markers;
+	markers_collect(j, diags, from, r->persona_findings, r->n_persona_findings, r->disabled,
+			&markers);
+	rj->friction = (int)markers.n;
+	buf_printf(out, "<h3>%s</h3>\n", msg(lang, M_REP_FINDINGS));
+	if (markers.n == 0) {
+		buf_printf(out, "<p class=\"none\">%s</p>\n", msg(lang, M_REP_NO_FINDINGS));
+		markers_free(&markers);
+		return;
+	}
+	buf_printf(out, "<table class=\"findings\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th>"
+		   "<th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+		   msg(lang, M_REP_COL_NUMBER), msg(lang, M_REP_COL_RULE),
+		   msg(lang, M_REP_COL_IMPACT), msg(lang, M_REP_COL_WHERE),
+		   msg(lang, M_REP_COL_FINDING), msg(lang, M_REP_COL_HINT));
+	for (size_t i = 0; i < markers.n; i++)
+		finding_row(out, lang, j, &markers.items[i], marker_diag(r, diags, from, &markers.items[i]));
+	buf_puts(out, "</tbody>\n</table>\n");
+	markers_free(&markers);
+}
+
+/* Diagnostics of the file that are no friction: S-codes and the like. */
+static void
+file_diagnostics(struct buf *out, enum lang lang, const struct diags *diags, size_t from,
+		 struct report_journey *rj)
+{
+	size_t shown = 0;
+	for (size_t i = from; i < diags->n; i++) {
+		const struct diag *d = &diags->items[i];
+		if (code_info(d->code)->id[0] == 'K')
+			continue;
+		if (shown++ == 0)
+			buf_printf(out, "<h3>%s</h3>\n<ul class=\"diagnostics\">\n",
+				   msg(lang, M_REP_OTHER_DIAGS));
+		rj->errors += d->severity == SEV_ERROR;
+		buf_printf(out, "<li class=\"%s\"><span class=\"loc\">",
+			   d->severity == SEV_ERROR ? "error" : "warning");
+		html_text(out, d->file);
+		buf_printf(out, ":%d:%d</span> %s: ", d->line, d->col,
+			   msg(lang, d->severity == SEV_ERROR ? M_REP_SEVERITY_ERROR : M_REP_SEVERITY_WARNING));
+		html_text(out, d->message);
+		buf_printf(out, " [%s]", code_info(d->code)->id);
+		if (d->hint != NULL) {
+			buf_puts(out, "<br><span class=\"hint\">");
+			html_text(out, d->hint);
+			buf_puts(out, "</span>");
+		}
+		buf_puts(out, "</li>\n");
+	}
+	if (shown > 0)
+		buf_puts(out, "</ul>\n");
+}
+
+/* --- the stages --- */
+
+static void
+stage_facts(struct buf *out, enum lang lang, const struct stage *s)
+{
+	struct buf facts = {0};
+	if (s->pos != NULL) {
+		buf_printf(&facts, "%s (", s->pos->label.s ? s->pos->label.s : s->pos->id.s);
+		buf_printf(&facts, msg(lang, M_R_RUNG), s->pos->ladder.v);
+		buf_puts(&facts, ")");
+	} else if (given(&s->position)) {
+		buf_puts(&facts, s->position.s);
+	}
+	if (given(&s->organisation))
+		buf_printf(&facts, " · %s", s->organisation.s);
+	if (s->duration.set) {
+		buf_puts(&facts, " · ");
+		buf_printf(&facts, msg(lang, s->duration.v == 1 ? M_REP_DAYS_1 : M_REP_DAYS_N),
+			   s->duration.v);
+	}
+	if (s->emotion.set && s->emotion.v >= -2 && s->emotion.v <= 2) {
+		static const enum msg moods[] = {M_REP_EMOTION_M2, M_REP_EMOTION_M1, M_REP_EMOTION_0,
+						 M_REP_EMOTION_P1, M_REP_EMOTION_P2};
+		buf_printf(&facts, " · %s", msg(lang, moods[s->emotion.v + 2]));
+	}
+	html_element(out, "p", "facts", buf_str(&facts));
+	buf_free(&facts);
+	if (s->actors.n > 0) {
+		struct buf who = {0};
+		for (size_t i = 0; i < s->actors.n; i++)
+			buf_printf(&who, "%s%s", i ? ", " : "", s->actors.items[i].s);
+		struct buf line = {0};
+		buf_printf(&line, msg(lang, M_R_WHO), buf_str(&who));
+		html_element(out, "p", "actors", buf_str(&line));
+		buf_free(&line);
+		buf_free(&who);
+	}
+}
+
+static void
+touchpoint_item(struct buf *out, enum lang lang, const struct touchpoint *tp)
+{
+	buf_printf(out, "<li class=\"tp tp-%s\"><span class=\"kind\">",
+		   vocab_canonical(VOCAB_TP_KIND, (int)tp->kind));
+	html_text(out, vocab_name(VOCAB_TP_KIND, (int)tp->kind, lang));
+	buf_puts(out, "</span> ");
+	html_text(out, tp->title.s);
+	if (given(&tp->actor)) {
+		buf_puts(out, " <span class=\"actor\">(");
+		html_text(out, tp->actor.s);
+		buf_puts(out, ")</span>");
+	}
+	if (given(&tp->text)) {
+		buf_puts(out, "<br><q>");
+		html_text(out, tp->text.s);
+		buf_puts(out, "</q>");
+	}
+	buf_puts(out, "</li>\n");
+}
+
+static void
+stage_list(struct buf *out, enum lang lang, enum msg heading, const char *cls,
+	   const struct text_list *list)
+{
+	if (list->n == 0)
+		return;
+	buf_printf(out, "<h5>%s</h5>\n<ul class=\"%s\">\n", msg(lang, heading), cls);
+	for (size_t i = 0; i < list->n; i++)
+		html_element(out, "li", NULL, list->items[i].s);
+	buf_puts(out, "</ul>\n");
+}
+
+static void
+stage_item(struct buf *out, enum lang lang, const struct stage *s)
+{
+	buf_puts(out, "<li class=\"stage\">\n<h4>");
+	html_text(out, s->title.s);
+	buf_puts(out, "</h4>\n");
+	stage_facts(out, lang, s);
+	if (given(&s->description))
+		html_element(out, "p", "description", s->description.s);
+	if (s->n_touchpoints > 0) {
+		buf_printf(out, "<h5>%s</h5>\n<ul class=\"touchpoints\">\n", msg(lang, M_REP_TOUCHPOINTS));
+		for (size_t i = 0; i < s->n_touchpoints; i++)
+			touchpoint_item(out, lang, s->touchpoints[i]);
+		buf_puts(out, "</ul>\n");
+	}
+	stage_list(out, lang, M_REP_PAIN_POINTS, "pain-points", &s->pain_points);
+	stage_list(out, lang, M_REP_OPPORTUNITIES, "opportunities", &s->opportunities);
+	buf_puts(out, "</li>\n");
+}
+
+static void
+stages(struct buf *out, enum lang lang, const struct journey *j)
+{
+	if (j->n_stages == 0)
+		return;
+	buf_printf(out, "<h3>%s</h3>\n<ol class=\"stages\">\n", msg(lang, M_REP_STAGES));
+	for (size_t i = 0; i < j->n_stages; i++)
+		stage_item(out, lang, j->stages[i]);
+	buf_puts(out, "</ol>\n");
+}
+
+/* --- the report --- */
+
+struct report *
+report_new(enum lang lang, const bool disabled[CODE__MAX])
+{
+	struct report *r = xcalloc(1, sizeof(*r));
+	r->lang = lang;
+	if (disabled != NULL)
+		memcpy(r->disabled, disabled, sizeof(r->disabled));
+	return r;
+}
+
+static const char *
+kind_label(enum lang lang, int kind)
+{
+	if (kind == KIND_AS_IS)
+		return msg(lang, M_R_AS_IS);
+	if (kind == KIND_TO_BE)
+		return msg(lang, M_R_TO_BE);
+	return NULL;
+}
+
+static void
+journey_facts(struct report_journey *rj, enum lang lang, const struct doc *doc)
+{
+	const struct journey *j = doc->journey;
+	const struct persona *p = j->persona_ref;
+	rj->id = xstrdup(j->id.s ? j->id.s : "");
+	rj->title = xstrdup(given(&j->title) ? j->title.s : rj->id);
+	rj->persona = xstrdup(p && given(&p->name) ? p->name.s : j->persona.s ? j->persona.s : "");
+	const char *kind = kind_label(lang, j->kind.v);
+	rj->kind = kind ? xstrdup(kind) : NULL;
+	rj->file = xstrdup(doc->path);
+	rj->broken = doc->broken;
+}
+
+void
+report_add_journey(struct report *r, struct workspace *ws, const struct doc *doc, int score)
+{
+	if (!r->indexed) {
+		r->persona_findings = markers_persona_findings(ws->diags, ws->journey_first_diag,
+							       &r->n_persona_findings);
+		r->indexed = true;
+	}
+	r->journeys = xgrow(r->journeys, r->n_journeys, &r->cap_journeys, sizeof(*r->journeys));
+	struct report_journey *rj = &r->journeys[r->n_journeys++];
+	memset(rj, 0, sizeof(*rj));
+	journey_facts(rj, r->lang, doc);
+	rj->score = score;
+	findings_table(&rj->tail, r, doc->journey, ws->diags, ws->journey_first_diag, rj);
+	file_diagnostics(&rj->tail, r->lang, ws->diags, ws->journey_first_diag, rj);
+	stages(&rj->tail, r->lang, doc->journey);
+	buf_puts(&rj->tail, "</section>\n");
+	journey_head(&rj->head, r, doc->journey, rj);
+}
+
+void
+report_set_diagram(struct report *r, size_t i, const char *name)
+{
+	if (i >= r->n_journeys)
+		return;
+	free(r->journeys[i].diagram);
+	r->journeys[i].diagram = xstrdup(name);
+}
+
+void
+report_set_overview(struct report *r, const char *svg, size_t len)
+{
+	free(r->overview);
+	r->overview = xmalloc(len + 1);
+	memcpy(r->overview, svg, len);
+	r->overview[len] = '\0';
+	r->overview_len = len;
+}
+
+void
+report_add_section(struct report *r, const char *html)
+{
+	r->sections = xgrow(r->sections, r->n_sections, &r->cap_sections, sizeof(*r->sections));
+	r->sections[r->n_sections++] = xstrdup(html);
+}
+
+int
+report_write(struct report *r, struct outdir *out, const struct diags *diags,
+	     const struct summary *summary, char **error)
+{
+	return report_page_write(r, out, diags, summary, error);
+}
+
+void
+report_free(struct report **rp)
+{
+	struct report *r = *rp;
+	if (r == NULL)
+		return;
+	for (size_t i = 0; i < r->n_journeys; i++) {
+		struct report_journey *rj = &r->journeys[i];
+		free(rj->id), free(rj->title), free(rj->persona), free(rj->kind);
+		free(rj->file), free(rj->diagram);
+		buf_free(&rj->head), buf_free(&rj->tail);
+	}
+	free(r->journeys);
+	free(r->persona_findings);
+	free(r->overview);
+	for (size_t i = 0; i < r->n_sections; i++)
+		free(r->sections[i]);
+	free(r->sections);
+	free(r);
+	*rp = NULL;
+}

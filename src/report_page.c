@@ -1,0 +1,392 @@
+/* report_page.c - the page of index.html: style, summary tables, overview, the journeys with their diagrams read back from the output folder, skipped journeys and other files. */
+#include "report.h"
+
+#include "cli.h"
+#include "diag_print.h"
+#include "outdir.h"
+#include "report_parts.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { MAX_DIAGRAM = 64 * 1024 * 1024 };
+
+/* Printable on A4, readable on a projector; impact colours as the diagrams. */
+static const char style[] =
+	"@page{size:A4;margin:14mm}\n"
+	"body{font-family:'DejaVu Sans',Verdana,sans-serif;font-size:10.5pt;line-height:1.45;"
+	"color:#1d1d1d;background:#fff;max-width:62em;margin:0 auto;padding:1em 1.5em}\n"
+	"h1{font-size:1.7em;margin:.2em 0}h2{font-size:1.35em;border-bottom:2px solid #345;"
+	"padding-bottom:.15em;margin-top:1.6em}h3{font-size:1.1em;margin:1.2em 0 .4em}"
+	"h4{margin:.6em 0 .2em}h5{margin:.5em 0 .1em;font-size:.95em}\n"
+	"table{border-collapse:collapse;width:100%;margin:.4em 0 1em}"
+	"th,td{border:1px solid #c8cdd2;padding:.25em .45em;text-align:left;vertical-align:top}"
+	"th{background:#eef1f4}td.num{text-align:right;white-space:nowrap}tr{break-inside:avoid}\n"
+	".badge{display:inline-block;padding:0 .35em;border-radius:.3em;font-weight:bold;"
+	"font-size:.85em;border:1px solid #0003}\n"
+	".impact-1{background:#ffe066}.impact-2{background:#ffa94d}"
+	".impact-3{background:#e03131;color:#fff}\n"
+	".facts,.loc{color:#555}.loc{font-size:.85em}.hint{color:#2b5d8a}\n"
+	".persona{border:1px solid #b8c0c8;background:#f6f8fa;border-radius:.4em;"
+	"padding:.3em 1em .6em;margin:.8em 0;break-inside:avoid}\n"
+	"blockquote{font-style:italic;margin:.6em 1em;border-left:3px solid #9aa5b1;padding-left:.6em}\n"
+	"figure{margin:.8em 0;break-inside:avoid}figure svg{max-width:100%;height:auto}"
+	"figure img{max-width:100%}\n"
+	"table.findings{table-layout:fixed}table.findings th:nth-child(1){width:2.6em}"
+	"table.findings th:nth-child(2){width:8.5em}table.findings th:nth-child(3){width:4em}"
+	"table.findings th:nth-child(4){width:22%}\n"
+	"@page diagram{size:A4 landscape;margin:10mm}"
+	"@media print{figure.diagram{page:diagram;margin:0}figure.diagram svg{max-height:180mm;width:100%}}\n"
+	"section.journey{break-before:page}ol.stages>li{margin-bottom:.6em}"
+	".pain-points li{color:#b02525}.opportunities li{color:#2b8a3e}"
+	".kind{font-weight:bold}.diagnostics .error{color:#b02525}\n"
+	"nav ol{columns:2}footer{margin-top:2em;color:#666;font-size:.85em}\n"
+	"@media print{a{color:inherit;text-decoration:none}nav{break-after:page}}\n";
+
+/* --- reading a diagram back --- */
+
+static char *
+read_output(struct outdir *out, const char *name, size_t *len)
+{
+	int fd = openat(out->fd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	struct stat st;
+	char *data = NULL;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size < MAX_DIAGRAM) {
+		data = xmalloc((size_t)st.st_size + 1);
+		ssize_t got = read(fd, data, (size_t)st.st_size);
+		if (got != st.st_size) {
+			free(data);
+			data = NULL;
+		} else {
+			data[got] = '\0';
+			*len = (size_t)got;
+		}
+	}
+	close(fd);
+	return data;
+}
+
+/*
+ * Appends an SVG file inline: from its <svg element on, with every id and
+ * every reference to one given the prefix, so that several diagrams on one
+ * page keep their ids apart.
+ */
+static void
+inline_svg(struct buf *out, const char *svg, const char *prefix)
+{
+	const char *p = strstr(svg, "<svg");
+	if (p == NULL)
+		return;
+	static const char *const refs[] = {" id=\"", "url(#", "href=\"#"};
+	while (*p != '\0') {
+		const char *next = NULL;
+		size_t which = 0;
+		for (size_t k = 0; k < 3; k++) {
+			const char *hit = strstr(p, refs[k]);
+			if (hit != NULL && (next == NULL || hit < next))
+				next = hit, which = k;
+		}
+		if (next == NULL) {
+			buf_puts(out, p);
+			break;
+		}
+		size_t upto = (size_t)(next - p) + strlen(refs[which]);
+		buf_add(out, p, upto);
+		buf_puts(out, prefix);
+		p += upto;
+	}
+	buf_putc(out, '\n');
+}
+
+static void
+base64(struct buf *out, const unsigned char *data, size_t len)
+{
+	static const char digits[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	for (size_t i = 0; i < len; i += 3) {
+		unsigned long v = (unsigned long)data[i] << 16;
+		if (i + 1 < len)
+			v |= (unsigned long)data[i + 1] << 8;
+		if (i + 2 < len)
+			v |= data[i + 2];
+		buf_putc(out, digits[(v >> 18) & 63]);
+		buf_putc(out, digits[(v >> 12) & 63]);
+		buf_putc(out, i + 1 < len ? digits[(v >> 6) & 63] : '=');
+		buf_putc(out, i + 2 < len ? digits[v & 63] : '=');
+	}
+}
+
+static bool
+ends_with(const char *s, const char *end)
+{
+	size_t n = strlen(s), m = strlen(end);
+	return n >= m && strcmp(s + n - m, end) == 0;
+}
+
+static void
+diagram(struct buf *out, const struct report *r, struct outdir *dir,
+	const struct report_journey *rj, size_t i)
+{
+	buf_printf(out, "<figure class=\"diagram\" aria-label=\"%s\">\n", msg(r->lang, M_REP_DIAGRAM));
+	size_t len = 0;
+	char *data = rj->diagram ? read_output(dir, rj->diagram, &len) : NULL;
+	if (data == NULL) {
+		buf_printf(out, "<p class=\"none\">%s</p>\n",
+			   msg(r->lang, rj->broken ? M_REP_NO_DIAGRAM : M_REP_DIAGRAM_FAILED));
+	} else if (ends_with(rj->diagram, ".svg")) {
+		char prefix[32];
+		snprintf(prefix, sizeof prefix, "j%zu-", i + 1);
+		inline_svg(out, data, prefix);
+	} else if (ends_with(rj->diagram, ".png")) {
+		buf_puts(out, "<img alt=\"");
+		html_text(out, rj->title);
+		buf_puts(out, "\" src=\"data:image/png;base64,");
+		base64(out, (const unsigned char *)data, len);
+		buf_puts(out, "\">\n");
+	} else {
+		struct buf line = {0};
+		buf_printf(&line, msg(r->lang, M_REP_DIAGRAM_FILE), rj->diagram);
+		buf_puts(out, "<p>");
+		html_text(out, buf_str(&line));
+		buf_puts(out, "</p>\n");
+		buf_free(&line);
+	}
+	buf_puts(out, "</figure>\n");
+	free(data);
+}
+
+/* --- the summary --- */
+
+static void
+journey_link(struct buf *out, const struct report_journey *rj)
+{
+	buf_puts(out, "<a href=\"#reis-");
+	html_text(out, rj->id);
+	buf_puts(out, "\">");
+	html_text(out, rj->title);
+	buf_puts(out, "</a>");
+}
+
+/* Journey indices by friction score, highest first, else in their order. */
+static size_t *
+ranking(const struct report *r)
+{
+	size_t *order = xcalloc(r->n_journeys ? r->n_journeys : 1, sizeof(*order));
+	for (size_t i = 0; i < r->n_journeys; i++) {
+		size_t k = i;
+		for (; k > 0 && r->journeys[order[k - 1]].score < r->journeys[i].score; k--)
+			order[k] = order[k - 1];
+		order[k] = i;
+	}
+	return order;
+}
+
+static void
+ranking_table(struct buf *out, const struct report *r)
+{
+	enum lang lang = r->lang;
+	buf_printf(out, "<table class=\"ranking\">\n<caption>%s</caption>\n<thead><tr><th>%s</th>"
+		   "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+		   msg(lang, M_REP_RANKING), msg(lang, M_REP_COL_JOURNEY),
+		   msg(lang, M_REP_COL_PERSONA), msg(lang, M_REP_COL_KIND),
+		   msg(lang, M_REP_COL_SCORE), msg(lang, M_REP_COL_FINDINGS),
+		   msg(lang, M_REP_COL_ERRORS));
+	size_t *order = ranking(r);
+	for (size_t k = 0; k < r->n_journeys; k++) {
+		const struct report_journey *rj = &r->journeys[order[k]];
+		buf_puts(out, "<tr><td>");
+		journey_link(out, rj);
+		buf_puts(out, "</td><td>");
+		html_text(out, rj->persona);
+		buf_puts(out, "</td><td>");
+		html_text(out, rj->broken ? msg(lang, M_REP_BROKEN) : rj->kind);
+		buf_printf(out, "</td><td class=\"num\">%d</td><td class=\"num\">%d</td>"
+			   "<td class=\"num\">%d</td></tr>\n", rj->score, rj->friction, rj->errors);
+	}
+	free(order);
+	buf_puts(out, "</tbody>\n</table>\n");
+}
+
+static void
+rules_table(struct buf *out, const struct report *r, const struct diags *diags)
+{
+	enum lang lang = r->lang;
+	size_t found[CODE__MAX] = {0}, total_found = 0, total_suppressed = 0;
+	for (size_t i = 0; i < diags->n; i++)
+		found[diags->items[i].code]++;
+	buf_printf(out, "<table class=\"rules\">\n<caption>%s</caption>\n<thead><tr><th>%s</th>"
+		   "<th>%s</th><th>%s</th></tr></thead>\n<tbody>\n", msg(lang, M_REP_PER_RULE),
+		   msg(lang, M_REP_COL_RULE), msg(lang, M_REP_COL_COUNT),
+		   msg(lang, M_REP_COL_SUPPRESSED));
+	for (int c = 0; c < CODE__MAX; c++) {
+		if (code_info((enum code)c)->id[0] != 'K')
+			continue;
+		buf_puts(out, "<tr><td>");
+		report_code_badge(out, (enum code)c, 0, lang);
+		buf_printf(out, "</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td></tr>\n",
+			   found[c], diags->suppressed[c]);
+		total_found += found[c];
+		total_suppressed += diags->suppressed[c];
+	}
+	buf_printf(out, "<tr class=\"total\"><th>%s</th><th class=\"num\">%zu</th>"
+		   "<th class=\"num\">%zu</th></tr>\n</tbody>\n</table>\n",
+		   msg(lang, M_REP_TOTAL), total_found, total_suppressed);
+}
+
+/* --- the parts of the page --- */
+
+static void
+page_head(struct buf *out, const struct report *r, const struct diags *diags,
+	  const struct summary *summary)
+{
+	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+		   "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>%s</h1>\n"
+		   "<p class=\"summary-line\">", r->lang == LANG_EN ? "en" : "nl",
+		   msg(r->lang, M_REP_TITLE), style, msg(r->lang, M_REP_TITLE));
+	char *line = diag_summary_line(diags, summary);
+	html_text(out, line);
+	free(line);
+	buf_puts(out, "</p>\n</header>\n");
+}
+
+static void
+contents(struct buf *out, const struct report *r, bool skipped, bool others)
+{
+	enum lang lang = r->lang;
+	buf_printf(out, "<nav>\n<h2>%s</h2>\n<ol>\n<li><a href=\"#samenvatting\">%s</a></li>\n"
+		   "<li><a href=\"#overzicht\">%s</a></li>\n", msg(lang, M_REP_CONTENTS),
+		   msg(lang, M_REP_SUMMARY), msg(lang, M_REP_OVERVIEW));
+	for (size_t i = 0; i < r->n_journeys; i++) {
+		buf_puts(out, "<li>");
+		journey_link(out, &r->journeys[i]);
+		buf_puts(out, "</li>\n");
+	}
+	if (skipped)
+		buf_printf(out, "<li><a href=\"#overgeslagen\">%s</a></li>\n", msg(lang, M_REP_SKIPPED));
+	if (others)
+		buf_printf(out, "<li><a href=\"#andere-bestanden\">%s</a></li>\n",
+			   msg(lang, M_REP_OTHER_FILES));
+	buf_puts(out, "</ol>\n</nav>\n");
+}
+
+static void
+overview(struct buf *out, const struct report *r)
+{
+	buf_printf(out, "<section id=\"overzicht\">\n<h2>%s</h2>\n<figure class=\"overview\">\n",
+		   msg(r->lang, M_REP_OVERVIEW));
+	if (r->overview != NULL)
+		inline_svg(out, r->overview, "ov-");
+	else
+		buf_printf(out, "<p class=\"none\">%s</p>\n", msg(r->lang, M_REP_NO_OVERVIEW));
+	buf_puts(out, "</figure>\n</section>\n");
+}
+
+static void
+skipped_journeys(struct buf *out, const struct report *r)
+{
+	buf_printf(out, "<section id=\"overgeslagen\">\n<h2>%s</h2>\n<p>%s</p>\n<ul>\n",
+		   msg(r->lang, M_REP_SKIPPED), msg(r->lang, M_REP_SKIPPED_TEXT));
+	for (size_t i = 0; i < r->n_journeys; i++) {
+		if (!r->journeys[i].broken)
+			continue;
+		buf_puts(out, "<li>");
+		journey_link(out, &r->journeys[i]);
+		buf_puts(out, " <span class=\"loc\">");
+		html_text(out, r->journeys[i].file);
+		buf_puts(out, "</span></li>\n");
+	}
+	buf_puts(out, "</ul>\n</section>\n");
+}
+
+/* Findings that belong to no journey: in personas and chain models. */
+static bool
+other_files(struct buf *out, const struct report *r, const struct diags *diags)
+{
+	size_t shown = 0;
+	for (size_t i = 0; i < diags->n; i++) {
+		const struct diag *d = &diags->items[i];
+		if (d->journey != NULL)
+			continue;
+		if (shown++ == 0)
+			buf_printf(out, "<section id=\"andere-bestanden\">\n<h2>%s</h2>\n"
+				   "<ul class=\"diagnostics\">\n", msg(r->lang, M_REP_OTHER_FILES));
+		buf_printf(out, "<li class=\"%s\"><span class=\"loc\">",
+			   d->severity == SEV_ERROR ? "error" : "warning");
+		html_text(out, d->file);
+		buf_printf(out, ":%d:%d</span> ", d->line, d->col);
+		report_code_badge(out, d->code, d->impact, r->lang);
+		buf_puts(out, ": ");
+		html_text(out, d->message);
+		if (d->hint != NULL) {
+			buf_puts(out, "<br><span class=\"hint\">");
+			html_text(out, d->hint);
+			buf_puts(out, "</span>");
+		}
+		buf_puts(out, "</li>\n");
+	}
+	if (shown > 0)
+		buf_puts(out, "</ul>\n</section>\n");
+	return shown > 0;
+}
+
+static bool
+any_broken(const struct report *r)
+{
+	for (size_t i = 0; i < r->n_journeys; i++)
+		if (r->journeys[i].broken)
+			return true;
+	return false;
+}
+
+static void
+page_body(struct buf *out, const struct report *r, struct outdir *dir, const struct diags *diags)
+{
+	struct buf others = {0};
+	bool has_others = other_files(&others, r, diags);
+	bool skipped = any_broken(r);
+	contents(out, r, skipped, has_others);
+	buf_printf(out, "<section id=\"samenvatting\">\n<h2>%s</h2>\n", msg(r->lang, M_REP_SUMMARY));
+	if (r->n_journeys == 0)
+		buf_printf(out, "<p class=\"none\">%s</p>\n", msg(r->lang, M_REP_NO_JOURNEYS));
+	else
+		ranking_table(out, r);
+	rules_table(out, r, diags);
+	buf_puts(out, "</section>\n");
+	overview(out, r);
+	for (size_t i = 0; i < r->n_sections; i++)
+		buf_puts(out, r->sections[i]);
+	for (size_t i = 0; i < r->n_journeys; i++) {
+		buf_add(out, r->journeys[i].head.data, r->journeys[i].head.len);
+		diagram(out, r, dir, &r->journeys[i], i);
+		buf_add(out, r->journeys[i].tail.data, r->journeys[i].tail.len);
+	}
+	if (skipped)
+		skipped_journeys(out, r);
+	buf_add(out, others.data, others.len);
+	buf_free(&others);
+	buf_puts(out, "<footer><p>");
+	struct buf line = {0};
+	buf_printf(&line, msg(r->lang, M_REP_FOOTER), KETEN_VERSION);
+	html_text(out, buf_str(&line));
+	buf_free(&line);
+	buf_puts(out, "</p></footer>\n</body>\n</html>\n");
+}
+
+int
+report_page_write(struct report *r, struct outdir *dir, const struct diags *diags,
+		  const struct summary *summary, char **error)
+{
+	struct buf page = {0};
+	page_head(&page, r, diags, summary);
+	page_body(&page, r, dir, diags);
+	int status = outdir_write(dir, "index.html", page.data, page.len, error);
+	buf_free(&page);
+	return status;
+}

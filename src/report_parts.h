@@ -1,0 +1,48 @@
+/* report_parts.h - what the report keeps of each journey between checking it and writing the page. Included by report.c and report_page.c only. */
+#ifndef KETEN_REPORT_PARTS_H
+#define KETEN_REPORT_PARTS_H
+
+#include "catalog.h"
+#include "diag.h"
+#include "mem.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* One journey: its section in two halves, the diagram goes between them. */
+struct report_journey {
+	char *id;
+	char *title;
+	char *persona;      /* the persona's name, or its id as written */
+	char *kind;         /* "as-is"/"to-be" in the report's language, or NULL */
+	char *file;
+	bool broken;        /* structural errors: no diagram */
+	int score;
+	int friction;       /* K-findings shown (numbered markers) */
+	int errors;
+	char *diagram;      /* file name in the output folder, or NULL */
+	struct buf head;    /* title, facts, persona card */
+	struct buf tail;    /* findings, stages */
+};
+
+struct report {
+	enum lang lang;
+	bool disabled[CODE__MAX];
+	struct report_journey *journeys;
+	size_t n_journeys, cap_journeys;
+	size_t *persona_findings, n_persona_findings;
+	bool indexed;       /* persona_findings collected */
+	char *overview;     /* SVG */
+	size_t overview_len;
+	char **sections;
+	size_t n_sections, cap_sections;
+};
+
+/* The page around the journeys (report_page.c). */
+int report_page_write(struct report *r, struct outdir *out, const struct diags *diags,
+		      const struct summary *summary, char **error);
+
+/* "<span class="impact-N">" badges and other small pieces both files use. */
+void report_code_badge(struct buf *out, enum code code, int impact, enum lang lang);
+
+#endif

@@ -1,0 +1,113 @@
+#!/bin/sh
+# report.sh - tests of the main job and `keten report`: the files in the
+# output folder, findings.json equal to `check --format json`, the report's
+# structure and escaping (report_check.py, which must also fail on a page
+# with an injected script), diagrams in other formats, a broken journey
+# listed and skipped, personal data masked in every file, the same bytes
+# twice, a refused output folder, and the report in headless Chromium
+# (report_browser.py; BROWSER=0 leaves it out, for the sanitizer runs).
+# Usage: sh tests/report.sh ./keten   (VALGRIND="valgrind ..." runs keten under it)
+set -u
+keten=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT INT TERM
+passed=0
+failed=0
+run() { NO_COLOR=1 KETEN_LANG= LANG=C ${VALGRIND:-} "$keten" "$@"; }
+ok() { passed=$((passed + 1)); }
+bad() { echo "FAIL report: $*"; failed=$((failed + 1)); }
+# Runs keten and expects the status $1.
+expect() {
+	want=$1
+	shift
+	run "$@" >"$work/out" 2>"$work/err"
+	got=$?
+	[ "$got" -eq "$want" ] && ok || bad "keten $*: status $got, expected $want: $(head -3 "$work/err")"
+}
+cd "$root" || exit 2
+hostile="$root/tests/report/hostile"
+name_text="Sam <script>document.body.setAttribute('data-pwned','name')</script>"
+title_text="Reis <script>document.body.setAttribute('data-pwned','title')</script> & \"meer\""
+quote_text="</blockquote><script>document.body.setAttribute('data-pwned','quote')</script>"
+
+# The main job on the examples, in both languages: every file, and
+# findings.json is what `check --format json` prints.
+for lang in nl en; do
+	out="$work/examples-$lang"
+	expect 1 --lang $lang -o "$out"
+	for j in "$root"/journeys/*; do
+		id=$(basename "$j" | sed 's/\.[a-z]*$//')
+		[ -s "$out/$id.svg" ] && ok || bad "main job: no $id.svg"
+	done
+	[ -s "$out/index.html" ] && [ -s "$out/findings.json" ] && ok || bad "main job: no index.html or findings.json"
+	run check --lang $lang --format json >"$work/check.json"
+	cmp -s "$work/check.json" "$out/findings.json" && ok || bad "findings.json differs from check --format json ($lang)"
+	python3 "$here/report_check.py" "$out" "$root" && ok || bad "report_check $lang"
+	grep -q "<html lang=\"$lang\">" "$out/index.html" && ok || bad "index.html not in $lang"
+done
+
+# The same bytes twice.
+expect 1 --lang nl -o "$work/again"
+for f in "$work/examples-nl"/*; do
+	cmp -s "$f" "$work/again/$(basename "$f")" && ok || bad "$(basename "$f") differs between runs"
+done
+
+# Hostile text shows as text, and raw personal data is in no file.
+expect 1 -o "$work/hostile" "$hostile"
+python3 "$here/report_check.py" "$work/hostile" "$hostile" --text "$name_text" \
+	--text "$title_text" --text "Dagbesteding </section><h1>kapot</h1>" \
+	--absent 06-12345678 --absent 111222333 --absent sam@voorbeeld.nl && ok || bad "report_check hostile"
+
+# The check can fail: an injected script, an external image, a missing row.
+cp -r "$work/hostile" "$work/tampered"
+sed -i 's|</footer>|<script>alert(1)</script></footer>|' "$work/tampered/index.html"
+python3 "$here/report_check.py" "$work/tampered" "$hostile" >/dev/null && bad "report_check missed a script" || ok
+cp "$work/hostile/index.html" "$work/tampered/index.html"
+sed -i 's|</footer>|<img src="https://example.org/x.png"></footer>|' "$work/tampered/index.html"
+python3 "$here/report_check.py" "$work/tampered" "$hostile" >/dev/null && bad "report_check missed an external image" || ok
+cp "$work/hostile/index.html" "$work/tampered/index.html"
+sed -i '0,/<tr class="finding/s|<tr class="finding|<tr class="gone|' "$work/tampered/index.html"
+python3 "$here/report_check.py" "$work/tampered" "$hostile" >/dev/null && bad "report_check missed a missing row" || ok
+
+# Other diagram formats: PNG inline as data, PDF named.
+expect 0 -T png -o "$work/png" journeys/ruud-ede-keten.md
+grep -q 'src="data:image/png;base64,iVBORw0KGgo' "$work/png/index.html" && ok || bad "-T png: no inline PNG"
+expect 0 -T pdf -o "$work/pdf" journeys/ruud-ede-keten.md
+[ -s "$work/pdf/ruud-ede-keten.pdf" ] && grep -q 'ruud-ede-keten.pdf' "$work/pdf/index.html" && ok || bad "-T pdf: diagram not named"
+
+# keten report: index.html and its diagrams, no findings.json.
+expect 1 report -o "$work/report" .
+[ -s "$work/report/index.html" ] && [ ! -e "$work/report/findings.json" ] && ok || bad "report: wrong files"
+grep -q "index.html" "$work/out" && ok || bad "report: no line naming index.html"
+
+# A broken journey is skipped, listed, and the others are still written.
+mkdir -p "$work/broken/journeys"
+cp -r "$hostile/personas" "$hostile/journeys" "$work/broken/"
+printf '# Kapotte reis\n\n- persona: sam\n\n## Eerste fase\n- positie: nergens\n' >"$work/broken/journeys/kapot.md"
+expect 1 -o "$work/broken-out" "$work/broken"
+grep -q 'skipped' "$work/err" && ok || bad "broken journey: not said on standard error"
+[ ! -e "$work/broken-out/kapot.svg" ] && [ -s "$work/broken-out/sam-vijandig.svg" ] && ok || bad "broken journey: wrong diagrams"
+grep -q 'id="overgeslagen"' "$work/broken-out/index.html" && grep -q 'href="#reis-kapot"' "$work/broken-out/index.html" &&
+	ok || bad "broken journey: not listed in the report"
+
+# An output folder inside a source folder is refused, and nothing written.
+expect 2 -o "$work/broken/journeys/out" "$work/broken"
+[ ! -e "$work/broken/journeys/out" ] && ok || bad "output folder in a source folder was made"
+
+# The report in a real browser.
+if [ "${BROWSER:-1}" != 0 ]; then
+	python3 "$here/report_browser.py" "$work/examples-nl/index.html" "$work/browser-examples" && ok ||
+		bad "browser: examples"
+	python3 "$here/report_browser.py" "$work/hostile/index.html" "$work/browser-hostile" \
+		--text "$name_text" --text "$quote_text" && ok || bad "browser: hostile"
+	cp "$work/hostile/index.html" "$work/tampered/index.html"
+	sed -i "s|</footer>|<img src=x onerror=\"document.body.setAttribute('data-pwned','x')\"></footer>|" \
+		"$work/tampered/index.html"
+	python3 "$here/report_browser.py" "$work/tampered/index.html" "$work/browser-tampered" >/dev/null &&
+		bad "browser: an injected script went unnoticed" || ok
+fi
+
+echo "report: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
