@@ -29,7 +29,8 @@ limit=${WATCH_WAIT:-600}
 # line), or the time limit; returns 1 on timeout.
 wait_runs() {
 	i=0
-	while [ "$(grep -c -e '] done in ' -e '] the job could not be done' "$log")" -lt "$1" ]; do
+	while n=$(grep -c -e '] done in ' -e '] the job could not be done' "$log" 2>/dev/null)
+		[ "${n:-0}" -lt "$1" ]; do
 		i=$((i + 1))
 		if [ "$i" -gt "$limit" ] || ! kill -0 "$pid" 2>/dev/null; then
 			fail "run $1 did not come (log below)"
@@ -51,7 +52,8 @@ st=$?
 [ -e journeys/out ] && fail "the refused output folder was made" || ok
 
 # shellcheck disable=SC2086
-NO_COLOR=1 KETEN_LANG=en ${VALGRIND:-} "$keten" watch -o "$work/out" >"$log" 2>&1 &
+: >"$log" # before the watcher starts: a background job opens its files itself, later
+NO_COLOR=1 KETEN_LANG=en ${VALGRIND:-} "$keten" watch -o "$work/out" >>"$log" 2>&1 &
 pid=$!
 
 wait_runs 1 || exit 1
