@@ -6,6 +6,7 @@ PREFIX  ?= /usr/local
 BINDIR   = $(PREFIX)/bin
 MANDIR   = $(PREFIX)/share/man/man1
 SCHEMADIR = $(PREFIX)/share/keten/schemas
+COMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
 DESTDIR ?=
 
 CC      ?= cc
@@ -23,7 +24,7 @@ BUILD      ?= build
 # Debian packages the build and the tests need (see `make deps`).
 DEB_PKGS = build-essential pkg-config libcmark-dev libcjson-dev \
            libgraphviz-dev graphviz fonts-dejavu-core valgrind \
-           python3-jsonschema chromium clang-14 libclang-rt-14-dev poppler-utils
+           python3-jsonschema chromium clang-14 libclang-rt-14-dev poppler-utils groff-base
 SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 BASE   = mem text catalog diag vocab values readability personal source jsonw model
@@ -32,7 +33,8 @@ MODEL  = chain
 CHECK  = check rules rules_contact rules_move rules_experience rules_text preload workspace
 RENDER = render_text markers pathway_labels pathway_spec pathway_measure gv_shared pathway overview overview_render compare compare_out
 WRITE  = diag_print write_json write_md outdir report report_page
-CLI    = cli cmd_main cmd_check cmd_export cmd_chain cmd_rules cmd_render cmd_overview cmd_compare
+CLI    = cli cmd_main cmd_check cmd_export cmd_chain cmd_rules cmd_render cmd_overview cmd_compare \
+         cmd_new cmd_watch
 
 LIB_OBJS = $(patsubst %,$(BUILD)/%.o,$(BASE) $(READ) $(MODEL) $(CHECK) $(RENDER) $(WRITE) $(CLI))
 MAIN_OBJ = $(BUILD)/main.o
@@ -42,7 +44,7 @@ UNIT_SRCS = $(wildcard tests/unit/*.c)
 UNIT_BIN  = $(BUILD)/unit-tests
 
 .PHONY: all deps demo test check-unit check-golden check-examples check-render \
-        check-report check-asan check-valgrind check-regress fuzz bench clean \
+        check-report check-scaffold check-asan check-valgrind check-regress fuzz bench clean \
         install uninstall
 
 all: keten
@@ -78,7 +80,7 @@ demo: deps
 	./keten . || [ $$? -eq 1 ]
 
 test: deps
-	$(MAKE) check-unit check-golden check-examples check-render check-report check-regress
+	$(MAKE) check-unit check-golden check-examples check-render check-report check-scaffold check-regress
 
 check-unit: $(UNIT_BIN)
 	$(UNIT_BIN)
@@ -105,6 +107,13 @@ check-render: keten
 # and escaping, and the report in headless Chromium.
 check-report: keten
 	sh tests/report.sh ./keten
+# keten new (templates pass the check, nothing is overwritten), keten watch
+# (a change is seen, the watcher stops cleanly), the manual page and the
+# bash completion.
+check-scaffold: keten
+	sh tests/new.sh ./keten
+	sh tests/watch.sh ./keten
+	sh tests/scaffold-docs.sh
 
 # The shipped workspace: exactly the findings of tests/examples.txt, and
 # every friction rule among them.
@@ -139,6 +148,8 @@ check-asan: deps
 	$(ASAN_RUN) sh tests/injection.sh ./keten-asan
 	$(ASAN_RUN) sh tests/render.sh ./keten-asan
 	BROWSER=0 $(ASAN_RUN) sh tests/report.sh ./keten-asan
+	$(ASAN_RUN) sh tests/new.sh ./keten-asan
+	$(ASAN_RUN) sh tests/watch.sh ./keten-asan
 	sh tests/sanitizer-reports.sh $(SAN_REPORTS)
 
 keten-asan: $(LIB_OBJS) $(MAIN_OBJ)
@@ -169,6 +180,8 @@ check-valgrind: deps
 	$(VG_KETEN) LIMIT_SECONDS=300 MAX_RSS_KB=16777216 sh tests/limits.sh tests/vg-keten.sh
 	$(VG_KETEN) sh tests/outputs.sh tests/vg-keten.sh
 	BROWSER=0 VALGRIND="$(VALGRIND_RUN)" sh tests/report.sh ./keten
+	VALGRIND="$(VALGRIND_RUN)" sh tests/new.sh ./keten
+	VALGRIND="$(VALGRIND_RUN)" sh tests/watch.sh ./keten
 	sh tests/sanitizer-reports.sh $(VG_REPORTS)
 
 # --- fuzzing (fuzz/README.md) ---
@@ -231,10 +244,16 @@ install: keten
 	install -m 755 keten $(DESTDIR)$(BINDIR)/keten
 	install -d $(DESTDIR)$(SCHEMADIR)
 	install -m 644 schemas/*.schema.json $(DESTDIR)$(SCHEMADIR)
+	install -d $(DESTDIR)$(MANDIR)
+	install -m 644 doc/keten.1 $(DESTDIR)$(MANDIR)/keten.1
+	install -d $(DESTDIR)$(COMPLETIONDIR)
+	install -m 644 completion/keten.bash $(DESTDIR)$(COMPLETIONDIR)/keten
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/keten
 	rm -rf $(DESTDIR)$(SCHEMADIR)
+	rm -f $(DESTDIR)$(MANDIR)/keten.1
+	rm -f $(DESTDIR)$(COMPLETIONDIR)/keten
 
 clean:
 	rm -rf build build-asan build-fuzz keten keten-asan

@@ -20,6 +20,7 @@ enum {
 	OPT_JOBS = 1 << 12, OPT_TIMINGS = 1 << 13,
 	/* not options, but what a command allows: */
 	OPT_CHAIN_TWICE = 1 << 14, OPT_FORMAT_HTML = 1 << 15,
+	OPT_PERSONA = 1 << 16,
 };
 #define OPTS_CHECK (OPT_LANG | OPT_FORMAT | OPT_FAIL_ON | OPT_CHAIN | OPT_DISABLE | \
 		    OPT_QUIET | OPT_NO_COLOR | OPT_LIMITS)
@@ -31,6 +32,7 @@ enum {
 #define OPTS_COMPARE (OPT_LANG | OPT_FORMAT | OPT_FORMAT_HTML | OPT_CHAIN | OPT_CHAIN_TWICE | \
 		      OPT_DISABLE | OPT_NO_COLOR | OPT_LIMITS)
 
+/* The main job, and watch, which runs it again and again. */
 #define OPTS_MAIN (OPTS_CHECK | OPT_OUTPUT | OPT_IMAGE | OPT_ALL_LANES | OPT_JOBS)
 #define OPTS_REPORT (OPTS_CHECK | OPT_OUTPUT | OPT_ALL_LANES | OPT_JOBS)
 
@@ -51,6 +53,8 @@ static const struct command commands[] = {
 	{"report", cmd_report, M_HELP_REPORT, OPTS_REPORT, 0, (size_t)-1},
 	{"overview", cmd_overview, M_HELP_OVERVIEW, OPTS_OVERVIEW, 0, (size_t)-1},
 	{"compare", cmd_compare, M_HELP_COMPARE, OPTS_COMPARE, 1, 2},
+	{"new", cmd_new, M_HELP_NEW, OPT_LANG | OPT_QUIET | OPT_NO_COLOR | OPT_PERSONA, 1, 2},
+	{"watch", cmd_watch, M_HELP_WATCH, OPTS_MAIN, 0, (size_t)-1},
 };
 
 /* The main job (no command). */
@@ -61,7 +65,7 @@ static const struct command main_job = {
 enum long_only {
 	LO_LANG = 256, LO_FORMAT, LO_FAIL_ON, LO_CHAIN, LO_DISABLE, LO_NO_COLOR,
 	LO_DUMP, LO_VERSION, LO_MAX_FILE_SIZE, LO_MAX_DEPTH, LO_MAX_STAGES,
-	LO_MAX_TOUCHPOINTS, LO_MAX_TEXT, LO_ALL_LANES, LO_TIMINGS,
+	LO_MAX_TOUCHPOINTS, LO_MAX_TEXT, LO_ALL_LANES, LO_TIMINGS, LO_PERSONA,
 };
 
 static const struct option long_options[] = {
@@ -85,6 +89,7 @@ static const struct option long_options[] = {
 	{"all-lanes", no_argument, NULL, LO_ALL_LANES},
 	{"jobs", required_argument, NULL, 'j'},
 	{"timings", required_argument, NULL, LO_TIMINGS},
+	{"persona", required_argument, NULL, LO_PERSONA},
 	{NULL, 0, NULL, 0},
 };
 
@@ -240,6 +245,7 @@ apply_option(struct cli *cli, int c, const char *arg)
 	case LO_ALL_LANES: cli->all_lanes = true; return true;
 	case 'j': return parse_limit(cli, "--jobs", arg, &cli->jobs);
 	case LO_TIMINGS: return parse_path(cli, "--timings", arg, &cli->timings_path);
+	case LO_PERSONA: cli->persona_id = arg; return true;
 	}
 	return false;
 }
@@ -262,6 +268,7 @@ option_bit(int c)
 	case LO_ALL_LANES: return OPT_ALL_LANES;
 	case 'j': return OPT_JOBS;
 	case LO_TIMINGS: return OPT_TIMINGS;
+	case LO_PERSONA: return OPT_PERSONA;
 	default: return OPT_LIMITS;
 	}
 }

@@ -37,6 +37,8 @@ struct cli {
 	bool all_lanes;              /* --all-lanes */
 	long jobs;                   /* -j, --jobs: diagrams at a time */
 	const char *timings_path;    /* --timings FILE */
+	/* new */
+	const char *persona_id;      /* --persona ID */
 };
 
 /* Parses argv, runs the command and returns the exit status. */
@@ -60,5 +62,7 @@ int cmd_render(const struct cli *cli);
 int cmd_report(const struct cli *cli);
 int cmd_overview(const struct cli *cli);
 int cmd_compare(const struct cli *cli);
+int cmd_new(const struct cli *cli);
+int cmd_watch(const struct cli *cli);
 
 #endif

@@ -1322,6 +1322,43 @@ read_journey(struct md *md, cmark_node *h1, cmark_node *start)
 	}
 }
 
+/* --- comments --- */
+
+/* True for an HTML block that is one comment and nothing else:
+ * `<!-- ... -->`, on lines of its own. */
+static bool
+is_comment(cmark_node *n)
+{
+	if (cmark_node_get_type(n) != CMARK_NODE_HTML_BLOCK)
+		return false;
+	const char *lit = cmark_node_get_literal(n);
+	size_t len = lit ? strlen(lit) : 0;
+	const char *s = text_trim(lit ? lit : "", &len);
+	if (len < 7 || strncmp(s, "<!--", 4) != 0)
+		return false;
+	const char *close = strstr(s + 4, "-->");
+	return close == s + len - 3;
+}
+
+/* Takes the comments out of the tree: they are notes to the writer
+ * (`keten new` fills its templates with them), not content. The blocks
+ * that hold blocks are searched too; the depth was checked before. */
+static void
+drop_comments(cmark_node *parent)
+{
+	cmark_node *n = cmark_node_first_child(parent);
+	while (n != NULL) {
+		cmark_node *next = cmark_node_next(n);
+		cmark_node_type type = cmark_node_get_type(n);
+		if (is_comment(n))
+			cmark_node_unlink(n); /* its memory goes with the arena */
+		else if (type == CMARK_NODE_LIST || type == CMARK_NODE_ITEM ||
+			 type == CMARK_NODE_BLOCK_QUOTE)
+			drop_comments(n);
+		n = next;
+	}
+}
+
 /* --- the reader --- */
 
 struct doc *
@@ -1344,6 +1381,7 @@ read_markdown(struct source *src, enum doc_kind kind,
 	cmark_parser_feed(parser, src->data, src->len);
 	cmark_node *root = cmark_parser_finish(parser);
 	cmark_parser_free(parser);
+	drop_comments(root);
 	cmark_node *h1 = find_h1(&md, root);
 	cmark_node *start = h1 ? cmark_node_next(h1)
 			       : cmark_node_first_child(root);
