@@ -50,6 +50,17 @@ int cli_exit_status(const struct cli *cli, const struct diags *diags);
 /* Prints "keten: <message>" on standard error in the chosen language. */
 void cli_error(const struct cli *cli, enum msg m, ...);
 
+struct outdir;
+struct workspace;
+
+/* Sets up diags and opens the workspace of the command line's paths with
+ * its options. 0, or 2 after saying why (ws and diags are then released). */
+int cli_open_workspace(const struct cli *cli, struct workspace *ws, struct diags *diags);
+
+/* Opens the output folder (-o), refusing a source folder. 0, or 2 after
+ * saying why. */
+int cli_open_output(const struct cli *cli, struct outdir *out);
+
 /* Flushes standard output; a write error is reported and gives 2. */
 int cli_finish_output(const struct cli *cli, int status);
 

@@ -177,24 +177,6 @@ print_findings(const struct main_job *job, const struct diags *diags)
 		fputc('\n', stdout);
 }
 
-/* Opens the output folder, refusing a source folder; 0 or 2. */
-static int
-open_output(struct main_job *job)
-{
-	const struct cli *cli = job->cli;
-	struct source_folders sources = {0};
-	source_folders_add(&sources, cli->args, cli->n_args);
-	char *error = NULL;
-	int status = 0;
-	if (outdir_open(&job->out, cli->output_dir, &sources, cli->lang, &error) != 0) {
-		fprintf(stderr, "keten: %s\n", error);
-		status = 2;
-	}
-	free(error);
-	source_folders_free(&sources);
-	return status;
-}
-
 /* Checks and draws; then the files that need every finding. */
 static int
 run(struct main_job *job, struct workspace *ws, struct diags *diags)
@@ -220,25 +202,18 @@ run(struct main_job *job, struct workspace *ws, struct diags *diags)
 static int
 main_job(const struct cli *cli, bool findings_json, enum image_format format)
 {
-	struct diags diags;
-	diags_init(&diags, cli->lang);
 	struct main_job job = {0};
 	job.cli = cli;
 	job.findings_json = findings_json;
 	job.format = format;
 	job.out.fd = -1;
+	struct diags diags;
 	struct workspace ws;
-	struct workspace_options opts = {cli->chain_path, cli->limits, {{0}}};
-	memcpy(opts.rules.disabled, cli->disabled, sizeof opts.rules.disabled);
-	int status = open_output(&job);
-	if (status == 0) {
-		if (workspace_open(&ws, cli->args, cli->n_args, &opts, &diags) != 0) {
-			fprintf(stderr, "keten: %s\n", ws.error);
-			status = 2;
-		} else {
-			status = run(&job, &ws, &diags);
-		}
+	int status = cli_open_output(cli, &job.out);
+	if (status == 0 && (status = cli_open_workspace(cli, &ws, &diags)) == 0) {
+		status = run(&job, &ws, &diags);
 		workspace_close(&ws);
+		diags_free(&diags);
 	}
 	render_jobs_free(&job.render);
 	report_free(&job.report);
@@ -248,7 +223,6 @@ main_job(const struct cli *cli, bool findings_json, enum image_format format)
 	free(job.sides);
 	summary_free(&job.summary);
 	outdir_close(&job.out);
-	diags_free(&diags);
 	return cli_finish_output(cli, status);
 }
 

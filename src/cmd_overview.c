@@ -30,22 +30,6 @@ on_journey(struct workspace *ws, struct doc *doc, void *arg)
 	}
 }
 
-static int
-open_output(const struct cli *cli, struct outdir *out)
-{
-	struct source_folders sources = {0};
-	source_folders_add(&sources, cli->args, cli->n_args);
-	char *error = NULL;
-	int status = 0;
-	if (outdir_open(out, cli->output_dir, &sources, cli->lang, &error) != 0) {
-		fprintf(stderr, "keten: %s\n", error);
-		status = 2;
-	}
-	free(error);
-	source_folders_free(&sources);
-	return status;
-}
-
 /* Renders the overview and writes overview.<format>; 0 or 2. */
 static int
 write_overview(const struct overview_run *run, struct outdir *out)
@@ -77,7 +61,7 @@ overview_all(struct overview_run *run, struct workspace *ws, struct diags *diags
 {
 	struct outdir out = {0};
 	out.fd = -1;
-	int status = open_output(run->cli, &out);
+	int status = cli_open_output(run->cli, &out);
 	if (status == 0) {
 		workspace_check_journeys(ws, on_journey, run);
 		for (size_t i = 0; i < run->n_skipped; i++)
@@ -92,16 +76,9 @@ int
 cmd_overview(const struct cli *cli)
 {
 	struct diags diags;
-	diags_init(&diags, cli->lang);
 	struct workspace ws;
-	struct workspace_options opts = {cli->chain_path, cli->limits, {{0}}};
-	memcpy(opts.rules.disabled, cli->disabled, sizeof opts.rules.disabled);
-	if (workspace_open(&ws, cli->args, cli->n_args, &opts, &diags) != 0) {
-		fprintf(stderr, "keten: %s\n", ws.error);
-		workspace_close(&ws);
-		diags_free(&diags);
+	if (cli_open_workspace(cli, &ws, &diags) != 0)
 		return 2;
-	}
 	struct overview_run run = {cli, {0}, NULL, 0, 0};
 	overview_init(&run.ov, ws.chain_in_force->chain);
 	int status = overview_all(&run, &ws, &diags);

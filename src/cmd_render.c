@@ -710,16 +710,9 @@ int
 cmd_render(const struct cli *cli)
 {
 	struct diags diags;
-	diags_init(&diags, cli->lang);
 	struct workspace ws;
-	struct workspace_options opts = {cli->chain_path, cli->limits, {{0}}};
-	memcpy(opts.rules.disabled, cli->disabled, sizeof opts.rules.disabled);
-	if (workspace_open(&ws, cli->args, cli->n_args, &opts, &diags) != 0) {
-		fprintf(stderr, "keten: %s\n", ws.error);
-		workspace_close(&ws);
-		diags_free(&diags);
+	if (cli_open_workspace(cli, &ws, &diags) != 0)
 		return 2;
-	}
 	struct render_run run;
 	run_init(&run, cli, (enum image_format)cli->image_format);
 	int status = open_outputs(&run);
