@@ -12,8 +12,8 @@
 # outside links, PNG and PDF are whole, the terminal text has no raw
 # control characters, and each journey's diagram shows its text as text
 # (PDF through pdftotext).
-# To add outputs (the report's index.html, findings.json): see
-# report_outputs below; any file can be given to outputs_scan.py inject.
+# The main job's files (index.html, findings.json, overview) are scanned
+# too (main_job_outputs); any file can be given to outputs_scan.py inject.
 # Usage: sh tests/injection.sh ./keten
 set -u
 keten=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -109,14 +109,15 @@ for dir in json-dot json-svg json-png json-pdf md-dot md-svg; do
 	fi
 done
 
-# The report (keten report, when the command exists): its files are
-# scanned like the rest. Adjust the command line here when it changes.
-report_outputs() {
-	"$keten" report --help 2>/dev/null | grep -q "keten report" || return 0
-	keten_in "$json_ws" 0 1 -- report --lang nl -o "$out/report" . >"$work/said" 2>&1
+# The main job: diagrams, overview, index.html and findings.json, scanned
+# like the rest.
+main_job_outputs() {
+	keten_in "$json_ws" 0 1 -- --lang nl -o "$out/main-job" . >"$work/said" 2>&1
 	sed 's/^/    /' "$work/said" | head -5
+	[ -s "$out/main-job/index.html" ] && [ -s "$out/main-job/findings.json" ] ||
+		fail "the main job wrote no index.html or findings.json"
 }
-report_outputs
+main_job_outputs
 
 files=$(find "$out" -type f | LC_ALL=C sort)
 # shellcheck disable=SC2086

@@ -4,8 +4,7 @@
 # where another rule quotes a title or a stage id is made from one; nor in
 # any diagram (DOT, SVG, PDF through pdftotext; a PNG through the DOT and
 # SVG of the same journey), nor in keten export (which refuses a file with
-# personal data), nor in the files of keten report when it exists (see
-# report_outputs). tests/outputs_scan.py absent does the looking.
+# personal data), nor in the files of the main job. tests/outputs_scan.py absent does the looking.
 # Usage: sh tests/personal-data.sh ./keten
 set -u
 keten=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -56,11 +55,10 @@ for file in "$case_dir"/personas/* "$case_dir"/journeys/*; do
 	done
 done
 (cd "$case_dir" && "$keten" check --format json .) >"$work/files/findings.json" 2>&1
-# The report (keten report, when the command exists): adjust the command
-# line here when it changes.
-if "$keten" report --help 2>/dev/null | grep -q "keten report"; then
-	(cd "$case_dir" && "$keten" report --lang nl -o "$work/report" .) >"$work/files/report.txt" 2>&1
-fi
+# The main job: every diagram, the overview, index.html and findings.json.
+(cd "$case_dir" && "$keten" --lang nl -o "$work/main-job" .) >"$work/files/main-job.txt" 2>&1
+[ -s "$work/main-job/index.html" ] && [ -s "$work/main-job/findings.json" ] ||
+	{ echo "FAIL personal data: the main job wrote no index.html or findings.json"; failed=$((failed + 1)); }
 files=$(find "$work" -type f ! -name values | LC_ALL=C sort)
 # shellcheck disable=SC2086
 if python3 "$here/outputs_scan.py" absent "$work/values" $files >"$work/scan" 2>&1; then
