@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "mem.h"
+#include "outdir.h"
 #include "text.h"
 #include "workspace.h"
 
@@ -296,22 +297,6 @@ check_references(const struct cli *cli, struct new_file *nf)
 	return status;
 }
 
-/* Writes all of data to fd. Returns 0 or -1 with errno set. */
-static int
-write_all(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /* Writes a new file in one step: a temporary file in the same folder,
  * then a hard link to the path, which fails rather than replace a file
  * that appeared meanwhile. Where the file system has no hard links, the
@@ -327,7 +312,7 @@ write_new(const char *folder, const char *path, const char *data, size_t len)
 	if (fd < 0) {
 		saved = errno;
 	} else {
-		if (write_all(fd, data, len) != 0 || fsync(fd) != 0)
+		if (write_fully(fd, data, len) != 0 || fsync(fd) != 0)
 			saved = errno;
 		if (close(fd) != 0 && saved == 0)
 			saved = errno;
@@ -340,7 +325,7 @@ write_new(const char *folder, const char *path, const char *data, size_t len)
 		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 		if (fd < 0)
 			return -1;
-		saved = write_all(fd, data, len) != 0 ? errno : 0;
+		saved = write_fully(fd, data, len) != 0 ? errno : 0;
 		if (close(fd) != 0 && saved == 0)
 			saved = errno;
 		if (saved != 0)

@@ -79,6 +79,7 @@ struct render_run {
 	struct worker *workers;
 	size_t n_workers, jobs;
 	bool in_process;  /* no worker could be started */
+	void (*sigpipe)(int); /* the SIGPIPE handler before the pool's */
 	bool unusable;    /* Graphviz cannot render the format */
 	bool indexed;     /* persona findings listed */
 	size_t *persona_findings, n_persona_findings;
@@ -132,22 +133,6 @@ draw(struct render_run *run, const struct pathway_spec *spec, struct result *r)
 
 /* --- pipes --- */
 
-static int
-write_all(int fd, const void *data, size_t len)
-{
-	const char *p = data;
-	while (len > 0) {
-		ssize_t n = write(fd, p, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /* 1 when all len bytes came, 0 at the end of the pipe before any, -1 else. */
 static int
 read_all(int fd, void *data, size_t len)
@@ -172,9 +157,9 @@ send_message(int fd, const uint64_t *numbers, size_t n, const char *bytes, size_
 	uint64_t head[6];
 	memcpy(head, numbers, n * sizeof(uint64_t));
 	head[n] = len;
-	if (write_all(fd, head, (n + 1) * sizeof(uint64_t)) != 0)
+	if (write_fully(fd, head, (n + 1) * sizeof(uint64_t)) != 0)
 		return -1;
-	return len ? write_all(fd, bytes, len) : 0;
+	return len ? write_fully(fd, bytes, len) : 0;
 }
 
 /* Reads a message of n numbers and a string (at most max bytes). 1, 0 at
@@ -615,7 +600,7 @@ render_jobs_new(const struct cli *cli, enum image_format format, struct outdir *
 	struct render_run *run = xmalloc(sizeof(*run));
 	run_init(run, cli, format);
 	run->out = out;
-	signal(SIGPIPE, SIG_IGN); /* a dead worker is an error, not a signal */
+	run->sigpipe = signal(SIGPIPE, SIG_IGN); /* a dead worker is an error, not a signal */
 	return run;
 }
 
@@ -629,7 +614,7 @@ int
 render_jobs_finish(struct render_run *run)
 {
 	finish_workers(run);
-	signal(SIGPIPE, SIG_DFL);
+	signal(SIGPIPE, run->sigpipe);
 	if (run->unusable) {
 		cli_error(run->cli, M_R_GRAPHVIZ_FORMAT, image_format_name(run->format));
 		return 2;
@@ -689,10 +674,10 @@ static int
 render_all(struct render_run *run, struct workspace *ws, struct diags *diags)
 {
 	const struct cli *cli = run->cli;
-	void (*previous)(int) = signal(SIGPIPE, SIG_IGN); /* a dead worker is an error, not a signal */
+	run->sigpipe = signal(SIGPIPE, SIG_IGN); /* a dead worker is an error, not a signal */
 	workspace_check_journeys(ws, on_journey, run);
 	finish_workers(run);
-	signal(SIGPIPE, previous);
+	signal(SIGPIPE, run->sigpipe);
 	if (run->unusable) {
 		cli_error(cli, M_R_GRAPHVIZ_FORMAT, image_format_name(run->format));
 		return 2;

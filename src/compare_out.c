@@ -141,16 +141,6 @@ compare_text(struct buf *out, const struct comparison *c, enum lang lang)
 /* --- JSON --- */
 
 static void
-member_positive(struct jsonw *w, const char *key, long v)
-{
-	jsonw_key(w, key);
-	if (v > 0)
-		jsonw_long(w, v);
-	else
-		jsonw_null(w);
-}
-
-static void
 json_finding(struct jsonw *w, const struct cmp_finding *f)
 {
 	const struct code_info *info = code_info(f->code);
@@ -159,11 +149,11 @@ json_finding(struct jsonw *w, const struct cmp_finding *f)
 	jsonw_member_string(w, "rule", info->slug_nl);
 	jsonw_member_string(w, "rule_en", info->slug_en);
 	jsonw_member_string(w, "severity", f->severity == SEV_ERROR ? "error" : "warning");
-	member_positive(w, "impact", f->impact);
+	jsonw_member_positive(w, "impact", f->impact);
 	jsonw_member_string(w, "stage", f->stage);
 	jsonw_member_string(w, "stage_title", f->stage_title);
 	jsonw_member_string(w, "position", f->position);
-	member_positive(w, "touchpoint", f->touchpoint);
+	jsonw_member_positive(w, "touchpoint", f->touchpoint);
 	jsonw_member_string(w, "file", f->file);
 	jsonw_member_long(w, "line", f->line);
 	jsonw_member_long(w, "column", f->col);

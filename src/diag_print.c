@@ -263,16 +263,6 @@ member_or_null(struct jsonw *w, const char *key, const char *s)
 }
 
 static void
-member_positive_or_null(struct jsonw *w, const char *key, int v)
-{
-	jsonw_key(w, key);
-	if (v > 0)
-		jsonw_long(w, v);
-	else
-		jsonw_null(w);
-}
-
-static void
 json_diag(struct jsonw *w, const struct diag *d)
 {
 	const struct code_info *info = code_info(d->code);
@@ -284,11 +274,11 @@ json_diag(struct jsonw *w, const struct diag *d)
 	jsonw_member_string(w, "code", info->id);
 	jsonw_member_string(w, "rule", info->slug_nl);
 	jsonw_member_string(w, "rule_en", info->slug_en);
-	member_positive_or_null(w, "impact", d->impact);
+	jsonw_member_positive(w, "impact", d->impact);
 	member_or_null(w, "journey", d->journey);
 	member_or_null(w, "persona", d->persona);
 	member_or_null(w, "stage", d->stage);
-	member_positive_or_null(w, "touchpoint", d->touchpoint);
+	jsonw_member_positive(w, "touchpoint", d->touchpoint);
 	jsonw_member_string(w, "message", d->message);
 	member_or_null(w, "hint", d->hint);
 	jsonw_object_end(w);

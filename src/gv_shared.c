@@ -1,14 +1,45 @@
 /* gv_shared.c - the one Graphviz context of the process, the devices, and deterministic, described output bytes; shared by the pathway diagram and the overview. */
 #include "gv_shared.h"
 
-#include "pathway_measure.h"
-
 #include "mem.h"
+#include "pathway_measure.h"
+#include "render_text.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 static GVC_t *shared_gvc;
+static struct buf gv_messages;
+
+static int
+collect_message(char *message)
+{
+	if (gv_messages.len < 4096)
+		buf_puts(&gv_messages, message);
+	return 0;
+}
+
+void
+gv_messages_start(void)
+{
+	buf_clear(&gv_messages);
+	agseterrf(collect_message);
+}
+
+char *
+gv_messages_error(enum lang lang)
+{
+	char *why = esc_plain(gv_messages.len ? buf_str(&gv_messages) : "?", 300);
+	char *error = xasprintf(msg(lang, M_R_GRAPHVIZ_FAILED), why);
+	free(why);
+	return error;
+}
+
+void
+gv_messages_stop(void)
+{
+	buf_free(&gv_messages);
+}
 
 static void
 free_shared_context(void)

@@ -15,6 +15,14 @@ struct buf;
  * hence one context for all. Not thread-safe, like libgvc itself. */
 GVC_t *gv_shared_context(void);
 
+/* Graphviz's own messages are collected, not printed on standard error,
+ * from gv_messages_start to gv_messages_stop (one drawing at a time);
+ * gv_messages_error gives the line to show when a drawing failed ("?" when
+ * Graphviz said nothing). Caller frees. */
+void gv_messages_start(void);
+char *gv_messages_error(enum lang lang);
+void gv_messages_stop(void);
+
 /* The Graphviz device that renders `format`: cairo for PNG and PDF. */
 const char *gv_device(enum image_format format);
 

@@ -149,3 +149,13 @@ jsonw_member_bool(struct jsonw *w, const char *key, bool v)
 	jsonw_key(w, key);
 	jsonw_bool(w, v);
 }
+
+void
+jsonw_member_positive(struct jsonw *w, const char *key, long v)
+{
+	jsonw_key(w, key);
+	if (v > 0)
+		jsonw_long(w, v);
+	else
+		jsonw_null(w);
+}

@@ -31,6 +31,8 @@ void jsonw_null(struct jsonw *w);
 void jsonw_member_string(struct jsonw *w, const char *key, const char *s);
 void jsonw_member_long(struct jsonw *w, const char *key, long v);
 void jsonw_member_bool(struct jsonw *w, const char *key, bool v);
+/* v when it is above 0, else null (an impact or index that is not there). */
+void jsonw_member_positive(struct jsonw *w, const char *key, long v);
 
 /* Appends s as a JSON string literal (quotes included) to b. */
 void jsonw_escape(struct buf *b, const char *s);

@@ -2,6 +2,7 @@
 #include "outdir.h"
 
 #include "mem.h"
+#include "path.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -81,31 +82,6 @@ path_resolve(const char *path)
 	return resolved;
 }
 
-static char *
-path_join(const char *dir, const char *name)
-{
-	size_t len = strlen(dir);
-	return xasprintf("%s%s%s", dir, len && dir[len - 1] == '/' ? "" : "/", name);
-}
-
-static char *
-path_parent(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (slash == NULL)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
-static const char *
-path_base(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	return slash ? slash + 1 : path;
-}
-
 /* --- source folders --- */
 
 static const char *const workspace_parts[] = {"personas", "journeys", "chains"};
@@ -124,8 +100,7 @@ static void
 add_workspace(struct source_folders *s, const char *root)
 {
 	for (size_t i = 0; i < 3; i++) {
-		char *part = strcmp(root, ".") == 0 ? xstrdup(workspace_parts[i])
-						    : path_join(root, workspace_parts[i]);
+		char *part = path_join(root, workspace_parts[i]);
 		add_source(s, part, false);
 		free(part);
 	}
@@ -153,11 +128,11 @@ add_path(struct source_folders *s, const char *path)
 			add_source(s, path, true);
 		return;
 	}
-	char *dir = path_parent(path);
+	char *dir = path_dir(path);
 	const char *base = path_base(dir);
 	for (size_t i = 0; i < 3; i++)
 		if (strcmp(base, workspace_parts[i]) == 0) {
-			char *root = path_parent(dir);
+			char *root = path_dir(dir);
 			add_workspace(s, root);
 			free(root);
 			break;
@@ -223,7 +198,7 @@ make_folders(const char *path)
 {
 	if (is_folder(path))
 		return 0;
-	char *parent = path_parent(path);
+	char *parent = path_dir(path);
 	int status = strcmp(parent, path) == 0 ? 0 : make_folders(parent);
 	free(parent);
 	if (status != 0)
@@ -314,9 +289,10 @@ plain_name(const char *name)
 	return name[0] != '\0' && name[0] != '.' && strchr(name, '/') == NULL;
 }
 
-static int
-write_all(int fd, const char *data, size_t len)
+int
+write_fully(int fd, const void *bytes, size_t len)
 {
+	const char *data = bytes;
 	while (len > 0) {
 		ssize_t n = write(fd, data, len);
 		if (n < 0 && errno == EINTR)
@@ -343,7 +319,7 @@ write_in(int dirfd, const char *name, unsigned long *n_temp, const void *data, s
 	}
 	if (fd < 0)
 		return -1;
-	int status = write_all(fd, data, len);
+	int status = write_fully(fd, data, len);
 	int saved = errno;
 	if (close(fd) != 0 && status == 0) {
 		status = -1;
@@ -363,7 +339,7 @@ write_in(int dirfd, const char *name, unsigned long *n_temp, const void *data, s
 static char *
 write_error(enum lang lang, const char *dir, const char *name)
 {
-	char *path = strcmp(dir, ".") == 0 ? xstrdup(name) : path_join(dir, name);
+	char *path = path_join(dir, name);
 	char *error = xasprintf(msg(lang, M_OUT_WRITE), path, strerror(errno));
 	free(path);
 	return error;
@@ -390,7 +366,7 @@ write_file_atomic(const char *path, const void *data, size_t len, enum lang lang
 		  char **error)
 {
 	*error = NULL;
-	char *dir = path_parent(path);
+	char *dir = path_dir(path);
 	const char *name = path_base(path);
 	int status = -1;
 	int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);

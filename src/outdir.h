@@ -69,6 +69,10 @@ int outdir_write(struct outdir *out, const char *name, const void *data, size_t 
 
 void outdir_close(struct outdir *out);
 
+/* Writes all len bytes to fd, again after an interruption. 0, or -1 with
+ * errno set (a write of nothing counts as a failure). */
+int write_fully(int fd, const void *data, size_t len);
+
 /* Writes data to the file at `path` in the same atomic way (its folder
  * must exist). Returns 0, or -1 with *error (caller frees). */
 int write_file_atomic(const char *path, const void *data, size_t len, enum lang lang,

@@ -31,17 +31,6 @@ struct draw {
 	struct buf scratch;
 };
 
-/* Messages Graphviz reports while we work, instead of on stderr. */
-static struct buf gv_messages;
-
-static int
-collect_message(char *message)
-{
-	if (gv_messages.len < 4096)
-		buf_puts(&gv_messages, message);
-	return 0;
-}
-
 static void
 set(void *obj, const char *name, const char *value)
 {
@@ -444,8 +433,7 @@ overview_render(const struct overview *ov, enum image_format format, enum lang l
 		*error = xasprintf(msg(lang, M_R_GRAPHVIZ_FORMAT), image_format_name(format));
 		return -1;
 	}
-	buf_clear(&gv_messages);
-	agseterrf(collect_message);
+	gv_messages_start();
 	struct draw d = {ov, lang, 0, 0, 0, NULL, NULL, {0}};
 	build(&d);
 	int status = gvLayout(gvc, d.g, "dot");
@@ -453,14 +441,11 @@ overview_render(const struct overview *ov, enum image_format format, enum lang l
 		status = render_bytes(&d, gvc, format, out);
 		gvFreeLayout(gvc, d.g);
 	}
-	if (status != 0) {
-		char *why = esc_plain(gv_messages.len ? buf_str(&gv_messages) : "?", 300);
-		*error = xasprintf(msg(lang, M_R_GRAPHVIZ_FAILED), why);
-		free(why);
-	}
+	if (status != 0)
+		*error = gv_messages_error(lang);
 	agclose(d.g);
 	free(d.nodes);
 	buf_free(&d.scratch);
-	buf_free(&gv_messages);
+	gv_messages_stop();
 	return status != 0 ? -1 : 0;
 }

@@ -51,17 +51,6 @@ struct renderer {
 	enum image_format format;
 };
 
-/* Messages Graphviz reports while we work, instead of on stderr. */
-static struct buf gv_messages;
-
-static int
-collect_message(char *message)
-{
-	if (gv_messages.len < 4096)
-		buf_puts(&gv_messages, message);
-	return 0;
-}
-
 static const char *const format_names[] = {"svg", "png", "pdf", "dot"};
 
 const char *
@@ -594,22 +583,12 @@ render_bytes(struct renderer *r, struct build *b, struct buf *out)
 	return 0;
 }
 
-static char *
-graphviz_error(enum lang lang)
-{
-	char *why = esc_plain(gv_messages.len ? buf_str(&gv_messages) : "?", 300);
-	char *error = xasprintf(msg(lang, M_R_GRAPHVIZ_FAILED), why);
-	free(why);
-	return error;
-}
-
 int
 pathway_render(struct renderer *r, const struct pathway_spec *spec, struct buf *out,
 	       char **error)
 {
 	*error = NULL;
-	buf_clear(&gv_messages);
-	agseterrf(collect_message);
+	gv_messages_start();
 	struct build b;
 	build_graph(&b, spec);
 	int status = layout(r, &b);
@@ -618,9 +597,9 @@ pathway_render(struct renderer *r, const struct pathway_spec *spec, struct buf *
 		gvFreeLayout(r->gvc, b.g);
 	}
 	if (status != 0)
-		*error = graphviz_error(spec->lang);
+		*error = gv_messages_error(spec->lang);
 	build_free(&b);
-	buf_free(&gv_messages);
+	gv_messages_stop();
 	return status;
 }
 
@@ -659,8 +638,7 @@ struct renderer *
 renderer_new(enum image_format format, char **error)
 {
 	*error = NULL;
-	buf_clear(&gv_messages);
-	agseterrf(collect_message);
+	gv_messages_start();
 	struct renderer *r = xcalloc(1, sizeof(*r));
 	r->format = format;
 	r->gvc = gv_shared_context();
@@ -670,7 +648,7 @@ renderer_new(enum image_format format, char **error)
 		*error = xasprintf("%s", format_names[format]);
 		renderer_free(&r);
 	}
-	buf_free(&gv_messages);
+	gv_messages_stop();
 	return r;
 }
 

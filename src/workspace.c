@@ -4,6 +4,7 @@
 #include "chain.h"
 #include "check.h"
 #include "mem.h"
+#include "path.h"
 #include "preload.h"
 #include "read.h"
 #include "source.h"
@@ -21,39 +22,6 @@
 enum { MAX_WALK_DEPTH = 32 };
 
 /* --- paths --- */
-
-static char *
-path_join(const char *dir, const char *name)
-{
-	if (strcmp(dir, ".") == 0)
-		return xstrdup(name);
-	size_t ld = strlen(dir), ln = strlen(name);
-	size_t slash = ld && dir[ld - 1] == '/' ? 0 : 1;
-	char *path = xmalloc(ld + slash + ln + 1);
-	memcpy(path, dir, ld);
-	memcpy(path + ld, "/", slash);
-	memcpy(path + ld + slash, name, ln + 1);
-	return path;
-}
-
-/* The folder part of a path ("." when there is none). Caller frees. */
-static char *
-path_dir(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (slash == NULL)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
-static const char *
-path_base(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	return slash ? slash + 1 : path;
-}
 
 static bool
 has_extension(const char *path, const char *ext)
