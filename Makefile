@@ -31,26 +31,36 @@ BASE   = mem path text catalog diag vocab values readability personal source jso
 READ   = read_md read_json
 MODEL  = chain
 CHECK  = check rules rules_contact rules_move rules_experience rules_text preload workspace
-RENDER = render_text markers pathway_labels pathway_spec pathway_measure gv_shared pathway overview overview_render compare compare_out
+RENDER = render_text markers pathway_labels pathway_spec pathway_measure gv_shared pathway overview overview_render compare compare_out \
+         render_jobs
 WRITE  = diag_print write_json write_md outdir report report_page
 CLI    = cli cli_workspace cmd_main cmd_check cmd_export cmd_chain cmd_rules cmd_render cmd_overview cmd_compare \
          cmd_new cmd_watch
 
-LIB_OBJS = $(patsubst %,$(BUILD)/%.o,$(BASE) $(READ) $(MODEL) $(CHECK) $(RENDER) $(WRITE) $(CLI))
+# libketen.a: everything below the command line (the public header is
+# src/keten.h). The command line (cli*.c, cmd_*.c, main.c) links against it,
+# and so do the unit tests, the fuzz harnesses and tests/api.
+CORE_OBJS = $(patsubst %,$(BUILD)/%.o,$(BASE) $(READ) $(MODEL) $(CHECK) $(RENDER) $(WRITE))
+CLI_OBJS  = $(patsubst %,$(BUILD)/%.o,$(CLI))
+LIBKETEN  = $(BUILD)/libketen.a
 MAIN_OBJ = $(BUILD)/main.o
 HEADERS  = $(wildcard src/*.h src/*.def)
 
 UNIT_SRCS = $(wildcard tests/unit/*.c)
 UNIT_BIN  = $(BUILD)/unit-tests
 
-.PHONY: all deps demo test check-unit check-golden check-examples check-render \
+.PHONY: all deps demo test check-unit check-api check-golden check-examples check-render \
         check-report check-scaffold check-asan check-valgrind check-regress fuzz bench clean \
         install uninstall
 
 all: keten
 
-keten: $(LIB_OBJS) $(MAIN_OBJ)
+keten: $(MAIN_OBJ) $(CLI_OBJS) $(LIBKETEN)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(LIBKETEN): $(CORE_OBJS)
+	rm -f $@
+	$(AR) rcs $@ $^
 
 $(BUILD)/%.o: src/%.c $(HEADERS) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -58,8 +68,13 @@ $(BUILD)/%.o: src/%.c $(HEADERS) | $(BUILD)
 $(BUILD):
 	mkdir -p $(BUILD)
 
-$(UNIT_BIN): $(UNIT_SRCS) $(LIB_OBJS) $(HEADERS)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $(UNIT_SRCS) $(LIB_OBJS) $(LDLIBS)
+$(UNIT_BIN): $(UNIT_SRCS) $(LIBKETEN) $(HEADERS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $(UNIT_SRCS) $(LIBKETEN) $(LDLIBS)
+
+# A program of its own against the public header and the library alone.
+API_BIN = $(BUILD)/api-check-one
+$(API_BIN): tests/api/check_one.c $(LIBKETEN) $(HEADERS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/api/check_one.c $(LIBKETEN) $(LDLIBS)
 
 # Installs the Debian packages that are missing (as root, or with sudo).
 deps:
@@ -80,10 +95,16 @@ demo: deps
 	./keten . || [ $$? -eq 1 ]
 
 test: deps
-	$(MAKE) check-unit check-golden check-examples check-render check-report check-scaffold check-regress
+	$(MAKE) check-unit check-api check-golden check-examples check-render check-report check-scaffold check-regress
 
 check-unit: $(UNIT_BIN)
 	$(UNIT_BIN)
+
+# tests/api/check_one.c: one journey checked through keten.h; and every
+# figure about the example workspace agrees across the outputs.
+check-api: $(API_BIN) keten
+	$(API_BIN) tests/api/workspace
+	sh tests/friction-figures.sh ./keten
 
 ROUNDTRIP_PATHS = personas journeys tests/golden/spec-example tests/golden/export \
                   tests/roundtrip
@@ -152,7 +173,7 @@ check-asan: deps
 	$(ASAN_RUN) sh tests/watch.sh ./keten-asan
 	sh tests/sanitizer-reports.sh $(SAN_REPORTS)
 
-keten-asan: $(LIB_OBJS) $(MAIN_OBJ)
+keten-asan: $(MAIN_OBJ) $(CLI_OBJS) $(LIBKETEN)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # The suite under valgrind's memcheck; any error or definite or indirect
@@ -207,11 +228,11 @@ $(BUILD)/fuzz:
 	mkdir -p $@
 
 # The plain driver: the harness function fed each file of a folder.
-$(BUILD)/replay-%: $(BUILD)/fuzz/%.o $(BUILD)/fuzz/fuzz.o $(BUILD)/fuzz/replay.o $(LIB_OBJS)
+$(BUILD)/replay-%: $(BUILD)/fuzz/%.o $(BUILD)/fuzz/fuzz.o $(BUILD)/fuzz/replay.o $(LIBKETEN)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # The libFuzzer binaries (built by `make fuzz` with clang).
-$(BUILD)/fuzz-%: $(BUILD)/fuzz/%.o $(BUILD)/fuzz/fuzz.o $(LIB_OBJS)
+$(BUILD)/fuzz-%: $(BUILD)/fuzz/%.o $(BUILD)/fuzz/fuzz.o $(LIBKETEN)
 	$(CC) $(CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # Replays the regression corpus: every input a fuzzer ever failed on.

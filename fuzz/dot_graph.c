@@ -114,8 +114,9 @@ draw(const struct doc *doc, const struct diags *diags, enum lang lang, bool all_
 {
 	const struct journey *j = doc->journey;
 	struct marker_list markers;
-	markers_collect(j, diags, 0, NULL, 0, NULL, &markers);
-	struct pathway p = {j, j->persona_ref, j->chain_ref, &markers, lang, all_lanes};
+	markers_collect(j, diags->items, diags->n, NULL, 0, NULL, &markers);
+	struct pathway p = {j, j->persona_ref, j->chain_ref, &markers, lang, all_lanes,
+			    friction_of_journey(diags->items, diags->n, NULL, 0)};
 	struct pathway_spec spec;
 	pathway_prepare(&p, &spec);
 	spec.file_name = xasprintf("%s.dot", j->id.s ? j->id.s : "fuzz");

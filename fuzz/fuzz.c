@@ -245,8 +245,15 @@ fuzz_print(struct diags *diags, const struct doc *journey)
 		abort();
 	}
 	struct summary summary = {0};
-	if (journey != NULL && journey->kind == DOC_JOURNEY && journey->journey)
-		summary_add_journey(&summary, journey->journey, diags, 0);
+	if (journey != NULL && journey->kind == DOC_JOURNEY && journey->journey) {
+		struct checked_journey cj = {0};
+		cj.doc = journey;
+		cj.persona = journey->journey->persona_ref;
+		cj.findings = diags->items;
+		cj.n_findings = diags->n;
+		cj.friction = friction_of_journey(diags->items, diags->n, NULL, 0);
+		summary_add_journey(&summary, &cj);
+	}
 	diags_sort(diags);
 	struct print_options popts = {true, false, true};
 	diag_print_text(sink, diags, &summary, &popts);

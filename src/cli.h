@@ -51,11 +51,15 @@ int cli_exit_status(const struct cli *cli, const struct diags *diags);
 void cli_error(const struct cli *cli, enum msg m, ...);
 
 struct outdir;
+struct render_options;
 struct workspace;
 
 /* Sets up diags and opens the workspace of the command line's paths with
- * its options. 0, or 2 after saying why (ws and diags are then released). */
-int cli_open_workspace(const struct cli *cli, struct workspace *ws, struct diags *diags);
+ * its options into *ws. 0, or 2 after saying why (diags is then released). */
+int cli_open_workspace(const struct cli *cli, struct workspace **ws, struct diags *diags);
+
+/* The options of the render pool the command line gives (cmd_render.c). */
+void cli_render_options(const struct cli *cli, struct render_options *opts);
 
 /* Opens the output folder (-o), refusing a source folder. 0, or 2 after
  * saying why. */

@@ -2,22 +2,24 @@
 #include "cli.h"
 
 #include "outdir.h"
-#include "workspace.h"
+#include "keten.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 int
-cli_open_workspace(const struct cli *cli, struct workspace *ws, struct diags *diags)
+cli_open_workspace(const struct cli *cli, struct workspace **ws, struct diags *diags)
 {
 	diags_init(diags, cli->lang);
 	struct workspace_options opts = {cli->chain_path, cli->limits, {{0}}};
 	memcpy(opts.rules.disabled, cli->disabled, sizeof opts.rules.disabled);
-	if (workspace_open(ws, cli->args, cli->n_args, &opts, diags) == 0)
+	char *error = NULL;
+	*ws = workspace_open(cli->args, cli->n_args, &opts, diags, &error);
+	if (*ws != NULL)
 		return 0;
-	fprintf(stderr, "keten: %s\n", ws->error);
-	workspace_close(ws);
+	fprintf(stderr, "keten: %s\n", error);
+	free(error);
 	diags_free(diags);
 	return 2;
 }

@@ -5,7 +5,7 @@
 #include "diag_print.h"
 #include "mem.h"
 #include "text.h"
-#include "workspace.h"
+#include "keten.h"
 #include "write.h"
 
 #include <stdio.h>

@@ -2,7 +2,7 @@
 #include "cli.h"
 
 #include "diag_print.h"
-#include "workspace.h"
+#include "keten.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -10,29 +10,31 @@
 struct check_run {
 	struct summary summary;
 	struct diag_stream out;
+	struct diags *diags;
 };
 
 /* Scores the journey, then writes the findings that are final. */
 static void
-finish_journey(struct workspace *ws, struct doc *journey, void *arg)
+finish_journey(const struct checked_journey *cj, void *arg)
 {
 	struct check_run *run = arg;
-	summary_add_journey(&run->summary, journey->journey, ws->diags, ws->journey_first_diag);
-	diag_stream_flush(&run->out, ws->diags, workspace_next_file(ws));
+	summary_add_journey(&run->summary, cj);
+	diag_stream_flush(&run->out, run->diags, cj->next_file);
 }
 
 int
 cmd_check(const struct cli *cli)
 {
 	struct diags diags;
-	struct workspace ws;
+	struct workspace *ws;
 	if (cli_open_workspace(cli, &ws, &diags) != 0)
 		return 2;
 	struct check_run run = {0};
+	run.diags = &diags;
 	struct print_options popts = {cli->color, cli->quiet, true};
 	diag_stream_begin(&run.out, stdout, cli->format == OUTPUT_JSON, &popts, cli->lang);
-	workspace_check_journeys(&ws, finish_journey, &run);
-	run.summary.personas = (int)ws.n_personas_checked;
+	workspace_check_journeys(ws, finish_journey, &run);
+	summary_add_workspace(&run.summary, ws);
 	workspace_close(&ws);
 	diag_stream_end(&run.out, &diags, &run.summary);
 	int status = cli_exit_status(cli, &diags);

@@ -4,7 +4,7 @@
 #include "compare.h"
 #include "diag_print.h"
 #include "mem.h"
-#include "workspace.h"
+#include "keten.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,15 +18,15 @@ struct side_run {
 };
 
 static void
-on_journey(struct workspace *ws, struct doc *doc, void *arg)
+on_journey(const struct checked_journey *cj, void *arg)
 {
 	struct side_run *r = arg;
 	if (r->journeys++ > 0)
 		return;
-	if (doc->broken)
+	if (cj->broken)
 		r->broken = true;
 	else
-		cmp_side_collect(&r->side, doc, ws->diags, ws->journey_first_diag);
+		cmp_side_collect(&r->side, cj);
 }
 
 /* The errors found, on standard error, to say why a side failed. */
@@ -63,15 +63,17 @@ check_side(const struct cli *cli, char *path, const char *chain_path, struct sid
 {
 	struct diags diags;
 	diags_init(&diags, cli->lang);
-	struct workspace ws;
 	struct workspace_options opts = {chain_path, cli->limits, {{0}}};
 	memcpy(opts.rules.disabled, cli->disabled, sizeof opts.rules.disabled);
 	int status = 0;
-	if (workspace_open(&ws, &path, 1, &opts, &diags) != 0) {
-		fprintf(stderr, "keten: %s\n", ws.error);
+	char *error = NULL;
+	struct workspace *ws = workspace_open(&path, 1, &opts, &diags, &error);
+	if (ws == NULL) {
+		fprintf(stderr, "keten: %s\n", error);
+		free(error);
 		status = 2;
 	} else {
-		workspace_check_journeys(&ws, on_journey, r);
+		workspace_check_journeys(ws, on_journey, r);
 		status = side_problem(cli, path, r, &diags);
 	}
 	workspace_close(&ws);

@@ -6,7 +6,7 @@
 #include "mem.h"
 #include "model.h"
 #include "rules.h"
-#include "workspace.h"
+#include "keten.h"
 #include "write.h"
 
 #include <stdio.h>

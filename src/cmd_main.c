@@ -9,7 +9,7 @@
 #include "overview_render.h"
 #include "render_jobs.h"
 #include "report.h"
-#include "workspace.h"
+#include "keten.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -33,18 +33,16 @@ struct main_job {
 };
 
 static void
-on_journey(struct workspace *ws, struct doc *doc, void *arg)
+on_journey(const struct checked_journey *cj, void *arg)
 {
 	struct main_job *job = arg;
-	summary_add_journey(&job->summary, doc->journey, ws->diags, ws->journey_first_diag);
-	int score = job->summary.scores[job->summary.n_scores - 1].score;
-	render_jobs_add(job->render, ws, doc);
-	report_add_journey(job->report, ws, doc, score);
-	overview_add_journey(&job->overview, doc, ws->diags, ws->journey_first_diag);
-	if (!doc->broken && doc->journey->kind.v != KIND_UNSET) {
+	summary_add_journey(&job->summary, cj);
+	render_jobs_add(job->render, cj);
+	report_add_journey(job->report, cj);
+	overview_add_journey(&job->overview, cj);
+	if (!cj->broken && cj->doc->journey->kind.v != KIND_UNSET) {
 		job->sides = xgrow(job->sides, job->n_sides, &job->cap_sides, sizeof(*job->sides));
-		cmp_side_collect(&job->sides[job->n_sides++], doc, ws->diags,
-				 ws->journey_first_diag);
+		cmp_side_collect(&job->sides[job->n_sides++], cj);
 	}
 }
 
@@ -181,11 +179,15 @@ print_findings(const struct main_job *job, const struct diags *diags)
 static int
 run(struct main_job *job, struct workspace *ws, struct diags *diags)
 {
-	job->render = render_jobs_new(job->cli, job->format, &job->out);
-	job->report = report_new(job->cli->lang, job->cli->disabled);
-	overview_init(&job->overview, ws->chain_in_force->chain);
+	struct render_options ropts;
+	cli_render_options(job->cli, &ropts);
+	struct report_options report = {job->cli->lang, {false}};
+	memcpy(report.disabled, job->cli->disabled, sizeof report.disabled);
+	job->render = render_jobs_new(&ropts, job->format, &job->out);
+	job->report = report_new(&report);
+	overview_init(&job->overview, workspace_chain(ws));
 	workspace_check_journeys(ws, on_journey, job);
-	job->summary.personas = (int)ws->n_personas_checked;
+	summary_add_workspace(&job->summary, ws);
 	int drawing = render_jobs_finish(job->render);
 	collect_diagrams(job);
 	write_overview(job);
@@ -208,10 +210,10 @@ main_job(const struct cli *cli, bool findings_json, enum image_format format)
 	job.format = format;
 	job.out.fd = -1;
 	struct diags diags;
-	struct workspace ws;
+	struct workspace *ws;
 	int status = cli_open_output(cli, &job.out);
 	if (status == 0 && (status = cli_open_workspace(cli, &ws, &diags)) == 0) {
-		status = run(&job, &ws, &diags);
+		status = run(&job, ws, &diags);
 		workspace_close(&ws);
 		diags_free(&diags);
 	}

@@ -4,7 +4,7 @@
 #include "mem.h"
 #include "outdir.h"
 #include "text.h"
-#include "workspace.h"
+#include "keten.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -207,8 +207,8 @@ static char *
 persona_ids(const struct workspace *ws)
 {
 	struct buf list = {0};
-	for (size_t i = 0; i < ws->n_personas_checked; i++) {
-		const char *id = ws->personas[i]->persona->id.s;
+	for (size_t i = 0; i < workspace_n_personas(ws); i++) {
+		const char *id = workspace_persona_at(ws, i)->id.s;
 		if (id != NULL)
 			buf_printf(&list, "%s%s", list.len ? ", " : "", id);
 	}
@@ -219,7 +219,7 @@ persona_ids(const struct workspace *ws)
 static int
 find_persona(const struct cli *cli, const struct workspace *ws, struct new_file *nf)
 {
-	size_t n = ws->n_personas_checked;
+	size_t n = workspace_n_personas(ws);
 	if (n == 0) {
 		cli_error(cli, M_NEW_NO_PERSONAS);
 		return 2;
@@ -237,7 +237,7 @@ find_persona(const struct cli *cli, const struct workspace *ws, struct new_file 
 	} else {
 		const char **cands = xcalloc(n, sizeof *cands);
 		for (size_t i = 0; i < n; i++) {
-			const char *id = ws->personas[i]->persona->id.s;
+			const char *id = workspace_persona_at(ws, i)->id.s;
 			cands[i] = id ? id : "";
 		}
 		long near = text_nearest(cli->persona_id, cands, n);
@@ -276,21 +276,23 @@ check_references(const struct cli *cli, struct new_file *nf)
 	}
 	struct diags diags;
 	diags_init(&diags, cli->lang);
-	struct workspace ws;
 	struct workspace_options opts = {NULL, cli->limits, {{0}}};
 	char *paths[] = {(char *)"."};
 	int status = 0;
-	if (workspace_open(&ws, paths, 1, &opts, &diags) != 0) {
-		fprintf(stderr, "keten: %s\n", ws.error);
+	char *error = NULL;
+	struct workspace *ws = workspace_open(paths, 1, &opts, &diags, &error);
+	if (ws == NULL) {
+		fprintf(stderr, "keten: %s\n", error);
+		free(error);
 		status = 2;
 	} else if (nf->journey) {
-		status = find_persona(cli, &ws, nf);
+		status = find_persona(cli, ws, nf);
 		if (status == 0) { /* the workspace goes; keep the strings */
 			nf->persona_id = xstrdup(nf->persona_id);
 			nf->persona_name = xstrdup(nf->persona_name);
 		}
 	} else {
-		status = refuse_taken_id(cli, &ws, nf);
+		status = refuse_taken_id(cli, ws, nf);
 	}
 	workspace_close(&ws);
 	diags_free(&diags);

@@ -5,7 +5,7 @@
 #include "outdir.h"
 #include "overview.h"
 #include "overview_render.h"
-#include "workspace.h"
+#include "keten.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,14 +19,14 @@ struct overview_run {
 };
 
 static void
-on_journey(struct workspace *ws, struct doc *doc, void *arg)
+on_journey(const struct checked_journey *cj, void *arg)
 {
 	struct overview_run *run = arg;
-	overview_add_journey(&run->ov, doc, ws->diags, ws->journey_first_diag);
-	if (doc->broken) {
+	overview_add_journey(&run->ov, cj);
+	if (cj->broken) {
 		run->skipped = xgrow(run->skipped, run->n_skipped, &run->cap_skipped,
 				     sizeof(*run->skipped));
-		run->skipped[run->n_skipped++] = xstrdup(doc->path);
+		run->skipped[run->n_skipped++] = xstrdup(cj->doc->path);
 	}
 }
 
@@ -76,12 +76,12 @@ int
 cmd_overview(const struct cli *cli)
 {
 	struct diags diags;
-	struct workspace ws;
+	struct workspace *ws;
 	if (cli_open_workspace(cli, &ws, &diags) != 0)
 		return 2;
 	struct overview_run run = {cli, {0}, NULL, 0, 0};
-	overview_init(&run.ov, ws.chain_in_force->chain);
-	int status = overview_all(&run, &ws, &diags);
+	overview_init(&run.ov, workspace_chain(ws));
+	int status = overview_all(&run, ws, &diags);
 	overview_free(&run.ov);
 	for (size_t i = 0; i < run.n_skipped; i++)
 		free(run.skipped[i]);

@@ -38,7 +38,7 @@ stage_index(const struct journey *j, const char *id)
 static bool
 about_journey(const struct diag *d, const struct journey *j)
 {
-	return code_info(d->code)->id[0] == 'K' && d->journey != NULL && j->id.s != NULL &&
+	return code_is_rule(d->code) && d->journey != NULL && j->id.s != NULL &&
 	       strcmp(d->journey, j->id.s) == 0;
 }
 
@@ -76,8 +76,6 @@ add_finding(struct cmp_side *side, const struct journey *j, const struct diag *d
 	f->col = d->col;
 	f->message = xstrdup(d->message ? d->message : "");
 	f->hint = dup_or_null(d->hint);
-	if (diag_is_friction(d))
-		side->score += d->impact;
 }
 
 static int
@@ -120,14 +118,17 @@ describe_side(struct cmp_side *side, const struct doc *doc)
 }
 
 void
-cmp_side_collect(struct cmp_side *side, const struct doc *doc, const struct diags *diags,
-		 size_t from)
+cmp_side_collect(struct cmp_side *side, const struct checked_journey *cj)
 {
+	const struct doc *doc = cj->doc;
 	memset(side, 0, sizeof(*side));
 	describe_side(side, doc);
-	for (size_t i = from; i < diags->n; i++)
-		if (about_journey(&diags->items[i], doc->journey))
-			add_finding(side, doc->journey, &diags->items[i]);
+	for (size_t i = 0; i < cj->n_persona_findings; i++)
+		add_finding(side, doc->journey, cj->persona_findings[i]);
+	for (size_t i = 0; i < cj->n_findings; i++)
+		if (about_journey(&cj->findings[i], doc->journey))
+			add_finding(side, doc->journey, &cj->findings[i]);
+	side->score = cj->friction.score;
 	if (side->n_findings > 1)
 		qsort(side->findings, side->n_findings, sizeof(*side->findings), compare_findings);
 }

@@ -4,6 +4,7 @@
 
 #include "catalog.h"
 #include "diag.h"
+#include "keten.h"
 #include "model.h"
 
 #include <stddef.h>
@@ -27,7 +28,8 @@ struct cmp_finding {
 	char *hint;           /* may be NULL */
 };
 
-/* One side: a journey, checked, and its K-findings in reading order. */
+/* One side: a journey, checked, and its rule findings (its own and its
+ * persona's) in reading order. */
 struct cmp_side {
 	char *file;
 	char *journey;        /* id */
@@ -37,7 +39,7 @@ struct cmp_side {
 	char *persona_name;   /* NULL when the persona was not found */
 	char *chain;          /* id of the chain model it was checked with */
 	char *chain_title;
-	int score;            /* friction score: impacts of the findings, K012 aside */
+	int score;            /* the journey's friction score (keten.h) */
 	struct cmp_finding *findings;
 	size_t n_findings, cap_findings;
 };
@@ -63,13 +65,11 @@ struct comparison {
 };
 
 /*
- * Fills side from a checked journey without structural errors and its
- * findings, diags->items[from..n) (in a workspace_check_journeys callback:
- * ws->diags, ws->journey_first_diag): every K-finding about the journey.
- * Nothing of doc or diags is kept. Free with cmp_side_free.
+ * Fills side from a checked journey without structural errors: every rule
+ * finding about the journey or its persona as a whole, and its friction
+ * score. Nothing of cj is kept. Free with cmp_side_free.
  */
-void cmp_side_collect(struct cmp_side *side, const struct doc *doc,
-		      const struct diags *diags, size_t from);
+void cmp_side_collect(struct cmp_side *side, const struct checked_journey *cj);
 void cmp_side_free(struct cmp_side *side);
 
 /*

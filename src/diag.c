@@ -11,7 +11,7 @@
 #include <strings.h>
 
 static const struct code_info codes[CODE__MAX] = {
-#define CODE(id, nl, en, sev) [CODE_##id] = {#id, nl, en, sev},
+#define CODE(id, nl, en, sev, cls) [CODE_##id] = {#id, nl, en, sev, cls},
 #include "codes.def"
 #undef CODE
 };
@@ -35,7 +35,7 @@ int
 code_parse_rule(const char *s)
 {
 	int code = code_parse(s);
-	return code >= 0 && codes[code].id[0] == 'K' ? code : -1;
+	return code >= 0 && code_is_rule(code) ? code : -1;
 }
 
 void
@@ -187,9 +187,36 @@ diags_sort(struct diags *diags)
 }
 
 bool
+code_is_rule(enum code code)
+{
+	return code < CODE__MAX && codes[code].code_class != CODE_CLASS_STRUCTURE;
+}
+
+bool
 code_is_friction(enum code code)
 {
-	return codes[code].id[0] == 'K' && code != CODE_K012;
+	return code < CODE__MAX && codes[code].code_class == CODE_CLASS_FRICTION;
+}
+
+void
+friction_add(struct friction *f, const struct diag *d)
+{
+	if (!code_is_friction(d->code))
+		return;
+	f->count++;
+	f->score += d->impact;
+}
+
+struct friction
+friction_of_journey(const struct diag *findings, size_t n,
+		    const struct diag *const *persona, size_t n_persona)
+{
+	struct friction f = {0, 0};
+	for (size_t i = 0; i < n; i++)
+		friction_add(&f, &findings[i]);
+	for (size_t i = 0; i < n_persona; i++)
+		friction_add(&f, persona[i]);
+	return f;
 }
 
 void
@@ -210,14 +237,34 @@ diags_move(struct diags *to, struct diags *from)
 	}
 }
 
+static char *
+copy_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+void
+diags_add_copy(struct diags *to, const struct diag *d)
+{
+	to->items = xgrow(to->items, to->n, &to->cap, sizeof(struct diag));
+	struct diag *c = &to->items[to->n++];
+	*c = *d;
+	c->file = copy_or_null(d->file);
+	c->journey = copy_or_null(d->journey);
+	c->persona = copy_or_null(d->persona);
+	c->stage = copy_or_null(d->stage);
+	c->message = copy_or_null(d->message);
+	c->hint = copy_or_null(d->hint);
+	c->seq = d->seq;
+	to->next_seq = to->next_seq > d->seq ? to->next_seq : d->seq + 1;
+}
+
 void
 diags_drop_front(struct diags *diags, size_t k)
 {
 	for (size_t i = 0; i < k; i++) {
 		struct diag *d = &diags->items[i];
 		diags->gone[d->code]++;
-		if (code_is_friction(d->code))
-			diags->gone_impact += d->impact;
 		diag_clear(d);
 	}
 	if (k == 0)
@@ -226,18 +273,12 @@ diags_drop_front(struct diags *diags, size_t k)
 	diags->n -= k;
 }
 
-long
+void
 diags_count_codes(const struct diags *diags, size_t *counts)
 {
-	long impact = diags->gone_impact;
 	memcpy(counts, diags->gone, sizeof diags->gone);
-	for (size_t i = 0; i < diags->n; i++) {
-		const struct diag *d = &diags->items[i];
-		counts[d->code]++;
-		if (code_is_friction(d->code))
-			impact += d->impact;
-	}
-	return impact;
+	for (size_t i = 0; i < diags->n; i++)
+		counts[diags->items[i].code]++;
 }
 
 size_t

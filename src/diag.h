@@ -11,8 +11,15 @@
 
 enum severity { SEV_WARNING = 1, SEV_ERROR = 2 };
 
+/* What a code's findings mean (see codes.def). */
+enum code_class {
+	CODE_CLASS_STRUCTURE, /* S-codes: a file cannot be read or checked as it is */
+	CODE_CLASS_FRICTION,  /* a friction rule: its impact counts in friction scores */
+	CODE_CLASS_PRIVACY    /* K012: personal data, an error and never friction */
+};
+
 enum code {
-#define CODE(id, nl, en, sev) CODE_##id,
+#define CODE(id, nl, en, sev, cls) CODE_##id,
 #include "codes.def"
 #undef CODE
 	CODE__MAX
@@ -23,6 +30,7 @@ struct code_info {
 	const char *slug_nl; /* "onleesbaar" */
 	const char *slug_en; /* "unreadable" */
 	enum severity severity;
+	enum code_class code_class;
 };
 
 const struct code_info *code_info(enum code code);
@@ -57,7 +65,6 @@ struct diags {
 	size_t suppressed[CODE__MAX]; /* findings switched off or ignored */
 	size_t next_seq;              /* seq of the next finding */
 	size_t gone[CODE__MAX];       /* findings dropped, by code */
-	long gone_impact;             /* the impact of the friction ones */
 };
 
 void diags_init(struct diags *diags, enum lang lang);
@@ -85,12 +92,35 @@ void diags_tag(struct diags *diags, size_t from, const char *journey,
 /* Sorts by file, line, column, then code (stable for equal keys). */
 void diags_sort(struct diags *diags);
 
-/* True for a finding that counts in friction scores (K-codes but K012). */
+/* True for a code of a rule (K001-K014): switched off by --disable, shown
+ * as a marker in the diagrams. */
+bool code_is_rule(enum code code);
+/* True for a code whose findings count in friction scores: the rules of
+ * class CODE_CLASS_FRICTION, which leaves out K012. */
 bool code_is_friction(enum code code);
+
+/* Friction: how many findings count, and the sum of their impacts. */
+struct friction {
+	int count;
+	int score;
+};
+
+/* Adds d to f when its code is friction (code_is_friction). The one
+ * place a finding's friction is counted: a journey's friction, the run's
+ * total and every output add up through it. */
+void friction_add(struct friction *f, const struct diag *d);
+
+/* A journey's friction (the rule is in keten.h): its own findings[0..n)
+ * and the findings about its persona, persona[0..n_persona). */
+struct friction friction_of_journey(const struct diag *findings, size_t n,
+				    const struct diag *const *persona, size_t n_persona);
 
 /* Appends the findings of `from` to `to`, numbered as if they had been
  * made there, adds its suppressed counts, and leaves it empty. */
 void diags_move(struct diags *to, struct diags *from);
+
+/* Appends a copy of d (its strings copied) to `to`. */
+void diags_add_copy(struct diags *to, const struct diag *d);
 
 /* Counts and frees the first k findings, and moves the others to the front. */
 void diags_drop_front(struct diags *diags, size_t k);
@@ -99,9 +129,8 @@ void diags_drop_front(struct diags *diags, size_t k);
 size_t diags_count(const struct diags *diags, enum severity severity);
 /* Number of findings, dropped ones included. */
 size_t diags_total(const struct diags *diags);
-/* Findings per code (counts[CODE__MAX]), dropped ones included; returns
- * the summed impact of the friction findings. */
-long diags_count_codes(const struct diags *diags, size_t *counts);
+/* Findings per code (counts[CODE__MAX]), dropped ones included. */
+void diags_count_codes(const struct diags *diags, size_t *counts);
 /* True when a finding in [from, n) is an error. */
 bool diags_has_error_since(const struct diags *diags, size_t from);
 

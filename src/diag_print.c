@@ -8,43 +8,45 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool
-diag_is_friction(const struct diag *d)
-{
-	return code_is_friction(d->code);
-}
-
 static void
-score_stage(struct journey_score *js, const char *stage, int impact)
+score_stage(struct journey_score *js, const struct diag *d)
 {
-	for (size_t k = 0; k < js->n_stages; k++)
-		if (strcmp(js->stages[k].id, stage) == 0) {
-			js->stages[k].score += impact;
+	for (size_t k = 0; d->stage != NULL && k < js->n_stages; k++)
+		if (strcmp(js->stages[k].id, d->stage) == 0) {
+			struct friction f = {0, js->stages[k].score};
+			friction_add(&f, d);
+			js->stages[k].score = f.score;
 			return;
 		}
 }
 
 void
-summary_add_journey(struct summary *s, const struct journey *journey,
-		    const struct diags *diags, size_t from)
+summary_add_journey(struct summary *s, const struct checked_journey *cj)
 {
+	const struct journey *journey = cj->doc->journey;
 	s->scores = xgrow(s->scores, s->n_scores, &s->cap_scores, sizeof(*s->scores));
 	struct journey_score *js = &s->scores[s->n_scores++];
 	memset(js, 0, sizeof(*js));
-	js->id = xstrdup(journey->id.s);
+	js->id = xstrdup(journey->id.s ? journey->id.s : "");
+	js->score = cj->friction.score;
 	js->stages = xcalloc(journey->n_stages ? journey->n_stages : 1, sizeof(*js->stages));
 	for (size_t k = 0; k < journey->n_stages; k++)
 		if (journey->stages[k]->id.s != NULL)
 			js->stages[js->n_stages++].id = xstrdup(journey->stages[k]->id.s);
-	for (size_t i = from; i < diags->n; i++) {
-		const struct diag *d = &diags->items[i];
-		if (!diag_is_friction(d) || d->journey == NULL || strcmp(d->journey, js->id) != 0)
-			continue;
-		js->score += d->impact;
-		if (d->stage != NULL)
-			score_stage(js, d->stage, d->impact);
-	}
+	for (size_t i = 0; i < cj->n_findings; i++)
+		score_stage(js, &cj->findings[i]);
+	s->friction.count += cj->friction.count;
+	s->friction.score += cj->friction.score;
 	s->journeys++;
+}
+
+void
+summary_add_workspace(struct summary *s, const struct workspace *ws)
+{
+	struct friction unmet = workspace_unmet_friction(ws);
+	s->personas = (int)workspace_n_personas(ws);
+	s->friction.count += unmet.count;
+	s->friction.score += unmet.score;
 }
 
 void
@@ -184,21 +186,21 @@ plural(struct buf *b, enum lang lang, int n, enum msg one, enum msg many)
 }
 
 /* The counts of the summary line: errors and warnings that are no
- * friction, friction points and their total impact. */
+ * friction (friction comes from the summary). */
 struct line_counts {
-	int errors, warnings, friction;
-	long score;
+	int errors, warnings;
 };
 
 static struct line_counts
 count_for_line(const struct diags *diags)
 {
 	size_t counts[CODE__MAX];
-	struct line_counts lc = {0, 0, 0, diags_count_codes(diags, counts)};
+	struct line_counts lc = {0, 0};
+	diags_count_codes(diags, counts);
 	for (int c = 0; c < CODE__MAX; c++) {
 		if (code_is_friction(c))
-			lc.friction += (int)counts[c];
-		else if (code_info(c)->severity == SEV_ERROR)
+			continue;
+		if (code_info(c)->severity == SEV_ERROR)
 			lc.errors += (int)counts[c];
 		else
 			lc.warnings += (int)counts[c];
@@ -222,9 +224,9 @@ diag_summary_line(const struct diags *diags, const struct summary *summary)
 		plural(&b, lang, lc.warnings, M_SUMMARY_WARNINGS_1, M_SUMMARY_WARNINGS_N);
 	}
 	buf_puts(&b, ", ");
-	plural(&b, lang, lc.friction, M_SUMMARY_FRICTION_1, M_SUMMARY_FRICTION_N);
+	plural(&b, lang, summary->friction.count, M_SUMMARY_FRICTION_1, M_SUMMARY_FRICTION_N);
 	buf_puts(&b, " (");
-	buf_printf(&b, msg(lang, M_SUMMARY_SCORE), (int)lc.score);
+	buf_printf(&b, msg(lang, M_SUMMARY_SCORE), summary->friction.score);
 	buf_puts(&b, ")");
 	size_t suppressed = diags_suppressed(diags);
 	if (suppressed > 0) {
@@ -308,9 +310,8 @@ json_suppressed(struct jsonw *w, const struct diags *diags)
 }
 
 static void
-json_scores(struct jsonw *w, const size_t *per_code, long total, const struct summary *s)
+json_scores(struct jsonw *w, const struct summary *s)
 {
-	long friction = 0;
 	jsonw_key(w, "friction_score");
 	jsonw_object_begin(w);
 	for (size_t j = 0; j < s->n_scores; j++)
@@ -326,18 +327,15 @@ json_scores(struct jsonw *w, const size_t *per_code, long total, const struct su
 		jsonw_object_end(w);
 	}
 	jsonw_object_end(w);
-	for (int c = 0; c < CODE__MAX; c++)
-		if (code_is_friction(c))
-			friction += (long)per_code[c];
-	jsonw_member_long(w, "friction_points", friction);
-	jsonw_member_long(w, "friction_total", total);
+	jsonw_member_long(w, "friction_points", s->friction.count);
+	jsonw_member_long(w, "friction_total", s->friction.score);
 }
 
 static void
 json_summary(struct jsonw *w, const struct diags *diags, const struct summary *s)
 {
 	size_t per_code[CODE__MAX];
-	long total = diags_count_codes(diags, per_code);
+	diags_count_codes(diags, per_code);
 	jsonw_key(w, "summary");
 	jsonw_object_begin(w);
 	jsonw_member_long(w, "journeys", s->journeys);
@@ -346,7 +344,7 @@ json_summary(struct jsonw *w, const struct diags *diags, const struct summary *s
 	jsonw_member_long(w, "warnings", (long)diags_count(diags, SEV_WARNING));
 	json_counts(w, per_code);
 	json_suppressed(w, diags);
-	json_scores(w, per_code, total, s);
+	json_scores(w, s);
 	jsonw_object_end(w);
 }
 

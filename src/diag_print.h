@@ -4,6 +4,7 @@
 
 #include "diag.h"
 #include "jsonw.h"
+#include "keten.h"
 #include "model.h"
 
 #include <stdbool.h>
@@ -27,17 +28,19 @@ struct journey_score {
 struct summary {
 	int journeys;
 	int personas;
+	struct friction friction;     /* the run's: its journeys' and the unmet
+				       * persona findings' (keten.h) */
 	struct journey_score *scores; /* every journey checked, in order */
 	size_t n_scores, cap_scores;
 };
 
-/* Counts a journey and scores it from its findings, diags->items[from..n). */
-void summary_add_journey(struct summary *s, const struct journey *journey,
-			 const struct diags *diags, size_t from);
+/* Counts a journey: its friction score (cj->friction) and its stages'
+ * (the friction of its own findings in each stage). */
+void summary_add_journey(struct summary *s, const struct checked_journey *cj);
+/* After the journeys: the personas checked and the friction of the persona
+ * findings no journey met. */
+void summary_add_workspace(struct summary *s, const struct workspace *ws);
 void summary_free(struct summary *s);
-
-/* True for a finding that counts in friction scores (K-codes but K012). */
-bool diag_is_friction(const struct diag *d);
 
 struct print_options {
 	bool color;

@@ -6,12 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool
-is_friction(const struct diag *d)
-{
-	return d->code < CODE__MAX && code_info(d->code)->id[0] == 'K';
-}
-
 /* True when d is about journey j, or about j's persona as a whole. */
 static bool
 concerns_journey(const struct diag *d, const struct journey *j)
@@ -100,42 +94,34 @@ static void
 consider(const struct journey *j, const struct diag *d, const bool disabled[CODE__MAX],
 	 struct marker_list *out)
 {
-	if (!is_friction(d) || (disabled && disabled[d->code]) || !concerns_journey(d, j))
+	if (!code_is_rule(d->code) || (disabled && disabled[d->code]) || !concerns_journey(d, j))
 		return;
 	out->items = xgrow(out->items, out->n, &out->cap, sizeof(*out->items));
 	out->items[out->n++] = marker_from(j, d);
 }
 
 void
-markers_collect(const struct journey *j, const struct diags *diags, size_t from,
-		const size_t *extra, size_t n_extra, const bool disabled[CODE__MAX],
-		struct marker_list *out)
+markers_collect(const struct journey *j, const struct diag *findings, size_t n,
+		const struct diag *const *extra, size_t n_extra,
+		const bool disabled[CODE__MAX], struct marker_list *out)
 {
 	memset(out, 0, sizeof(*out));
 	for (size_t k = 0; k < n_extra; k++)
-		if (extra[k] < from && extra[k] < diags->n)
-			consider(j, &diags->items[extra[k]], disabled, out);
-	for (size_t i = from; i < diags->n; i++)
-		consider(j, &diags->items[i], disabled, out);
+		consider(j, extra[k], disabled, out);
+	for (size_t i = 0; i < n; i++)
+		consider(j, &findings[i], disabled, out);
 	if (out->n > 1)
 		qsort(out->items, out->n, sizeof(*out->items), compare_markers);
 	for (size_t i = 0; i < out->n; i++)
 		out->items[i].number = (int)i + 1;
 }
 
-size_t *
-markers_persona_findings(const struct diags *diags, size_t to, size_t *n)
+void
+markers_of(const struct checked_journey *cj, const bool disabled[CODE__MAX],
+	   struct marker_list *out)
 {
-	size_t *found = NULL, cap = 0;
-	*n = 0;
-	for (size_t i = 0; i < to && i < diags->n; i++) {
-		const struct diag *d = &diags->items[i];
-		if (!is_friction(d) || d->journey != NULL || d->persona == NULL)
-			continue;
-		found = xgrow(found, *n, &cap, sizeof(*found));
-		found[(*n)++] = i;
-	}
-	return found;
+	markers_collect(cj->doc->journey, cj->findings, cj->n_findings, cj->persona_findings,
+			cj->n_persona_findings, disabled, out);
 }
 
 void
@@ -152,14 +138,4 @@ markers_for_pain_point(const struct marker_list *list, long s, long k)
 		if (list->items[i].stage == s && list->items[i].pain_point == k)
 			return &list->items[i];
 	return NULL;
-}
-
-int
-markers_score(const struct marker_list *list)
-{
-	int score = 0;
-	for (size_t i = 0; i < list->n; i++)
-		if (list->items[i].code != CODE_K012)
-			score += list->items[i].impact;
-	return score;
 }

@@ -1,14 +1,15 @@
-/* markers.h - the friction markers of a pathway diagram: the K-findings of one journey (and of its persona), placed on a stage or touchpoint and numbered in reading order. Included by the renderer and its command. */
+/* markers.h - the friction markers of a pathway diagram: the rule findings of one journey (and of its persona), placed on a stage or touchpoint and numbered in reading order. Included by the renderer and its command. */
 #ifndef KETEN_MARKERS_H
 #define KETEN_MARKERS_H
 
 #include "diag.h"
+#include "keten.h"
 #include "model.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 
-/* One numbered marker: a K-finding and where it goes in the diagram. */
+/* One numbered marker: a rule finding and where it goes in the diagram. */
 struct marker {
 	int number;          /* 1, 2, … in reading order */
 	enum code code;      /* K001-K014 */
@@ -27,33 +28,28 @@ struct marker_list {
 };
 
 /*
- * Collects the markers of journey j: every K-finding whose journey is j,
- * placed on its stage (by stage id) and touchpoint, and the K-findings of
- * j's persona itself (K011, K012 in the persona file), which concern the
- * journey as a whole. Only the findings diags->items[from..n) and those
- * at the indices in extra[0..n_extra) are looked at (a journey's own
- * findings come after `from`; extra can list the persona findings of the
- * run). Codes marked in disabled[] (may be NULL) are left out. A K013
- * finding is tied to the pain point written on its line. The list is
+ * Collects the markers of journey j: every rule finding (code_is_rule)
+ * among findings[0..n) whose journey is j, placed on its stage (by stage
+ * id) and touchpoint, and those among extra[0..n_extra) about j's persona
+ * as a whole (K011, K012 in the persona file), which concern the journey
+ * as a whole. Codes marked in disabled[] (may be NULL) are left out. A
+ * K013 finding is tied to the pain point written on its line. The list is
  * sorted in reading order (the journey first, then stage by stage,
  * touchpoint by touchpoint) and numbered from 1. Messages are borrowed:
- * the list lives no longer than diags.
+ * the list lives no longer than the findings.
  */
-void markers_collect(const struct journey *j, const struct diags *diags, size_t from,
-		     const size_t *extra, size_t n_extra, const bool disabled[CODE__MAX],
-		     struct marker_list *out);
+void markers_collect(const struct journey *j, const struct diag *findings, size_t n,
+		     const struct diag *const *extra, size_t n_extra,
+		     const bool disabled[CODE__MAX], struct marker_list *out);
 
-/* The indices of the K-findings about personas as a whole among
- * diags->items[0..to), for markers_collect's extra. Caller frees. */
-size_t *markers_persona_findings(const struct diags *diags, size_t to, size_t *n);
+/* markers_collect on a checked journey: its findings and its persona's. */
+void markers_of(const struct checked_journey *cj, const bool disabled[CODE__MAX],
+		struct marker_list *out);
 
 void markers_free(struct marker_list *list);
 
 /* The marker for pain point k of stage s, or NULL when no finding reports it. */
 const struct marker *markers_for_pain_point(const struct marker_list *list,
 					    long s, long k);
-
-/* Sum of the impacts, K012 aside: the journey's friction score. */
-int markers_score(const struct marker_list *list);
 
 #endif

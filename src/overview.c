@@ -167,16 +167,15 @@ count_stages(struct overview *ov, const struct journey *j, const size_t *place)
 
 /* Puts each friction finding of the journey where it sits. */
 static void
-place_friction(struct overview *ov, const struct journey *j, const size_t *place,
-	       const struct diags *diags, size_t from)
+place_friction(struct overview *ov, const struct checked_journey *cj, const size_t *place)
 {
 	struct marker_list markers;
-	markers_collect(j, diags, from, NULL, 0, NULL, &markers);
+	markers_of(cj, NULL, &markers);
+	ov->friction += cj->friction.score;
 	for (size_t k = 0; k < markers.n; k++) {
 		const struct marker *m = &markers.items[k];
-		if (m->code == CODE_K012)
+		if (!code_is_friction(m->code))
 			continue;
-		ov->friction += m->impact;
 		if (m->stage < 0) {
 			ov->unplaced += m->impact;
 		} else if (m->stage > 0 && overview_code_on_move(m->code)) {
@@ -192,13 +191,12 @@ place_friction(struct overview *ov, const struct journey *j, const size_t *place
 }
 
 void
-overview_add_journey(struct overview *ov, const struct doc *doc, const struct diags *diags,
-		     size_t from)
+overview_add_journey(struct overview *ov, const struct checked_journey *cj)
 {
-	const struct journey *j = doc->journey;
+	const struct journey *j = cj->doc->journey;
 	if (j == NULL)
 		return;
-	if (doc->broken) {
+	if (cj->broken) {
 		ov->skipped++;
 		return;
 	}
@@ -208,7 +206,7 @@ overview_add_journey(struct overview *ov, const struct doc *doc, const struct di
 	for (size_t i = 0; i < j->n_stages; i++)
 		place[i] = place_of(ov, j, j->stages[i]);
 	count_stages(ov, j, place);
-	place_friction(ov, j, place, diags, from);
+	place_friction(ov, cj, place);
 	free(place);
 }
 

@@ -3,6 +3,7 @@
 #define KETEN_OVERVIEW_H
 
 #include "diag.h"
+#include "keten.h"
 #include "model.h"
 
 #include <stdbool.h>
@@ -58,15 +59,15 @@ struct overview {
 void overview_init(struct overview *ov, const struct chain *chain);
 
 /*
- * Adds a checked journey and its findings, diags->items[from..n) (in a
- * workspace_check_journeys callback: ws->diags, ws->journey_first_diag).
- * A journey with structural errors is only counted as skipped. Each stage
+ * Adds a checked journey with its findings and its persona's (its friction
+ * counts whole in ov->friction; the findings about the journey as a whole
+ * or its persona are unplaced). A journey with structural errors is only
+ * counted as skipped. Each stage
  * is placed at the position of the same id (or alias) in the overview's
  * chain, or else at a foreign position of that id, with the label and
  * rung of the journey's own chain model. Nothing of doc is kept.
  */
-void overview_add_journey(struct overview *ov, const struct doc *doc,
-			  const struct diags *diags, size_t from);
+void overview_add_journey(struct overview *ov, const struct checked_journey *cj);
 
 /* The moves from position `from` to position `to`. */
 const struct ov_edge *overview_edge(const struct overview *ov, size_t from, size_t to);

@@ -26,6 +26,7 @@ struct pathway {
 	const struct marker_list *markers;
 	enum lang lang;
 	bool all_lanes;                /* a lane for every position of the chain */
+	struct friction friction;      /* the journey's, for the title (keten.h) */
 };
 
 /* Lanes: the positions shown, highest rung first. */

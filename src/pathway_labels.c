@@ -188,12 +188,12 @@ put_subtitle(struct buf *out, const struct pathway *p)
 static void
 put_counts(struct buf *out, const struct pathway *p)
 {
-	int stages = (int)p->journey->n_stages, found = (int)p->markers->n;
+	int stages = (int)p->journey->n_stages, found = p->friction.count;
 	buf_printf(out, msg(p->lang, stages == 1 ? M_R_STAGES_1 : M_R_STAGES_N), stages);
 	buf_puts(out, SYM_DOT);
 	buf_printf(out, msg(p->lang, found == 1 ? M_SUMMARY_FRICTION_1 : M_SUMMARY_FRICTION_N), found);
 	buf_puts(out, SYM_DOT);
-	buf_printf(out, msg(p->lang, M_SUMMARY_SCORE), markers_score(p->markers));
+	buf_printf(out, msg(p->lang, M_SUMMARY_SCORE), p->friction.score);
 }
 
 void

@@ -1,36 +1,59 @@
-/* render_jobs.h - the pool of worker processes that draws pathway diagrams into an output folder, for `keten render` and the main job. Included by the commands. */
+/* render_jobs.h - the pool of worker processes that draws pathway diagrams into an output folder, for `keten render` and the main job. Included by: cmd_*.c, main.c. */
 #ifndef KETEN_RENDER_JOBS_H
 #define KETEN_RENDER_JOBS_H
 
+#include "catalog.h"
+#include "diag.h"
+#include "keten.h"
 #include "pathway.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 
-struct cli;
-struct doc;
 struct outdir;
-struct workspace;
 struct render_run;
 
-/* A pool drawing diagrams in `format` into out (which must stay open
- * until render_jobs_free); up to cli->jobs workers at a time. Nothing is
- * forked until the first journey comes. */
-struct render_run *render_jobs_new(const struct cli *cli, enum image_format format,
-				   struct outdir *out);
+/* What the pool is asked for. */
+struct render_options {
+	enum lang lang;           /* of the diagrams and the messages */
+	long jobs;                /* workers at a time; 0 or less: one */
+	bool all_lanes;           /* a lane for every position of the chain */
+	bool disabled[CODE__MAX]; /* rules switched off: no markers */
+};
 
-/* Hands a journey just checked (from a workspace_check_journeys callback)
- * to the pool: a broken journey is skipped, the others are drawn as
- * "<journey-id>.<format>". Journeys are numbered 0, 1, … in this order. */
-void render_jobs_add(struct render_run *run, struct workspace *ws, struct doc *journey);
+/* A pool drawing diagrams in `format` into out (which must stay open
+ * until render_jobs_free); opts is copied. Nothing is forked until the
+ * first journey comes. SIGPIPE is ignored until render_jobs_finish. */
+struct render_run *render_jobs_new(const struct render_options *opts,
+				   enum image_format format, struct outdir *out);
+
+/* Hands a journey just checked to the pool: a broken journey is skipped,
+ * the others are drawn as "<journey-id>.<format>" with their markers and
+ * friction. Journeys are numbered 0, 1, ... in this order. Nothing of cj
+ * is kept. */
+void render_jobs_add(struct render_run *run, const struct checked_journey *cj);
 
 /* Waits for every diagram and prints, on standard error, the journeys
- * skipped and the files that could not be written. 0, or 2 when Graphviz
- * cannot draw the format or a diagram failed. */
+ * skipped and the files that could not be written (or that Graphviz
+ * cannot draw the format at all). 0, or 2 when Graphviz cannot draw the
+ * format or a diagram failed. */
 int render_jobs_finish(struct render_run *run);
+
+/* False when Graphviz cannot draw the format (after render_jobs_finish). */
+bool render_jobs_usable(const struct render_run *run);
 
 /* True when the diagram of journey i (in render_jobs_add order) was written. */
 bool render_jobs_drawn(const struct render_run *run, size_t i);
+
+/* The diagrams written, the journeys skipped and the diagrams failed. */
+struct render_counts {
+	int written, skipped, failed;
+};
+void render_jobs_count(const struct render_run *run, struct render_counts *counts);
+
+/* Writes "<journey-id>\t<microseconds>" per journey drawn into the file at
+ * path; 0, or -1 after saying why on standard error. */
+int render_jobs_write_timings(const struct render_run *run, const char *path);
 
 void render_jobs_free(struct render_run **run);
 

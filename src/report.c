@@ -6,7 +6,6 @@
 #include "render_text.h"
 #include "report_parts.h"
 #include "vocab.h"
-#include "workspace.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -132,15 +131,14 @@ journey_head(struct buf *out, struct report *r, const struct journey *j,
 
 /* The finding a marker stands for. */
 static const struct diag *
-marker_diag(const struct report *r, const struct diags *diags, size_t from,
-	    const struct marker *m)
+marker_diag(const struct checked_journey *cj, const struct marker *m)
 {
-	for (size_t i = from; i < diags->n; i++)
-		if (diags->items[i].seq == m->seq)
-			return &diags->items[i];
-	for (size_t k = 0; k < r->n_persona_findings; k++)
-		if (diags->items[r->persona_findings[k]].seq == m->seq)
-			return &diags->items[r->persona_findings[k]];
+	for (size_t i = 0; i < cj->n_findings; i++)
+		if (cj->findings[i].seq == m->seq)
+			return &cj->findings[i];
+	for (size_t k = 0; k < cj->n_persona_findings; k++)
+		if (cj->persona_findings[k]->seq == m->seq)
+			return cj->persona_findings[k];
 	return NULL;
 }
 
@@ -178,14 +176,12 @@ finding_row(struct buf *out, enum lang lang, const struct journey *j, const stru
 }
 
 static void
-findings_table(struct buf *out, struct report *r, const struct journey *j,
-	       const struct diags *diags, size_t from, struct report_journey *rj)
+findings_table(struct buf *out, struct report *r, const struct checked_journey *cj)
 {
 	enum lang lang = r->lang;
+	const struct journey *j = cj->doc->journey;
 	struct marker_list markers;
-	markers_collect(j, diags, from, r->persona_findings, r->n_persona_findings, r->disabled,
-			&markers);
-	rj->friction = (int)markers.n;
+	markers_of(cj, r->disabled, &markers);
 	buf_printf(out, "<h3>%s</h3>\n", msg(lang, M_REP_FINDINGS));
 	if (markers.n == 0) {
 		buf_printf(out, "<p class=\"none\">%s</p>\n", msg(lang, M_REP_NO_FINDINGS));
@@ -198,7 +194,7 @@ findings_table(struct buf *out, struct report *r, const struct journey *j,
 		   msg(lang, M_REP_COL_IMPACT), msg(lang, M_REP_COL_WHERE),
 		   msg(lang, M_REP_COL_FINDING), msg(lang, M_REP_COL_HINT));
 	for (size_t i = 0; i < markers.n; i++)
-		finding_row(out, lang, j, &markers.items[i], marker_diag(r, diags, from, &markers.items[i]));
+		finding_row(out, lang, j, &markers.items[i], marker_diag(cj, &markers.items[i]));
 	buf_puts(out, "</tbody>\n</table>\n");
 	markers_free(&markers);
 }
@@ -224,13 +220,13 @@ report_diag_item(struct buf *out, enum lang lang, const struct diag *d)
 
 /* Diagnostics of the file that are no friction: S-codes and the like. */
 static void
-file_diagnostics(struct buf *out, enum lang lang, const struct diags *diags, size_t from,
+file_diagnostics(struct buf *out, enum lang lang, const struct checked_journey *cj,
 		 struct report_journey *rj)
 {
 	size_t shown = 0;
-	for (size_t i = from; i < diags->n; i++) {
-		const struct diag *d = &diags->items[i];
-		if (code_info(d->code)->id[0] == 'K')
+	for (size_t i = 0; i < cj->n_findings; i++) {
+		const struct diag *d = &cj->findings[i];
+		if (code_is_rule(d->code))
 			continue;
 		if (shown++ == 0)
 			buf_printf(out, "<h3>%s</h3>\n<ul class=\"diagnostics\">\n",
@@ -348,12 +344,11 @@ stages(struct buf *out, enum lang lang, const struct journey *j)
 /* --- the report --- */
 
 struct report *
-report_new(enum lang lang, const bool disabled[CODE__MAX])
+report_new(const struct report_options *opts)
 {
 	struct report *r = xcalloc(1, sizeof(*r));
-	r->lang = lang;
-	if (disabled != NULL)
-		memcpy(r->disabled, disabled, sizeof(r->disabled));
+	r->lang = opts->lang;
+	memcpy(r->disabled, opts->disabled, sizeof(r->disabled));
 	return r;
 }
 
@@ -382,20 +377,17 @@ journey_facts(struct report_journey *rj, enum lang lang, const struct doc *doc)
 }
 
 void
-report_add_journey(struct report *r, struct workspace *ws, const struct doc *doc, int score)
+report_add_journey(struct report *r, const struct checked_journey *cj)
 {
-	if (!r->indexed) {
-		r->persona_findings = markers_persona_findings(ws->diags, ws->journey_first_diag,
-							       &r->n_persona_findings);
-		r->indexed = true;
-	}
+	const struct doc *doc = cj->doc;
 	r->journeys = xgrow(r->journeys, r->n_journeys, &r->cap_journeys, sizeof(*r->journeys));
 	struct report_journey *rj = &r->journeys[r->n_journeys++];
 	memset(rj, 0, sizeof(*rj));
 	journey_facts(rj, r->lang, doc);
-	rj->score = score;
-	findings_table(&rj->tail, r, doc->journey, ws->diags, ws->journey_first_diag, rj);
-	file_diagnostics(&rj->tail, r->lang, ws->diags, ws->journey_first_diag, rj);
+	rj->score = cj->friction.score;
+	rj->friction = cj->friction.count;
+	findings_table(&rj->tail, r, cj);
+	file_diagnostics(&rj->tail, r->lang, cj, rj);
 	stages(&rj->tail, r->lang, doc->journey);
 	buf_puts(&rj->tail, "</section>\n");
 	journey_head(&rj->head, r, doc->journey, rj);
@@ -447,7 +439,6 @@ report_free(struct report **rp)
 		buf_free(&rj->head), buf_free(&rj->tail);
 	}
 	free(r->journeys);
-	free(r->persona_findings);
 	free(r->overview);
 	for (size_t i = 0; i < r->n_sections; i++)
 		free(r->sections[i]);

@@ -4,29 +4,34 @@
 
 #include "catalog.h"
 #include "diag.h"
+#include "keten.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 
 struct buf;
-struct doc;
 struct outdir;
 struct summary;
-struct workspace;
 
 struct report;
 
-struct report *report_new(enum lang lang, const bool disabled[CODE__MAX]);
+/* What the report is asked for. */
+struct report_options {
+	enum lang lang;
+	bool disabled[CODE__MAX]; /* rules switched off: left out of the tables */
+};
+
+/* An empty report; opts is copied. */
+struct report *report_new(const struct report_options *opts);
 void report_free(struct report **r);
 
 /*
- * Adds the section of a journey just checked (from a
- * workspace_check_journeys callback) with its friction score: the
- * persona card, the findings of the journey with their hints, numbered
- * as in its diagram, and its stages. The document may be freed after.
+ * Adds the section of a journey just checked with its friction (count and
+ * score, keten.h): the persona card, the findings of the journey and of
+ * its persona with their hints, numbered as in its diagram, and its
+ * stages. Nothing of cj is kept.
  */
-void report_add_journey(struct report *r, struct workspace *ws, const struct doc *journey,
-			int score);
+void report_add_journey(struct report *r, const struct checked_journey *cj);
 
 /* The diagram of journey i (in report_add_journey order) is the file
  * `name` in the output folder. */

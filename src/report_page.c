@@ -214,7 +214,7 @@ ranking_table(struct buf *out, const struct report *r)
 }
 
 static void
-rules_table(struct buf *out, const struct report *r, const struct diags *diags)
+per_rule_table(struct buf *out, const struct report *r, const struct diags *diags)
 {
 	enum lang lang = r->lang;
 	size_t found[CODE__MAX] = {0}, total_found = 0, total_suppressed = 0;
@@ -225,7 +225,7 @@ rules_table(struct buf *out, const struct report *r, const struct diags *diags)
 		   msg(lang, M_REP_COL_RULE), msg(lang, M_REP_COL_COUNT),
 		   msg(lang, M_REP_COL_SUPPRESSED));
 	for (int c = 0; c < CODE__MAX; c++) {
-		if (code_info((enum code)c)->id[0] != 'K')
+		if (!code_is_rule((enum code)c))
 			continue;
 		buf_puts(out, "<tr><td>");
 		report_code_badge(out, (enum code)c, 0, lang);
@@ -345,7 +345,7 @@ page_body(struct buf *out, const struct report *r, struct outdir *dir, const str
 		buf_printf(out, "<p class=\"none\">%s</p>\n", msg(r->lang, M_REP_NO_JOURNEYS));
 	else
 		ranking_table(out, r);
-	rules_table(out, r, diags);
+	per_rule_table(out, r, diags);
 	buf_puts(out, "</section>\n");
 	overview(out, r);
 	for (size_t i = 0; i < r->n_sections; i++)

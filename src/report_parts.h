@@ -17,8 +17,8 @@ struct report_journey {
 	char *kind;         /* "as-is"/"to-be" in the report's language, or NULL */
 	char *file;
 	bool broken;        /* structural errors: no diagram */
-	int score;
-	int friction;       /* K-findings shown (numbered markers) */
+	int score;          /* the journey's friction score (keten.h) */
+	int friction;       /* and its friction count */
 	int errors;
 	char *diagram;      /* file name in the output folder, or NULL */
 	struct buf head;    /* title, facts, persona card */
@@ -30,8 +30,6 @@ struct report {
 	bool disabled[CODE__MAX];
 	struct report_journey *journeys;
 	size_t n_journeys, cap_journeys;
-	size_t *persona_findings, n_persona_findings;
-	bool indexed;       /* persona_findings collected */
 	char *overview;     /* SVG */
 	size_t overview_len;
 	char **sections;

@@ -510,24 +510,75 @@ read_reference_personas(struct workspace *ws)
 	free(last_dir);
 }
 
-int
-workspace_open(struct workspace *ws, char *const *paths, size_t n_paths,
-	       const struct workspace_options *opts, struct diags *diags)
+/* Keeps a copy of the rule findings about personas as a whole made while
+ * opening (diags[from..n)): a printer that streams may drop the originals
+ * before the journeys that meet them are checked. */
+static void
+keep_persona_findings(struct workspace *ws, size_t from)
 {
-	memset(ws, 0, sizeof(*ws));
+	diags_init(&ws->persona_findings, ws->diags->lang);
+	for (size_t i = from; i < ws->diags->n; i++) {
+		const struct diag *d = &ws->diags->items[i];
+		if (code_is_rule(d->code) && d->journey == NULL && d->persona != NULL)
+			diags_add_copy(&ws->persona_findings, d);
+	}
+	size_t n = ws->persona_findings.n;
+	ws->persona_met = xcalloc(n ? n : 1, sizeof(bool));
+	ws->persona_scratch = xcalloc(n ? n : 1, sizeof(struct diag *));
+}
+
+struct workspace *
+workspace_open(char *const *paths, size_t n_paths, const struct workspace_options *opts,
+	       struct diags *diags, char **error)
+{
+	struct workspace *ws = xcalloc(1, sizeof(*ws));
 	pthread_mutex_init(&ws->chains_lock, NULL);
 	ws->opts = *opts;
 	ws->diags = diags;
-	if (open_chain_in_force(ws) != 0)
-		return -1;
+	size_t first = diags->n;
+	if (open_chain_in_force(ws) != 0) {
+		*error = ws->error;
+		ws->error = NULL;
+		workspace_close(&ws);
+		return NULL;
+	}
 	if (n_paths == 0)
 		find_inputs(ws, ".");
 	for (size_t i = 0; i < n_paths; i++)
 		find_inputs(ws, paths[i]);
 	read_up_front(ws);
 	ws->n_personas_checked = ws->n_personas;
+	keep_persona_findings(ws, first);
 	read_reference_personas(ws);
-	return 0;
+	return ws;
+}
+
+size_t
+workspace_n_personas(const struct workspace *ws)
+{
+	return ws->n_personas_checked;
+}
+
+const struct persona *
+workspace_persona_at(const struct workspace *ws, size_t i)
+{
+	return ws->personas[i]->persona;
+}
+
+const struct chain *
+workspace_chain(const struct workspace *ws)
+{
+	return ws->chain_in_force->chain;
+}
+
+struct friction
+workspace_unmet_friction(const struct workspace *ws)
+{
+	struct friction f = {0, 0};
+	for (size_t i = 0; i < ws->persona_findings.n; i++)
+		if (!ws->persona_met[i])
+			friction_add(&f, &ws->persona_findings.items[i]);
+	return f;
 }
 
 /* --- journeys --- */
@@ -673,18 +724,55 @@ check_in_order(struct workspace *ws, struct doc *doc, struct diags *later)
 	diags_move(ws->diags, later);
 }
 
+/* The rule findings about the journey's persona as a whole, into
+ * ws->persona_scratch; marks them met. */
+static size_t
+gather_persona_findings(struct workspace *ws, const struct persona *p)
+{
+	size_t n = 0;
+	for (size_t i = 0; p != NULL && p->id.s != NULL && i < ws->persona_findings.n; i++) {
+		const struct diag *d = &ws->persona_findings.items[i];
+		if (strcmp(d->persona, p->id.s) != 0)
+			continue;
+		ws->persona_met[i] = true;
+		ws->persona_scratch[n++] = d;
+	}
+	return n;
+}
+
+/* What a consumer is handed about the journey just checked, whose
+ * findings are diags[first..n). */
+static struct checked_journey
+describe_journey(struct workspace *ws, const struct doc *doc, size_t first, size_t index)
+{
+	const struct journey *j = doc->journey;
+	struct checked_journey cj = {0};
+	cj.doc = doc;
+	cj.persona = j->persona_ref;
+	cj.chain = j->chain_ref ? j->chain_ref : ws->chain_in_force->chain;
+	cj.findings = ws->diags->items + first;
+	cj.n_findings = ws->diags->n - first;
+	cj.n_persona_findings = gather_persona_findings(ws, j->persona_ref);
+	cj.persona_findings = ws->persona_scratch;
+	cj.friction = friction_of_journey(cj.findings, cj.n_findings, cj.persona_findings,
+					  cj.n_persona_findings);
+	cj.broken = doc->broken;
+	cj.index = ws->n_journeys;
+	cj.next_file = ws->later_first ? ws->later_first[index + 1] : NULL;
+	return cj;
+}
+
 static void
 check_one_journey(struct workspace *ws, struct doc *doc, struct diags *later,
-		  size_t first, size_t index, journey_fn *fn, void *arg)
+		  size_t first, size_t index, checked_journey_fn *fn, void *arg)
 {
 	if (doc->kind == DOC_JOURNEY && doc->journey) {
 		check_in_order(ws, doc, later);
 		diags_tag(ws->diags, first, doc->journey->id.s, doc->journey->persona.s);
-		ws->journey_first_diag = first;
+		struct checked_journey cj = describe_journey(ws, doc, first, index);
 		ws->n_journeys++;
-		ws->check_index = index;
 		if (fn != NULL)
-			fn(ws, doc, arg);
+			fn(&cj, arg);
 	}
 	diags_free(later);
 	doc_free(&doc);
@@ -704,12 +792,6 @@ load_journey(void *ctx, size_t i, struct diags *diags, struct diags *later)
 	return doc;
 }
 
-const char *
-workspace_next_file(const struct workspace *ws)
-{
-	return ws->later_first ? ws->later_first[ws->check_index + 1] : NULL;
-}
-
 /* Fills ws->later_first for the journeys in checking order: those read
  * already, then the inputs. The strings stay until their journey is
  * checked, after those that point at them are used. */
@@ -727,7 +809,7 @@ index_later_files(struct workspace *ws)
 }
 
 void
-workspace_check_journeys(struct workspace *ws, journey_fn *fn, void *arg)
+workspace_check_journeys(struct workspace *ws, checked_journey_fn *fn, void *arg)
 {
 	size_t n_read = ws->n_journeys_read;
 	index_later_files(ws);
@@ -756,8 +838,11 @@ workspace_check_journeys(struct workspace *ws, journey_fn *fn, void *arg)
 }
 
 void
-workspace_close(struct workspace *ws)
+workspace_close(struct workspace **wsp)
 {
+	struct workspace *ws = *wsp;
+	if (ws == NULL)
+		return;
 	for (size_t i = 0; i < ws->n_inputs; i++)
 		free(ws->inputs[i].path);
 	free(ws->inputs);
@@ -767,6 +852,9 @@ workspace_close(struct workspace *ws)
 	for (size_t i = 0; i < ws->n_personas; i++)
 		doc_free(&ws->personas[i]);
 	free(ws->personas);
+	diags_free(&ws->persona_findings);
+	free(ws->persona_met);
+	free(ws->persona_scratch);
 	for (size_t i = 0; i < ws->n_chains; i++) {
 		free(ws->chains[i].key);
 		doc_free(&ws->chains[i].doc);
@@ -782,5 +870,6 @@ workspace_close(struct workspace *ws)
 	free(ws->seen_slots);
 	free(ws->error);
 	pthread_mutex_destroy(&ws->chains_lock);
-	memset(ws, 0, sizeof(*ws));
+	free(ws);
+	*wsp = NULL;
 }

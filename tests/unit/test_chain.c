@@ -7,7 +7,7 @@
 #include "mem.h"
 #include "read.h"
 #include "source.h"
-#include "workspace.h"
+#include "keten.h"
 
 #include <stdlib.h>
 

@@ -112,6 +112,36 @@ fixture_close(struct fixture *f)
 }
 
 /* The index of a position of the default chain in the overview. */
+/* The journey as the workspace hands it on, with the findings
+ * diags[from..n) as its own. */
+static struct checked_journey
+checked(const struct doc *doc, const struct diags *diags, size_t from)
+{
+	struct checked_journey cj = {0};
+	cj.doc = doc;
+	cj.persona = doc->journey->persona_ref;
+	cj.findings = diags->items + from;
+	cj.n_findings = diags->n - from;
+	cj.friction = friction_of_journey(cj.findings, cj.n_findings, NULL, 0);
+	cj.broken = doc->broken;
+	return cj;
+}
+
+static void
+add_checked(struct overview *ov, const struct doc *doc, const struct diags *diags, size_t from)
+{
+	struct checked_journey cj = checked(doc, diags, from);
+	overview_add_journey(ov, &cj);
+}
+
+static void
+collect_side(struct cmp_side *side, const struct doc *doc, const struct diags *diags,
+	     size_t from)
+{
+	struct checked_journey cj = checked(doc, diags, from);
+	cmp_side_collect(side, &cj);
+}
+
 static size_t
 at(const struct overview *ov, const char *id)
 {
@@ -126,17 +156,17 @@ TEST(overview_puts_friction_at_positions_and_on_moves)
 	struct fixture f;
 	fixture_open(&f);
 	CHECK(!f.journey->broken);
-	size_t from = f.diags.n;
 	struct diags *d = &f.diags;
+	add_finding(d, CODE_K005, "andere-reis", "thuis", 0, 2, "niet van deze reis");
+	size_t from = f.diags.n;
 	add_finding(d, CODE_K001, "reis", "dagbesteding", 1, 3, "brief");
 	add_finding(d, CODE_K004, "reis", "weer-thuis", 0, 3, "terugval");
 	add_finding(d, CODE_K003, "reis", "thuis", 0, 2, "op de eerste etappe: geen overgang");
 	add_finding(d, CODE_K007, "reis", NULL, 0, 1, "de reis als geheel");
 	add_finding(d, CODE_K012, "reis", "thuis", 0, 3, "telt niet");
-	add_finding(d, CODE_K005, "andere-reis", "thuis", 0, 2, "niet van deze reis");
 	struct overview ov;
 	overview_init(&ov, f.chain->chain);
-	overview_add_journey(&ov, f.journey, d, from);
+	add_checked(&ov, f.journey, d, from);
 	size_t home = at(&ov, "thuis"), ad = at(&ov, "arbeidsmatige-dagbesteding");
 	size_t vw = at(&ov, "vrijwilligerswerk");
 	CHECK(home != (size_t)-1 && ad != (size_t)-1 && vw != (size_t)-1);
@@ -161,10 +191,10 @@ TEST(overview_counts_journeys_personas_and_skipped_ones)
 	fixture_open(&f);
 	struct overview ov;
 	overview_init(&ov, f.chain->chain);
-	overview_add_journey(&ov, f.journey, &f.diags, f.diags.n);
-	overview_add_journey(&ov, f.other, &f.diags, f.diags.n);
+	add_checked(&ov, f.journey, &f.diags, f.diags.n);
+	add_checked(&ov, f.other, &f.diags, f.diags.n);
 	f.other->broken = true;
-	overview_add_journey(&ov, f.other, &f.diags, f.diags.n);
+	add_checked(&ov, f.other, &f.diags, f.diags.n);
 	INT_EQ(ov.journeys, 2);
 	INT_EQ(ov.skipped, 1);
 	INT_EQ(ov.n_personas, 1);
@@ -199,7 +229,7 @@ TEST(overview_drawing_has_every_position_and_the_moves)
 	add_finding(&f.diags, CODE_K004, "reis", "weer-thuis", 0, 3, "terugval");
 	struct overview ov;
 	overview_init(&ov, f.chain->chain);
-	overview_add_journey(&ov, f.journey, &f.diags, from);
+	add_checked(&ov, f.journey, &f.diags, from);
 	struct buf dot = {0}, svg = {0}, again = {0};
 	char *error = NULL;
 	INT_EQ(overview_render(&ov, IMAGE_DOT, LANG_EN, &dot, &error), 0);
@@ -238,13 +268,13 @@ TEST(compare_pairs_by_stage_then_position_then_journey)
 	add_finding(d, CODE_K004, "reis", "weer-thuis", 0, 3, "terugval <script>");
 	add_finding(d, CODE_K012, "reis", "thuis", 0, 3, "telt niet mee");
 	struct cmp_side before, after;
-	cmp_side_collect(&before, f.journey, d, from);
+	collect_side(&before, f.journey, d, from);
 	from = d->n;
 	add_finding(d, CODE_K001, "anders", "werkplaats", 1, 2, "brief, andere etappe");
 	add_finding(d, CODE_K008, "anders", "thuis", 0, 2, "dip");
 	add_finding(d, CODE_K007, "anders", NULL, 0, 1, "gezichten");
 	add_finding(d, CODE_K005, "anders", "betaald-werk", 0, 2, "grote stap");
-	cmp_side_collect(&after, f.other, d, from);
+	collect_side(&after, f.other, d, from);
 	INT_EQ(before.n_findings, 5);
 	INT_EQ(before.score, 3 + 2 + 1 + 3);
 	INT_EQ(after.score, 2 + 2 + 1 + 2);
