@@ -1,15 +1,14 @@
-/* cli.h - the command line: parsed options, the command table and each command's entry point. Included by main.c and the cmd_*.c files. */
+/* cli.h - the command line: parsed options, the command table and each command's entry point. Included by: main.c, cli*.c, cmd_*.c. */
 #ifndef KETEN_CLI_H
 #define KETEN_CLI_H
 
 #include "catalog.h"
 #include "diag.h"
+#include "keten.h"
 #include "limits.h"
 
 #include <stdbool.h>
 #include <stddef.h>
-
-#define KETEN_VERSION "0.1.0"
 
 enum output_format { OUTPUT_TEXT, OUTPUT_JSON, OUTPUT_HTML /* compare only */ };
 enum fail_on { FAIL_ON_ERROR, FAIL_ON_WARNING, FAIL_ON_NEVER };
@@ -52,7 +51,6 @@ void cli_error(const struct cli *cli, enum msg m, ...);
 
 struct outdir;
 struct render_options;
-struct workspace;
 
 /* Sets up diags and opens the workspace of the command line's paths with
  * its options into *ws. 0, or 2 after saying why (diags is then released). */

@@ -49,6 +49,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* The version of keten and of this interface. */
+#define KETEN_VERSION "0.1.0"
+
 /* A workspace being checked: opaque, made by workspace_open. */
 struct workspace;
 

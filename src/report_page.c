@@ -1,7 +1,6 @@
 /* report_page.c - the page of index.html: style, summary tables, overview, the journeys with their diagrams read back from the output folder, skipped journeys and other files. */
 #include "report.h"
 
-#include "cli.h"
 #include "diag_print.h"
 #include "outdir.h"
 #include "report_parts.h"
