@@ -30,7 +30,8 @@ SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BASE   = mem path text catalog diag vocab values readability personal source jsonw model
 READ   = read_md read_json
 MODEL  = chain
-CHECK  = check rules rules_contact rules_move rules_experience rules_text preload workspace
+CHECK  = check rules rules_contact rules_move rules_experience rules_text preload \
+         layout workspace_files workspace_chains workspace_checks workspace
 RENDER = render_text markers pathway_labels pathway_spec pathway_measure gv_shared pathway overview overview_render compare compare_out \
          render_jobs
 WRITE  = diag_print write_json write_md outdir report report_page

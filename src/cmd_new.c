@@ -1,10 +1,11 @@
 /* cmd_new.c - `keten new persona NAME` and `keten new journey NAME --persona ID`: write a filled-in template that passes the check, never over an existing file. */
 #include "cli.h"
 
+#include "keten.h"
+#include "layout.h"
 #include "mem.h"
 #include "outdir.h"
 #include "text.h"
-#include "keten.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -101,7 +102,7 @@ new_args(const struct cli *cli, struct new_file *nf)
 		cli_error(cli, M_NEW_KIND, kind);
 		return 2;
 	}
-	nf->folder = nf->journey ? "journeys" : "personas";
+	nf->folder = layout_folder(nf->journey ? DOC_JOURNEY : DOC_PERSONA);
 	if (!nf->journey && cli->persona_id != NULL) {
 		cli_error(cli, M_NEW_PERSONA_OPTION);
 		return 2;
@@ -137,15 +138,10 @@ inside_source_folder(const char **name)
 		return false;
 	const char *base = strrchr(cwd, '/');
 	base = base ? base + 1 : cwd;
-	static const char *const folders[] = {"personas", "journeys", "chains"};
-	bool inside = false;
-	for (size_t i = 0; i < 3 && !inside; i++)
-		if (strcmp(base, folders[i]) == 0) {
-			*name = folders[i];
-			inside = true;
-		}
+	enum doc_kind kind = layout_kind_of_folder(base);
+	*name = layout_folder(kind);
 	free(cwd);
-	return inside;
+	return kind != DOC_UNKNOWN;
 }
 
 /* Refuses to work inside personas/, journeys/ or chains/ of a workspace,
@@ -155,8 +151,8 @@ refuse_inside(const struct cli *cli)
 {
 	struct stat st;
 	const char *inside;
-	if (stat("personas", &st) != 0 && stat("journeys", &st) != 0 &&
-	    inside_source_folder(&inside)) {
+	if (stat(layout_folder(DOC_PERSONA), &st) != 0 &&
+	    stat(layout_folder(DOC_JOURNEY), &st) != 0 && inside_source_folder(&inside)) {
 		cli_error(cli, M_NEW_INSIDE, inside);
 		return 2;
 	}
@@ -268,9 +264,10 @@ static int
 check_references(const struct cli *cli, struct new_file *nf)
 {
 	struct stat st;
-	if (!nf->journey && stat("personas", &st) != 0)
+	bool personas = stat(layout_folder(DOC_PERSONA), &st) == 0;
+	if (!nf->journey && !personas)
 		return 0; /* a first persona */
-	if (nf->journey && stat("personas", &st) != 0) {
+	if (nf->journey && !personas) {
 		cli_error(cli, M_NEW_NO_PERSONAS);
 		return 2;
 	}

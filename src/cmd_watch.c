@@ -1,6 +1,7 @@
 /* cmd_watch.c - `keten watch`: run the main job, then again after each change to a source file (inotify), until interrupted. */
 #include "cli.h"
 
+#include "layout.h"
 #include "mem.h"
 #include "outdir.h"
 
@@ -139,10 +140,13 @@ add_siblings(struct watcher *w, const char *folder)
 	size_t base = len;
 	while (base > 0 && folder[base - 1] != '/')
 		base--;
-	if (len - base != strlen("journeys") || strncmp(folder + base, "journeys", len - base) != 0)
+	char *name = xasprintf("%.*s", (int)(len - base), folder + base);
+	enum doc_kind kind = layout_kind_of_folder(name);
+	free(name);
+	if (kind != DOC_JOURNEY)
 		return;
-	char *personas = xasprintf("%.*spersonas", (int)base, folder);
-	char *chains = xasprintf("%.*schains", (int)base, folder);
+	char *personas = xasprintf("%.*s%s", (int)base, folder, layout_folder(DOC_PERSONA));
+	char *chains = xasprintf("%.*s%s", (int)base, folder, layout_folder(DOC_CHAIN));
 	add_target(w, personas, true);
 	add_target(w, chains, true);
 	free(personas);

@@ -1,6 +1,7 @@
 /* outdir.c - output folder safety and atomic writes. */
 #include "outdir.h"
 
+#include "layout.h"
 #include "mem.h"
 #include "path.h"
 
@@ -84,7 +85,7 @@ path_resolve(const char *path)
 
 /* --- source folders --- */
 
-static const char *const workspace_parts[] = {"personas", "journeys", "chains"};
+static const enum doc_kind workspace_parts[] = {DOC_PERSONA, DOC_JOURNEY, DOC_CHAIN};
 
 static void
 add_source(struct source_folders *s, const char *shown, bool plain)
@@ -100,44 +101,29 @@ static void
 add_workspace(struct source_folders *s, const char *root)
 {
 	for (size_t i = 0; i < 3; i++) {
-		char *part = path_join(root, workspace_parts[i]);
+		char *part = layout_path(root, workspace_parts[i]);
 		add_source(s, part, false);
 		free(part);
 	}
-}
-
-static bool
-is_workspace(const char *dir)
-{
-	bool found = false;
-	for (size_t i = 0; i < 3 && !found; i++) {
-		char *part = path_join(dir, workspace_parts[i]);
-		found = is_folder(part);
-		free(part);
-	}
-	return found;
 }
 
 static void
 add_path(struct source_folders *s, const char *path)
 {
 	if (is_folder(path)) {
-		if (is_workspace(path))
+		if (layout_is_workspace(path))
 			add_workspace(s, path);
 		else
 			add_source(s, path, true);
 		return;
 	}
-	char *dir = path_dir(path);
-	const char *base = path_base(dir);
-	for (size_t i = 0; i < 3; i++)
-		if (strcmp(base, workspace_parts[i]) == 0) {
-			char *root = path_dir(dir);
-			add_workspace(s, root);
-			free(root);
-			break;
-		}
-	free(dir);
+	if (layout_kind_of_file(path) != DOC_UNKNOWN) {
+		char *dir = path_dir(path);
+		char *root = path_dir(dir);
+		add_workspace(s, root);
+		free(root);
+		free(dir);
+	}
 }
 
 void

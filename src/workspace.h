@@ -57,4 +57,59 @@ struct workspace {
 	char *error;                /* why workspace_open failed */
 };
 
+/* --- finding and reading files (workspace_files.c) --- */
+
+/* True when path ends in ext after at least one other byte. */
+bool ws_has_extension(const char *path, const char *ext);
+
+/* Reads one file as `kind` (DOC_CHAIN: whatever it says) and runs the
+ * checks of a single document on it; NULL when nothing could be read. */
+struct doc *ws_load_document(const char *path, enum doc_kind kind,
+			     const struct limits *limits, struct diags *diags);
+
+/* Adds the files under path to ws->inputs: a file as it is, a folder that
+ * is a workspace by its layout folders, any other folder whole. */
+void ws_find_inputs(struct workspace *ws, const char *path);
+
+/* Reads the inputs that are no journeys in folders: chain models, then
+ * personas (checked, with their rules), then files of unknown kind. */
+void ws_read_up_front(struct workspace *ws);
+
+/* Reads the personas of each journey's workspace not among the paths
+ * given, to resolve references only (their findings are not reported). */
+void ws_read_reference_personas(struct workspace *ws);
+
+/* --- chain models (workspace_chains.c) --- */
+
+/* Sets ws->chain_in_force: --chain, else the embedded default. 0, or -1
+ * with ws->error. */
+int ws_open_chain_in_force(struct workspace *ws);
+
+/* Reads a chain model file once; later calls return the same document. */
+struct doc *ws_chain_load(struct workspace *ws, const char *path);
+
+/* The chain model a journey is checked with: --chain, its keten:
+ * attribute, or the default. With may_load false, a model file not read
+ * yet is not read: *later is set and NULL returned. Safe on reader
+ * threads with may_load false. */
+const struct chain *ws_chain_for_journey(struct workspace *ws, const struct doc *doc,
+					 struct diags *diags, bool may_load, bool *later);
+
+/* --- the checks that span files (workspace_checks.c) --- */
+
+/* Reports personas with the same id (the later ones become broken). */
+void ws_check_persona_ids(struct workspace *ws);
+
+/* The checks of a journey that need only it, its persona and its chain
+ * model, on a reader thread: findings into diags, the friction rules'
+ * into later. Nothing is done when the chain model must be read first.
+ * The journey's chain_ref is set when this has been done. */
+void ws_precheck_journey(struct workspace *ws, struct doc *doc, struct diags *diags,
+			 struct diags *later);
+
+/* The checks of a journey in input order on the main thread: the chain
+ * model read when its first journey needs it, and the journey id against
+ * the others; the rules' findings (later) are kept or made again. */
+void ws_check_in_order(struct workspace *ws, struct doc *doc, struct diags *later);
+
 #endif

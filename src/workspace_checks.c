@@ -1,0 +1,162 @@
+/* workspace_checks.c - the checks that span files: persona ids, a journey's persona, journey ids across files, and the order a journey's checks run in. */
+#include "workspace.h"
+
+#include "check.h"
+#include "mem.h"
+#include "rules.h"
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void
+ws_check_persona_ids(struct workspace *ws)
+{
+	for (size_t i = 0; i < ws->n_personas; i++) {
+		const struct persona *p = ws->personas[i]->persona;
+		for (size_t k = 0; k < i; k++) {
+			const struct persona *q = ws->personas[k]->persona;
+			if (strcmp(p->id.s, q->id.s) != 0)
+				continue;
+			struct diag *d = diag_emit(ws->diags, CODE_S004, &p->id.loc, M_S004_PERSONA,
+						   p->id.s, q->id.loc.file, q->id.loc.line);
+			diag_hint(ws->diags, d, M_H_DUP_ID);
+			ws->personas[i]->broken = true;
+			break;
+		}
+	}
+}
+
+/* Reads everything but the journeys in folders: chain models first, then
+ * personas, then files of unknown kind (which may turn out journeys). */
+static void
+check_persona_reference(const struct workspace *ws, struct doc *doc, struct diags *diags)
+{
+	struct journey *j = doc->journey;
+	if (j->persona.s == NULL || *j->persona.s == '\0')
+		return;
+	j->persona_ref = workspace_persona(ws, j->persona.s);
+	if (j->persona_ref != NULL)
+		return;
+	const char **ids = xmalloc((ws->n_personas + 1) * sizeof(char *));
+	struct buf list = {0};
+	for (size_t i = 0; i < ws->n_personas; i++) {
+		ids[i] = ws->personas[i]->persona->id.s;
+		buf_printf(&list, "%s%s", i ? ", " : "", ids[i]);
+	}
+	long near = text_nearest(j->persona.s, ids, ws->n_personas);
+	struct diag *d = near >= 0
+		? diag_emit(diags, CODE_S003, &j->persona.loc, M_S003_PERSONA_SUGGEST,
+			    j->persona.s, ids[near])
+		: diag_emit(diags, CODE_S003, &j->persona.loc, M_S003_PERSONA, j->persona.s);
+	if (ws->n_personas == 0)
+		diag_hint(diags, d, M_H_NO_PERSONAS);
+	else
+		diag_hint(diags, d, M_H_PERSONAS, buf_str(&list));
+	buf_free(&list);
+	free(ids);
+	doc->broken = true;
+}
+
+static size_t
+hash_id(const char *s)
+{
+	size_t h = 2166136261u; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* The slot of id in the hash index: where it is, or where it would go. */
+static size_t *
+seen_slot(const struct workspace *ws, const char *id)
+{
+	size_t mask = ws->n_seen_slots - 1;
+	size_t i = hash_id(id) & mask;
+	while (ws->seen_slots[i] != 0 && strcmp(ws->seen[ws->seen_slots[i] - 1].id, id) != 0)
+		i = (i + 1) & mask;
+	return &ws->seen_slots[i];
+}
+
+/* Keeps the index at most half full, rebuilding it when it grows. */
+static void
+seen_reserve(struct workspace *ws)
+{
+	if (2 * (ws->n_seen + 1) <= ws->n_seen_slots)
+		return;
+	free(ws->seen_slots);
+	ws->n_seen_slots = ws->n_seen_slots ? 2 * ws->n_seen_slots : 64;
+	ws->seen_slots = xcalloc(ws->n_seen_slots, sizeof(size_t));
+	for (size_t i = 0; i < ws->n_seen; i++)
+		*seen_slot(ws, ws->seen[i].id) = i + 1;
+}
+
+/* Reports a journey id used before (true then); journeys are many, so by
+ * hash. */
+static bool
+check_journey_id(struct workspace *ws, struct doc *doc)
+{
+	const struct text *id = &doc->journey->id;
+	seen_reserve(ws);
+	size_t *slot = seen_slot(ws, id->s);
+	if (*slot != 0) {
+		const struct ws_seen *first = &ws->seen[*slot - 1];
+		struct diag *d = diag_emit(ws->diags, CODE_S004, &id->loc, M_S004_JOURNEY,
+					   id->s, first->file, first->line);
+		diag_hint(ws->diags, d, M_H_DUP_ID);
+		doc->broken = true;
+		return true;
+	}
+	ws->seen = xgrow(ws->seen, ws->n_seen, &ws->cap_seen, sizeof(*ws->seen));
+	ws->seen[ws->n_seen++] = (struct ws_seen){xstrdup(id->s), xstrdup(doc->path),
+						  id->loc.line};
+	*slot = ws->n_seen;
+	return false;
+}
+
+/* The checks of a journey that need only it, its persona and its chain
+ * model, run where it is read: findings into diags, the friction rules'
+ * into later. Nothing is done when the chain model must be read first
+ * (the main thread does it all then). The journey's chain_ref is set when
+ * this has been done. */
+void
+ws_precheck_journey(struct workspace *ws, struct doc *doc, struct diags *diags,
+		 struct diags *later)
+{
+	bool wait;
+	const struct chain *chain = ws_chain_for_journey(ws, doc, diags, false, &wait);
+	if (wait)
+		return;
+	check_journey_positions(doc, chain, diags);
+	check_persona_reference(ws, doc, diags);
+	rules_check_journey(doc, doc->journey->persona_ref, chain, &ws->opts.rules, later);
+}
+
+/* The checks of a journey in input order: the chain model read here when
+ * its first journey needs it, and the journey id against the others. The
+ * rules' findings (later) are kept unless the id makes the journey broken:
+ * the rules then run again, as they see a broken journey differently. */
+void
+ws_check_in_order(struct workspace *ws, struct doc *doc, struct diags *later)
+{
+	struct journey *j = doc->journey;
+	if (j->chain_ref == NULL) {
+		bool wait;
+		const struct chain *chain = ws_chain_for_journey(ws, doc, ws->diags, true, &wait);
+		check_journey_positions(doc, chain, ws->diags);
+		check_persona_reference(ws, doc, ws->diags);
+		check_journey_id(ws, doc);
+		rules_check_journey(doc, j->persona_ref, chain, &ws->opts.rules, ws->diags);
+		return;
+	}
+	bool was_broken = doc->broken;
+	if (check_journey_id(ws, doc) && !was_broken) {
+		diags_free(later);
+		rules_check_journey(doc, j->persona_ref, j->chain_ref, &ws->opts.rules, ws->diags);
+		return;
+	}
+	diags_move(ws->diags, later);
+}
+
+/* The rule findings about the journey's persona as a whole, into
+ * ws->persona_scratch; marks them met. */

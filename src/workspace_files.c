@@ -1,0 +1,334 @@
+/* workspace_files.c - finding a workspace's files, loading one document, and reading what comes before the journeys: chain models, personas and the personas a journey refers to. */
+#include "workspace.h"
+
+#include "chain.h"
+#include "check.h"
+#include "layout.h"
+#include "mem.h"
+#include "path.h"
+#include "read.h"
+#include "rules.h"
+#include "source.h"
+
+#include <dirent.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { MAX_WALK_DEPTH = 32 };
+
+/* --- paths --- */
+
+bool
+ws_has_extension(const char *path, const char *ext)
+{
+	size_t lp = strlen(path), le = strlen(ext);
+	return lp > le && strcmp(path + lp - le, ext) == 0;
+}
+
+/* --- loading one document --- */
+
+struct doc *
+ws_load_document(const char *path, enum doc_kind kind, const struct limits *limits,
+		 struct diags *diags)
+{
+	struct source *src = source_load(path, limits, diags);
+	if (src == NULL)
+		return NULL;
+	struct doc *doc = ws_has_extension(path, ".json")
+		? read_json(src, limits, diags)
+		: read_markdown(src, kind == DOC_CHAIN ? DOC_UNKNOWN : kind, limits, diags);
+	source_free(&src);
+	if (doc != NULL)
+		check_document(doc, diags);
+	return doc;
+}
+
+struct doc *
+workspace_read_file(const char *path, const struct limits *limits,
+		    struct diags *diags)
+{
+	return ws_load_document(path, layout_kind_of_file(path), limits, diags);
+}
+
+/* --- finding files --- */
+
+static void
+add_input(struct workspace *ws, const char *path, enum doc_kind kind)
+{
+	ws->inputs = xgrow(ws->inputs, ws->n_inputs, &ws->cap_inputs, sizeof(*ws->inputs));
+	ws->inputs[ws->n_inputs].path = xstrdup(path);
+	ws->inputs[ws->n_inputs].kind = kind;
+	ws->n_inputs++;
+}
+
+/* A folder entry: its name and its type as readdir tells it (DT_REG,
+ * DT_DIR, DT_LNK, ..., or DT_UNKNOWN), which saves a stat per file. */
+struct entry {
+	char *name;
+	unsigned char type;
+};
+
+static int
+compare_names(const void *a, const void *b)
+{
+	return strcmp(((const struct entry *)a)->name, ((const struct entry *)b)->name);
+}
+
+/* The visible entries of a folder, sorted. Caller frees each name and the array. */
+static struct entry *
+list_folder(const char *dir, size_t *n)
+{
+	*n = 0;
+	DIR *d = opendir(dir);
+	if (d == NULL)
+		return NULL;
+	size_t cap = 16;
+	struct entry *names = xmalloc(cap * sizeof(*names));
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (*n == cap)
+			names = xrealloc(names, (cap *= 2) * sizeof(*names));
+		names[(*n)++] = (struct entry){xstrdup(e->d_name), e->d_type};
+	}
+	closedir(d);
+	qsort(names, *n, sizeof(*names), compare_names);
+	return names;
+}
+
+static bool
+is_folder(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* is_folder for a listed entry: a regular file or a folder as readdir
+ * says needs no stat; a link (followed) or an unknown type does. */
+static bool
+entry_is_folder(const struct entry *e, const char *path)
+{
+	if (e->type == DT_REG || e->type == DT_DIR)
+		return e->type == DT_DIR;
+	return is_folder(path);
+}
+
+/* A folder itself, not a link to one. */
+static bool
+entry_is_real_folder(const struct entry *e, const char *path)
+{
+	struct stat st;
+	if (e->type != DT_UNKNOWN)
+		return e->type == DT_DIR;
+	return lstat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+struct walk_item {
+	char *dir;
+	int depth;
+};
+
+/* Adds every .md and .json file below dir, without recursion and without
+ * following links to folders. */
+static void
+walk_folder(struct workspace *ws, const char *top)
+{
+	size_t cap = 16, n = 0;
+	struct walk_item *stack = xmalloc(cap * sizeof(*stack));
+	stack[n++] = (struct walk_item){xstrdup(top), 0};
+	while (n > 0) {
+		struct walk_item item = stack[--n];
+		size_t count;
+		struct entry *names = list_folder(item.dir, &count);
+		/* Folders go on the stack in reverse so they come out sorted. */
+		for (size_t i = count; i-- > 0;) {
+			if (names[i].type != DT_DIR && names[i].type != DT_UNKNOWN)
+				continue; /* no folder: nothing to join or look at */
+			char *path = path_join(item.dir, names[i].name);
+			if (entry_is_real_folder(&names[i], path) &&
+			    item.depth < MAX_WALK_DEPTH && strcmp(names[i].name, "output") != 0) {
+				if (n == cap)
+					stack = xrealloc(stack, (cap *= 2) * sizeof(*stack));
+				stack[n++] = (struct walk_item){path, item.depth + 1};
+				path = NULL;
+			}
+			free(path);
+		}
+		for (size_t i = 0; i < count; i++) {
+			const char *name = names[i].name;
+			/* A file that cannot be read is added all the same, so
+			 * that reading it reports why. */
+			if (ws_has_extension(name, ".md") || ws_has_extension(name, ".json")) {
+				char *path = path_join(item.dir, name);
+				if (!entry_is_folder(&names[i], path))
+					add_input(ws, path, layout_kind_of_file(path));
+				free(path);
+			}
+			free(names[i].name);
+		}
+		free(names);
+		free(item.dir);
+	}
+	free(stack);
+}
+
+
+/* A folder with personas/, journeys/ or chains/ is a workspace: only those
+ * are searched. Any other folder is searched whole. */
+void
+ws_find_inputs(struct workspace *ws, const char *path)
+{
+	if (!is_folder(path)) {
+		if (ws_has_extension(path, ".md") || ws_has_extension(path, ".json") ||
+		    access(path, F_OK) != 0) {
+			add_input(ws, path, layout_kind_of_file(path));
+			return;
+		}
+		struct loc whole = {path, 1, 1};
+		struct diag *d = diag_emit(ws->diags, CODE_S001, &whole, M_S001_EXTENSION);
+		diag_hint(ws->diags, d, M_H_EXTENSION);
+		return;
+	}
+	/* Chain models first: the journeys need them. */
+	static const enum doc_kind parts[] = {DOC_CHAIN, DOC_PERSONA, DOC_JOURNEY};
+	bool workspace = false;
+	for (size_t i = 0; i < 3; i++) {
+		char *sub = layout_path(path, parts[i]);
+		if (is_folder(sub)) {
+			walk_folder(ws, sub);
+			workspace = true;
+		}
+		free(sub);
+	}
+	if (!workspace)
+		walk_folder(ws, path);
+}
+
+/* --- personas and the other documents read up front --- */
+
+static void
+push_doc(struct doc ***items, size_t *n, size_t *cap, struct doc *doc)
+{
+	*items = xgrow(*items, *n, cap, sizeof(struct doc *));
+	(*items)[(*n)++] = doc;
+}
+
+void
+ws_read_up_front(struct workspace *ws)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < ws->n_inputs; i++) {
+		struct ws_input in = ws->inputs[i];
+		if (in.kind == DOC_CHAIN && ws_has_extension(in.path, ".json")) {
+			ws_chain_load(ws, in.path);
+			free(in.path);
+			continue;
+		}
+		if (in.kind == DOC_JOURNEY) {
+			ws->inputs[kept++] = in;
+			continue;
+		}
+		size_t first = ws->diags->n;
+		struct doc *doc = ws_load_document(in.path, in.kind, &ws->opts.limits, ws->diags);
+		free(in.path);
+		if (doc == NULL)
+			continue;
+		if (doc->kind == DOC_PERSONA && doc->persona) {
+			diags_tag(ws->diags, first, NULL, doc->persona->id.s);
+			push_doc(&ws->personas, &ws->n_personas, &ws->cap_personas, doc);
+		} else if (doc->kind == DOC_JOURNEY && doc->journey) {
+			push_doc(&ws->journeys_read, &ws->n_journeys_read,
+				 &ws->cap_journeys_read, doc);
+		} else {
+			if (doc->kind == DOC_CHAIN && doc->chain)
+				chain_validate(doc, ws->diags);
+			doc_free(&doc);
+		}
+	}
+	ws->n_inputs = kept;
+	ws_check_persona_ids(ws);
+	for (size_t i = 0; i < ws->n_personas; i++) {
+		struct doc *doc = ws->personas[i];
+		size_t first = ws->diags->n;
+		check_persona_position(doc, ws->chain_in_force->chain, ws->diags);
+		rules_check_persona(doc, ws->chain_in_force->chain, &ws->opts.rules, ws->diags);
+		diags_tag(ws->diags, first, NULL, doc->persona->id.s);
+	}
+}
+
+/* True when a persona from this file has been read already. */
+static bool
+persona_file_read(const struct workspace *ws, const char *path)
+{
+	char real[PATH_MAX], other[PATH_MAX];
+	if (realpath(path, real) == NULL)
+		return false;
+	for (size_t i = 0; i < ws->n_personas; i++)
+		if (realpath(ws->personas[i]->path, other) && strcmp(real, other) == 0)
+			return true;
+	return false;
+}
+
+/* Reads the personas of a journey's workspace that were not among the
+ * paths given, so that `keten check journeys/x.md` still finds its
+ * persona. Their own findings are not reported: they were not asked for. */
+static void
+read_personas_of(struct workspace *ws, const char *journey_path)
+{
+	char *root = layout_root_of(journey_path);
+	char *dir = layout_path(root, DOC_PERSONA);
+	size_t count;
+	struct entry *names = is_folder(dir) ? list_folder(dir, &count) : NULL;
+	for (size_t i = 0; names && i < count; i++) {
+		char *path = path_join(dir, names[i].name);
+		if ((ws_has_extension(path, ".md") || ws_has_extension(path, ".json")) &&
+		    !persona_file_read(ws, path)) {
+			struct diags quiet;
+			diags_init(&quiet, ws->diags->lang);
+			struct doc *doc = ws_load_document(path, DOC_PERSONA, &ws->opts.limits, &quiet);
+			diags_free(&quiet);
+			if (doc && doc->kind == DOC_PERSONA && doc->persona)
+				push_doc(&ws->personas, &ws->n_personas, &ws->cap_personas, doc);
+			else
+				doc_free(&doc);
+		}
+		free(path);
+		free(names[i].name);
+	}
+	free(names);
+	free(dir);
+	free(root);
+}
+
+/* Journeys come folder by folder: each folder's workspace is looked at once. */
+static void
+read_personas_once(struct workspace *ws, const char *journey_path, char **last_dir)
+{
+	char *dir = path_dir(journey_path);
+	if (*last_dir != NULL && strcmp(*last_dir, dir) == 0) {
+		free(dir);
+		return;
+	}
+	free(*last_dir);
+	*last_dir = dir;
+	read_personas_of(ws, journey_path);
+}
+
+void
+ws_read_reference_personas(struct workspace *ws)
+{
+	char *last_dir = NULL;
+	for (size_t i = 0; i < ws->n_inputs; i++)
+		read_personas_once(ws, ws->inputs[i].path, &last_dir);
+	for (size_t i = 0; i < ws->n_journeys_read; i++)
+		read_personas_once(ws, ws->journeys_read[i]->path, &last_dir);
+	free(last_dir);
+}
+
+/* Keeps a copy of the rule findings about personas as a whole made while
+ * opening (diags[from..n)): a printer that streams may drop the originals
+ * before the journeys that meet them are checked. */
