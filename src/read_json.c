@@ -43,7 +43,7 @@ struct span {
 	struct pos value_pos;
 };
 
-enum scan_result { SCAN_OK, SCAN_DEPTH, SCAN_END, SCAN_CHAR };
+enum scan_result { SCAN_OK, SCAN_DEPTH, SCAN_SYNTAX };
 
 enum scan_state {
 	EXPECT_VALUE,
@@ -93,25 +93,14 @@ hex_value(char c)
 	return -1;
 }
 
-/* The input ends too early: the fault is placed just after the last
- * character that is not white space. */
-static enum scan_result
-scan_fail_end(struct scan *sc)
-{
-	size_t at = sc->len;
-	while (at > 0 && is_white(sc->s[at - 1]))
-		at--;
-	sc->error = at;
-	return SCAN_END;
-}
-
+/* A syntax error at `at`, or at the end of the input when `at` is past
+ * it (report_syntax places that after the last character that is not
+ * white space). */
 static enum scan_result
 scan_fail(struct scan *sc, size_t at)
 {
-	if (at >= sc->len)
-		return scan_fail_end(sc);
-	sc->error = at;
-	return SCAN_CHAR;
+	sc->error = at < sc->len ? at : sc->len;
+	return SCAN_SYNTAX;
 }
 
 static void
@@ -143,7 +132,7 @@ scan_hex4(struct scan *sc, size_t at, unsigned *code)
 	*code = 0;
 	for (size_t k = 0; k < 4; k++) {
 		if (at + k >= sc->len)
-			return scan_fail_end(sc);
+			return scan_fail(sc, sc->len);
 		int h = hex_value(sc->s[at + k]);
 		if (h < 0)
 			return scan_fail(sc, at + k);
@@ -186,7 +175,7 @@ static enum scan_result
 scan_escape(struct scan *sc, size_t *i)
 {
 	if (*i + 1 >= sc->len)
-		return scan_fail_end(sc);
+		return scan_fail(sc, sc->len);
 	char c = sc->s[*i + 1];
 	if (c == 'u')
 		return scan_unicode(sc, i);
@@ -214,7 +203,7 @@ scan_string(struct scan *sc)
 			return r;
 	}
 	if (i >= sc->len)
-		return scan_fail_end(sc);
+		return scan_fail(sc, sc->len);
 	sc->pos = i + 1;
 	return SCAN_OK;
 }
@@ -254,7 +243,7 @@ scan_literal(struct scan *sc, const char *word)
 {
 	for (size_t k = 0; word[k]; k++) {
 		if (sc->pos + k >= sc->len)
-			return scan_fail_end(sc);
+			return scan_fail(sc, sc->len);
 		if (sc->s[sc->pos + k] != word[k])
 			return scan_fail(sc, sc->pos + k);
 	}
@@ -408,7 +397,7 @@ scan_json(struct scan *sc)
 		while (sc->pos < sc->len && is_white(sc->s[sc->pos]))
 			sc->pos++;
 		if (sc->pos >= sc->len)
-			return sc->state == EXPECT_END ? SCAN_OK : scan_fail_end(sc);
+			return sc->state == EXPECT_END ? SCAN_OK : scan_fail(sc, sc->len);
 		enum scan_result r = scan_step(sc);
 		if (r != SCAN_OK)
 			return r;
@@ -1514,7 +1503,7 @@ parse(const struct source *src, const struct limits *limits,
 		return NULL;
 	}
 	if (res != SCAN_OK) {
-		report_syntax(src, diags, res == SCAN_END ? src->len : sc->error);
+		report_syntax(src, diags, sc->error);
 		return NULL;
 	}
 	resolve_positions(src->data, sc->spans, sc->n_spans);
