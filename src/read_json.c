@@ -1,4 +1,4 @@
-/* read_json.c - the JSON reader: a positional scan of the text, cJSON for the values, then the model with every value's line and column. */
+/* read_json.c - the JSON reader: one strict scan for the syntax and where every value starts, cJSON for the values, then the model with every value's line and column. */
 #include "read.h"
 
 #include "mem.h"
@@ -467,8 +467,9 @@ struct reader {
 	bool over_limit; /* too many stages or touchpoints: the file is refused */
 };
 
-/* The span of a value; should the tree and the scan ever disagree, the
- * start of the file rather than a read out of bounds. */
+/* The span of a value. The scan passes only text that cJSON reads value
+ * for value the same way; the bound keeps any disagreement from reading
+ * outside the spans (it gives the start of the file). */
 static const struct span *
 span_of(const struct reader *r, struct val v)
 {
