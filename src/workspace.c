@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Keeps a copy of the rule findings about personas as a whole made while
+ * opening (diags[from..n)): a printer that streams may drop the originals
+ * before the journeys that meet them are checked. */
 static void
 keep_persona_findings(struct workspace *ws, size_t from)
 {
@@ -92,6 +95,8 @@ workspace_persona(const struct workspace *ws, const char *id)
 	return found;
 }
 
+/* The rule findings about the journey's persona as a whole, into
+ * ws->persona_scratch; marks them met. */
 static size_t
 gather_persona_findings(struct workspace *ws, const struct persona *p)
 {

@@ -148,4 +148,3 @@ ws_open_chain_in_force(struct workspace *ws)
 	ws->chain_in_force = doc;
 	return 0;
 }
-

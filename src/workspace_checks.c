@@ -27,8 +27,6 @@ ws_check_persona_ids(struct workspace *ws)
 	}
 }
 
-/* Reads everything but the journeys in folders: chain models first, then
- * personas, then files of unknown kind (which may turn out journeys). */
 static void
 check_persona_reference(const struct workspace *ws, struct doc *doc, struct diags *diags)
 {
@@ -157,6 +155,3 @@ ws_check_in_order(struct workspace *ws, struct doc *doc, struct diags *later)
 	}
 	diags_move(ws->diags, later);
 }
-
-/* The rule findings about the journey's persona as a whole, into
- * ws->persona_scratch; marks them met. */

@@ -217,6 +217,8 @@ push_doc(struct doc ***items, size_t *n, size_t *cap, struct doc *doc)
 	(*items)[(*n)++] = doc;
 }
 
+/* Reads everything but the journeys in folders: chain models first, then
+ * personas, then files of unknown kind (which may turn out journeys). */
 void
 ws_read_up_front(struct workspace *ws)
 {
@@ -328,7 +330,3 @@ ws_read_reference_personas(struct workspace *ws)
 		read_personas_once(ws, ws->journeys_read[i]->path, &last_dir);
 	free(last_dir);
 }
-
-/* Keeps a copy of the rule findings about personas as a whole made while
- * opening (diags[from..n)): a printer that streams may drop the originals
- * before the journeys that meet them are checked. */
