@@ -156,9 +156,10 @@ ASAN_RUN = ASAN_OPTIONS=detect_leaks=1:log_path=$(SAN_REPORTS)/asan \
            UBSAN_OPTIONS=print_stacktrace=1:log_path=$(SAN_REPORTS)/ubsan \
            LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 check-asan: deps
-	$(ASAN_MAKE) build-asan/unit-tests keten-asan
+	$(ASAN_MAKE) build-asan/unit-tests build-asan/api-check-one keten-asan
 	rm -rf $(SAN_REPORTS) && mkdir -p $(SAN_REPORTS) && chmod 1777 $(SAN_REPORTS)
 	$(ASAN_RUN) build-asan/unit-tests
+	$(ASAN_RUN) build-asan/api-check-one tests/api/workspace
 	$(ASAN_RUN) $(ASAN_MAKE) check-regress
 	$(ASAN_RUN) sh tests/examples.sh ./keten-asan
 	$(ASAN_RUN) sh tests/golden/run.sh ./keten-asan
