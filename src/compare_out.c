@@ -4,7 +4,7 @@
 #include "jsonw.h"
 #include "mem.h"
 #include "pathway_labels.h"
-#include "render_text.h"
+#include "html.h"
 
 #include <string.h>
 
@@ -240,12 +240,6 @@ compare_json(struct buf *out, const struct comparison *c)
 }
 
 /* --- HTML --- */
-
-static void
-html_text(struct buf *out, const char *s)
-{
-	esc_append(out, s, strlen(s), ESC_XML);
-}
 
 /* Escapes a line built from messages and user text. */
 static void

@@ -1,22 +1,15 @@
 /* report.c - the report's section of each journey: facts, persona card, the findings numbered as in the diagram, and the stages, kept as HTML until the page is written. */
 #include "report.h"
 
+#include "html.h"
 #include "markers.h"
 #include "model.h"
-#include "render_text.h"
 #include "report_parts.h"
 #include "vocab.h"
 #include "workspace.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-void
-html_text(struct buf *out, const char *s)
-{
-	if (s != NULL)
-		esc_append(out, s, strlen(s), ESC_XML);
-}
 
 /* The text of a value, or NULL when it is empty. */
 static const char *
