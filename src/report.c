@@ -1,6 +1,7 @@
 /* report.c - the report's section of each journey: facts, persona card, the findings numbered as in the diagram, and the stages, kept as HTML until the page is written. */
 #include "report.h"
 
+#include "diag_print.h"
 #include "html.h"
 #include "markers.h"
 #include "model.h"
@@ -200,7 +201,7 @@ void
 report_diag_item(struct buf *out, enum lang lang, const struct diag *d)
 {
 	buf_printf(out, "<li class=\"%s\"><span class=\"loc\">",
-		   d->severity == SEV_ERROR ? "error" : "warning");
+		   diag_severity_name(d->severity));
 	html_text(out, d->file);
 	buf_printf(out, ":%d:%d</span> %s: ", d->line, d->col,
 		   msg(lang, d->severity == SEV_ERROR ? M_REP_SEVERITY_ERROR : M_REP_SEVERITY_WARNING));
