@@ -27,7 +27,7 @@ DEB_PKGS = build-essential pkg-config libcmark-dev libcjson-dev \
            python3-jsonschema chromium clang-14 libclang-rt-14-dev poppler-utils groff-base
 SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-BASE   = mem path text catalog diag vocab values readability personal source jsonw model
+BASE   = mem idmap path text catalog diag vocab values readability personal source jsonw model
 READ   = read_md read_json
 MODEL  = chain
 CHECK  = check rules rules_contact rules_move rules_experience rules_text preload workspace

@@ -1,8 +1,9 @@
-/* test_base.c - unit tests of the base: UTF-8, slugs, distances, values, vocabulary and the message catalogue. */
+/* test_base.c - unit tests of the base: UTF-8, slugs, distances, values, vocabulary, the id map and the message catalogue. */
 #include "harness.h"
 
 #include "catalog.h"
 #include "diag.h"
+#include "idmap.h"
 #include "mem.h"
 #include "model.h"
 #include "text.h"
@@ -233,4 +234,30 @@ TEST(arena_and_buffers)
 	char *s = buf_detach(&b);
 	STR_EQ(s, "7-x!");
 	free(s);
+}
+
+TEST(idmap_keeps_the_first_value_and_grows)
+{
+	struct idmap m = {0};
+	size_t v = 99;
+	CHECK(!idmap_find(&m, "a", 1, &v));
+	INT_EQ(idmap_add(&m, "a", 1, 7), 7);
+	INT_EQ(idmap_add(&m, "a", 1, 8), 7); /* the first wins */
+	INT_EQ(idmap_add(&m, "", 0, 3), 3);  /* the empty key is a key */
+	INT_EQ(idmap_add(&m, "a\0b", 3, 4), 4); /* bytes, NULs included */
+	CHECK(idmap_find(&m, "a\0b", 3, &v) && v == 4);
+	CHECK(!idmap_find(&m, "a\0c", 3, NULL));
+	char key[16];
+	for (size_t i = 0; i < 1000; i++) {
+		snprintf(key, sizeof key, "id-%zu", i);
+		idmap_add(&m, key, strlen(key), i);
+	}
+	INT_EQ(m.n, 1003);
+	CHECK(idmap_find(&m, "id-512", 6, &v) && v == 512);
+	CHECK(idmap_find(&m, "", 0, &v) && v == 3);
+	CHECK(idmap_bytes(&m) > 0);
+	idmap_free(&m);
+	CHECK(!idmap_find(&m, "a", 1, NULL));
+	INT_EQ(idmap_add(&m, "a", 1, 1), 1);
+	idmap_free(&m);
 }
