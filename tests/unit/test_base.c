@@ -261,3 +261,25 @@ TEST(idmap_keeps_the_first_value_and_grows)
 	INT_EQ(idmap_add(&m, "a", 1, 1), 1);
 	idmap_free(&m);
 }
+
+TEST(arena_latest_allocation_resizes_and_goes)
+{
+	struct arena *a = arena_new();
+	char *p = arena_alloc_uninit(a, 10);
+	CHECK(((size_t)p & 15) == 0);
+	CHECK(arena_resize_last(a, p, 1000)); /* room in the block */
+	char *q = arena_alloc(a, 8);
+	CHECK(q >= p + 1000);
+	CHECK(!arena_resize_last(a, p, 2000)); /* no longer the latest */
+	arena_release_last(a, q);
+	CHECK(arena_alloc_uninit(a, 8) == q); /* given back, taken again */
+	char *big = arena_alloc_uninit(a, 1 << 20); /* a block of its own */
+	CHECK(!arena_resize_last(a, big, (1 << 20) + 16));
+	big[(1 << 20) - 1] = 'x';
+	arena_reset(a, 64 * 1024); /* keeps the 64 KiB block only */
+	arena_reserve(a, 200 * 1024);
+	char *r = arena_alloc_uninit(a, 150 * 1024);
+	r[150 * 1024 - 1] = 'y';
+	arena_free(&a);
+	CHECK(a == NULL);
+}
