@@ -1,6 +1,8 @@
 /* catalog.c - the message table built from messages.def, and language choice. */
 #include "catalog.h"
 
+#include "embedded.h"
+
 #include <stdlib.h>
 #include <string.h>
 

@@ -15,6 +15,34 @@ enum msg {
  * takes arguments; Dutch and English take the same arguments in order). */
 const char *msg(enum lang lang, enum msg m);
 
+/*
+ * The compile-time check of a message's arguments. MSG_CHECK(M_ID, args...)
+ * hands both texts of M_ID (from the generated msg_formats.h) and the
+ * arguments to the compiler's printf format check, inside sizeof: nothing
+ * is evaluated and no code is generated. M_ID must be the id itself, not a
+ * variable; anything else does not compile. Every function that prints a
+ * message given by id and arguments is wrapped in a macro of its own name
+ * that runs this check first (diag_emit, rule_report, cli_error, buf_msg,
+ * ...); its definition is written as (name)(...) so the macro leaves it be.
+ * A wrong argument type is a build error with -Werror=format (Makefile).
+ */
+#include "msg_formats.h"
+
+#if defined(__GNUC__) || defined(__clang__)
+/* Never defined and never called: only its format attribute is used. The
+ * message id passes through m, the arguments from the third on. */
+int msg_check_format(const char *format, enum msg m, ...)
+    __attribute__((format(printf, 1, 3)));
+#define MSG_CHECK(...) MSG_CHECK_ID_(MSG_ID_(__VA_ARGS__, ~), __VA_ARGS__)
+#define MSG_ID_(m, ...) m
+#define MSG_CHECK_ID_(m, ...) MSG_CHECK_BOTH_(m, __VA_ARGS__)
+#define MSG_CHECK_BOTH_(m, ...) \
+	((void)sizeof(msg_check_format(MSG_NL_##m, __VA_ARGS__) + \
+		      msg_check_format(MSG_EN_##m, __VA_ARGS__)))
+#else
+#define MSG_CHECK(...) ((void)0)
+#endif
+
 /* The language from KETEN_LANG, else LC_ALL, LC_MESSAGES or LANG ("nl*"
  * gives Dutch), else English. */
 enum lang lang_from_environment(void);

@@ -1,6 +1,7 @@
 /* chain.c - the embedded default chain model, its validation and lookups. */
 #include "chain.h"
 
+#include "embedded.h"
 #include "read.h"
 #include "source.h"
 #include "text.h"
@@ -10,47 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The default of formats.md, word for word in its values. */
-const char chain_default_json[] =
-	"{\n"
-	"  \"format\": \"keten/1\",\n"
-	"  \"chain\": {\n"
-	"    \"id\": \"arbeid\",\n"
-	"    \"title\": \"Keten van arbeid\",\n"
-	"    \"domains\": [\n"
-	"      {\"id\": \"basis\", \"label\": \"Sociale basis\"},\n"
-	"      {\"id\": \"wmo\",   \"label\": \"Wmo 2015\"},\n"
-	"      {\"id\": \"pw\",    \"label\": \"Participatiewet\"},\n"
-	"      {\"id\": \"markt\", \"label\": \"Arbeidsmarkt\"}\n"
-	"    ],\n"
-	"    \"positions\": [\n"
-	"      {\"id\": \"thuis\", \"label\": \"Thuis\", \"ladder\": 1, \"domain\": \"basis\", \"income\": \"benefit\"},\n"
-	"      {\"id\": \"sociale-basis\", \"label\": \"Sociale basis\", \"ladder\": 2, \"domain\": \"basis\",\n"
-	"       \"aliases\": [\"buurt\", \"vrijwillige-inzet\"]},\n"
-	"      {\"id\": \"dagbesteding\", \"label\": \"Dagbesteding\", \"ladder\": 3, \"domain\": \"wmo\",\n"
-	"       \"indication\": true, \"reindication_months\": 12},\n"
-	"      {\"id\": \"arbeidsmatige-dagbesteding\", \"label\": \"Arbeidsmatige dagbesteding\",\n"
-	"       \"ladder\": 3, \"domain\": \"wmo\", \"indication\": true, \"reindication_months\": 12,\n"
-	"       \"aliases\": [\"ad\", \"arbeidsmatige-db\"]},\n"
-	"      {\"id\": \"vrijwilligerswerk\", \"label\": \"Vrijwilligerswerk\", \"ladder\": 4, \"domain\": \"basis\"},\n"
-	"      {\"id\": \"beschut-werk\", \"label\": \"Beschut werk\", \"ladder\": 5, \"domain\": \"pw\",\n"
-	"       \"indication\": true, \"reindication_months\": 24, \"income\": \"wage\"},\n"
-	"      {\"id\": \"werk-met-ondersteuning\", \"label\": \"Betaald werk met ondersteuning\",\n"
-	"       \"ladder\": 5, \"domain\": \"pw\", \"income\": \"wage\", \"aliases\": [\"ips\", \"loonkostensubsidie\"]},\n"
-	"      {\"id\": \"betaald-werk\", \"label\": \"Betaald werk\", \"ladder\": 6, \"domain\": \"markt\", \"income\": \"wage\"}\n"
-	"    ],\n"
-	"    \"thresholds\": {\n"
-	"      \"max_wait_days\": 42,\n"
-	"      \"max_step_up\": 2,\n"
-	"      \"max_actors\": 5,\n"
-	"      \"emotion_drop\": 2,\n"
-	"      \"min_readability\": 60\n"
-	"    },\n"
-	"    \"jargon\": [\"beschikking\", \"maatwerkvoorziening\", \"indicatie\", \"herindicatie\",\n"
-	"               \"algemene voorziening\", \"zorg in natura\", \"persoonsgebonden budget\",\n"
-	"               \"toekenning\", \"grondslag\", \"bezwaar\", \"loonwaarde\", \"doelgroepregister\"]\n"
-	"  }\n"
-	"}\n";
+/* The default of formats.md, word for word in its values: data/chain-default.json. */
+const char chain_default_json[] = DATA_CHAIN_DEFAULT_JSON;
 
 static const char *const default_jargon[] = {
 	"beschikking", "maatwerkvoorziening", "indicatie", "herindicatie",
