@@ -54,7 +54,7 @@ UNIT_SRCS = $(wildcard tests/unit/*.c)
 UNIT_BIN  = $(BUILD)/unit-tests
 
 .PHONY: all deps demo test check-unit check-golden check-examples check-render \
-        check-report check-scaffold check-asan check-valgrind check-regress fuzz bench clean \
+        check-report check-scaffold check-messages check-asan check-valgrind check-regress fuzz bench clean \
         install uninstall
 
 all: keten
@@ -108,10 +108,15 @@ demo: deps
 	./keten . || [ $$? -eq 1 ]
 
 test: deps
-	$(MAKE) check-unit check-golden check-examples check-render check-report check-scaffold check-regress
+	$(MAKE) check-unit check-messages check-golden check-examples check-render check-report check-scaffold check-regress
 
 check-unit: $(UNIT_BIN)
 	$(UNIT_BIN)
+
+# Message arguments are checked at compile time: a call that fits compiles,
+# a wrong type, count or id does not (tests/msgcheck/).
+check-messages: $(GEN_HEADERS)
+	sh tests/msg-check.sh "$(CC) $(ALL_CFLAGS)"
 
 ROUNDTRIP_PATHS = personas journeys tests/golden/spec-example tests/golden/export \
                   tests/roundtrip

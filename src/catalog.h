@@ -1,6 +1,8 @@
-/* catalog.h - every user-visible string, in Dutch and English, looked up by id. Included by every module that prints or reports. */
+/* catalog.h - every user-visible string, in Dutch and English, looked up by id, and the compile-time check of the arguments given to a message. Included by: any. */
 #ifndef KETEN_CATALOG_H
 #define KETEN_CATALOG_H
+
+#include <stdio.h>
 
 enum lang { LANG_NL, LANG_EN };
 
@@ -37,11 +39,28 @@ int msg_check_format(const char *format, enum msg m, ...)
 #define MSG_ID_(m, ...) m
 #define MSG_CHECK_ID_(m, ...) MSG_CHECK_BOTH_(m, __VA_ARGS__)
 #define MSG_CHECK_BOTH_(m, ...) \
-	((void)sizeof(msg_check_format(MSG_NL_##m, __VA_ARGS__) + \
-		      msg_check_format(MSG_EN_##m, __VA_ARGS__)))
+	((void)sizeof(msg_check_format("" MSG_NL_##m, __VA_ARGS__) + \
+		      msg_check_format("" MSG_EN_##m, __VA_ARGS__)))
 #else
 #define MSG_CHECK(...) ((void)0)
 #endif
+
+/* msg with the id written out is checked to take no arguments; a lookup by
+ * a variable id (a table of them) is written (msg)(lang, m), unchecked. */
+#define msg(lang, m) (MSG_CHECK(m), (msg)(lang, m))
+
+/* Message m formatted with the arguments: appended to b, printed to out,
+ * or returned (caller frees). Each is checked like msg. */
+struct buf;
+void msg_append(struct buf *b, enum lang lang, enum msg m, ...);
+void msg_fprintf(FILE *out, enum lang lang, enum msg m, ...);
+char *msg_xasprintf(enum lang lang, enum msg m, ...);
+#define msg_append(b, lang, ...) \
+	(MSG_CHECK(__VA_ARGS__), (msg_append)(b, lang, __VA_ARGS__))
+#define msg_fprintf(out, lang, ...) \
+	(MSG_CHECK(__VA_ARGS__), (msg_fprintf)(out, lang, __VA_ARGS__))
+#define msg_xasprintf(lang, ...) \
+	(MSG_CHECK(__VA_ARGS__), (msg_xasprintf)(lang, __VA_ARGS__))
 
 /* The language from KETEN_LANG, else LC_ALL, LC_MESSAGES or LANG ("nl*"
  * gives Dutch), else English. */

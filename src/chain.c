@@ -305,7 +305,7 @@ describe_domains(const struct chain *c, enum lang lang, struct buf *out)
 			   d->label.s ? d->label.s : "");
 		if (d->organisation.s) {
 			buf_puts(out, "  (");
-			buf_printf(out, msg(lang, M_CHAIN_ORGANISATION), d->organisation.s);
+			msg_append(out, lang, M_CHAIN_ORGANISATION, d->organisation.s);
 			buf_puts(out, ")");
 		}
 		buf_putc(out, '\n');
@@ -316,21 +316,22 @@ static void
 describe_position(const struct position *p, enum lang lang, struct buf *out)
 {
 	char rung[32];
-	snprintf(rung, sizeof rung, msg(lang, M_CHAIN_RUNG), p->ladder.v);
+	MSG_CHECK(M_CHAIN_RUNG, p->ladder.v);
+	snprintf(rung, sizeof rung, (msg)(lang, M_CHAIN_RUNG), p->ladder.v);
 	buf_printf(out, "  %-8s %-28s %s [%s]\n", rung, p->id.s ? p->id.s : "?",
 		   p->label.s ? p->label.s : "",
 		   p->dom && p->dom->label.s ? p->dom->label.s : p->domain.s ? p->domain.s : "?");
 	if (p->indication.v == YESNO_YES) {
 		buf_puts(out, "           ");
 		if (p->reindication_months.set)
-			buf_printf(out, msg(lang, M_CHAIN_INDICATION), p->reindication_months.v);
+			msg_append(out, lang, M_CHAIN_INDICATION, p->reindication_months.v);
 		else
 			buf_puts(out, msg(lang, M_CHAIN_INDICATION_ONLY));
 		buf_putc(out, '\n');
 	}
 	if (p->income.v) {
 		buf_puts(out, "           ");
-		buf_printf(out, msg(lang, M_CHAIN_INCOME), value_income_text(p->income.v, lang));
+		msg_append(out, lang, M_CHAIN_INCOME, value_income_text(p->income.v, lang));
 		buf_putc(out, '\n');
 	}
 	if (p->aliases.n) {
@@ -338,7 +339,7 @@ describe_position(const struct position *p, enum lang lang, struct buf *out)
 		for (size_t a = 0; a < p->aliases.n; a++)
 			buf_printf(&list, "%s%s", a ? ", " : "", p->aliases.items[a].s);
 		buf_puts(out, "           ");
-		buf_printf(out, msg(lang, M_CHAIN_ALIASES), buf_str(&list));
+		msg_append(out, lang, M_CHAIN_ALIASES, buf_str(&list));
 		buf_putc(out, '\n');
 		buf_free(&list);
 	}
@@ -374,7 +375,7 @@ describe_thresholds(const struct thresholds *t, enum lang lang, struct buf *out)
 	buf_printf(out, "%s\n", msg(lang, M_CHAIN_THRESHOLDS));
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
 		buf_printf(out, "  %-16s %4ld  %s\n", rows[i].name, rows[i].n->v,
-			   msg(lang, rows[i].what));
+			   (msg)(lang, rows[i].what));
 }
 
 static void
@@ -389,7 +390,7 @@ describe_list(const struct text_list *list, enum lang lang, struct buf *out)
 void
 chain_describe(const struct chain *c, enum lang lang, struct buf *out)
 {
-	buf_printf(out, msg(lang, M_CHAIN_HEAD), c->title.s ? c->title.s : "?",
+	msg_append(out, lang, M_CHAIN_HEAD, c->title.s ? c->title.s : "?",
 		   c->id.s ? c->id.s : "?");
 	buf_puts(out, "\n\n");
 	describe_domains(c, lang, out);
@@ -400,12 +401,12 @@ chain_describe(const struct chain *c, enum lang lang, struct buf *out)
 	buf_putc(out, '\n');
 	struct buf jargon = {0};
 	describe_list(&c->jargon, lang, &jargon);
-	buf_printf(out, msg(lang, M_CHAIN_JARGON), c->jargon.n, buf_str(&jargon));
+	msg_append(out, lang, M_CHAIN_JARGON, c->jargon.n, buf_str(&jargon));
 	buf_putc(out, '\n');
 	buf_free(&jargon);
 	struct buf disabled = {0};
 	describe_list(&c->disable, lang, &disabled);
-	buf_printf(out, msg(lang, M_CHAIN_DISABLED), buf_str(&disabled));
+	msg_append(out, lang, M_CHAIN_DISABLED, buf_str(&disabled));
 	buf_puts(out, "\n\n");
 	buf_free(&disabled);
 	buf_printf(out, "%s\n", msg(lang, M_CHAIN_DUMP_TIP));

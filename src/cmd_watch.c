@@ -106,7 +106,7 @@ status_line(const struct cli *cli, enum msg m, ...)
 	fprintf(out, "[%s] ", clock);
 	va_list ap;
 	va_start(ap, m);
-	vfprintf(out, msg(cli->lang, m), ap);
+	vfprintf(out, (msg)(cli->lang, m), ap);
 	va_end(ap);
 	fputc('\n', out);
 	fflush(out);

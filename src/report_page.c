@@ -111,7 +111,7 @@ diagram(struct buf *out, const struct report *r, struct outdir *dir,
 	char *data = rj->diagram ? read_output(dir, rj->diagram, &len) : NULL;
 	if (data == NULL) {
 		buf_printf(out, "<p class=\"none\">%s</p>\n",
-			   msg(r->lang, rj->broken ? M_REP_NO_DIAGRAM : M_REP_DIAGRAM_FAILED));
+			   rj->broken ? msg(r->lang, M_REP_NO_DIAGRAM) : msg(r->lang, M_REP_DIAGRAM_FAILED));
 	} else if (ends_with(rj->diagram, ".svg")) {
 		char prefix[32];
 		snprintf(prefix, sizeof prefix, "j%zu-", i + 1);
@@ -124,7 +124,7 @@ diagram(struct buf *out, const struct report *r, struct outdir *dir,
 		buf_puts(out, "\">\n");
 	} else {
 		struct buf line = {0};
-		buf_printf(&line, msg(r->lang, M_REP_DIAGRAM_FILE), rj->diagram);
+		msg_append(&line, r->lang, M_REP_DIAGRAM_FILE, rj->diagram);
 		buf_puts(out, "<p>");
 		html_text(out, buf_str(&line));
 		buf_puts(out, "</p>\n");
@@ -334,7 +334,7 @@ page_body(struct buf *out, const struct report *r, struct outdir *dir, const str
 	buf_free(&others);
 	buf_puts(out, "<footer><p>");
 	struct buf line = {0};
-	buf_printf(&line, msg(r->lang, M_REP_FOOTER), KETEN_VERSION);
+	msg_append(&line, r->lang, M_REP_FOOTER, KETEN_VERSION);
 	html_text(out, buf_str(&line));
 	buf_free(&line);
 	buf_puts(out, "</p></footer>\n</body>\n</html>\n");

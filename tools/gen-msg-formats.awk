@@ -12,6 +12,8 @@ END {
 	print "#ifndef KETEN_MSG_FORMATS_H"
 	print "#define KETEN_MSG_FORMATS_H"
 	print ""
+	print "#include \"embedded.h\" /* the long texts, named by their DATA_ macros */"
+	print ""
 	n = length(text)
 	i = 1
 	state = 0	# 0 outside, 1 after MSG, 2 inside MSG( ... )
