@@ -103,8 +103,8 @@ draw(struct render_run *run, const struct pathway_spec *spec, struct result *r)
 	struct timespec t0, t1;
 	if (run->renderer == NULL && (run->renderer = renderer_new(run->format, &error)) == NULL) {
 		r->outcome = DRAWING_FAILED;
-		r->error = xasprintf(msg(run->cli->lang, M_R_GRAPHVIZ_FORMAT),
-				     image_format_name(run->format));
+		r->error = msg_xasprintf(run->cli->lang, M_R_GRAPHVIZ_FORMAT,
+					 image_format_name(run->format));
 		free(error);
 		return;
 	}
@@ -319,8 +319,8 @@ retire_worker(struct render_run *run, size_t k)
 		struct result *r = &run->results[w.job];
 		r->outcome = FAILED;
 		free(r->error);
-		r->error = xasprintf(msg(run->cli->lang, M_RENDER_CRASHED), r->file,
-				     WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status));
+		r->error = msg_xasprintf(run->cli->lang, M_RENDER_CRASHED, r->file,
+					 WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status));
 	}
 	run->workers[k] = run->workers[--run->n_workers];
 }
@@ -501,14 +501,23 @@ print_summary(const struct render_run *run)
 		failed += run->results[i].outcome == FAILED || run->results[i].outcome == DRAWING_FAILED;
 	}
 	enum lang lang = run->cli->lang;
-	printf(msg(lang, written == 1 ? M_RENDER_DONE_1 : M_RENDER_DONE_N), written, run->out->path);
+	if (written == 1)
+		msg_fprintf(stdout, lang, M_RENDER_DONE_1, written, run->out->path);
+	else
+		msg_fprintf(stdout, lang, M_RENDER_DONE_N, written, run->out->path);
 	if (skipped > 0) {
 		fputs("; ", stdout);
-		printf(msg(lang, skipped == 1 ? M_RENDER_SKIPPED_1 : M_RENDER_SKIPPED_N), skipped);
+		if (skipped == 1)
+			msg_fprintf(stdout, lang, M_RENDER_SKIPPED_1, skipped);
+		else
+			msg_fprintf(stdout, lang, M_RENDER_SKIPPED_N, skipped);
 	}
 	if (failed > 0) {
 		fputs("; ", stdout);
-		printf(msg(lang, failed == 1 ? M_RENDER_FAILED_1 : M_RENDER_FAILED_N), failed);
+		if (failed == 1)
+			msg_fprintf(stdout, lang, M_RENDER_FAILED_1, failed);
+		else
+			msg_fprintf(stdout, lang, M_RENDER_FAILED_N, failed);
 	}
 	fputc('\n', stdout);
 }

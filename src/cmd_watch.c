@@ -98,7 +98,7 @@ clock_text(char *out, size_t size)
 /* Prints one status line, "[12:03:04] ...", and flushes; on standard
  * error when standard output carries JSON, which it would spoil. */
 static void
-status_line(const struct cli *cli, enum msg m, ...)
+(status_line)(const struct cli *cli, enum msg m, ...)
 {
 	FILE *out = cli->format == OUTPUT_JSON ? stderr : stdout;
 	char clock[16];
@@ -106,11 +106,13 @@ status_line(const struct cli *cli, enum msg m, ...)
 	fprintf(out, "[%s] ", clock);
 	va_list ap;
 	va_start(ap, m);
-	vfprintf(out, msg(cli->lang, m), ap);
+	vfprintf(out, (msg)(cli->lang, m), ap);
 	va_end(ap);
 	fputc('\n', out);
 	fflush(out);
 }
+/* The message's arguments checked at compile time (catalog.h). */
+#define status_line(cli, ...) (MSG_CHECK(__VA_ARGS__), (status_line)(cli, __VA_ARGS__))
 
 /* --- what to follow --- */
 
@@ -358,9 +360,13 @@ run_main_job(const struct watcher *w, const sigset_t *open_mask, const sigset_t 
 	sigprocmask(SIG_SETMASK, open_mask, NULL); /* Ctrl-C twice stops a long run */
 	int status = cmd_main(w->cli);
 	sigprocmask(SIG_BLOCK, stop_mask, NULL);
-	long ms = now_ms() - start;
-	enum msg m = status == 0 ? M_WATCH_DONE_0 : status == 1 ? M_WATCH_DONE_1 : M_WATCH_DONE_2;
-	status_line(w->cli, m, ms / 1000, (ms % 1000) / 100);
+	long ms = now_ms() - start, seconds = ms / 1000, tenths = (ms % 1000) / 100;
+	if (status == 0)
+		status_line(w->cli, M_WATCH_DONE_0, seconds, tenths);
+	else if (status == 1)
+		status_line(w->cli, M_WATCH_DONE_1, seconds, tenths);
+	else
+		status_line(w->cli, M_WATCH_DONE_2, seconds, tenths);
 }
 
 static void

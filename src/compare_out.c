@@ -23,7 +23,7 @@ kind_text(const char *kind, enum lang lang)
 {
 	if (kind == NULL)
 		return msg(lang, M_CMP_KIND_UNSET);
-	return msg(lang, strcmp(kind, "as-is") == 0 ? M_R_AS_IS : M_R_TO_BE);
+	return strcmp(kind, "as-is") == 0 ? msg(lang, M_R_AS_IS) : msg(lang, M_R_TO_BE);
 }
 
 static const char *
@@ -43,7 +43,7 @@ total_findings(const struct cmp_side *side)
 static void
 side_line(struct buf *out, const struct cmp_side *side, enum msg label, enum lang lang)
 {
-	buf_printf(out, msg(lang, M_CMP_SIDE), msg(lang, label), side->journey, side->file,
+	msg_append(out, lang, M_CMP_SIDE, (msg)(lang, label), side->journey, side->file,
 		   kind_text(side->kind, lang),
 		   side->persona_name ? side->persona_name : or_unknown(side->persona, lang),
 		   or_unknown(side->chain, lang));
@@ -68,23 +68,23 @@ heading_line(struct buf *out, const struct comparison *c, enum lang lang)
 	buf_puts(out, msg(lang, M_CMP_TITLE));
 	buf_puts(out, ": ");
 	if (c->mode == CMP_CHAINS)
-		buf_printf(out, msg(lang, M_CMP_CHAINS), c->before.journey,
+		msg_append(out, lang, M_CMP_CHAINS, c->before.journey,
 			   or_unknown(c->before.chain, lang), or_unknown(c->after.chain, lang));
 	else
-		buf_printf(out, msg(lang, M_CMP_JOURNEYS), c->before.journey, c->after.journey);
+		msg_append(out, lang, M_CMP_JOURNEYS, c->before.journey, c->after.journey);
 }
 
 static void
 score_line(struct buf *out, const struct comparison *c, enum lang lang)
 {
-	buf_printf(out, msg(lang, M_CMP_SCORE), c->before.score, c->after.score,
+	msg_append(out, lang, M_CMP_SCORE, c->before.score, c->after.score,
 		   c->after.score - c->before.score);
 }
 
 static void
 counts_line(struct buf *out, const struct comparison *c, enum lang lang)
 {
-	buf_printf(out, msg(lang, M_CMP_COUNTS), total_findings(&c->before),
+	msg_append(out, lang, M_CMP_COUNTS, total_findings(&c->before),
 		   total_findings(&c->after), (int)c->n_lost, (int)c->n_gained, (int)c->n_kept);
 }
 
@@ -95,7 +95,7 @@ text_finding(struct buf *out, const struct cmp_finding *f, const struct cmp_find
 	     enum lang lang)
 {
 	buf_printf(out, "  [%s %s] ", code_info(f->code)->id, slug(f->code, lang));
-	buf_printf(out, msg(lang, M_CMP_IMPACT), f->impact);
+	msg_append(out, lang, M_CMP_IMPACT, f->impact);
 	buf_puts(out, ", ");
 	where(out, f, lang);
 	if (then != NULL) {
@@ -109,7 +109,7 @@ static void
 text_list(struct buf *out, const struct cmp_side *side, const size_t *which, size_t n,
 	  enum msg title, enum lang lang)
 {
-	buf_printf(out, "\n%s (%zu):\n", msg(lang, title), n);
+	buf_printf(out, "\n%s (%zu):\n", (msg)(lang, title), n);
 	if (n == 0)
 		buf_printf(out, "  %s\n", msg(lang, M_CMP_NONE));
 	for (size_t i = 0; i < n; i++)
@@ -290,7 +290,7 @@ static void
 html_table_head(struct buf *out, enum msg title, size_t n, const char *class, enum lang lang)
 {
 	buf_printf(out, "<h3>");
-	html_text(out, msg(lang, title));
+	html_text(out, (msg)(lang, title));
 	buf_printf(out, " (%zu)</h3>\n", n);
 	if (n == 0) {
 		buf_puts(out, "<p>");
@@ -303,7 +303,7 @@ html_table_head(struct buf *out, enum msg title, size_t n, const char *class, en
 				    M_CMP_COL_MESSAGE};
 	for (size_t k = 0; k < 4; k++) {
 		buf_puts(out, "<th style=\"text-align:left;padding:2px 6px\">");
-		html_text(out, msg(lang, columns[k]));
+		html_text(out, (msg)(lang, columns[k]));
 		buf_puts(out, "</th>");
 	}
 	buf_puts(out, "</tr></thead>\n<tbody>\n");

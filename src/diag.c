@@ -109,13 +109,13 @@ diag_vemit(struct diags *diags, enum code code, const struct loc *loc,
 		d->line = loc->line;
 		d->col = loc->col;
 	}
-	d->message = format_text(msg(diags->lang, m), ap);
+	d->message = format_text((msg)(diags->lang, m), ap);
 	mask_personal_data(&d->message);
 	return d;
 }
 
 struct diag *
-diag_emit(struct diags *diags, enum code code, const struct loc *loc,
+(diag_emit)(struct diags *diags, enum code code, const struct loc *loc,
 	  enum msg m, ...)
 {
 	va_list ap;
@@ -129,12 +129,12 @@ void
 diag_vhint(struct diags *diags, struct diag *d, enum msg m, va_list ap)
 {
 	free(d->hint);
-	d->hint = format_text(msg(diags->lang, m), ap);
+	d->hint = format_text((msg)(diags->lang, m), ap);
 	mask_personal_data(&d->hint);
 }
 
 void
-diag_hint(struct diags *diags, struct diag *d, enum msg m, ...)
+(diag_hint)(struct diags *diags, struct diag *d, enum msg m, ...)
 {
 	va_list ap;
 	va_start(ap, m);

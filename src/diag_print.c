@@ -154,7 +154,7 @@ print_one(struct buf *b, const struct diag *d, enum lang lang, bool color)
 		piece(&p, ": ");
 	}
 	piece(&p, !color ? "" : error ? "\033[1;31m" : "\033[1;35m");
-	piece(&p, msg(lang, error ? M_SEV_ERROR : M_SEV_WARNING));
+	piece(&p, error ? msg(lang, M_SEV_ERROR) : msg(lang, M_SEV_WARNING));
 	piece(&p, off);
 	piece(&p, ": ");
 	piece_shown(&p, d->message);
@@ -178,10 +178,13 @@ print_one(struct buf *b, const struct diag *d, enum lang lang, bool color)
 }
 
 static void
-plural(struct buf *b, enum lang lang, int n, enum msg one, enum msg many)
+(plural)(struct buf *b, enum lang lang, int n, enum msg one, enum msg many)
 {
-	buf_printf(b, msg(lang, n == 1 ? one : many), n);
+	buf_printf(b, (msg)(lang, n == 1 ? one : many), n);
 }
+/* Both messages take the count: checked where the ids are written. */
+#define plural(b, lang, n, one, many) \
+	(MSG_CHECK(one, n), MSG_CHECK(many, n), (plural)(b, lang, n, one, many))
 
 /* The counts of the summary line: errors and warnings that are no
  * friction, friction points and their total impact. */
@@ -224,12 +227,12 @@ diag_summary_line(const struct diags *diags, const struct summary *summary)
 	buf_puts(&b, ", ");
 	plural(&b, lang, lc.friction, M_SUMMARY_FRICTION_1, M_SUMMARY_FRICTION_N);
 	buf_puts(&b, " (");
-	buf_printf(&b, msg(lang, M_SUMMARY_SCORE), (int)lc.score);
+	msg_append(&b, lang, M_SUMMARY_SCORE, (int)lc.score);
 	buf_puts(&b, ")");
 	size_t suppressed = diags_suppressed(diags);
 	if (suppressed > 0) {
 		buf_puts(&b, ", ");
-		buf_printf(&b, msg(lang, M_SUMMARY_SUPPRESSED), suppressed);
+		msg_append(&b, lang, M_SUMMARY_SUPPRESSED, suppressed);
 	}
 	return buf_detach(&b);
 }
@@ -243,7 +246,7 @@ print_scores(FILE *out, const struct summary *summary, enum lang lang)
 		if (js->score == 0)
 			continue;
 		fprintf(out, "%s: ", js->id);
-		fprintf(out, msg(lang, M_SUMMARY_SCORE), js->score);
+		msg_fprintf(out, lang, M_SUMMARY_SCORE, js->score);
 		const char *sep = " (";
 		for (size_t k = 0; k < js->n_stages; k++) {
 			if (js->stages[k].score == 0)

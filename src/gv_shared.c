@@ -30,7 +30,7 @@ char *
 gv_messages_error(enum lang lang)
 {
 	char *why = esc_plain(gv_messages.len ? buf_str(&gv_messages) : "?", 300);
-	char *error = xasprintf(msg(lang, M_R_GRAPHVIZ_FAILED), why);
+	char *error = msg_xasprintf(lang, M_R_GRAPHVIZ_FAILED, why);
 	free(why);
 	return error;
 }

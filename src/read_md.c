@@ -445,13 +445,16 @@ report_unknown_key(struct md *md, const struct item *it, unsigned mask)
 }
 
 static void
-report_bad_value(struct md *md, const struct item *it, enum msg m,
-		 enum msg hint)
+(report_bad_value)(struct md *md, const struct item *it, enum msg m,
+		   enum msg hint)
 {
-	struct diag *d = diag_emit(md->diags, CODE_S005, &it->value_loc, m,
-				   it->value);
-	diag_hint(md->diags, d, hint);
+	struct diag *d = (diag_emit)(md->diags, CODE_S005, &it->value_loc, m,
+				     it->value);
+	(diag_hint)(md->diags, d, hint);
 }
+/* m takes the value, hint nothing: checked where the ids are written. */
+#define report_bad_value(md, it, m, hint) \
+	(MSG_CHECK(m, ""), MSG_CHECK(hint), (report_bad_value)(md, it, m, hint))
 
 /* True when the item has a value; an empty one is reported. */
 static bool
@@ -545,18 +548,21 @@ keep_bare(struct md *md, struct text_list *notes, const struct item *it)
 }
 
 static void
-set_long(struct md *md, struct number *num, const struct item *it,
-	 long min, long max, enum msg m, enum msg hint)
+(set_long)(struct md *md, struct number *num, const struct item *it,
+	   long min, long max, enum msg m, enum msg hint)
 {
 	long v;
 	if (!value_long(it->value, min, max, &v)) {
-		report_bad_value(md, it, m, hint);
+		(report_bad_value)(md, it, m, hint);
 		return;
 	}
 	num->set = true;
 	num->v = v;
 	num->loc = it->value_loc;
 }
+/* m takes the value, hint nothing: checked where the ids are written. */
+#define set_long(md, num, it, min, max, m, hint) \
+	(MSG_CHECK(m, ""), MSG_CHECK(hint), (set_long)(md, num, it, min, max, m, hint))
 
 static void
 set_emotion(struct md *md, struct number *num, const struct item *it)
@@ -638,8 +644,10 @@ read_h1(struct md *md, cmark_node *h1, struct text *title, struct loc *loc,
 		struct loc top = {md->src->file, 1, 1};
 		struct diag *d = diag_emit(md->diags, CODE_S002, &top,
 					   M_S002_NO_H1);
-		diag_hint(md->diags, d, persona ? M_H_NO_H1_PERSONA
-						: M_H_NO_H1_JOURNEY);
+		if (persona)
+			diag_hint(md->diags, d, M_H_NO_H1_PERSONA);
+		else
+			diag_hint(md->diags, d, M_H_NO_H1_JOURNEY);
 		*loc = top;
 		*title = doc_text(md->doc, "", top);
 		return;

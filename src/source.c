@@ -71,9 +71,10 @@ source_valid(struct source *src, struct diags *diags)
 	struct loc whole = {src->file, 1, 1};
 	if (only_white_space(src->data, src->len)) {
 		struct diag *d = diag_emit(diags, CODE_S001, &whole, M_S001_EMPTY);
-		diag_hint(diags, d, path_has_extension(src->path, ".json")
-					    ? M_H_EMPTY_JSON
-					    : M_H_EMPTY_MD);
+		if (path_has_extension(src->path, ".json"))
+			diag_hint(diags, d, M_H_EMPTY_JSON);
+		else
+			diag_hint(diags, d, M_H_EMPTY_MD);
 		return false;
 	}
 	size_t bad;
