@@ -14,10 +14,10 @@ CFLAGS  ?= -O2 -g
 PKGS     = libcmark libcjson libgvc libcgraph
 STD      = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN     = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
-           -Wwrite-strings -Wshadow
+           -Wwrite-strings -Wshadow -Werror=format
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS  = $(STD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -pthread -Isrc
+ALL_CFLAGS  = $(STD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -pthread -Isrc -I$(BUILD)/gen
 LDLIBS      = $(PKG_LIBS) -lm -pthread
 BUILD      ?= build
 
@@ -27,12 +27,12 @@ DEB_PKGS = build-essential pkg-config libcmark-dev libcjson-dev \
            python3-jsonschema chromium clang-14 libclang-rt-14-dev poppler-utils groff-base
 SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-BASE   = mem path text catalog diag vocab values readability personal source jsonw model
+BASE   = mem idmap path text catalog diag vocab values readability personal source jsonw model
 READ   = read_md read_json
 MODEL  = chain
 CHECK  = check rules rules_contact rules_move rules_experience rules_text preload \
          layout workspace_files workspace_chains workspace_checks workspace
-RENDER = render_text markers pathway_labels pathway_spec pathway_measure gv_shared pathway overview overview_render compare compare_out \
+RENDER = render_text html markers pathway_labels pathway_spec pathway_measure gv_shared pathway overview overview_render compare compare_out \
          render_jobs
 WRITE  = diag_print write_json write_md outdir report report_page
 CLI    = cli cli_workspace cmd_main cmd_check cmd_export cmd_chain cmd_rules cmd_render cmd_overview cmd_compare \
@@ -47,11 +47,21 @@ LIBKETEN  = $(BUILD)/libketen.a
 MAIN_OBJ = $(BUILD)/main.o
 HEADERS  = $(wildcard src/*.h src/*.def)
 
+# Generated headers, in $(BUILD)/gen and never committed: msg_formats.h,
+# both texts of every message as macros for the compile-time argument check
+# (catalog.h), and embedded.h, the files of data/ as string literals (the
+# help texts, the templates of `keten new`, the report's style sheet, the
+# default chain model). catalog.h includes msg_formats.h, so every object
+# depends on it.
+GEN         = $(BUILD)/gen
+GEN_HEADERS = $(GEN)/msg_formats.h $(GEN)/embedded.h
+DATA_FILES  = $(sort $(wildcard data/*.md data/*.css data/*.json data/help/*.txt))
+
 UNIT_SRCS = $(wildcard tests/unit/*.c)
 UNIT_BIN  = $(BUILD)/unit-tests
 
 .PHONY: all deps demo test check-unit check-api check-golden check-examples check-render \
-        check-report check-scaffold check-asan check-valgrind check-regress fuzz bench clean \
+        check-report check-scaffold check-messages check-asan check-valgrind check-regress fuzz bench clean \
         install uninstall
 
 all: keten
@@ -63,18 +73,36 @@ $(LIBKETEN): $(CORE_OBJS)
 	rm -f $@
 	$(AR) rcs $@ $^
 
-$(BUILD)/%.o: src/%.c $(HEADERS) | $(BUILD)
+$(BUILD)/%.o: src/%.c $(HEADERS) | $(BUILD) $(GEN_HEADERS)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD):
 	mkdir -p $(BUILD)
+
+$(CORE_OBJS) $(CLI_OBJS) $(MAIN_OBJ) $(UNIT_BIN): $(GEN_HEADERS)
+
+$(GEN):
+	mkdir -p $@
+
+$(GEN)/msg_formats.h: src/messages.def tools/gen-msg-formats.awk | $(GEN)
+	LC_ALL=C awk -f tools/gen-msg-formats.awk src/messages.def > $@.tmp
+	mv $@.tmp $@
+
+# A tool run at build time: built for the build machine, without CFLAGS
+# (no sanitizer or fuzzer flags).
+$(GEN)/embed: tools/embed.c | $(GEN)
+	$(CC) $(STD) $(WARN) -o $@ tools/embed.c
+
+$(GEN)/embedded.h: $(GEN)/embed $(DATA_FILES)
+	$(GEN)/embed $(DATA_FILES) > $@.tmp
+	mv $@.tmp $@
 
 $(UNIT_BIN): $(UNIT_SRCS) $(LIBKETEN) $(HEADERS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $(UNIT_SRCS) $(LIBKETEN) $(LDLIBS)
 
 # A program of its own against the public header and the library alone.
 API_BIN = $(BUILD)/api-check-one
-$(API_BIN): tests/api/check_one.c $(LIBKETEN) $(HEADERS)
+$(API_BIN): tests/api/check_one.c $(LIBKETEN) $(HEADERS) $(GEN_HEADERS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/api/check_one.c $(LIBKETEN) $(LDLIBS)
 
 # Installs the Debian packages that are missing (as root, or with sudo).
@@ -96,7 +124,7 @@ demo: deps
 	./keten . || [ $$? -eq 1 ]
 
 test: deps
-	$(MAKE) check-unit check-api check-golden check-examples check-render check-report check-scaffold check-regress
+	$(MAKE) check-unit check-api check-messages check-golden check-examples check-render check-report check-scaffold check-regress
 
 check-unit: $(UNIT_BIN)
 	$(UNIT_BIN)
@@ -106,6 +134,11 @@ check-unit: $(UNIT_BIN)
 check-api: $(API_BIN) keten
 	$(API_BIN) tests/api/workspace
 	sh tests/friction-figures.sh ./keten
+
+# Message arguments are checked at compile time: a call that fits compiles,
+# a wrong type, count or id does not (tests/msgcheck/).
+check-messages: $(GEN_HEADERS)
+	sh tests/msg-check.sh "$(CC) $(ALL_CFLAGS)"
 
 ROUNDTRIP_PATHS = personas journeys tests/golden/spec-example tests/golden/export \
                   tests/roundtrip
@@ -223,7 +256,7 @@ REPLAY_RUN    ?=
 
 .PRECIOUS: $(BUILD)/fuzz/%.o
 
-$(BUILD)/fuzz/%.o: fuzz/%.c fuzz/fuzz.h $(HEADERS) | $(BUILD)/fuzz
+$(BUILD)/fuzz/%.o: fuzz/%.c fuzz/fuzz.h $(HEADERS) $(GEN_HEADERS) | $(BUILD)/fuzz
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/fuzz:

@@ -48,6 +48,8 @@ int cli_exit_status(const struct cli *cli, const struct diags *diags);
 
 /* Prints "keten: <message>" on standard error in the chosen language. */
 void cli_error(const struct cli *cli, enum msg m, ...);
+/* The message's arguments checked at compile time (catalog.h). */
+#define cli_error(cli, ...) (MSG_CHECK(__VA_ARGS__), (cli_error)(cli, __VA_ARGS__))
 
 struct outdir;
 struct render_options;

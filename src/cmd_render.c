@@ -40,14 +40,23 @@ print_summary(const struct cli *cli, const struct render_run *run, const char *f
 	struct render_counts c;
 	render_jobs_count(run, &c);
 	enum lang lang = cli->lang;
-	printf(msg(lang, c.written == 1 ? M_RENDER_DONE_1 : M_RENDER_DONE_N), c.written, folder);
+	if (c.written == 1)
+		msg_fprintf(stdout, lang, M_RENDER_DONE_1, c.written, folder);
+	else
+		msg_fprintf(stdout, lang, M_RENDER_DONE_N, c.written, folder);
 	if (c.skipped > 0) {
 		fputs("; ", stdout);
-		printf(msg(lang, c.skipped == 1 ? M_RENDER_SKIPPED_1 : M_RENDER_SKIPPED_N), c.skipped);
+		if (c.skipped == 1)
+			msg_fprintf(stdout, lang, M_RENDER_SKIPPED_1, c.skipped);
+		else
+			msg_fprintf(stdout, lang, M_RENDER_SKIPPED_N, c.skipped);
 	}
 	if (c.failed > 0) {
 		fputs("; ", stdout);
-		printf(msg(lang, c.failed == 1 ? M_RENDER_FAILED_1 : M_RENDER_FAILED_N), c.failed);
+		if (c.failed == 1)
+			msg_fprintf(stdout, lang, M_RENDER_FAILED_1, c.failed);
+		else
+			msg_fprintf(stdout, lang, M_RENDER_FAILED_N, c.failed);
 	}
 	fputc('\n', stdout);
 }

@@ -4,6 +4,7 @@
 #include "diag_print.h"
 #include "mem.h"
 #include "model.h"
+#include "order.h"
 #include "personal.h"
 
 #include <stdbool.h>
@@ -76,12 +77,6 @@ add_finding(struct cmp_side *side, const struct journey *j, const struct diag *d
 	f->col = d->col;
 	f->message = xstrdup(d->message ? d->message : "");
 	f->hint = dup_or_null(d->hint);
-}
-
-static int
-compare_long(long a, long b)
-{
-	return (a > b) - (a < b);
 }
 
 /* Reading order: the journey first, then stage by stage, touchpoints

@@ -1,4 +1,4 @@
-/* diag_print.h - printing findings: compiler-style text lines with hints, the summary line, and the keten/1 JSON form. Included by: cmd_*.c, compare.c, report_page.c, tests/unit/test_*.c, fuzz/fuzz.c. */
+/* diag_print.h - printing findings: compiler-style text lines with hints, the summary line, and the keten/1 JSON form (and the rule members every JSON output shares). Included by: cmd_*.c, compare.c, compare_out.c, report.c, report_page.c, tests/unit/test_*.c, fuzz/fuzz.c. */
 #ifndef KETEN_DIAG_PRINT_H
 #define KETEN_DIAG_PRINT_H
 
@@ -41,6 +41,15 @@ void summary_add_journey(struct summary *s, const struct checked_journey *cj);
  * findings no journey met. */
 void summary_add_workspace(struct summary *s, const struct workspace *ws);
 void summary_free(struct summary *s);
+
+/* The name of a severity in the JSON form and in the report's classes:
+ * "error" or "warning". */
+const char *diag_severity_name(enum severity severity);
+
+/* The members of the JSON form that name a rule: "code" (its id, K001),
+ * "rule" (its Dutch slug) and "rule_en" (its English slug). Every JSON
+ * output that shows a finding or a rule writes them through here. */
+void diag_json_rule(struct jsonw *w, enum code code);
 
 struct print_options {
 	bool color;

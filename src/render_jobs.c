@@ -100,8 +100,8 @@ draw(struct render_run *run, const struct pathway_spec *spec, struct result *r)
 	struct timespec t0, t1;
 	if (run->renderer == NULL && (run->renderer = renderer_new(run->format, &error)) == NULL) {
 		r->outcome = DRAWING_FAILED;
-		r->error = xasprintf(msg(run->opts.lang, M_R_GRAPHVIZ_FORMAT),
-				     image_format_name(run->format));
+		r->error = msg_xasprintf(run->opts.lang, M_R_GRAPHVIZ_FORMAT,
+					 image_format_name(run->format));
 		free(error);
 		return;
 	}
@@ -316,8 +316,8 @@ retire_worker(struct render_run *run, size_t k)
 		struct result *r = &run->results[w.job];
 		r->outcome = FAILED;
 		free(r->error);
-		r->error = xasprintf(msg(run->opts.lang, M_RENDER_CRASHED), r->file,
-				     WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status));
+		r->error = msg_xasprintf(run->opts.lang, M_RENDER_CRASHED, r->file,
+					 WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status));
 	}
 	run->workers[k] = run->workers[--run->n_workers];
 }
@@ -468,17 +468,20 @@ add_journey(struct render_run *run, const struct checked_journey *cj)
 
 /* --- reporting --- */
 
-/* "keten: <message>" on standard error in the pool's language. */
+/* "keten: <message>" on standard error in the pool's language; the
+ * arguments are checked where the id is written, as for cli_error. */
 static void
-say(const struct render_run *run, enum msg m, ...)
+(say)(const struct render_run *run, enum msg m, ...)
 {
 	va_list ap;
 	va_start(ap, m);
 	fputs("keten: ", stderr);
-	vfprintf(stderr, msg(run->opts.lang, m), ap);
+	vfprintf(stderr, (msg)(run->opts.lang, m), ap);
 	fputc('\n', stderr);
 	va_end(ap);
 }
+
+#define say(run, ...) (MSG_CHECK(__VA_ARGS__), (say)(run, __VA_ARGS__))
 
 static void
 print_problems(const struct render_run *run)
