@@ -6,7 +6,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static const struct {
 	enum doc_kind kind;
@@ -57,9 +56,8 @@ layout_is_workspace(const char *dir)
 {
 	bool found = false;
 	for (size_t i = 0; i < N_FOLDERS && !found; i++) {
-		struct stat st;
 		char *part = path_join(dir, folders[i].folder);
-		found = stat(part, &st) == 0 && S_ISDIR(st.st_mode);
+		found = path_is_folder(part);
 		free(part);
 	}
 	return found;

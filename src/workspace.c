@@ -233,12 +233,10 @@ workspace_close(struct workspace **wsp)
 	free(ws->chains);
 	if (ws->opts.chain_path == NULL)
 		doc_free(&ws->chain_in_force);
-	for (size_t i = 0; i < ws->n_seen; i++) {
-		free(ws->seen[i].id);
+	for (size_t i = 0; i < ws->n_seen; i++)
 		free(ws->seen[i].file);
-	}
 	free(ws->seen);
-	free(ws->seen_slots);
+	idmap_free(&ws->seen_ids);
 	free(ws->error);
 	pthread_mutex_destroy(&ws->chains_lock);
 	free(ws);

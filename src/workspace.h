@@ -2,6 +2,7 @@
 #ifndef KETEN_WORKSPACE_H
 #define KETEN_WORKSPACE_H
 
+#include "idmap.h"
 #include "keten.h"
 
 #include <pthread.h>
@@ -19,9 +20,8 @@ struct ws_chain {
 	struct doc *doc; /* NULL when it could not be read */
 };
 
-/* A journey id seen, to report duplicates across files. */
+/* Where a journey id was first seen, to report duplicates across files. */
 struct ws_seen {
-	char *id;
 	char *file;
 	int line;
 };
@@ -46,10 +46,9 @@ struct workspace {
 	size_t n_chains, cap_chains;
 	pthread_mutex_t chains_lock; /* reader threads look at chains */
 	struct doc *chain_in_force; /* --chain, else the embedded default */
-	struct ws_seen *seen;
+	struct ws_seen *seen;       /* by the order ids were first seen */
 	size_t n_seen, cap_seen;
-	size_t *seen_slots;         /* hash index into seen: i + 1, 0 empty */
-	size_t n_seen_slots;        /* a power of two, at least twice n_seen */
+	struct idmap seen_ids;      /* journey id -> index into seen */
 	size_t n_journeys;          /* journeys checked so far */
 	const char **later_first;   /* while checking: [k] is the first path,
 				     * in strcmp order, of journeys k, k+1, ...
@@ -58,9 +57,6 @@ struct workspace {
 };
 
 /* --- finding and reading files (workspace_files.c) --- */
-
-/* True when path ends in ext after at least one other byte. */
-bool ws_has_extension(const char *path, const char *ext);
 
 /* Reads one file as `kind` (DOC_CHAIN: whatever it says) and runs the
  * checks of a single document on it; NULL when nothing could be read. */

@@ -66,7 +66,7 @@ chain_file_of(const struct workspace *ws, const struct doc *doc)
 	const struct text *ref = &doc->journey->chain;
 	if (ws->opts.chain_path != NULL || ref->s == NULL || *ref->s == '\0')
 		return NULL;
-	if (strchr(ref->s, '/') != NULL || ws_has_extension(ref->s, ".json")) {
+	if (strchr(ref->s, '/') != NULL || path_has_extension(ref->s, ".json")) {
 		if (ref->s[0] == '/')
 			return xstrdup(ref->s);
 		char *dir = path_dir(doc->path);

@@ -2,6 +2,7 @@
 #include "workspace.h"
 
 #include "check.h"
+#include "idmap.h"
 #include "mem.h"
 #include "rules.h"
 #include "text.h"
@@ -56,59 +57,24 @@ check_persona_reference(const struct workspace *ws, struct doc *doc, struct diag
 	doc->broken = true;
 }
 
-static size_t
-hash_id(const char *s)
-{
-	size_t h = 2166136261u; /* FNV-1a */
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
-/* The slot of id in the hash index: where it is, or where it would go. */
-static size_t *
-seen_slot(const struct workspace *ws, const char *id)
-{
-	size_t mask = ws->n_seen_slots - 1;
-	size_t i = hash_id(id) & mask;
-	while (ws->seen_slots[i] != 0 && strcmp(ws->seen[ws->seen_slots[i] - 1].id, id) != 0)
-		i = (i + 1) & mask;
-	return &ws->seen_slots[i];
-}
-
-/* Keeps the index at most half full, rebuilding it when it grows. */
-static void
-seen_reserve(struct workspace *ws)
-{
-	if (2 * (ws->n_seen + 1) <= ws->n_seen_slots)
-		return;
-	free(ws->seen_slots);
-	ws->n_seen_slots = ws->n_seen_slots ? 2 * ws->n_seen_slots : 64;
-	ws->seen_slots = xcalloc(ws->n_seen_slots, sizeof(size_t));
-	for (size_t i = 0; i < ws->n_seen; i++)
-		*seen_slot(ws, ws->seen[i].id) = i + 1;
-}
-
-/* Reports a journey id used before (true then); journeys are many, so by
- * hash. */
+/* Reports a journey id used before (true then); journeys are many, so
+ * by an id map (ws->seen_ids: id -> index into ws->seen). */
 static bool
 check_journey_id(struct workspace *ws, struct doc *doc)
 {
 	const struct text *id = &doc->journey->id;
-	seen_reserve(ws);
-	size_t *slot = seen_slot(ws, id->s);
-	if (*slot != 0) {
-		const struct ws_seen *first = &ws->seen[*slot - 1];
+	size_t first;
+	if (idmap_find(&ws->seen_ids, id->s, strlen(id->s), &first)) {
+		const struct ws_seen *seen = &ws->seen[first];
 		struct diag *d = diag_emit(ws->diags, CODE_S004, &id->loc, M_S004_JOURNEY,
-					   id->s, first->file, first->line);
+					   id->s, seen->file, seen->line);
 		diag_hint(ws->diags, d, M_H_DUP_ID);
 		doc->broken = true;
 		return true;
 	}
 	ws->seen = xgrow(ws->seen, ws->n_seen, &ws->cap_seen, sizeof(*ws->seen));
-	ws->seen[ws->n_seen++] = (struct ws_seen){xstrdup(id->s), xstrdup(doc->path),
-						  id->loc.line};
-	*slot = ws->n_seen;
+	ws->seen[ws->n_seen] = (struct ws_seen){xstrdup(doc->path), id->loc.line};
+	idmap_add(&ws->seen_ids, id->s, strlen(id->s), ws->n_seen++);
 	return false;
 }
 

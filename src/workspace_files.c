@@ -14,19 +14,9 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 enum { MAX_WALK_DEPTH = 32 };
-
-/* --- paths --- */
-
-bool
-ws_has_extension(const char *path, const char *ext)
-{
-	size_t lp = strlen(path), le = strlen(ext);
-	return lp > le && strcmp(path + lp - le, ext) == 0;
-}
 
 /* --- loading one document --- */
 
@@ -37,7 +27,7 @@ ws_load_document(const char *path, enum doc_kind kind, const struct limits *limi
 	struct source *src = source_load(path, limits, diags);
 	if (src == NULL)
 		return NULL;
-	struct doc *doc = ws_has_extension(path, ".json")
+	struct doc *doc = path_has_extension(path, ".json")
 		? read_json(src, limits, diags)
 		: read_markdown(src, kind == DOC_CHAIN ? DOC_UNKNOWN : kind, limits, diags);
 	source_free(&src);
@@ -100,31 +90,23 @@ list_folder(const char *dir, size_t *n)
 	return names;
 }
 
-static bool
-is_folder(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* is_folder for a listed entry: a regular file or a folder as readdir
+/* path_is_folder for a listed entry: a regular file or a folder as readdir
  * says needs no stat; a link (followed) or an unknown type does. */
 static bool
 entry_is_folder(const struct entry *e, const char *path)
 {
 	if (e->type == DT_REG || e->type == DT_DIR)
 		return e->type == DT_DIR;
-	return is_folder(path);
+	return path_is_folder(path);
 }
 
 /* A folder itself, not a link to one. */
 static bool
 entry_is_real_folder(const struct entry *e, const char *path)
 {
-	struct stat st;
 	if (e->type != DT_UNKNOWN)
 		return e->type == DT_DIR;
-	return lstat(path, &st) == 0 && S_ISDIR(st.st_mode);
+	return path_is_real_folder(path);
 }
 
 struct walk_item {
@@ -162,7 +144,7 @@ walk_folder(struct workspace *ws, const char *top)
 			const char *name = names[i].name;
 			/* A file that cannot be read is added all the same, so
 			 * that reading it reports why. */
-			if (ws_has_extension(name, ".md") || ws_has_extension(name, ".json")) {
+			if (path_has_extension(name, ".md") || path_has_extension(name, ".json")) {
 				char *path = path_join(item.dir, name);
 				if (!entry_is_folder(&names[i], path))
 					add_input(ws, path, layout_kind_of_file(path));
@@ -182,8 +164,8 @@ walk_folder(struct workspace *ws, const char *top)
 void
 ws_find_inputs(struct workspace *ws, const char *path)
 {
-	if (!is_folder(path)) {
-		if (ws_has_extension(path, ".md") || ws_has_extension(path, ".json") ||
+	if (!path_is_folder(path)) {
+		if (path_has_extension(path, ".md") || path_has_extension(path, ".json") ||
 		    access(path, F_OK) != 0) {
 			add_input(ws, path, layout_kind_of_file(path));
 			return;
@@ -198,7 +180,7 @@ ws_find_inputs(struct workspace *ws, const char *path)
 	bool workspace = false;
 	for (size_t i = 0; i < 3; i++) {
 		char *sub = layout_path(path, parts[i]);
-		if (is_folder(sub)) {
+		if (path_is_folder(sub)) {
 			walk_folder(ws, sub);
 			workspace = true;
 		}
@@ -225,7 +207,7 @@ ws_read_up_front(struct workspace *ws)
 	size_t kept = 0;
 	for (size_t i = 0; i < ws->n_inputs; i++) {
 		struct ws_input in = ws->inputs[i];
-		if (in.kind == DOC_CHAIN && ws_has_extension(in.path, ".json")) {
+		if (in.kind == DOC_CHAIN && path_has_extension(in.path, ".json")) {
 			ws_chain_load(ws, in.path);
 			free(in.path);
 			continue;
@@ -284,10 +266,10 @@ read_personas_of(struct workspace *ws, const char *journey_path)
 	char *root = layout_root_of(journey_path);
 	char *dir = layout_path(root, DOC_PERSONA);
 	size_t count;
-	struct entry *names = is_folder(dir) ? list_folder(dir, &count) : NULL;
+	struct entry *names = path_is_folder(dir) ? list_folder(dir, &count) : NULL;
 	for (size_t i = 0; names && i < count; i++) {
 		char *path = path_join(dir, names[i].name);
-		if ((ws_has_extension(path, ".md") || ws_has_extension(path, ".json")) &&
+		if ((path_has_extension(path, ".md") || path_has_extension(path, ".json")) &&
 		    !persona_file_read(ws, path)) {
 			struct diags quiet;
 			diags_init(&quiet, ws->diags->lang);
