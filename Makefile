@@ -17,7 +17,10 @@ WARN     = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
            -Wwrite-strings -Wshadow
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS  = $(STD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -pthread -Isrc
+# -MMD -MP: each object also writes BUILD/NAME.d, the headers it really
+# includes, so touching a header rebuilds only the objects that use it.
+DEPFLAGS    = -MMD -MP
+ALL_CFLAGS  = $(STD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -pthread -Isrc $(DEPFLAGS)
 LDLIBS      = $(PKG_LIBS) -lm -pthread
 BUILD      ?= build
 
@@ -38,7 +41,6 @@ CLI    = cli cli_workspace cmd_main cmd_check cmd_export cmd_chain cmd_rules cmd
 
 LIB_OBJS = $(patsubst %,$(BUILD)/%.o,$(BASE) $(READ) $(MODEL) $(CHECK) $(RENDER) $(WRITE) $(CLI))
 MAIN_OBJ = $(BUILD)/main.o
-HEADERS  = $(wildcard src/*.h src/*.def)
 
 UNIT_SRCS = $(wildcard tests/unit/*.c)
 UNIT_BIN  = $(BUILD)/unit-tests
@@ -52,14 +54,22 @@ all: keten
 keten: $(LIB_OBJS) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/%.o: src/%.c $(HEADERS) | $(BUILD)
+$(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD):
 	mkdir -p $(BUILD)
 
-$(UNIT_BIN): $(UNIT_SRCS) $(LIB_OBJS) $(HEADERS)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $(UNIT_SRCS) $(LIB_OBJS) $(LDLIBS)
+UNIT_OBJS = $(patsubst tests/unit/%.c,$(BUILD)/unit/%.o,$(UNIT_SRCS))
+
+$(UNIT_BIN): $(UNIT_OBJS) $(LIB_OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/unit/%.o: tests/unit/%.c | $(BUILD)/unit
+	$(CC) $(ALL_CFLAGS) -Itests/unit -c -o $@ $<
+
+$(BUILD)/unit:
+	mkdir -p $@
 
 # Installs the Debian packages that are missing (as root, or with sudo).
 deps:
@@ -200,7 +210,7 @@ REPLAY_RUN    ?=
 
 .PRECIOUS: $(BUILD)/fuzz/%.o
 
-$(BUILD)/fuzz/%.o: fuzz/%.c fuzz/fuzz.h $(HEADERS) | $(BUILD)/fuzz
+$(BUILD)/fuzz/%.o: fuzz/%.c | $(BUILD)/fuzz
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/fuzz:
@@ -257,3 +267,7 @@ uninstall:
 
 clean:
 	rm -rf build build-asan build-fuzz keten keten-asan
+
+# The headers each object includes, as the compiler found them (-MMD);
+# absent before the first build, when everything is built anyway.
+-include $(wildcard $(BUILD)/*.d $(BUILD)/unit/*.d $(BUILD)/fuzz/*.d)
