@@ -45,7 +45,7 @@ MAIN_OBJ = $(BUILD)/main.o
 UNIT_SRCS = $(wildcard tests/unit/*.c)
 UNIT_BIN  = $(BUILD)/unit-tests
 
-.PHONY: all deps demo test check-unit check-golden check-examples check-render \
+.PHONY: all deps demo test check-headers check-unit check-golden check-examples check-render \
         check-report check-scaffold check-asan check-valgrind check-regress fuzz bench clean \
         install uninstall
 
@@ -90,7 +90,12 @@ demo: deps
 	./keten . || [ $$? -eq 1 ]
 
 test: deps
-	$(MAKE) check-unit check-golden check-examples check-render check-report check-scaffold check-regress
+	$(MAKE) check-headers check-unit check-golden check-examples check-render check-report check-scaffold check-regress
+
+# Every #include keeps to the first line of the header it includes
+# (README, "How the source is laid out"), and the checker catches faults.
+check-headers:
+	sh tests/headers.sh
 
 check-unit: $(UNIT_BIN)
 	$(UNIT_BIN)

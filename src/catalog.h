@@ -1,4 +1,4 @@
-/* catalog.h - every user-visible string, in Dutch and English, looked up by id. Included by every module that prints or reports. */
+/* catalog.h - every user-visible string, in Dutch and English, looked up by id. Included by: any. */
 #ifndef KETEN_CATALOG_H
 #define KETEN_CATALOG_H
 

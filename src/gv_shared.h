@@ -1,4 +1,4 @@
-/* gv_shared.h - what the Graphviz renderers share: the one Graphviz context of the process, the device of each image format, and the final touches that make output bytes describable and deterministic. Included by the renderers only (it includes gvc.h). */
+/* gv_shared.h - what the Graphviz renderers share: the one Graphviz context of the process, the device of each image format, and the final touches that make output bytes describable and deterministic. It includes gvc.h. Included by: overview_render.c, pathway.c. */
 #ifndef KETEN_GV_SHARED_H
 #define KETEN_GV_SHARED_H
 

@@ -1,4 +1,4 @@
-/* mem.h - allocation that never returns NULL, an arena for one document's lifetime, and a growable byte buffer. Included by every module. */
+/* mem.h - allocation that never returns NULL, an arena for one document's lifetime, and a growable byte buffer. Included by: any. */
 #ifndef KETEN_MEM_H
 #define KETEN_MEM_H
 

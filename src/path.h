@@ -1,4 +1,4 @@
-/* path.h - joining and splitting file paths as text (no file system access). Included by the modules that find and write files. */
+/* path.h - joining and splitting file paths as text (no file system access). Included by: any. */
 #ifndef KETEN_PATH_H
 #define KETEN_PATH_H
 
