@@ -260,7 +260,7 @@ install: keten
 	install -d $(DESTDIR)$(SCHEMADIR)
 	install -m 644 schemas/*.schema.json $(DESTDIR)$(SCHEMADIR)
 	install -d $(DESTDIR)$(MANDIR)
-	install -m 644 doc/keten.1 $(DESTDIR)$(MANDIR)/keten.1
+	install -m 644 docs/keten.1 $(DESTDIR)$(MANDIR)/keten.1
 	install -d $(DESTDIR)$(COMPLETIONDIR)
 	install -m 644 completion/keten.bash $(DESTDIR)$(COMPLETIONDIR)/keten
 
