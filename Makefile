@@ -24,11 +24,12 @@ ALL_CFLAGS  = $(STD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -pthread -Isrc $(DEPFLAGS)
 LDLIBS      = $(PKG_LIBS) -lm -pthread
 BUILD      ?= build
 
-# Debian packages the build and the tests need (see `make deps`).
-DEB_PKGS = build-essential pkg-config libcmark-dev libcjson-dev \
+# Debian packages the build and the tests need (see `make deps`). Real
+# package names only: `pkg-config` is a virtual or transitional name of
+# pkgconf, which dpkg-query may not report as installed when pkgconf is.
+DEB_PKGS = build-essential pkgconf libcmark-dev libcjson-dev \
            libgraphviz-dev graphviz fonts-dejavu-core valgrind \
            python3-jsonschema chromium clang-14 libclang-rt-14-dev poppler-utils groff-base
-SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 BASE   = mem path text catalog diag vocab values readability personal source jsonw model
 READ   = read_md read_json
@@ -71,16 +72,23 @@ $(BUILD)/unit/%.o: tests/unit/%.c | $(BUILD)/unit
 $(BUILD)/unit:
 	mkdir -p $@
 
-# Installs the Debian packages that are missing (as root, or with sudo).
+# Installs the Debian packages that are missing, as root or with sudo;
+# does nothing (and never calls sudo) when none is. Without sudo, or off
+# Debian, it says what to install instead.
 deps:
-	@missing=""; for p in $(DEB_PKGS); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	@command -v dpkg-query >/dev/null 2>&1 || { \
+	  echo "deps: not a Debian system; install the equivalents of: $(DEB_PKGS)"; exit 0; }; \
+	missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q ' ok installed$$' || missing="$$missing $$p"; \
 	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
-	fi
+	[ -n "$$missing" ] || exit 0; \
+	if [ "$$(id -u)" = 0 ]; then sudo=""; \
+	elif command -v sudo >/dev/null 2>&1; then sudo=sudo; \
+	else echo "deps: missing Debian packages:$$missing" >&2; \
+	  echo "deps: as root, run: apt-get install$$missing" >&2; exit 1; fi; \
+	echo "deps: installing:$$missing"; \
+	$$sudo apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing
 
 # The main job on the shipped example workspace: output/index.html and the
 # rest. The example workspace holds a workshop draft with a phone number in
