@@ -1,4 +1,4 @@
-/* diag_print.h - printing findings: compiler-style text lines with hints, the summary line, and the keten/1 JSON form. Included by: cmd_*.c, compare.c, report_page.c, tests/unit/*.c, fuzz/*.c. */
+/* diag_print.h - printing findings: compiler-style text lines with hints, the summary line, and the keten/1 JSON form. Included by: cmd_*.c, compare.c, report_page.c, tests/unit/, fuzz/. */
 #ifndef KETEN_DIAG_PRINT_H
 #define KETEN_DIAG_PRINT_H
 

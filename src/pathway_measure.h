@@ -1,4 +1,4 @@
-/* pathway_measure.h - the Graphviz context of the renderer, with a memory in front of its text measuring: each text is measured once per font and process. No Graphviz header needed. Included by: gv_shared.c, pathway.c, tests/unit/*.c. */
+/* pathway_measure.h - the Graphviz context of the renderer, with a memory in front of its text measuring: each text is measured once per font and process. No Graphviz header needed. Included by: gv_shared.c, pathway.c, tests/unit/. */
 #ifndef KETEN_PATHWAY_MEASURE_H
 #define KETEN_PATHWAY_MEASURE_H
 

@@ -9,7 +9,9 @@
 # The convention: the first line of a project header NAME.h is
 #   /* NAME.h - what it is. Included by: PATTERNS. */
 # PATTERNS is a comma-separated list of globs relative to the repository
-# (a glob without a slash means src/), or the single word `any`. A header
+# (a glob without a slash means src/), folders ending in a slash (every
+# file in it: `tests/unit/`; `tests/unit/*.c` would open a comment inside
+# the comment, which -Wcomment warns about), or the single word `any`. A header
 # may always be included by its own .c file (in its folder), and by the
 # headers its PATTERNS name (`Included by: cli.h` lets cli.h include it).
 import fnmatch
@@ -23,7 +25,8 @@ SOURCE_DIRS = ["src", "tests", "fuzz", "bench"]
 INCLUDE_DIRS = ["src", "tests/unit"]
 
 # The project rule on the libraries' headers: only the readers include
-# cmark and cJSON, only the renderers include Graphviz, cairo and pango.
+# cmark and cJSON, only the renderers include Graphviz, cairo and pango,
+# and only `keten watch` includes Linux's own headers.
 # fuzz/dot_graph.c is the fuzz harness of the renderer's graph builder.
 RENDERERS = ["src/pathway*.c", "src/overview_render.c", "src/gv_shared.c",
              "src/gv_shared.h", "fuzz/dot_graph.c"]
@@ -35,6 +38,9 @@ SYSTEM_RULES = [
     (GRAPHVIZ, RENDERERS, "Graphviz"),
     (["cairo.h", "cairo/*", "cairo-*.h"], RENDERERS, "cairo"),
     (["pango/*", "pango*.h"], RENDERERS, "pango"),
+    # Only `keten watch` needs Linux (inotify, within #ifdef __linux__).
+    (["sys/inotify.h", "linux/*", "sys/epoll.h", "sys/prctl.h", "sys/sendfile.h",
+      "sys/signalfd.h", "sys/timerfd.h", "sys/eventfd.h"], ["src/cmd_watch.c"], "Linux"),
 ]
 
 FIRST_LINE = re.compile(r"^/\* (\S+\.h) - .*\bIncluded by: (.+)\. \*/$")
@@ -71,6 +77,10 @@ def read_patterns(root, header, faults):
         if not GLOB.match(p):
             faults.append(f"{header}:1: '{p}' is not a file pattern (or 'any')")
             return None
+        if "/*" in p:
+            faults.append(f"{header}:1: '{p}' opens a comment in a comment; "
+                          f"write the folder: '{p[:p.index('/*') + 1]}'")
+            return None
     return [p if p == "any" or "/" in p else "src/" + p for p in patterns]
 
 
@@ -87,7 +97,9 @@ def allowed(includer, header, patterns):
     if "any" in patterns:
         return True
     own = os.path.splitext(header)[0] + ".c"
-    return includer == own or any(fnmatch.fnmatchcase(includer, p) for p in patterns)
+    return includer == own or any(includer.startswith(p) if p.endswith("/")
+                                  else fnmatch.fnmatchcase(includer, p)
+                                  for p in patterns)
 
 
 def check_system(includer, lineno, name, faults):

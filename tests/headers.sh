@@ -34,9 +34,12 @@ expect_fault src/report.c 'src/report.c:3: includes <gvc.h>'
 printf '/* fake.h - no line of who may include it. */\n' >"$tmp/src/fake.h"
 expect_fault src/fake.h 'src/fake.h:1: the first line must be'
 
+printf '/* fake.h - a test. Included by: tests/unit/*.c. */\n' >"$tmp/src/fake.h"
+expect_fault src/fake.h "src/fake.h:1: 'tests/unit/*.c' opens a comment"
+
 # Its own .c may include a header that lists nobody else.
 printf '/* report_parts.c - a test. */\n#include "report_parts.h"\n' >"$tmp/src/report_parts.c"
 python3 tests/check-headers.py "$tmp" || { echo "FAIL: a header's own .c was refused"; fail=1; }
 
-[ $fail -eq 0 ] && echo "headers: the convention holds, and the checker refuses 4 faults"
+[ $fail -eq 0 ] && echo "headers: the convention holds, and the checker refuses 5 faults"
 exit $fail
