@@ -31,7 +31,7 @@ DEB_PKGS = build-essential pkgconf libcmark-dev libcjson-dev \
            libgraphviz-dev graphviz fonts-dejavu-core valgrind \
            python3-jsonschema chromium clang-14 libclang-rt-14-dev poppler-utils groff-base
 
-BASE   = mem path text catalog diag vocab values readability personal source jsonw model
+BASE   = mem path self_path text catalog diag vocab values readability personal source jsonw model
 READ   = read_md read_json
 MODEL  = chain
 CHECK  = check rules rules_contact rules_move rules_experience rules_text preload workspace
