@@ -1,4 +1,4 @@
-/* read_json.c - the JSON reader: a positional scan of the text, cJSON for the values, then the model with every value's line and column. */
+/* read_json.c - the JSON reader: one strict scan for the syntax and where every value starts, cJSON for the values, then the model with every value's line and column. */
 #include "read.h"
 
 #include "mem.h"
@@ -25,8 +25,9 @@ enum { MAX_FIELDS = 24, MAX_NUMBER_TEXT = 32 };
 
 /* ------------------------------------------------------------------ */
 /* The scan: a strict JSON syntax check without recursion that records
- * where every value and every member key starts, in document order (the
- * order of a preorder walk of the cJSON tree). */
+ * where every value and every member key starts, in document order. cJSON
+ * keeps values in that order too, so the spans pair with its tree by index
+ * (see struct val). */
 
 /* A line and a column in characters, as source_loc gives them. */
 struct pos {
@@ -37,11 +38,12 @@ struct pos {
 struct span {
 	size_t key;          /* offset of the key's opening quote, or NO_OFFSET */
 	size_t value;        /* offset of the value's first byte */
+	size_t end;          /* index of the first span after the value's own */
 	struct pos key_pos;  /* filled in by resolve_positions */
 	struct pos value_pos;
 };
 
-enum scan_result { SCAN_OK, SCAN_DEPTH, SCAN_END, SCAN_CHAR };
+enum scan_result { SCAN_OK, SCAN_DEPTH, SCAN_SYNTAX };
 
 enum scan_state {
 	EXPECT_VALUE,
@@ -58,8 +60,8 @@ struct scan {
 	size_t len;
 	size_t pos;           /* the next byte to look at */
 	long max_depth;
-	char *stack;          /* '{' or '[' of each open container */
-	size_t depth, stack_cap;
+	size_t *open;         /* the span of each open object or array */
+	size_t depth, open_cap;
 	struct span *spans;
 	size_t n_spans, spans_cap;
 	size_t key;           /* the key waiting for its value, or NO_OFFSET */
@@ -91,25 +93,14 @@ hex_value(char c)
 	return -1;
 }
 
-/* The input ends too early: the fault is placed just after the last
- * character that is not white space. */
-static enum scan_result
-scan_fail_end(struct scan *sc)
-{
-	size_t at = sc->len;
-	while (at > 0 && is_white(sc->s[at - 1]))
-		at--;
-	sc->error = at;
-	return SCAN_END;
-}
-
+/* A syntax error at `at`, or at the end of the input when `at` is past
+ * it (report_syntax places that after the last character that is not
+ * white space). */
 static enum scan_result
 scan_fail(struct scan *sc, size_t at)
 {
-	if (at >= sc->len)
-		return scan_fail_end(sc);
-	sc->error = at;
-	return SCAN_CHAR;
+	sc->error = at < sc->len ? at : sc->len;
+	return SCAN_SYNTAX;
 }
 
 static void
@@ -121,6 +112,7 @@ scan_record(struct scan *sc, size_t at)
 	}
 	sc->spans[sc->n_spans].key = sc->key;
 	sc->spans[sc->n_spans].value = at;
+	sc->spans[sc->n_spans].end = sc->n_spans + 1; /* grows when it closes */
 	sc->n_spans++;
 	sc->key = NO_OFFSET;
 }
@@ -140,7 +132,7 @@ scan_hex4(struct scan *sc, size_t at, unsigned *code)
 	*code = 0;
 	for (size_t k = 0; k < 4; k++) {
 		if (at + k >= sc->len)
-			return scan_fail_end(sc);
+			return scan_fail(sc, sc->len);
 		int h = hex_value(sc->s[at + k]);
 		if (h < 0)
 			return scan_fail(sc, at + k);
@@ -183,7 +175,7 @@ static enum scan_result
 scan_escape(struct scan *sc, size_t *i)
 {
 	if (*i + 1 >= sc->len)
-		return scan_fail_end(sc);
+		return scan_fail(sc, sc->len);
 	char c = sc->s[*i + 1];
 	if (c == 'u')
 		return scan_unicode(sc, i);
@@ -211,7 +203,7 @@ scan_string(struct scan *sc)
 			return r;
 	}
 	if (i >= sc->len)
-		return scan_fail_end(sc);
+		return scan_fail(sc, sc->len);
 	sc->pos = i + 1;
 	return SCAN_OK;
 }
@@ -251,7 +243,7 @@ scan_literal(struct scan *sc, const char *word)
 {
 	for (size_t k = 0; word[k]; k++) {
 		if (sc->pos + k >= sc->len)
-			return scan_fail_end(sc);
+			return scan_fail(sc, sc->len);
 		if (sc->s[sc->pos + k] != word[k])
 			return scan_fail(sc, sc->pos + k);
 	}
@@ -265,7 +257,8 @@ scan_after_value(struct scan *sc)
 	sc->state = sc->depth > 0 ? EXPECT_COMMA_OR_CLOSE : EXPECT_END;
 }
 
-/* Opens an object or array at pos, unless it nests too deep. */
+/* Opens the object or array at pos, just recorded, unless it nests too
+ * deep. */
 static enum scan_result
 scan_open(struct scan *sc, char bracket)
 {
@@ -273,20 +266,27 @@ scan_open(struct scan *sc, char bracket)
 		sc->error = sc->pos;
 		return SCAN_DEPTH;
 	}
-	if (sc->depth == sc->stack_cap) {
-		sc->stack_cap = sc->stack_cap ? sc->stack_cap * 2 : 64;
-		sc->stack = xrealloc(sc->stack, sc->stack_cap);
+	if (sc->depth == sc->open_cap) {
+		sc->open_cap = sc->open_cap ? sc->open_cap * 2 : 64;
+		sc->open = xrealloc(sc->open, sc->open_cap * sizeof(*sc->open));
 	}
-	sc->stack[sc->depth++] = bracket;
+	sc->open[sc->depth++] = sc->n_spans - 1;
 	sc->pos++;
 	sc->state = bracket == '{' ? EXPECT_KEY_OR_CLOSE : EXPECT_VALUE_OR_CLOSE;
 	return SCAN_OK;
 }
 
+/* '{' or '[': the innermost open container. */
+static char
+scan_innermost(const struct scan *sc)
+{
+	return sc->s[sc->spans[sc->open[sc->depth - 1]].value];
+}
+
 static void
 scan_close(struct scan *sc)
 {
-	sc->depth--;
+	sc->spans[sc->open[--sc->depth]].end = sc->n_spans;
 	sc->pos++;
 	scan_after_value(sc);
 }
@@ -339,7 +339,7 @@ scan_key(struct scan *sc)
 static enum scan_result
 scan_comma_or_close(struct scan *sc)
 {
-	char open = sc->stack[sc->depth - 1];
+	char open = scan_innermost(sc);
 	char c = sc->s[sc->pos];
 	if (c == ',') {
 		sc->pos++;
@@ -397,7 +397,7 @@ scan_json(struct scan *sc)
 		while (sc->pos < sc->len && is_white(sc->s[sc->pos]))
 			sc->pos++;
 		if (sc->pos >= sc->len)
-			return sc->state == EXPECT_END ? SCAN_OK : scan_fail_end(sc);
+			return sc->state == EXPECT_END ? SCAN_OK : scan_fail(sc, sc->len);
 		enum scan_result r = scan_step(sc);
 		if (r != SCAN_OK)
 			return r;
@@ -440,101 +440,22 @@ resolve_positions(const char *s, struct span *spans, size_t n)
 static void
 scan_free(struct scan *sc)
 {
-	free(sc->stack);
+	free(sc->open);
 	free(sc->spans);
 }
 
 /* ------------------------------------------------------------------ */
-/* From cJSON nodes to their spans: a small open-addressing hash map,
- * filled by a preorder walk of the tree in step with the spans. */
+/* The reader: values, context, locations and the shared reports. */
 
-struct slot {
-	const cJSON *node; /* NULL when the slot is empty */
-	size_t index;      /* into the spans */
+/* A value of cJSON's tree and the index of its span. The scan and cJSON
+ * both meet the values in document order, so a value's first child has
+ * the next span and its next sibling the span after the value's own. */
+struct val {
+	const cJSON *json; /* NULL for a member that is not there */
+	size_t span;
 };
 
-struct posmap {
-	struct slot *slots;
-	size_t mask; /* number of slots - 1 (a power of two - 1) */
-};
-
-static size_t
-posmap_hash(const cJSON *node, size_t mask)
-{
-	uint64_t h = (uint64_t)(uintptr_t)node * UINT64_C(0x9E3779B97F4A7C15);
-	return (size_t)(h >> 17) & mask;
-}
-
-static void
-posmap_put(struct posmap *map, const cJSON *node, size_t index)
-{
-	size_t i = posmap_hash(node, map->mask);
-	while (map->slots[i].node != NULL)
-		i = (i + 1) & map->mask;
-	map->slots[i].node = node;
-	map->slots[i].index = index;
-}
-
-static size_t
-posmap_get(const struct posmap *map, const cJSON *node)
-{
-	if (map->slots == NULL)
-		return NO_OFFSET;
-	size_t i = posmap_hash(node, map->mask);
-	while (map->slots[i].node != NULL) {
-		if (map->slots[i].node == node)
-			return map->slots[i].index;
-		i = (i + 1) & map->mask;
-	}
-	return NO_OFFSET;
-}
-
-/* The walk recurses, but no deeper than the scan allowed. */
-static void
-posmap_walk(struct posmap *map, const cJSON *node, size_t *next)
-{
-	posmap_put(map, node, (*next)++);
-	for (const cJSON *child = node->child; child != NULL; child = child->next)
-		posmap_walk(map, child, next);
-}
-
-static size_t
-count_nodes(const cJSON *node)
-{
-	size_t n = 1;
-	for (const cJSON *child = node->child; child != NULL; child = child->next)
-		n += count_nodes(child);
-	return n;
-}
-
-/* Maps every node of the tree to its span; when the tree and the scan
- * disagree (they should not), the map stays empty and every location
- * falls back to the start of the file. */
-static void
-posmap_build(struct posmap *map, const cJSON *root, size_t n_spans)
-{
-	map->slots = NULL;
-	map->mask = 0;
-	if (count_nodes(root) != n_spans)
-		return;
-	size_t cap = 16;
-	while (cap < 2 * n_spans)
-		cap *= 2;
-	map->slots = xcalloc(cap, sizeof(*map->slots));
-	map->mask = cap - 1;
-	size_t next = 0;
-	posmap_walk(map, root, &next);
-}
-
-static void
-posmap_free(struct posmap *map)
-{
-	free(map->slots);
-	map->slots = NULL;
-}
-
-/* ------------------------------------------------------------------ */
-/* The reader: context, locations and the shared reports. */
+static const struct val NO_VAL = {NULL, NO_OFFSET};
 
 struct reader {
 	struct source *src;
@@ -542,9 +463,39 @@ struct reader {
 	struct diags *diags;
 	struct doc *doc;
 	const struct span *spans;
-	struct posmap map;
+	size_t n_spans;
 	bool over_limit; /* too many stages or touchpoints: the file is refused */
 };
+
+/* The span of a value. The scan passes only text that cJSON reads value
+ * for value the same way; the bound keeps any disagreement from reading
+ * outside the spans (it gives the start of the file). */
+static const struct span *
+span_of(const struct reader *r, struct val v)
+{
+	static const struct span none = {NO_OFFSET, 0, NO_OFFSET, {1, 1}, {1, 1}};
+	return v.span < r->n_spans ? &r->spans[v.span] : &none;
+}
+
+static struct val
+first_child(const struct reader *r, struct val v)
+{
+	size_t span = v.span < r->n_spans ? v.span + 1 : NO_OFFSET;
+	struct val child = {v.json->child, span};
+	return child;
+}
+
+static struct val
+next_sibling(const struct reader *r, struct val v)
+{
+	struct val next = {v.json->next, span_of(r, v)->end};
+	return next;
+}
+
+/* Every element of an array, or member of an object, with its span. */
+#define FOR_EACH_CHILD(r, child, parent)                                   \
+	for (struct val child = first_child(r, parent); child.json != NULL; \
+	     child = next_sibling(r, child))
 
 static enum lang
 lang_of(const struct reader *r)
@@ -552,16 +503,8 @@ lang_of(const struct reader *r)
 	return r->diags->lang;
 }
 
-static const struct span *
-span_of(const struct reader *r, const cJSON *node)
-{
-	static const struct span none = {NO_OFFSET, 0, {1, 1}, {1, 1}};
-	size_t i = posmap_get(&r->map, node);
-	return i == NO_OFFSET ? &none : &r->spans[i];
-}
-
 static struct loc
-value_loc(const struct reader *r, const cJSON *node)
+value_loc(const struct reader *r, struct val node)
 {
 	const struct span *sp = span_of(r, node);
 	struct loc loc = {r->src->file, sp->value_pos.line, sp->value_pos.col};
@@ -570,7 +513,7 @@ value_loc(const struct reader *r, const cJSON *node)
 
 /* The key of a member, or its value when it has no key. */
 static struct loc
-key_loc(const struct reader *r, const cJSON *node)
+key_loc(const struct reader *r, struct val node)
 {
 	const struct span *sp = span_of(r, node);
 	struct pos p = sp->key != NO_OFFSET ? sp->key_pos : sp->value_pos;
@@ -579,14 +522,14 @@ key_loc(const struct reader *r, const cJSON *node)
 }
 
 static bool
-present(const cJSON *node)
+present(struct val node)
 {
-	return node != NULL && !cJSON_IsNull(node);
+	return node.json != NULL && !cJSON_IsNull(node.json);
 }
 
 /* A number as it was written in the file, shortened when long. Caller frees. */
 static char *
-number_text(const struct reader *r, const cJSON *node)
+number_text(const struct reader *r, struct val node)
 {
 	size_t at = span_of(r, node)->value, n = 0;
 	const char *s = r->src->data + at;
@@ -602,24 +545,24 @@ number_text(const struct reader *r, const cJSON *node)
 
 /* What a value is, for "must be X, not Y". Caller frees. */
 static char *
-actual_text(const struct reader *r, const cJSON *node, enum msg expected)
+actual_text(const struct reader *r, struct val node, enum msg expected)
 {
-	if (cJSON_IsNumber(node))
+	if (cJSON_IsNumber(node.json))
 		return expected == M_TYPE_INTEGER ? number_text(r, node)
 						  : xstrdup(msg(lang_of(r), M_TYPE_NUMBER));
-	if (cJSON_IsTrue(node))
+	if (cJSON_IsTrue(node.json))
 		return xstrdup("true");
-	if (cJSON_IsFalse(node))
+	if (cJSON_IsFalse(node.json))
 		return xstrdup("false");
-	enum msg m = cJSON_IsString(node)  ? M_TYPE_STRING
-		     : cJSON_IsArray(node)  ? M_TYPE_ARRAY
-		     : cJSON_IsObject(node) ? M_TYPE_OBJECT
+	enum msg m = cJSON_IsString(node.json)  ? M_TYPE_STRING
+		     : cJSON_IsArray(node.json)  ? M_TYPE_ARRAY
+		     : cJSON_IsObject(node.json) ? M_TYPE_OBJECT
 					    : M_TYPE_NULL;
 	return xstrdup(msg(lang_of(r), m));
 }
 
 static struct diag *
-report_type(struct reader *r, const cJSON *node, const char *name,
+report_type(struct reader *r, struct val node, const char *name,
 	    enum msg expected)
 {
 	char *actual = actual_text(r, node, expected);
@@ -632,15 +575,16 @@ report_type(struct reader *r, const cJSON *node, const char *name,
 
 /* Reports a value with its own message and hint (both take the value). */
 static void
-report_value(struct reader *r, const cJSON *node, enum msg m, enum msg hint)
+report_value(struct reader *r, struct val node, enum msg m, enum msg hint)
 {
 	struct loc loc = value_loc(r, node);
-	struct diag *d = diag_emit(r->diags, CODE_S005, &loc, m, node->valuestring);
+	struct diag *d =
+		diag_emit(r->diags, CODE_S005, &loc, m, node.json->valuestring);
 	diag_hint(r->diags, d, hint);
 }
 
 static struct diag *
-report_missing(struct reader *r, const cJSON *obj, const char *name)
+report_missing(struct reader *r, struct val obj, const char *name)
 {
 	struct loc loc = value_loc(r, obj);
 	return diag_emit(r->diags, CODE_S002, &loc, M_S002_MEMBER, name);
@@ -659,9 +603,9 @@ item_name(const char *name, size_t i)
 /* True when the string of node is within the text limit; reports S009
  * otherwise. */
 static bool
-text_fits(struct reader *r, const cJSON *node)
+text_fits(struct reader *r, struct val node)
 {
-	const char *s = node->valuestring;
+	const char *s = node.json->valuestring;
 	size_t n = utf8_count(s, strlen(s));
 	if (n <= (size_t)(r->limits->max_text < 0 ? 0 : r->limits->max_text))
 		return true;
@@ -674,20 +618,20 @@ text_fits(struct reader *r, const cJSON *node)
 
 /* The string of node, or NULL after reporting a wrong type or a long text. */
 static const char *
-get_string(struct reader *r, const cJSON *node, const char *name)
+get_string(struct reader *r, struct val node, const char *name)
 {
-	if (!cJSON_IsString(node) || node->valuestring == NULL) {
+	if (!cJSON_IsString(node.json) || node.json->valuestring == NULL) {
 		report_type(r, node, name, M_TYPE_STRING);
 		return NULL;
 	}
-	return text_fits(r, node) ? node->valuestring : NULL;
+	return text_fits(r, node) ? node.json->valuestring : NULL;
 }
 
 static bool
-get_whole(struct reader *r, const cJSON *node, const char *name, long *v)
+get_whole(struct reader *r, struct val node, const char *name, long *v)
 {
-	double d = node->valuedouble;
-	if (!cJSON_IsNumber(node) ||
+	double d = node.json->valuedouble;
+	if (!cJSON_IsNumber(node.json) ||
 	    !(d >= -(double)MAX_WHOLE && d <= (double)MAX_WHOLE) ||
 	    (double)(long long)d != d) {
 		report_type(r, node, name, M_TYPE_INTEGER);
@@ -698,7 +642,7 @@ get_whole(struct reader *r, const cJSON *node, const char *name, long *v)
 }
 
 static void
-read_text(struct reader *r, const cJSON *node, const char *name,
+read_text(struct reader *r, struct val node, const char *name,
 	  struct text *t)
 {
 	const char *s = get_string(r, node, name);
@@ -707,7 +651,7 @@ read_text(struct reader *r, const cJSON *node, const char *name,
 }
 
 static void
-read_number(struct reader *r, const cJSON *node, const char *name,
+read_number(struct reader *r, struct val node, const char *name,
 	    long min, long max, struct number *num)
 {
 	long v;
@@ -724,19 +668,19 @@ read_number(struct reader *r, const cJSON *node, const char *name,
 }
 
 static void
-read_flag(struct reader *r, const cJSON *node, const char *name,
+read_flag(struct reader *r, struct val node, const char *name,
 	  struct flag *f)
 {
-	if (!cJSON_IsBool(node)) {
+	if (!cJSON_IsBool(node.json)) {
 		report_type(r, node, name, M_TYPE_BOOL);
 		return;
 	}
-	f->v = cJSON_IsTrue(node) ? YESNO_YES : YESNO_NO;
+	f->v = cJSON_IsTrue(node.json) ? YESNO_YES : YESNO_NO;
 	f->loc = value_loc(r, node);
 }
 
 static void
-read_income(struct reader *r, const cJSON *node, const char *name,
+read_income(struct reader *r, struct val node, const char *name,
 	    struct choice *c)
 {
 	const char *s = get_string(r, node, name);
@@ -752,7 +696,7 @@ read_income(struct reader *r, const cJSON *node, const char *name,
 }
 
 static void
-read_journey_kind(struct reader *r, const cJSON *node, const char *name,
+read_journey_kind(struct reader *r, struct val node, const char *name,
 		  struct choice *c)
 {
 	const char *s = get_string(r, node, name);
@@ -768,7 +712,7 @@ read_journey_kind(struct reader *r, const cJSON *node, const char *name,
 }
 
 static void
-read_date(struct reader *r, const cJSON *node, const char *name,
+read_date(struct reader *r, struct val node, const char *name,
 	  struct text *t)
 {
 	const char *s = get_string(r, node, name);
@@ -783,10 +727,10 @@ read_date(struct reader *r, const cJSON *node, const char *name,
 
 /* One string element of an array member; split at commas when asked. */
 static void
-read_list_item(struct reader *r, const cJSON *item, const char *name,
+read_list_item(struct reader *r, struct val item, const char *name,
 	       size_t i, struct text_list *list, bool split)
 {
-	if (!cJSON_IsString(item)) {
+	if (!cJSON_IsString(item.json)) {
 		char *what = item_name(name, i);
 		report_type(r, item, what, M_TYPE_STRING);
 		free(what);
@@ -794,30 +738,30 @@ read_list_item(struct reader *r, const cJSON *item, const char *name,
 	}
 	if (!text_fits(r, item))
 		return;
+	const char *s = item.json->valuestring;
 	if (split)
-		text_list_add_split(r->doc, list, item->valuestring, value_loc(r, item));
+		text_list_add_split(r->doc, list, s, value_loc(r, item));
 	else
-		text_list_add(r->doc, list, item->valuestring, value_loc(r, item));
+		text_list_add(r->doc, list, s, value_loc(r, item));
 }
 
 /* An array of strings. With `single`, one string is accepted too (and
  * split at commas when `split`). */
 static void
-read_list(struct reader *r, const cJSON *node, const char *name,
+read_list(struct reader *r, struct val node, const char *name,
 	  struct text_list *list, bool single, bool split)
 {
 	list->loc = key_loc(r, node);
-	if (single && cJSON_IsString(node)) {
+	if (single && cJSON_IsString(node.json)) {
 		read_list_item(r, node, name, 0, list, split);
 		return;
 	}
-	if (!cJSON_IsArray(node)) {
+	if (!cJSON_IsArray(node.json)) {
 		report_type(r, node, name, single ? M_TYPE_STRING : M_TYPE_STRINGS);
 		return;
 	}
 	size_t i = 0;
-	const cJSON *item;
-	cJSON_ArrayForEach(item, node) {
+	FOR_EACH_CHILD(r, item, node) {
 		if (present(item))
 			read_list_item(r, item, name, i, list, false);
 		i++;
@@ -1041,34 +985,34 @@ member_list(const struct object_type *type)
 
 /* Keeps an unknown member with a simple value as a note "key: value". */
 static void
-keep_as_note(struct reader *r, const cJSON *m, struct text_list *notes)
+keep_as_note(struct reader *r, struct val m, struct text_list *notes)
 {
 	char *value = NULL;
-	if (cJSON_IsString(m) && text_fits(r, m))
-		value = xstrdup(m->valuestring);
-	else if (cJSON_IsNumber(m))
+	if (cJSON_IsString(m.json) && text_fits(r, m))
+		value = xstrdup(m.json->valuestring);
+	else if (cJSON_IsNumber(m.json))
 		value = number_text(r, m);
-	else if (cJSON_IsBool(m))
-		value = xstrdup(cJSON_IsTrue(m) ? "true" : "false");
+	else if (cJSON_IsBool(m.json))
+		value = xstrdup(cJSON_IsTrue(m.json) ? "true" : "false");
 	if (value == NULL)
 		return;
-	char *note = xasprintf("%s: %s", m->string, value);
+	char *note = xasprintf("%s: %s", m.json->string, value);
 	text_list_add(r->doc, notes, note, key_loc(r, m));
 	free(note);
 	free(value);
 }
 
 static void
-report_unknown(struct reader *r, const cJSON *m, const struct object_type *type,
+report_unknown(struct reader *r, struct val m, const struct object_type *type,
 	       struct text_list *notes)
 {
 	struct loc loc = key_loc(r, m);
-	const char *suggestion = suggest_member(type, m->string);
+	const char *key = m.json->string;
+	const char *suggestion = suggest_member(type, key);
 	struct diag *d =
 		suggestion ? diag_emit(r->diags, CODE_S006, &loc,
-				       M_S006_MEMBER_SUGGEST, m->string, suggestion)
-			   : diag_emit(r->diags, CODE_S006, &loc, M_S006_MEMBER,
-				       m->string);
+				       M_S006_MEMBER_SUGGEST, key, suggestion)
+			   : diag_emit(r->diags, CODE_S006, &loc, M_S006_MEMBER, key);
 	char *names = member_list(type);
 	diag_hint(r->diags, d, M_H_MEMBERS, names);
 	free(names);
@@ -1079,16 +1023,15 @@ report_unknown(struct reader *r, const cJSON *m, const struct object_type *type,
 /* Finds the last occurrence of each known member (the last one wins) and
  * reports the unknown ones, kept as notes when notes is not NULL. */
 static void
-scan_members(struct reader *r, const cJSON *obj, const struct object_type *type,
-	     const cJSON **last, struct text_list *notes)
+scan_members(struct reader *r, struct val obj, const struct object_type *type,
+	     struct val *last, struct text_list *notes)
 {
 	for (size_t i = 0; i < type->n_fields; i++)
-		last[i] = NULL;
-	const cJSON *m;
-	cJSON_ArrayForEach(m, obj) {
-		if (m->string == NULL)
+		last[i] = NO_VAL;
+	FOR_EACH_CHILD(r, m, obj) {
+		if (m.json->string == NULL)
 			continue;
-		long i = field_index(type, m->string);
+		long i = field_index(type, m.json->string);
 		if (i >= 0)
 			last[i] = m;
 		else
@@ -1097,20 +1040,20 @@ scan_members(struct reader *r, const cJSON *obj, const struct object_type *type,
 }
 
 static bool
-expect_object(struct reader *r, const cJSON *node, const char *name)
+expect_object(struct reader *r, struct val node, const char *name)
 {
-	if (cJSON_IsObject(node))
+	if (cJSON_IsObject(node.json))
 		return true;
 	report_type(r, node, name, M_TYPE_OBJECT);
 	return false;
 }
 
-static void read_members(struct reader *r, const cJSON *obj,
+static void read_members(struct reader *r, struct val obj,
 			 const struct object_type *type, void *target,
 			 struct text_list *notes);
 
 static void
-read_section(struct reader *r, const cJSON *obj, struct persona *p)
+read_section(struct reader *r, struct val obj, struct persona *p)
 {
 	struct section *sec = persona_add_section(r->doc, p);
 	read_members(r, obj, &section_type, sec, NULL);
@@ -1157,7 +1100,7 @@ hint_tp_kinds(struct reader *r, struct diag *d)
 }
 
 static void
-read_tp_kind(struct reader *r, const cJSON *node, enum tp_kind *kind)
+read_tp_kind(struct reader *r, struct val node, enum tp_kind *kind)
 {
 	*kind = TP_OTHER;
 	const char *s = get_string(r, node, "kind");
@@ -1178,7 +1121,7 @@ read_tp_kind(struct reader *r, const cJSON *node, enum tp_kind *kind)
 }
 
 static void
-read_touchpoint(struct reader *r, const cJSON *obj, struct stage *s)
+read_touchpoint(struct reader *r, struct val obj, struct stage *s)
 {
 	struct touchpoint *tp = stage_add_touchpoint(r->doc, s);
 	tp->loc = value_loc(r, obj);
@@ -1192,7 +1135,7 @@ read_touchpoint(struct reader *r, const cJSON *obj, struct stage *s)
 }
 
 static void
-read_stage(struct reader *r, const cJSON *obj, struct journey *j)
+read_stage(struct reader *r, struct val obj, struct journey *j)
 {
 	struct stage *s = journey_add_stage(r->doc, j);
 	s->loc = value_loc(r, obj);
@@ -1202,7 +1145,7 @@ read_stage(struct reader *r, const cJSON *obj, struct journey *j)
 }
 
 static void
-read_domain(struct reader *r, const cJSON *obj, struct chain *c)
+read_domain(struct reader *r, struct val obj, struct chain *c)
 {
 	struct domain *dom = chain_add_domain(r->doc, c);
 	dom->loc = value_loc(r, obj);
@@ -1210,7 +1153,7 @@ read_domain(struct reader *r, const cJSON *obj, struct chain *c)
 }
 
 static void
-read_position(struct reader *r, const cJSON *obj, struct chain *c)
+read_position(struct reader *r, struct val obj, struct chain *c)
 {
 	struct position *pos = chain_add_position(r->doc, c);
 	pos->loc = value_loc(r, obj);
@@ -1219,7 +1162,7 @@ read_position(struct reader *r, const cJSON *obj, struct chain *c)
 
 /* Reports the element that goes beyond a limit of stages or touchpoints. */
 static bool
-within_limit(struct reader *r, const cJSON *item, size_t n, long limit,
+within_limit(struct reader *r, struct val item, size_t n, long limit,
 	     const struct stage *s)
 {
 	if (limit < 0 || n < (size_t)limit)
@@ -1241,64 +1184,74 @@ within_limit(struct reader *r, const cJSON *item, size_t n, long limit,
 	return false;
 }
 
+/* One object of an array to the reader of its kind; false when it goes
+ * beyond a limit, which ends the array. */
+static bool
+read_element(struct reader *r, struct val item, enum field_kind kind,
+	     void *target)
+{
+	struct journey *j = target;
+	struct stage *s = target;
+	switch (kind) {
+	case F_STAGES:
+		if (!within_limit(r, item, j->n_stages, r->limits->max_stages, NULL))
+			return false;
+		read_stage(r, item, j);
+		break;
+	case F_TOUCHPOINTS:
+		if (!within_limit(r, item, s->n_touchpoints,
+				  r->limits->max_touchpoints, s))
+			return false;
+		read_touchpoint(r, item, s);
+		break;
+	case F_SECTIONS:
+		read_section(r, item, target);
+		break;
+	case F_DOMAINS:
+		read_domain(r, item, target);
+		break;
+	default:
+		read_position(r, item, target);
+		break;
+	}
+	return true;
+}
+
 /* An array of objects: each element goes to one of the readers above. */
 static void
-read_objects(struct reader *r, const cJSON *node, const char *name,
+read_objects(struct reader *r, struct val node, const char *name,
 	     enum field_kind kind, void *target)
 {
-	if (!cJSON_IsArray(node)) {
+	if (!cJSON_IsArray(node.json)) {
 		report_type(r, node, name, M_TYPE_ARRAY);
 		return;
 	}
 	size_t i = 0;
-	const cJSON *item;
-	cJSON_ArrayForEach(item, node) {
+	FOR_EACH_CHILD(r, item, node) {
 		size_t at = i++;
 		if (!present(item))
 			continue;
-		if (!cJSON_IsObject(item)) {
-			char *what = item_name(name, at);
-			report_type(r, item, what, M_TYPE_OBJECT);
-			free(what);
+		if (cJSON_IsObject(item.json)) {
+			if (!read_element(r, item, kind, target))
+				return;
 			continue;
 		}
-		struct journey *j = target;
-		struct stage *s = target;
-		switch (kind) {
-		case F_STAGES:
-			if (!within_limit(r, item, j->n_stages, r->limits->max_stages, NULL))
-				return;
-			read_stage(r, item, j);
-			break;
-		case F_TOUCHPOINTS:
-			if (!within_limit(r, item, s->n_touchpoints,
-					  r->limits->max_touchpoints, s))
-				return;
-			read_touchpoint(r, item, s);
-			break;
-		case F_SECTIONS:
-			read_section(r, item, target);
-			break;
-		case F_DOMAINS:
-			read_domain(r, item, target);
-			break;
-		default:
-			read_position(r, item, target);
-			break;
-		}
+		char *what = item_name(name, at);
+		report_type(r, item, what, M_TYPE_OBJECT);
+		free(what);
 	}
 }
 
 static void
-read_jargon(struct reader *r, const cJSON *node, struct chain *c)
+read_jargon(struct reader *r, struct val node, struct chain *c)
 {
 	read_list(r, node, "jargon", &c->jargon, false, false);
-	c->jargon_given = cJSON_IsArray(node);
+	c->jargon_given = cJSON_IsArray(node.json);
 }
 
 /* One known member into its place in target. */
 static void
-read_field(struct reader *r, const struct field *f, const cJSON *node,
+read_field(struct reader *r, const struct field *f, struct val node,
 	   void *target)
 {
 	void *at = (char *)target + f->offset;
@@ -1354,10 +1307,10 @@ read_field(struct reader *r, const struct field *f, const cJSON *node,
 
 /* Reads the members of obj into target, in the order of the table. */
 static void
-read_members(struct reader *r, const cJSON *obj, const struct object_type *type,
+read_members(struct reader *r, struct val obj, const struct object_type *type,
 	     void *target, struct text_list *notes)
 {
-	const cJSON *last[MAX_FIELDS];
+	struct val last[MAX_FIELDS];
 	scan_members(r, obj, type, last, notes);
 	for (size_t i = 0; i < type->n_fields; i++)
 		if (present(last[i]))
@@ -1368,7 +1321,7 @@ read_members(struct reader *r, const cJSON *obj, const struct object_type *type,
 /* The document. */
 
 static void
-read_persona(struct reader *r, const cJSON *obj, struct persona *p)
+read_persona(struct reader *r, struct val obj, struct persona *p)
 {
 	p->loc = value_loc(r, obj);
 	if (!expect_object(r, obj, "persona"))
@@ -1380,7 +1333,7 @@ read_persona(struct reader *r, const cJSON *obj, struct persona *p)
 }
 
 static void
-read_journey(struct reader *r, const cJSON *obj, struct journey *j)
+read_journey(struct reader *r, struct val obj, struct journey *j)
 {
 	j->loc = value_loc(r, obj);
 	if (!expect_object(r, obj, "journey"))
@@ -1390,7 +1343,7 @@ read_journey(struct reader *r, const cJSON *obj, struct journey *j)
 }
 
 static void
-read_chain(struct reader *r, const cJSON *obj, struct chain *c)
+read_chain(struct reader *r, struct val obj, struct chain *c)
 {
 	c->loc = value_loc(r, obj);
 	if (!expect_object(r, obj, "chain"))
@@ -1399,18 +1352,18 @@ read_chain(struct reader *r, const cJSON *obj, struct chain *c)
 }
 
 static void
-check_format(struct reader *r, const cJSON *top, const cJSON *format)
+check_format(struct reader *r, struct val top, struct val format)
 {
 	struct diag *d;
 	if (!present(format)) {
 		struct loc loc = value_loc(r, top);
 		d = diag_emit(r->diags, CODE_S002, &loc, M_S002_MEMBER, "format");
-	} else if (!cJSON_IsString(format)) {
+	} else if (!cJSON_IsString(format.json)) {
 		d = report_type(r, format, "format", M_TYPE_STRING);
-	} else if (strcmp(format->valuestring, "keten/1") != 0) {
+	} else if (strcmp(format.json->valuestring, "keten/1") != 0) {
 		struct loc loc = value_loc(r, format);
 		d = diag_emit(r->diags, CODE_S005, &loc, M_S005_FORMAT,
-			      format->valuestring);
+			      format.json->valuestring);
 	} else {
 		return;
 	}
@@ -1420,12 +1373,12 @@ check_format(struct reader *r, const cJSON *top, const cJSON *format)
 /* The member that says what the file holds: the first of persona,
  * journey and chain; another one is reported. */
 static long
-choose_kind(struct reader *r, const cJSON *top, const cJSON **last)
+choose_kind(struct reader *r, struct val top, struct val *last)
 {
 	long chosen = -1;
-	const cJSON *m;
-	cJSON_ArrayForEach(m, top) {
-		long i = m->string ? field_index(&top_type, m->string) : -1;
+	FOR_EACH_CHILD(r, m, top) {
+		const char *key = m.json->string;
+		long i = key ? field_index(&top_type, key) : -1;
 		if (i < TOP_PERSONA || !present(m) || i == chosen)
 			continue;
 		if (chosen < 0) {
@@ -1447,12 +1400,12 @@ choose_kind(struct reader *r, const cJSON *top, const cJSON **last)
 }
 
 static void
-read_top(struct reader *r, const cJSON *top)
+read_top(struct reader *r, struct val top)
 {
 	struct doc *doc = r->doc;
 	if (!expect_object(r, top, "(document)"))
 		return;
-	const cJSON *last[MAX_FIELDS];
+	struct val last[MAX_FIELDS];
 	scan_members(r, top, &top_type, last, NULL);
 	check_format(r, top, last[TOP_FORMAT]);
 	long kind = choose_kind(r, top, last);
@@ -1551,12 +1504,13 @@ parse(const struct source *src, const struct limits *limits,
 		return NULL;
 	}
 	if (res != SCAN_OK) {
-		report_syntax(src, diags, res == SCAN_END ? src->len : sc->error);
+		report_syntax(src, diags, sc->error);
 		return NULL;
 	}
 	resolve_positions(src->data, sc->spans, sc->n_spans);
 	const char *end = NULL;
-	/* cJSON's parse writes a global error position: one at a time. */
+	/* Every cJSON parse resets, and on failure sets, one static error
+	 * position (cJSON_GetErrorPtr): one parse at a time. */
 	pthread_mutex_lock(&cjson_parse_lock);
 	cJSON *root = cJSON_ParseWithLengthOpts(src->data, src->len, &end, 0);
 	pthread_mutex_unlock(&cjson_parse_lock);
@@ -1580,9 +1534,9 @@ read_json(struct source *src, const struct limits *limits, struct diags *diags)
 	}
 	struct doc *doc = doc_new(src->path, DOC_UNKNOWN, FORMAT_JSON);
 	src->file = doc->path;
-	struct reader r = {src, limits, diags, doc, sc.spans, {NULL, 0}, false};
-	posmap_build(&r.map, root, sc.n_spans);
-	read_top(&r, root);
+	struct reader r = {src, limits, diags, doc, sc.spans, sc.n_spans, false};
+	struct val top = {root, 0};
+	read_top(&r, top);
 	if (r.over_limit)
 		doc_free(&doc); /* refused whole, as the Markdown reader does */
 	else
@@ -1591,7 +1545,6 @@ read_json(struct source *src, const struct limits *limits, struct diags *diags)
 		diags_tag(diags, first, doc->journey->id.s, NULL);
 	if (doc != NULL && doc->persona != NULL)
 		diags_tag(diags, first, NULL, doc->persona->id.s);
-	posmap_free(&r.map);
 	cJSON_Delete(root);
 	scan_free(&sc);
 	return doc;

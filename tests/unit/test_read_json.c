@@ -1017,3 +1017,26 @@ TEST(read_json_one_long_line)
 	diags_free(&d);
 	buf_free(&b);
 }
+
+/* Every value finds its place after objects, arrays and empty ones that
+ * come before it, at any depth. */
+TEST(read_json_locations_after_nested_values)
+{
+	struct diags d;
+	diags_init(&d, LANG_EN);
+	struct doc *doc = read_str(
+		"{\"format\": \"keten/1\", \"persona\": {\n"
+		"\"sections\": [{\"title\": \"a\", \"body\": \"b\"}, {\"title\": \"c\"}],\n"
+		"\"traits\": [], \"extra\": {\"y\": [[1], {\"z\": {}}]},\n"
+		"\"name\": \"N\", \"quote\": \"q\"}}",
+		&d);
+	CHECK(doc != NULL);
+	INT_EQ(doc->persona->n_sections, 2);
+	loc_at(doc->persona->sections[0]->body.loc, 2, 37);
+	loc_at(doc->persona->sections[1]->title.loc, 2, 53);
+	diag_at(&d, CODE_S006, 3, 15);
+	loc_at(doc->persona->name.loc, 4, 9);
+	loc_at(doc->persona->quote.loc, 4, 23);
+	doc_free(&doc);
+	diags_free(&d);
+}
