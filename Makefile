@@ -31,11 +31,11 @@ DEB_PKGS = build-essential pkgconf libcmark-dev libcjson-dev \
            libgraphviz-dev graphviz fonts-dejavu-core valgrind \
            python3-jsonschema chromium clang-14 libclang-rt-14-dev poppler-utils groff-base
 
-BASE   = mem path self_path text catalog diag vocab values readability personal source jsonw model
+BASE   = mem idmap path self_path text catalog diag vocab values readability personal source jsonw model
 READ   = read_md read_json
 MODEL  = chain
 CHECK  = check rules rules_contact rules_move rules_experience rules_text preload workspace
-RENDER = render_text markers pathway_labels pathway_spec pathway_measure gv_shared pathway overview overview_render compare compare_out
+RENDER = render_text html markers pathway_labels pathway_spec pathway_measure gv_shared pathway overview overview_render compare compare_out
 WRITE  = diag_print write_json write_md outdir report report_page
 CLI    = cli cli_workspace cmd_main cmd_check cmd_export cmd_chain cmd_rules cmd_render cmd_overview cmd_compare \
          cmd_new cmd_watch

@@ -3,6 +3,7 @@
 
 #include "chain.h"
 #include "mem.h"
+#include "path.h"
 #include "personal.h"
 #include "text.h"
 
@@ -13,8 +14,7 @@
 static char *
 id_from_path(const char *path)
 {
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
+	const char *base = path_base(path);
 	const char *dot = strrchr(base, '.');
 	char *name = xstrndup(base, dot ? (size_t)(dot - base) : strlen(base));
 	char *slug = text_slug(name);

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "mem.h"
+#include "path.h"
 #include "outdir.h"
 #include "text.h"
 #include "workspace.h"
@@ -135,8 +136,7 @@ inside_source_folder(const char **name)
 	char *cwd = getcwd(NULL, 0);
 	if (cwd == NULL)
 		return false;
-	const char *base = strrchr(cwd, '/');
-	base = base ? base + 1 : cwd;
+	const char *base = path_base(cwd);
 	static const char *const folders[] = {"personas", "journeys", "chains"};
 	bool inside = false;
 	for (size_t i = 0; i < 3 && !inside; i++)

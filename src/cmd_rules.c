@@ -1,6 +1,7 @@
 /* cmd_rules.c - `keten rules [CODE…]`: the friction rule catalogue, as text or JSON, in the chosen language. */
 #include "cli.h"
 
+#include "diag_print.h"
 #include "jsonw.h"
 #include "mem.h"
 #include "rules.h"
@@ -69,10 +70,8 @@ rule_json(struct jsonw *w, const struct rule *r, enum lang lang)
 		"touchpoint", "transition", "stage", "journey", "persona", "text",
 	};
 	jsonw_object_begin(w);
-	jsonw_member_string(w, "code", info->id);
-	jsonw_member_string(w, "rule", info->slug_nl);
-	jsonw_member_string(w, "rule_en", info->slug_en);
-	jsonw_member_string(w, "severity", info->severity == SEV_ERROR ? "error" : "warning");
+	diag_json_rule(w, r->code);
+	jsonw_member_string(w, "severity", diag_severity_name(info->severity));
 	jsonw_member_string(w, "scope", scopes[r->scope]);
 	jsonw_member_string(w, "looks_for", msg(lang, r->looks_for));
 	jsonw_member_string(w, "why", msg(lang, r->why));

@@ -6,6 +6,7 @@
 #ifdef __linux__
 
 #include "mem.h"
+#include "path.h"
 #include "outdir.h"
 
 #include <dirent.h>
@@ -18,7 +19,6 @@
 #include <string.h>
 #include <sys/inotify.h>
 #include <sys/select.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -125,13 +125,6 @@ add_target(struct watcher *w, const char *path, bool folder)
 	w->targets[w->n_targets++] = (struct target){xstrdup(path), folder};
 }
 
-static bool
-is_folder(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 /* A journeys/ folder given alone: its journeys read the personas and
  * chain models beside it, so those are followed too. */
 static void
@@ -162,7 +155,7 @@ collect_targets(struct watcher *w, const struct source_folders *sources)
 	for (size_t i = 0; i < sources->n; i++)
 		add_target(w, sources->items[i].shown, true);
 	for (size_t i = 0; i < cli->n_args; i++)
-		if (!is_folder(cli->args[i]))
+		if (!path_is_folder(cli->args[i]))
 			add_target(w, cli->args[i], false);
 		else
 			add_siblings(w, cli->args[i]);
@@ -177,8 +170,7 @@ is_output(const struct watcher *w, const char *path)
 {
 	char *real = path_resolve(path);
 	size_t len = w->output_real ? strlen(w->output_real) : 0;
-	bool inside = real != NULL && len > 0 && strncmp(real, w->output_real, len) == 0 &&
-		      (real[len] == '\0' || real[len] == '/');
+	bool inside = real != NULL && len > 0 && path_within(real, w->output_real);
 	free(real);
 	return inside;
 }
@@ -213,8 +205,7 @@ add_tree(struct watcher *w, const char *path, int depth)
 		if (e->d_name[0] == '.')
 			continue;
 		char *sub = xasprintf("%s/%s", path, e->d_name);
-		struct stat st;
-		if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
+		if (path_is_real_folder(sub))
 			add_tree(w, sub, depth + 1);
 		free(sub);
 	}
@@ -245,17 +236,14 @@ build_watches(struct watcher *w)
 	}
 	for (size_t i = 0; i < w->n_targets; i++) {
 		const struct target *t = &w->targets[i];
-		if (t->folder && is_folder(t->path)) {
+		if (t->folder && path_is_folder(t->path)) {
 			add_tree(w, t->path, 0);
 			continue;
 		}
 		/* Its folder, for this one name. */
-		const char *slash = strrchr(t->path, '/');
-		char *parent = slash == NULL ? xstrdup(".")
-			       : slash == t->path ? xstrdup("/")
-			       : xasprintf("%.*s", (int)(slash - t->path), t->path);
-		if (is_folder(parent))
-			add_watch(w, parent, slash ? slash + 1 : t->path, 0);
+		char *parent = path_dir(t->path);
+		if (path_is_folder(parent))
+			add_watch(w, parent, path_base(t->path), 0);
 		free(parent);
 	}
 	return 0;
@@ -288,7 +276,7 @@ note_file(struct change *ch, const struct watched *d, const char *name)
 	ch->run = true;
 	if (ch->first == NULL)
 		ch->first = xasprintf("%s/%s", d->path, name);
-	else if (strcmp(strrchr(ch->first, '/') + 1, name) != 0)
+	else if (strcmp(path_base(ch->first), name) != 0)
 		ch->n_more++;
 }
 

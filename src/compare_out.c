@@ -1,10 +1,11 @@
 /* compare_out.c - a comparison as text, as keten/1 JSON and as an HTML section. */
 #include "compare.h"
 
+#include "diag_print.h"
+#include "html.h"
 #include "jsonw.h"
 #include "mem.h"
 #include "pathway_labels.h"
-#include "render_text.h"
 
 #include <string.h>
 
@@ -143,12 +144,9 @@ compare_text(struct buf *out, const struct comparison *c, enum lang lang)
 static void
 json_finding(struct jsonw *w, const struct cmp_finding *f)
 {
-	const struct code_info *info = code_info(f->code);
 	jsonw_object_begin(w);
-	jsonw_member_string(w, "code", info->id);
-	jsonw_member_string(w, "rule", info->slug_nl);
-	jsonw_member_string(w, "rule_en", info->slug_en);
-	jsonw_member_string(w, "severity", f->severity == SEV_ERROR ? "error" : "warning");
+	diag_json_rule(w, f->code);
+	jsonw_member_string(w, "severity", diag_severity_name(f->severity));
 	jsonw_member_positive(w, "impact", f->impact);
 	jsonw_member_string(w, "stage", f->stage);
 	jsonw_member_string(w, "stage_title", f->stage_title);
@@ -240,12 +238,6 @@ compare_json(struct buf *out, const struct comparison *c)
 }
 
 /* --- HTML --- */
-
-static void
-html_text(struct buf *out, const char *s)
-{
-	esc_append(out, s, strlen(s), ESC_XML);
-}
 
 /* Escapes a line built from messages and user text. */
 static void

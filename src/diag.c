@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include "mem.h"
+#include "order.h"
 #include "personal.h"
 
 #include <stdarg.h>
@@ -168,15 +169,15 @@ diag_compare(const void *pa, const void *pb)
 {
 	const struct diag *a = pa, *b = pb;
 	int c = strcmp(a->file ? a->file : "", b->file ? b->file : "");
-	if (c != 0)
-		return c;
-	if (a->line != b->line)
-		return a->line < b->line ? -1 : 1;
-	if (a->col != b->col)
-		return a->col < b->col ? -1 : 1;
-	if (a->code != b->code)
-		return a->code < b->code ? -1 : 1;
-	return a->seq < b->seq ? -1 : a->seq > b->seq;
+	if (c == 0)
+		c = compare_long(a->line, b->line);
+	if (c == 0)
+		c = compare_long(a->col, b->col);
+	if (c == 0)
+		c = compare_long(a->code, b->code);
+	if (c == 0)
+		c = compare_long((long)a->seq, (long)b->seq);
+	return c;
 }
 
 void

@@ -255,32 +255,40 @@ print_scores(FILE *out, const struct summary *summary, enum lang lang)
 	}
 }
 
-static void
-member_or_null(struct jsonw *w, const char *key, const char *s)
+const char *
+diag_severity_name(enum severity severity)
 {
-	jsonw_key(w, key);
-	jsonw_string(w, s);
+	return severity == SEV_ERROR ? "error" : "warning";
 }
 
-static void
-json_diag(struct jsonw *w, const struct diag *d)
+void
+diag_json_rule(struct jsonw *w, enum code code)
 {
-	const struct code_info *info = code_info(d->code);
-	jsonw_object_begin(w);
-	member_or_null(w, "file", d->file);
-	jsonw_member_long(w, "line", d->line);
-	jsonw_member_long(w, "column", d->col);
-	jsonw_member_string(w, "severity", d->severity == SEV_ERROR ? "error" : "warning");
+	const struct code_info *info = code_info(code);
 	jsonw_member_string(w, "code", info->id);
 	jsonw_member_string(w, "rule", info->slug_nl);
 	jsonw_member_string(w, "rule_en", info->slug_en);
+}
+
+/* One finding in the keten/1 form (a comparison writes its own findings,
+ * which carry a stage title and position instead of journey and persona:
+ * compare_out.c). */
+static void
+json_diag(struct jsonw *w, const struct diag *d)
+{
+	jsonw_object_begin(w);
+	jsonw_member_string(w, "file", d->file);
+	jsonw_member_long(w, "line", d->line);
+	jsonw_member_long(w, "column", d->col);
+	jsonw_member_string(w, "severity", diag_severity_name(d->severity));
+	diag_json_rule(w, d->code);
 	jsonw_member_positive(w, "impact", d->impact);
-	member_or_null(w, "journey", d->journey);
-	member_or_null(w, "persona", d->persona);
-	member_or_null(w, "stage", d->stage);
+	jsonw_member_string(w, "journey", d->journey);
+	jsonw_member_string(w, "persona", d->persona);
+	jsonw_member_string(w, "stage", d->stage);
 	jsonw_member_positive(w, "touchpoint", d->touchpoint);
 	jsonw_member_string(w, "message", d->message);
-	member_or_null(w, "hint", d->hint);
+	jsonw_member_string(w, "hint", d->hint);
 	jsonw_object_end(w);
 }
 

@@ -28,6 +28,7 @@ void jsonw_bool(struct jsonw *w, bool v);
 void jsonw_null(struct jsonw *w);
 
 /* Key and value in one call. */
+/* NULL writes null. */
 void jsonw_member_string(struct jsonw *w, const char *key, const char *s);
 void jsonw_member_long(struct jsonw *w, const char *key, long v);
 void jsonw_member_bool(struct jsonw *w, const char *key, bool v);

@@ -14,13 +14,6 @@
 
 /* --- paths --- */
 
-static bool
-is_folder(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 /* Appends component `name` to the absolute path in *resolved. */
 static void
 resolve_step(char **resolved, const char *name, size_t len)
@@ -112,7 +105,7 @@ is_workspace(const char *dir)
 	bool found = false;
 	for (size_t i = 0; i < 3 && !found; i++) {
 		char *part = path_join(dir, workspace_parts[i]);
-		found = is_folder(part);
+		found = path_is_folder(part);
 		free(part);
 	}
 	return found;
@@ -121,7 +114,7 @@ is_workspace(const char *dir)
 static void
 add_path(struct source_folders *s, const char *path)
 {
-	if (is_folder(path)) {
+	if (path_is_folder(path)) {
 		if (is_workspace(path))
 			add_workspace(s, path);
 		else
@@ -160,16 +153,6 @@ source_folders_free(struct source_folders *s)
 	memset(s, 0, sizeof(*s));
 }
 
-/* True when path is dir or lies below it. */
-static bool
-path_within(const char *path, const char *dir)
-{
-	size_t len = strlen(dir);
-	if (strcmp(dir, "/") == 0)
-		return true;
-	return strncmp(path, dir, len) == 0 && (path[len] == '\0' || path[len] == '/');
-}
-
 /* The source folder the output folder would lie in, or NULL. */
 static const struct source_folder *
 source_containing(const struct source_folders *s, const char *real)
@@ -196,7 +179,7 @@ source_containing(const struct source_folders *s, const char *real)
 static int
 make_folders(const char *path)
 {
-	if (is_folder(path))
+	if (path_is_folder(path))
 		return 0;
 	char *parent = path_dir(path);
 	int status = strcmp(parent, path) == 0 ? 0 : make_folders(parent);

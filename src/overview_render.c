@@ -402,25 +402,12 @@ description(struct buf *out, const struct draw *d)
 static int
 render_bytes(struct draw *d, GVC_t *gvc, enum image_format format, struct buf *out)
 {
-	char *data = NULL;
-	unsigned int len = 0;
-	if (gvRenderData(gvc, d->g, gv_device(format), &data, &len) != 0 || data == NULL) {
-		if (data != NULL)
-			gvFreeRenderData(data);
-		return -1;
-	}
-	buf_clear(out);
-	buf_add(out, data, len);
-	gvFreeRenderData(data);
-	if (format == IMAGE_SVG) {
-		struct buf desc = {0};
+	struct buf desc = {0};
+	if (format == IMAGE_SVG)
 		description(&desc, d);
-		gv_svg_add_description(out, buf_str(&desc));
-		buf_free(&desc);
-	} else if (format == IMAGE_PDF) {
-		gv_pdf_blank_dates(out);
-	}
-	return 0;
+	int status = gv_render_bytes(gvc, d->g, format, buf_str(&desc), out);
+	buf_free(&desc);
+	return status;
 }
 
 int

@@ -1,22 +1,16 @@
 /* report.c - the report's section of each journey: facts, persona card, the findings numbered as in the diagram, and the stages, kept as HTML until the page is written. */
 #include "report.h"
 
+#include "diag_print.h"
+#include "html.h"
 #include "markers.h"
 #include "model.h"
-#include "render_text.h"
 #include "report_parts.h"
 #include "vocab.h"
 #include "workspace.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-void
-html_text(struct buf *out, const char *s)
-{
-	if (s != NULL)
-		esc_append(out, s, strlen(s), ESC_XML);
-}
 
 /* The text of a value, or NULL when it is empty. */
 static const char *
@@ -207,7 +201,7 @@ void
 report_diag_item(struct buf *out, enum lang lang, const struct diag *d)
 {
 	buf_printf(out, "<li class=\"%s\"><span class=\"loc\">",
-		   d->severity == SEV_ERROR ? "error" : "warning");
+		   diag_severity_name(d->severity));
 	html_text(out, d->file);
 	buf_printf(out, ":%d:%d</span> %s: ", d->line, d->col,
 		   msg(lang, d->severity == SEV_ERROR ? M_REP_SEVERITY_ERROR : M_REP_SEVERITY_WARNING));

@@ -50,8 +50,4 @@ void report_add_section(struct report *r, const char *html);
 int report_write(struct report *r, struct outdir *out, const struct diags *diags,
 		 const struct summary *summary, char **error);
 
-/* Appends s as HTML text: the one escape every user text goes through
- * (it also masks personal data). */
-void html_text(struct buf *out, const char *s);
-
 #endif

@@ -3,6 +3,7 @@
 
 #include "cli.h"
 #include "diag_print.h"
+#include "html.h"
 #include "outdir.h"
 #include "report_parts.h"
 
