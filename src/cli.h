@@ -1,4 +1,4 @@
-/* cli.h - the command line: parsed options, the command table and each command's entry point. Included by main.c and the cmd_*.c files. */
+/* cli.h - the command line: parsed options, the command table and each command's entry point. Included by: main.c, cli_workspace.c, cmd_*.c, report_page.c. */
 #ifndef KETEN_CLI_H
 #define KETEN_CLI_H
 

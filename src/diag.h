@@ -1,4 +1,4 @@
-/* diag.h - the diagnostics catalogue (codes.def) and the one emitter every check reports through. Included by readers, checks and printers. */
+/* diag.h - the diagnostics catalogue (codes.def) and the one emitter every check reports through. Included by: any. */
 #ifndef KETEN_DIAG_H
 #define KETEN_DIAG_H
 

@@ -1,4 +1,4 @@
-/* report.h - index.html: one self-contained, printable report of a run, built journey by journey as they are checked. Included by the main job and `keten report`. */
+/* report.h - index.html: one self-contained, printable report of a run, built journey by journey as they are checked. Included by: cmd_main.c, report_page.c. */
 #ifndef KETEN_REPORT_H
 #define KETEN_REPORT_H
 
