@@ -17,17 +17,21 @@ WARN     = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
            -Wwrite-strings -Wshadow -Werror=format
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS  = $(STD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -pthread -Isrc -I$(BUILD)/gen
+# -MMD -MP: each object also writes BUILD/NAME.d, the headers it really
+# includes, so touching a header rebuilds only the objects that use it.
+DEPFLAGS    = -MMD -MP
+ALL_CFLAGS  = $(STD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -pthread -Isrc -I$(BUILD)/gen $(DEPFLAGS)
 LDLIBS      = $(PKG_LIBS) -lm -pthread
 BUILD      ?= build
 
-# Debian packages the build and the tests need (see `make deps`).
-DEB_PKGS = build-essential pkg-config libcmark-dev libcjson-dev \
+# Debian packages the build and the tests need (see `make deps`). Real
+# package names only: `pkg-config` is a virtual or transitional name of
+# pkgconf, which dpkg-query may not report as installed when pkgconf is.
+DEB_PKGS = build-essential pkgconf libcmark-dev libcjson-dev \
            libgraphviz-dev graphviz fonts-dejavu-core valgrind \
            python3-jsonschema chromium clang-14 libclang-rt-14-dev poppler-utils groff-base
-SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-BASE   = mem idmap path text catalog diag vocab values readability personal source jsonw model
+BASE   = mem idmap path self_path text catalog diag vocab values readability personal source jsonw model
 READ   = read_md read_json
 MODEL  = chain
 CHECK  = check rules rules_contact rules_move rules_experience rules_text preload \
@@ -45,7 +49,6 @@ CORE_OBJS = $(patsubst %,$(BUILD)/%.o,$(BASE) $(READ) $(MODEL) $(CHECK) $(RENDER
 CLI_OBJS  = $(patsubst %,$(BUILD)/%.o,$(CLI))
 LIBKETEN  = $(BUILD)/libketen.a
 MAIN_OBJ = $(BUILD)/main.o
-HEADERS  = $(wildcard src/*.h src/*.def)
 
 # Generated headers, in $(BUILD)/gen and never committed: msg_formats.h,
 # both texts of every message as macros for the compile-time argument check
@@ -59,8 +62,11 @@ DATA_FILES  = $(sort $(wildcard data/*.md data/*.css data/*.json data/help/*.txt
 
 UNIT_SRCS = $(wildcard tests/unit/*.c)
 UNIT_BIN  = $(BUILD)/unit-tests
+UNIT_OBJS = $(patsubst tests/unit/%.c,$(BUILD)/unit/%.o,$(UNIT_SRCS))
+API_BIN   = $(BUILD)/api-check-one
+API_OBJ   = $(BUILD)/api/check_one.o
 
-.PHONY: all deps demo test check-unit check-api check-golden check-examples check-render \
+.PHONY: all deps demo test check-headers check-portable check-unit check-api check-golden check-examples check-render \
         check-report check-scaffold check-messages check-asan check-valgrind check-regress fuzz bench clean \
         install uninstall
 
@@ -73,13 +79,13 @@ $(LIBKETEN): $(CORE_OBJS)
 	rm -f $@
 	$(AR) rcs $@ $^
 
-$(BUILD)/%.o: src/%.c $(HEADERS) | $(BUILD) $(GEN_HEADERS)
+$(BUILD)/%.o: src/%.c | $(BUILD) $(GEN_HEADERS)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD):
 	mkdir -p $(BUILD)
 
-$(CORE_OBJS) $(CLI_OBJS) $(MAIN_OBJ) $(UNIT_BIN): $(GEN_HEADERS)
+$(CORE_OBJS) $(CLI_OBJS) $(MAIN_OBJ) $(UNIT_OBJS) $(API_OBJ): $(GEN_HEADERS)
 
 $(GEN):
 	mkdir -p $@
@@ -97,24 +103,43 @@ $(GEN)/embedded.h: $(GEN)/embed $(DATA_FILES)
 	$(GEN)/embed $(DATA_FILES) > $@.tmp
 	mv $@.tmp $@
 
-$(UNIT_BIN): $(UNIT_SRCS) $(LIBKETEN) $(HEADERS)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $(UNIT_SRCS) $(LIBKETEN) $(LDLIBS)
+
+$(UNIT_BIN): $(UNIT_OBJS) $(LIBKETEN)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # A program of its own against the public header and the library alone.
-API_BIN = $(BUILD)/api-check-one
-$(API_BIN): tests/api/check_one.c $(LIBKETEN) $(HEADERS) $(GEN_HEADERS)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/api/check_one.c $(LIBKETEN) $(LDLIBS)
+$(API_BIN): $(API_OBJ) $(LIBKETEN)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-# Installs the Debian packages that are missing (as root, or with sudo).
+$(API_OBJ): tests/api/check_one.c | $(BUILD)/api
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/api:
+	mkdir -p $@
+
+$(BUILD)/unit/%.o: tests/unit/%.c | $(BUILD)/unit
+	$(CC) $(ALL_CFLAGS) -Itests/unit -c -o $@ $<
+
+$(BUILD)/unit:
+	mkdir -p $@
+
+# Installs the Debian packages that are missing, as root or with sudo;
+# does nothing (and never calls sudo) when none is. Without sudo, or off
+# Debian, it says what to install instead.
 deps:
-	@missing=""; for p in $(DEB_PKGS); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	@command -v dpkg-query >/dev/null 2>&1 || { \
+	  echo "deps: not a Debian system; install the equivalents of: $(DEB_PKGS)"; exit 0; }; \
+	missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q ' ok installed$$' || missing="$$missing $$p"; \
 	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
-	fi
+	[ -n "$$missing" ] || exit 0; \
+	if [ "$$(id -u)" = 0 ]; then sudo=""; \
+	elif command -v sudo >/dev/null 2>&1; then sudo=sudo; \
+	else echo "deps: missing Debian packages:$$missing" >&2; \
+	  echo "deps: as root, run: apt-get install$$missing" >&2; exit 1; fi; \
+	echo "deps: installing:$$missing"; \
+	$$sudo apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing
 
 # The main job on the shipped example workspace: output/index.html and the
 # rest. The example workspace holds a workshop draft with a phone number in
@@ -124,7 +149,17 @@ demo: deps
 	./keten . || [ $$? -eq 1 ]
 
 test: deps
-	$(MAKE) check-unit check-api check-messages check-golden check-examples check-render check-report check-scaffold check-regress
+	$(MAKE) check-headers check-portable check-unit check-api check-messages check-golden check-examples check-render check-report check-scaffold check-regress
+
+# Every #include keeps to the first line of the header it includes
+# (README, "How the source is laid out"), and the checker catches faults.
+check-headers:
+	sh tests/headers.sh
+
+# Only `keten watch` needs Linux: cmd_watch.c also compiles without it
+# (the rest includes no Linux header: tests/check-headers.py).
+check-portable: | $(BUILD) $(GEN_HEADERS)
+	$(CC) $(ALL_CFLAGS) -U__linux__ -Werror -c -o $(BUILD)/cmd_watch-elsewhere.o src/cmd_watch.c
 
 check-unit: $(UNIT_BIN)
 	$(UNIT_BIN)
@@ -256,7 +291,7 @@ REPLAY_RUN    ?=
 
 .PRECIOUS: $(BUILD)/fuzz/%.o
 
-$(BUILD)/fuzz/%.o: fuzz/%.c fuzz/fuzz.h $(HEADERS) $(GEN_HEADERS) | $(BUILD)/fuzz
+$(BUILD)/fuzz/%.o: fuzz/%.c $(GEN_HEADERS) | $(BUILD)/fuzz
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/fuzz:
@@ -301,7 +336,7 @@ install: keten
 	install -d $(DESTDIR)$(SCHEMADIR)
 	install -m 644 schemas/*.schema.json $(DESTDIR)$(SCHEMADIR)
 	install -d $(DESTDIR)$(MANDIR)
-	install -m 644 doc/keten.1 $(DESTDIR)$(MANDIR)/keten.1
+	install -m 644 docs/keten.1 $(DESTDIR)$(MANDIR)/keten.1
 	install -d $(DESTDIR)$(COMPLETIONDIR)
 	install -m 644 completion/keten.bash $(DESTDIR)$(COMPLETIONDIR)/keten
 
@@ -313,3 +348,7 @@ uninstall:
 
 clean:
 	rm -rf build build-asan build-fuzz keten keten-asan
+
+# The headers each object includes, as the compiler found them (-MMD);
+# absent before the first build, when everything is built anyway.
+-include $(wildcard $(BUILD)/*.d $(BUILD)/unit/*.d $(BUILD)/api/*.d $(BUILD)/fuzz/*.d)

@@ -1,6 +1,10 @@
 /* cmd_watch.c - `keten watch`: run the main job, then again after each change to a source file (inotify), until interrupted. */
 #include "cli.h"
 
+/* Only Linux has inotify: elsewhere `keten watch` says that it needs Linux,
+ * and nothing else in keten does. */
+#ifdef __linux__
+
 #include "layout.h"
 #include "mem.h"
 #include "path.h"
@@ -495,3 +499,14 @@ cmd_watch(const struct cli *cli)
 	sigprocmask(SIG_SETMASK, &old_mask, NULL);
 	return cli_finish_output(cli, status);
 }
+
+#else /* no inotify */
+
+int
+cmd_watch(const struct cli *cli)
+{
+	cli_error(cli, M_WATCH_NEEDS_LINUX);
+	return 2;
+}
+
+#endif

@@ -1,4 +1,4 @@
-/* jsonw.h - a small JSON writer with correct escaping and two-space indentation, used for export, chain dumps and diagnostics. Included by writers and printers (never cJSON's). */
+/* jsonw.h - a small JSON writer with correct escaping and two-space indentation, used for export, chain dumps and diagnostics. Included by: cmd_rules.c, compare_out.c, diag_print.h, diag_print.c, write_json.c. */
 #ifndef KETEN_JSONW_H
 #define KETEN_JSONW_H
 

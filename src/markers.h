@@ -1,4 +1,4 @@
-/* markers.h - the friction markers of a pathway diagram: the rule findings of one journey (and of its persona), placed on a stage or touchpoint and numbered in reading order. Included by: pathway.h, overview.c, render_jobs.c, report.c, tests/unit/test_render.c, fuzz/dot_graph.c. */
+/* markers.h - the friction markers of a pathway diagram: the rule findings of one journey (and of its persona), placed on a stage or touchpoint and numbered in reading order. Included by: pathway.h, overview.c, render_jobs.c, report.c, tests/unit/, fuzz/dot_graph.c. */
 #ifndef KETEN_MARKERS_H
 #define KETEN_MARKERS_H
 

@@ -1,4 +1,4 @@
-/* overview.h - the chain overview of all journeys as plain data: per position of the chain the stages and journeys seen there and the friction found there, per pair of positions the transitions seen and their friction. No Graphviz; the renderer is overview_render.h. Included by: cmd_*.c, overview_render.h, tests/unit/test_*.c. */
+/* overview.h - the chain overview of all journeys as plain data: per position of the chain the stages and journeys seen there and the friction found there, per pair of positions the transitions seen and their friction. No Graphviz; the renderer is overview_render.h. Included by: cmd_*.c, overview_render.h, tests/unit/. */
 #ifndef KETEN_OVERVIEW_H
 #define KETEN_OVERVIEW_H
 

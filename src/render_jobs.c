@@ -5,6 +5,7 @@
 #include "mem.h"
 #include "outdir.h"
 #include "pathway.h"
+#include "self_path.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -23,7 +24,7 @@
  * libgvc is not thread-safe and keeps (and leaks a little) state per
  * render, so diagrams are drawn in worker processes, up to -j of them. The
  * checking process never loads Graphviz itself. A worker is this program
- * started anew (fork, then at once exec of /proc/self/exe with the hidden
+ * started anew (fork, then at once exec of its own path with the hidden
  * command --render-worker): the checking process has reader threads, and
  * a child forked from a process with threads may find a lock (of the
  * allocator, say) held forever, so between fork and exec the child only
@@ -273,10 +274,7 @@ start_worker(struct render_run *run)
 	char *argv[] = {(char *)"keten", (char *)WORKER_COMMAND,
 			(char *)image_format_name(run->format),
 			(char *)(run->opts.lang == LANG_EN ? "en" : "nl"), run->out->path, NULL};
-	/* The program's own path (under valgrind, /proc/self/exe is valgrind). */
-	char program[4096] = "/proc/self/exe";
-	ssize_t n = readlink("/proc/self/exe", program, sizeof program - 1);
-	program[n > 0 ? (size_t)n : strlen(program)] = '\0';
+	const char *program = self_path();
 	fflush(stdout);
 	fflush(stderr);
 	pid_t pid = fork();

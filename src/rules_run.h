@@ -1,4 +1,4 @@
-/* rules_run.h - what a friction rule sees while it runs (the journey or persona, the chain model, where the engine is) and how it reports. Included by rules.c and the rules_*.c files only. */
+/* rules_run.h - what a friction rule sees while it runs (the journey or persona, the chain model, where the engine is) and how it reports. Included by: rules.c, rules_*.c. */
 #ifndef KETEN_RULES_RUN_H
 #define KETEN_RULES_RUN_H
 
