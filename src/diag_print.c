@@ -177,15 +177,6 @@ print_one(struct buf *b, const struct diag *d, enum lang lang, bool color)
 		free(p.shown[i]);
 }
 
-static void
-(plural)(struct buf *b, enum lang lang, int n, enum msg one, enum msg many)
-{
-	buf_printf(b, (msg)(lang, n == 1 ? one : many), n);
-}
-/* Both messages take the count: checked where the ids are written. */
-#define plural(b, lang, n, one, many) \
-	(MSG_CHECK(one, n), MSG_CHECK(many, n), (plural)(b, lang, n, one, many))
-
 /* The counts of the summary line: errors and warnings that are no
  * friction, friction points and their total impact. */
 struct line_counts {
@@ -215,17 +206,17 @@ diag_summary_line(const struct diags *diags, const struct summary *summary)
 	enum lang lang = diags->lang;
 	struct line_counts lc = count_for_line(diags);
 	struct buf b = {0};
-	plural(&b, lang, summary->journeys, M_SUMMARY_JOURNEYS_1, M_SUMMARY_JOURNEYS_N);
+	msg_append_plural(&b, lang, summary->journeys, M_SUMMARY_JOURNEYS_1, M_SUMMARY_JOURNEYS_N);
 	buf_puts(&b, ", ");
-	plural(&b, lang, summary->personas, M_SUMMARY_PERSONAS_1, M_SUMMARY_PERSONAS_N);
+	msg_append_plural(&b, lang, summary->personas, M_SUMMARY_PERSONAS_1, M_SUMMARY_PERSONAS_N);
 	buf_puts(&b, ": ");
-	plural(&b, lang, lc.errors, M_SUMMARY_ERRORS_1, M_SUMMARY_ERRORS_N);
+	msg_append_plural(&b, lang, lc.errors, M_SUMMARY_ERRORS_1, M_SUMMARY_ERRORS_N);
 	if (lc.warnings > 0) {
 		buf_puts(&b, ", ");
-		plural(&b, lang, lc.warnings, M_SUMMARY_WARNINGS_1, M_SUMMARY_WARNINGS_N);
+		msg_append_plural(&b, lang, lc.warnings, M_SUMMARY_WARNINGS_1, M_SUMMARY_WARNINGS_N);
 	}
 	buf_puts(&b, ", ");
-	plural(&b, lang, lc.friction, M_SUMMARY_FRICTION_1, M_SUMMARY_FRICTION_N);
+	msg_append_plural(&b, lang, lc.friction, M_SUMMARY_FRICTION_1, M_SUMMARY_FRICTION_N);
 	buf_puts(&b, " (");
 	msg_append(&b, lang, M_SUMMARY_SCORE, (int)lc.score);
 	buf_puts(&b, ")");
