@@ -264,13 +264,9 @@ diag_json_rule(struct jsonw *w, enum code code)
 	jsonw_member_string(w, "rule_en", info->slug_en);
 }
 
-/* One finding in the keten/1 form (a comparison writes its own findings,
- * which carry a stage title and position instead of journey and persona:
- * compare_out.c). */
-static void
-json_diag(struct jsonw *w, const struct diag *d)
+void
+diag_json_members(struct jsonw *w, const struct diag *d)
 {
-	jsonw_object_begin(w);
 	jsonw_member_string(w, "file", d->file);
 	jsonw_member_long(w, "line", d->line);
 	jsonw_member_long(w, "column", d->col);
@@ -283,6 +279,14 @@ json_diag(struct jsonw *w, const struct diag *d)
 	jsonw_member_positive(w, "touchpoint", d->touchpoint);
 	jsonw_member_string(w, "message", d->message);
 	jsonw_member_string(w, "hint", d->hint);
+}
+
+/* One finding in the keten/1 form: an object of its members alone. */
+static void
+json_diag(struct jsonw *w, const struct diag *d)
+{
+	jsonw_object_begin(w);
+	diag_json_members(w, d);
 	jsonw_object_end(w);
 }
 

@@ -45,6 +45,14 @@ const char *diag_severity_name(enum severity severity);
  * output that shows a finding or a rule writes them through here. */
 void diag_json_rule(struct jsonw *w, enum code code);
 
+/* The members of one finding in every JSON output, in this order: "file",
+ * "line", "column", "severity", the rule members above, "impact" (null
+ * when 0), "journey", "persona", "stage", "touchpoint" (null when 0),
+ * "message", "hint" (strings null when NULL). The caller opens and closes
+ * the object, and may add members of its own after these (a comparison
+ * adds the stage's title and position). */
+void diag_json_members(struct jsonw *w, const struct diag *d);
+
 /* True for a finding that counts in friction scores (K-codes but K012). */
 bool diag_is_friction(const struct diag *d);
 
