@@ -52,6 +52,12 @@ char *
 	return s;
 }
 
+void
+(msg_append_plural)(struct buf *b, enum lang lang, int n, enum msg one, enum msg many)
+{
+	buf_printf(b, (msg)(lang, n == 1 ? one : many), n);
+}
+
 int
 lang_parse(const char *s)
 {

@@ -62,6 +62,13 @@ char *msg_xasprintf(enum lang lang, enum msg m, ...);
 #define msg_xasprintf(lang, ...) \
 	(MSG_CHECK(__VA_ARGS__), (msg_xasprintf)(lang, __VA_ARGS__))
 
+/* A count in words: message one when n is 1, else message many, formatted
+ * with n as its only argument and appended to b ("1 journey", "3
+ * journeys"). Both ids are written out and both are checked to take n. */
+void msg_append_plural(struct buf *b, enum lang lang, int n, enum msg one, enum msg many);
+#define msg_append_plural(b, lang, n, one, many) \
+	(MSG_CHECK(one, n), MSG_CHECK(many, n), (msg_append_plural)(b, lang, n, one, many))
+
 /* The language from KETEN_LANG, else LC_ALL, LC_MESSAGES or LANG ("nl*"
  * gives Dutch), else English. */
 enum lang lang_from_environment(void);

@@ -71,6 +71,8 @@ add_finding(struct cmp_side *side, const struct journey *j, const struct diag *d
 	f->code = d->code;
 	f->severity = d->severity;
 	f->impact = d->impact;
+	f->journey = dup_or_null(d->journey);
+	f->persona = dup_or_null(d->persona);
 	place_finding(f, j, d);
 	f->file = dup_or_null(d->file);
 	f->line = d->line;
@@ -136,6 +138,8 @@ cmp_side_free(struct cmp_side *side)
 		free(f->stage);
 		free(f->stage_title);
 		free(f->position);
+		free(f->journey);
+		free(f->persona);
 		free(f->file);
 		free(f->message);
 		free(f->hint);

@@ -22,6 +22,8 @@ struct cmp_finding {
 	long stage_index;     /* 0-based; -1 for the journey as a whole */
 	int touchpoint;       /* 1-based index in the stage; 0 for none */
 	int touchpoint_kind;  /* enum tp_kind; -1 for none */
+	char *journey;        /* the finding's journey and persona ids, as */
+	char *persona;        /* emitted; either may be NULL */
 	char *file;
 	int line, col;
 	char *message;

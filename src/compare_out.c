@@ -141,22 +141,29 @@ compare_text(struct buf *out, const struct comparison *c, enum lang lang)
 
 /* --- JSON --- */
 
+/* A finding of a side as the finding it was emitted as, for the members
+ * every JSON output shares; the strings are borrowed from f. */
+static struct diag
+as_diag(const struct cmp_finding *f)
+{
+	struct diag d = {
+		.code = f->code, .severity = f->severity, .file = f->file,
+		.line = f->line, .col = f->col, .impact = f->impact,
+		.journey = f->journey, .persona = f->persona, .stage = f->stage,
+		.touchpoint = f->touchpoint, .message = f->message, .hint = f->hint,
+	};
+	return d;
+}
+
+/* A finding: the members of diag_json_members, then where its stage sits. */
 static void
 json_finding(struct jsonw *w, const struct cmp_finding *f)
 {
+	struct diag d = as_diag(f);
 	jsonw_object_begin(w);
-	diag_json_rule(w, f->code);
-	jsonw_member_string(w, "severity", diag_severity_name(f->severity));
-	jsonw_member_positive(w, "impact", f->impact);
-	jsonw_member_string(w, "stage", f->stage);
+	diag_json_members(w, &d);
 	jsonw_member_string(w, "stage_title", f->stage_title);
 	jsonw_member_string(w, "position", f->position);
-	jsonw_member_positive(w, "touchpoint", f->touchpoint);
-	jsonw_member_string(w, "file", f->file);
-	jsonw_member_long(w, "line", f->line);
-	jsonw_member_long(w, "column", f->col);
-	jsonw_member_string(w, "message", f->message);
-	jsonw_member_string(w, "hint", f->hint);
 	jsonw_object_end(w);
 }
 

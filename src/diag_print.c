@@ -179,15 +179,6 @@ print_one(struct buf *b, const struct diag *d, enum lang lang, bool color)
 		free(p.shown[i]);
 }
 
-static void
-(plural)(struct buf *b, enum lang lang, int n, enum msg one, enum msg many)
-{
-	buf_printf(b, (msg)(lang, n == 1 ? one : many), n);
-}
-/* Both messages take the count: checked where the ids are written. */
-#define plural(b, lang, n, one, many) \
-	(MSG_CHECK(one, n), MSG_CHECK(many, n), (plural)(b, lang, n, one, many))
-
 /* The counts of the summary line: errors and warnings that are no
  * friction (friction comes from the summary). */
 struct line_counts {
@@ -217,17 +208,17 @@ diag_summary_line(const struct diags *diags, const struct summary *summary)
 	enum lang lang = diags->lang;
 	struct line_counts lc = count_for_line(diags);
 	struct buf b = {0};
-	plural(&b, lang, summary->journeys, M_SUMMARY_JOURNEYS_1, M_SUMMARY_JOURNEYS_N);
+	msg_append_plural(&b, lang, summary->journeys, M_SUMMARY_JOURNEYS_1, M_SUMMARY_JOURNEYS_N);
 	buf_puts(&b, ", ");
-	plural(&b, lang, summary->personas, M_SUMMARY_PERSONAS_1, M_SUMMARY_PERSONAS_N);
+	msg_append_plural(&b, lang, summary->personas, M_SUMMARY_PERSONAS_1, M_SUMMARY_PERSONAS_N);
 	buf_puts(&b, ": ");
-	plural(&b, lang, lc.errors, M_SUMMARY_ERRORS_1, M_SUMMARY_ERRORS_N);
+	msg_append_plural(&b, lang, lc.errors, M_SUMMARY_ERRORS_1, M_SUMMARY_ERRORS_N);
 	if (lc.warnings > 0) {
 		buf_puts(&b, ", ");
-		plural(&b, lang, lc.warnings, M_SUMMARY_WARNINGS_1, M_SUMMARY_WARNINGS_N);
+		msg_append_plural(&b, lang, lc.warnings, M_SUMMARY_WARNINGS_1, M_SUMMARY_WARNINGS_N);
 	}
 	buf_puts(&b, ", ");
-	plural(&b, lang, summary->friction.count, M_SUMMARY_FRICTION_1, M_SUMMARY_FRICTION_N);
+	msg_append_plural(&b, lang, summary->friction.count, M_SUMMARY_FRICTION_1, M_SUMMARY_FRICTION_N);
 	buf_puts(&b, " (");
 	msg_append(&b, lang, M_SUMMARY_SCORE, summary->friction.score);
 	buf_puts(&b, ")");
@@ -275,13 +266,9 @@ diag_json_rule(struct jsonw *w, enum code code)
 	jsonw_member_string(w, "rule_en", info->slug_en);
 }
 
-/* One finding in the keten/1 form (a comparison writes its own findings,
- * which carry a stage title and position instead of journey and persona:
- * compare_out.c). */
-static void
-json_diag(struct jsonw *w, const struct diag *d)
+void
+diag_json_members(struct jsonw *w, const struct diag *d)
 {
-	jsonw_object_begin(w);
 	jsonw_member_string(w, "file", d->file);
 	jsonw_member_long(w, "line", d->line);
 	jsonw_member_long(w, "column", d->col);
@@ -294,6 +281,14 @@ json_diag(struct jsonw *w, const struct diag *d)
 	jsonw_member_positive(w, "touchpoint", d->touchpoint);
 	jsonw_member_string(w, "message", d->message);
 	jsonw_member_string(w, "hint", d->hint);
+}
+
+/* One finding in the keten/1 form: an object of its members alone. */
+static void
+json_diag(struct jsonw *w, const struct diag *d)
+{
+	jsonw_object_begin(w);
+	diag_json_members(w, d);
 	jsonw_object_end(w);
 }
 

@@ -46,6 +46,14 @@ void summary_free(struct summary *s);
  * "error" or "warning". */
 const char *diag_severity_name(enum severity severity);
 
+/* The members of one finding in every JSON output, in this order: "file",
+ * "line", "column", "severity", the rule members (diag_json_rule),
+ * "impact" (null when 0), "journey", "persona", "stage", "touchpoint"
+ * (null when 0), "message", "hint" (strings null when NULL). The caller
+ * opens and closes the object, and may add members of its own after these
+ * (a comparison adds the stage's title and position). */
+void diag_json_members(struct jsonw *w, const struct diag *d);
+
 /* The members of the JSON form that name a rule: "code" (its id, K001),
  * "rule" (its Dutch slug) and "rule_en" (its English slug). Every JSON
  * output that shows a finding or a rule writes them through here. */

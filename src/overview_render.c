@@ -54,15 +54,6 @@ set_hundredths(void *obj, const char *name, long hundredths)
 	set(obj, name, text);
 }
 
-static void
-(put_plural)(struct buf *out, enum lang lang, int n, enum msg one, enum msg many)
-{
-	buf_printf(out, (msg)(lang, n == 1 ? one : many), n);
-}
-/* Both messages take the count: checked where the ids are written. */
-#define put_plural(out, lang, n, one, many) \
-	(MSG_CHECK(one, n), MSG_CHECK(many, n), (put_plural)(out, lang, n, one, many))
-
 /* --- labels --- */
 
 static void
@@ -72,9 +63,9 @@ put_counts_row(struct buf *out, const struct draw *d, const struct ov_position *
 	if (p->stages == 0) {
 		buf_puts(&line, msg(d->lang, M_OV_NOT_VISITED));
 	} else {
-		put_plural(&line, d->lang, p->stages, M_R_STAGES_1, M_R_STAGES_N);
+		msg_append_plural(&line, d->lang, p->stages, M_R_STAGES_1, M_R_STAGES_N);
 		buf_puts(&line, " \xC2\xB7 ");
-		put_plural(&line, d->lang, p->journeys, M_SUMMARY_JOURNEYS_1, M_SUMMARY_JOURNEYS_N);
+		msg_append_plural(&line, d->lang, p->journeys, M_SUMMARY_JOURNEYS_1, M_SUMMARY_JOURNEYS_N);
 	}
 	buf_puts(out, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">");
 	esc_append(out, buf_str(&line), line.len, ESC_LABEL);
@@ -170,9 +161,9 @@ static void
 caption_text(struct buf *out, const struct draw *d)
 {
 	const struct overview *ov = d->ov;
-	put_plural(out, d->lang, ov->journeys, M_SUMMARY_JOURNEYS_1, M_SUMMARY_JOURNEYS_N);
+	msg_append_plural(out, d->lang, ov->journeys, M_SUMMARY_JOURNEYS_1, M_SUMMARY_JOURNEYS_N);
 	buf_puts(out, ", ");
-	put_plural(out, d->lang, (int)ov->n_personas, M_SUMMARY_PERSONAS_1, M_SUMMARY_PERSONAS_N);
+	msg_append_plural(out, d->lang, (int)ov->n_personas, M_SUMMARY_PERSONAS_1, M_SUMMARY_PERSONAS_N);
 	buf_puts(out, " \xC2\xB7 ");
 	msg_append(out, d->lang, M_SUMMARY_SCORE, ov->friction);
 	if (ov->unplaced > 0) {
@@ -182,7 +173,7 @@ caption_text(struct buf *out, const struct draw *d)
 	}
 	if (ov->skipped > 0) {
 		buf_puts(out, " \xC2\xB7 ");
-		put_plural(out, d->lang, ov->skipped, M_RENDER_SKIPPED_1, M_RENDER_SKIPPED_N);
+		msg_append_plural(out, d->lang, ov->skipped, M_RENDER_SKIPPED_1, M_RENDER_SKIPPED_N);
 	}
 }
 

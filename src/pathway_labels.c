@@ -189,15 +189,9 @@ static void
 put_counts(struct buf *out, const struct pathway *p)
 {
 	int stages = (int)p->journey->n_stages, found = p->friction.count;
-	if (stages == 1)
-		msg_append(out, p->lang, M_R_STAGES_1, stages);
-	else
-		msg_append(out, p->lang, M_R_STAGES_N, stages);
+	msg_append_plural(out, p->lang, stages, M_R_STAGES_1, M_R_STAGES_N);
 	buf_puts(out, SYM_DOT);
-	if (found == 1)
-		msg_append(out, p->lang, M_SUMMARY_FRICTION_1, found);
-	else
-		msg_append(out, p->lang, M_SUMMARY_FRICTION_N, found);
+	msg_append_plural(out, p->lang, found, M_SUMMARY_FRICTION_1, M_SUMMARY_FRICTION_N);
 	buf_puts(out, SYM_DOT);
 	msg_append(out, p->lang, M_SUMMARY_SCORE, p->friction.score);
 }

@@ -16,4 +16,5 @@ right_calls(struct buf *b)
 	free(msg_xasprintf(LANG_EN, M_S001_UTF8, 0xC3u));   /* %02X */
 	MSG_CHECK(M_S009_TOUCHPOINTS, 4L, "stage");         /* %ld %s */
 	fputs(msg(LANG_EN, M_HELP_MAIN), stdout);           /* from data/ */
+	msg_append_plural(b, LANG_NL, 2, M_SUMMARY_JOURNEYS_1, M_SUMMARY_JOURNEYS_N);
 }

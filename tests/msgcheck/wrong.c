@@ -22,6 +22,10 @@ wrong_call(struct buf *b, enum msg m)
 	msg_append(b, LANG_EN, m, 3);
 #elif CASE == 7 /* the id chosen by a condition */
 	msg_append(b, LANG_EN, b ? M_SUMMARY_SCORE : M_SUMMARY_ERRORS_1, 3);
+#elif CASE == 8 /* a plural whose second message does not take an int */
+	msg_append_plural(b, LANG_EN, 2, M_SUMMARY_JOURNEYS_1, M_REP_DAYS_N);
+#elif CASE == 9 /* a plural with an id in a variable */
+	msg_append_plural(b, LANG_EN, 2, M_SUMMARY_JOURNEYS_1, m);
 #else
 #error "no such CASE"
 #endif
