@@ -20,9 +20,12 @@
  *
  * on_journey is called once per journey, in input order, with a struct
  * checked_journey: the document, its persona and chain model, its
- * findings and its friction. Link with libketen.a and the libraries of
- * `pkg-config --libs libcmark libcjson libgvc libcgraph`, -lm and
- * -pthread.
+ * findings and its friction. Compile with -Isrc -Ibuild/gen (keten.h
+ * brings the headers of the model, the findings and the messages it
+ * speaks of; build/gen holds the generated message formats), link with
+ * build/libketen.a and the libraries of `pkg-config --libs libcmark
+ * libcjson libgvc libcgraph`, -lm and -pthread. tests/api/check_one.c is
+ * a complete example.
  *
  * Ownership, in one paragraph: the caller owns diags and the options;
  * the workspace owns the documents it reads, and a checked_journey and
