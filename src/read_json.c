@@ -1,6 +1,7 @@
-/* read_json.c - the JSON reader: one strict scan for the syntax and where every value starts, cJSON for the values, then the model with every value's line and column. */
+/* read_json.c - the JSON reader: the strict scan (json_scan.c) checks the syntax and gives every value's line and column, cJSON builds the values, and this file turns the two into the model. */
 #include "read.h"
 
+#include "json_scan.h"
 #include "mem.h"
 #include "text.h"
 #include "values.h"
@@ -15,434 +16,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NO_OFFSET SIZE_MAX
-
 /* Doubles hold every whole number up to 2^53 exactly; larger ones are
  * not taken as whole numbers. */
 #define MAX_WHOLE 9007199254740992L
 
 enum { MAX_FIELDS = 24, MAX_NUMBER_TEXT = 32 };
-
-/* ------------------------------------------------------------------ */
-/* The scan: a strict JSON syntax check without recursion that records
- * where every value and every member key starts, in document order. cJSON
- * keeps values in that order too, so the spans pair with its tree by index
- * (see struct val). */
-
-/* A line and a column in characters, as source_loc gives them. */
-struct pos {
-	int line, col;
-};
-
-/* Where one value starts, and its key when it is a member of an object. */
-struct span {
-	size_t key;          /* offset of the key's opening quote, or NO_OFFSET */
-	size_t value;        /* offset of the value's first byte */
-	size_t end;          /* index of the first span after the value's own */
-	struct pos key_pos;  /* filled in by resolve_positions */
-	struct pos value_pos;
-};
-
-enum scan_result { SCAN_OK, SCAN_DEPTH, SCAN_SYNTAX };
-
-enum scan_state {
-	EXPECT_VALUE,
-	EXPECT_VALUE_OR_CLOSE, /* just after '[' */
-	EXPECT_KEY,
-	EXPECT_KEY_OR_CLOSE,   /* just after '{' */
-	EXPECT_COLON,
-	EXPECT_COMMA_OR_CLOSE,
-	EXPECT_END,
-};
-
-struct scan {
-	const char *s;
-	size_t len;
-	size_t pos;           /* the next byte to look at */
-	long max_depth;
-	size_t *open;         /* the span of each open object or array */
-	size_t depth, open_cap;
-	struct span *spans;
-	size_t n_spans, spans_cap;
-	size_t key;           /* the key waiting for its value, or NO_OFFSET */
-	size_t error;         /* where the fault is, after a failed scan */
-	enum scan_state state;
-};
-
-static bool
-is_white(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int
-hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* A syntax error at `at`, or at the end of the input when `at` is past
- * it (report_syntax places that after the last character that is not
- * white space). */
-static enum scan_result
-scan_fail(struct scan *sc, size_t at)
-{
-	sc->error = at < sc->len ? at : sc->len;
-	return SCAN_SYNTAX;
-}
-
-static void
-scan_record(struct scan *sc, size_t at)
-{
-	if (sc->n_spans == sc->spans_cap) {
-		sc->spans_cap = sc->spans_cap ? sc->spans_cap * 2 : 256;
-		sc->spans = xrealloc(sc->spans, sc->spans_cap * sizeof(*sc->spans));
-	}
-	sc->spans[sc->n_spans].key = sc->key;
-	sc->spans[sc->n_spans].value = at;
-	sc->spans[sc->n_spans].end = sc->n_spans + 1; /* grows when it closes */
-	sc->n_spans++;
-	sc->key = NO_OFFSET;
-}
-
-static size_t
-skip_digits(const struct scan *sc, size_t i)
-{
-	while (i < sc->len && is_digit(sc->s[i]))
-		i++;
-	return i;
-}
-
-/* Four hex digits at `at`, as a number in *code. */
-static enum scan_result
-scan_hex4(struct scan *sc, size_t at, unsigned *code)
-{
-	*code = 0;
-	for (size_t k = 0; k < 4; k++) {
-		if (at + k >= sc->len)
-			return scan_fail(sc, sc->len);
-		int h = hex_value(sc->s[at + k]);
-		if (h < 0)
-			return scan_fail(sc, at + k);
-		*code = *code * 16 + (unsigned)h;
-	}
-	return SCAN_OK;
-}
-
-/* A \u escape at *i (its backslash); a high surrogate must be followed by
- * the escape of a low one, as cJSON requires. */
-static enum scan_result
-scan_unicode(struct scan *sc, size_t *i)
-{
-	unsigned code, low;
-	enum scan_result r = scan_hex4(sc, *i + 2, &code);
-	if (r != SCAN_OK)
-		return r;
-	if (code >= 0xDC00 && code <= 0xDFFF)
-		return scan_fail(sc, *i);
-	if (code < 0xD800 || code > 0xDBFF) {
-		*i += 6;
-		return SCAN_OK;
-	}
-	size_t second = *i + 6;
-	if (second >= sc->len || sc->s[second] != '\\')
-		return scan_fail(sc, second);
-	if (second + 1 >= sc->len || sc->s[second + 1] != 'u')
-		return scan_fail(sc, second + 1);
-	r = scan_hex4(sc, second + 2, &low);
-	if (r != SCAN_OK)
-		return r;
-	if (low < 0xDC00 || low > 0xDFFF)
-		return scan_fail(sc, second);
-	*i += 12;
-	return SCAN_OK;
-}
-
-/* An escape sequence at *i (its backslash); *i moves past it. */
-static enum scan_result
-scan_escape(struct scan *sc, size_t *i)
-{
-	if (*i + 1 >= sc->len)
-		return scan_fail(sc, sc->len);
-	char c = sc->s[*i + 1];
-	if (c == 'u')
-		return scan_unicode(sc, i);
-	if (strchr("\"\\/bfnrt", c) == NULL)
-		return scan_fail(sc, *i + 1);
-	*i += 2;
-	return SCAN_OK;
-}
-
-/* A string at pos (its opening quote). Control characters must be
- * escaped, so a string left open stops at the end of its line. */
-static enum scan_result
-scan_string(struct scan *sc)
-{
-	size_t i = sc->pos + 1;
-	while (i < sc->len && sc->s[i] != '"') {
-		if ((unsigned char)sc->s[i] < 0x20)
-			return scan_fail(sc, i);
-		if (sc->s[i] != '\\') {
-			i++;
-			continue;
-		}
-		enum scan_result r = scan_escape(sc, &i);
-		if (r != SCAN_OK)
-			return r;
-	}
-	if (i >= sc->len)
-		return scan_fail(sc, sc->len);
-	sc->pos = i + 1;
-	return SCAN_OK;
-}
-
-/* A number as RFC 8259 writes it: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
-static enum scan_result
-scan_number(struct scan *sc)
-{
-	size_t i = sc->pos;
-	if (sc->s[i] == '-')
-		i++;
-	if (i < sc->len && sc->s[i] == '0')
-		i++;
-	else if (i < sc->len && is_digit(sc->s[i]))
-		i = skip_digits(sc, i);
-	else
-		return scan_fail(sc, i);
-	if (i < sc->len && sc->s[i] == '.') {
-		if (i + 1 >= sc->len || !is_digit(sc->s[i + 1]))
-			return scan_fail(sc, i + 1);
-		i = skip_digits(sc, i + 1);
-	}
-	if (i < sc->len && (sc->s[i] == 'e' || sc->s[i] == 'E')) {
-		i++;
-		if (i < sc->len && (sc->s[i] == '+' || sc->s[i] == '-'))
-			i++;
-		if (i >= sc->len || !is_digit(sc->s[i]))
-			return scan_fail(sc, i);
-		i = skip_digits(sc, i);
-	}
-	sc->pos = i;
-	return SCAN_OK;
-}
-
-static enum scan_result
-scan_literal(struct scan *sc, const char *word)
-{
-	for (size_t k = 0; word[k]; k++) {
-		if (sc->pos + k >= sc->len)
-			return scan_fail(sc, sc->len);
-		if (sc->s[sc->pos + k] != word[k])
-			return scan_fail(sc, sc->pos + k);
-	}
-	sc->pos += strlen(word);
-	return SCAN_OK;
-}
-
-static void
-scan_after_value(struct scan *sc)
-{
-	sc->state = sc->depth > 0 ? EXPECT_COMMA_OR_CLOSE : EXPECT_END;
-}
-
-/* Opens the object or array at pos, just recorded, unless it nests too
- * deep. */
-static enum scan_result
-scan_open(struct scan *sc, char bracket)
-{
-	if ((long)sc->depth >= sc->max_depth) {
-		sc->error = sc->pos;
-		return SCAN_DEPTH;
-	}
-	if (sc->depth == sc->open_cap) {
-		sc->open_cap = sc->open_cap ? sc->open_cap * 2 : 64;
-		sc->open = xrealloc(sc->open, sc->open_cap * sizeof(*sc->open));
-	}
-	sc->open[sc->depth++] = sc->n_spans - 1;
-	sc->pos++;
-	sc->state = bracket == '{' ? EXPECT_KEY_OR_CLOSE : EXPECT_VALUE_OR_CLOSE;
-	return SCAN_OK;
-}
-
-/* '{' or '[': the innermost open container. */
-static char
-scan_innermost(const struct scan *sc)
-{
-	return sc->s[sc->spans[sc->open[sc->depth - 1]].value];
-}
-
-static void
-scan_close(struct scan *sc)
-{
-	sc->spans[sc->open[--sc->depth]].end = sc->n_spans;
-	sc->pos++;
-	scan_after_value(sc);
-}
-
-/* A value starting at pos. */
-static enum scan_result
-scan_value(struct scan *sc)
-{
-	char c = sc->s[sc->pos];
-	enum scan_result r;
-	if (c != '{' && c != '[' && c != '"' && c != '-' && !is_digit(c) &&
-	    c != 't' && c != 'f' && c != 'n')
-		return scan_fail(sc, sc->pos);
-	scan_record(sc, sc->pos);
-	switch (c) {
-	case '{':
-	case '[':
-		return scan_open(sc, c);
-	case '"':
-		r = scan_string(sc);
-		break;
-	case 't':
-		r = scan_literal(sc, "true");
-		break;
-	case 'f':
-		r = scan_literal(sc, "false");
-		break;
-	case 'n':
-		r = scan_literal(sc, "null");
-		break;
-	default:
-		r = scan_number(sc);
-		break;
-	}
-	if (r == SCAN_OK)
-		scan_after_value(sc);
-	return r;
-}
-
-static enum scan_result
-scan_key(struct scan *sc)
-{
-	if (sc->s[sc->pos] != '"')
-		return scan_fail(sc, sc->pos);
-	sc->key = sc->pos;
-	sc->state = EXPECT_COLON;
-	return scan_string(sc);
-}
-
-static enum scan_result
-scan_comma_or_close(struct scan *sc)
-{
-	char open = scan_innermost(sc);
-	char c = sc->s[sc->pos];
-	if (c == ',') {
-		sc->pos++;
-		sc->state = open == '{' ? EXPECT_KEY : EXPECT_VALUE;
-		return SCAN_OK;
-	}
-	if (c != (open == '{' ? '}' : ']'))
-		return scan_fail(sc, sc->pos);
-	scan_close(sc);
-	return SCAN_OK;
-}
-
-/* One step from the byte at pos, by the state. */
-static enum scan_result
-scan_step(struct scan *sc)
-{
-	char c = sc->s[sc->pos];
-	switch (sc->state) {
-	case EXPECT_VALUE_OR_CLOSE:
-		if (c == ']') {
-			scan_close(sc);
-			return SCAN_OK;
-		}
-		return scan_value(sc);
-	case EXPECT_VALUE:
-		return scan_value(sc);
-	case EXPECT_KEY_OR_CLOSE:
-		if (c == '}') {
-			scan_close(sc);
-			return SCAN_OK;
-		}
-		return scan_key(sc);
-	case EXPECT_KEY:
-		return scan_key(sc);
-	case EXPECT_COLON:
-		if (c != ':')
-			return scan_fail(sc, sc->pos);
-		sc->pos++;
-		sc->state = EXPECT_VALUE;
-		return SCAN_OK;
-	case EXPECT_COMMA_OR_CLOSE:
-		return scan_comma_or_close(sc);
-	case EXPECT_END:
-		break;
-	}
-	return scan_fail(sc, sc->pos);
-}
-
-static enum scan_result
-scan_json(struct scan *sc)
-{
-	sc->state = EXPECT_VALUE;
-	sc->key = NO_OFFSET;
-	for (;;) {
-		while (sc->pos < sc->len && is_white(sc->s[sc->pos]))
-			sc->pos++;
-		if (sc->pos >= sc->len)
-			return sc->state == EXPECT_END ? SCAN_OK : scan_fail(sc, sc->len);
-		enum scan_result r = scan_step(sc);
-		if (r != SCAN_OK)
-			return r;
-	}
-}
-
-/* Moves a cursor forward to offset `to`, counting lines and characters. */
-static void
-advance(const char *s, size_t to, size_t *offset, struct pos *p)
-{
-	for (; *offset < to; (*offset)++) {
-		unsigned char c = (unsigned char)s[*offset];
-		if (c == '\n') {
-			p->line++;
-			p->col = 1;
-		} else if ((c & 0xC0) != 0x80) {
-			p->col++;
-		}
-	}
-}
-
-/* Turns the offsets of the spans, which only grow, into lines and columns
- * in one pass: source_loc counts from the start of the line each time,
- * which takes quadratic time on a file written on one line. */
-static void
-resolve_positions(const char *s, struct span *spans, size_t n)
-{
-	size_t offset = 0;
-	struct pos p = {1, 1};
-	for (size_t i = 0; i < n; i++) {
-		if (spans[i].key != NO_OFFSET) {
-			advance(s, spans[i].key, &offset, &p);
-			spans[i].key_pos = p;
-		}
-		advance(s, spans[i].value, &offset, &p);
-		spans[i].value_pos = p;
-	}
-}
-
-static void
-scan_free(struct scan *sc)
-{
-	free(sc->open);
-	free(sc->spans);
-}
 
 /* ------------------------------------------------------------------ */
 /* The reader: values, context, locations and the shared reports. */
@@ -455,14 +33,14 @@ struct val {
 	size_t span;
 };
 
-static const struct val NO_VAL = {NULL, NO_OFFSET};
+static const struct val NO_VAL = {NULL, JSON_NO_OFFSET};
 
 struct reader {
 	struct source *src;
 	const struct limits *limits;
 	struct diags *diags;
 	struct doc *doc;
-	const struct span *spans;
+	const struct json_span *spans;
 	size_t n_spans;
 	bool over_limit; /* too many stages or touchpoints: the file is refused */
 };
@@ -470,17 +48,18 @@ struct reader {
 /* The span of a value. The scan passes only text that cJSON reads value
  * for value the same way; the bound keeps any disagreement from reading
  * outside the spans (it gives the start of the file). */
-static const struct span *
+static const struct json_span *
 span_of(const struct reader *r, struct val v)
 {
-	static const struct span none = {NO_OFFSET, 0, NO_OFFSET, {1, 1}, {1, 1}};
+	static const struct json_span none = {
+		JSON_NO_OFFSET, 0, JSON_NO_OFFSET, {1, 1}, {1, 1}};
 	return v.span < r->n_spans ? &r->spans[v.span] : &none;
 }
 
 static struct val
 first_child(const struct reader *r, struct val v)
 {
-	size_t span = v.span < r->n_spans ? v.span + 1 : NO_OFFSET;
+	size_t span = v.span < r->n_spans ? v.span + 1 : JSON_NO_OFFSET;
 	struct val child = {v.json->child, span};
 	return child;
 }
@@ -506,7 +85,7 @@ lang_of(const struct reader *r)
 static struct loc
 value_loc(const struct reader *r, struct val node)
 {
-	const struct span *sp = span_of(r, node);
+	const struct json_span *sp = span_of(r, node);
 	struct loc loc = {r->src->file, sp->value_pos.line, sp->value_pos.col};
 	return loc;
 }
@@ -515,8 +94,8 @@ value_loc(const struct reader *r, struct val node)
 static struct loc
 key_loc(const struct reader *r, struct val node)
 {
-	const struct span *sp = span_of(r, node);
-	struct pos p = sp->key != NO_OFFSET ? sp->key_pos : sp->value_pos;
+	const struct json_span *sp = span_of(r, node);
+	struct json_pos p = sp->key != JSON_NO_OFFSET ? sp->key_pos : sp->value_pos;
 	struct loc loc = {r->src->file, p.line, p.col};
 	return loc;
 }
@@ -1023,7 +602,7 @@ report_unknown(struct reader *r, struct val m, const struct object_type *type,
 /* Finds the last occurrence of each known member (the last one wins) and
  * reports the unknown ones, kept as notes when notes is not NULL. */
 static void
-scan_members(struct reader *r, struct val obj, const struct object_type *type,
+collect_members(struct reader *r, struct val obj, const struct object_type *type,
 	     struct val *last, struct text_list *notes)
 {
 	for (size_t i = 0; i < type->n_fields; i++)
@@ -1311,7 +890,7 @@ read_members(struct reader *r, struct val obj, const struct object_type *type,
 	     void *target, struct text_list *notes)
 {
 	struct val last[MAX_FIELDS];
-	scan_members(r, obj, type, last, notes);
+	collect_members(r, obj, type, last, notes);
 	for (size_t i = 0; i < type->n_fields; i++)
 		if (present(last[i]))
 			read_field(r, &type->fields[i], last[i], target);
@@ -1406,7 +985,7 @@ read_top(struct reader *r, struct val top)
 	if (!expect_object(r, top, "(document)"))
 		return;
 	struct val last[MAX_FIELDS];
-	scan_members(r, top, &top_type, last, NULL);
+	collect_members(r, top, &top_type, last, NULL);
 	check_format(r, top, last[TOP_FORMAT]);
 	long kind = choose_kind(r, top, last);
 	if (kind == TOP_PERSONA) {
@@ -1452,9 +1031,7 @@ char_at(const struct source *src, size_t offset, char out[8])
 static void
 report_syntax(const struct source *src, struct diags *diags, size_t offset)
 {
-	size_t end = src->len;
-	while (end > 0 && is_white(src->data[end - 1]))
-		end--;
+	size_t end = json_content_end(src->data, src->len);
 	struct diag *d;
 	if (offset >= end) {
 		struct loc loc = source_loc(src, end);
@@ -1492,22 +1069,18 @@ static pthread_mutex_t cjson_parse_lock = PTHREAD_MUTEX_INITIALIZER;
 /* Scans and parses the text; NULL after reporting why it cannot be read. */
 static cJSON *
 parse(const struct source *src, const struct limits *limits,
-      struct diags *diags, struct scan *sc)
+      struct diags *diags, struct json_scan *scan)
 {
-	memset(sc, 0, sizeof(*sc));
-	sc->s = src->data;
-	sc->len = src->len;
-	sc->max_depth = depth_limit(limits);
-	enum scan_result res = scan_json(sc);
-	if (res == SCAN_DEPTH) {
-		report_depth(src, limits, diags, sc->error);
+	enum json_scan_result res =
+		json_scan(src->data, src->len, depth_limit(limits), scan);
+	if (res == JSON_SCAN_DEPTH) {
+		report_depth(src, limits, diags, scan->error);
 		return NULL;
 	}
-	if (res != SCAN_OK) {
-		report_syntax(src, diags, sc->error);
+	if (res != JSON_SCAN_OK) {
+		report_syntax(src, diags, scan->error);
 		return NULL;
 	}
-	resolve_positions(src->data, sc->spans, sc->n_spans);
 	const char *end = NULL;
 	/* Every cJSON parse resets, and on failure sets, one static error
 	 * position (cJSON_GetErrorPtr): one parse at a time. */
@@ -1526,15 +1099,15 @@ struct doc *
 read_json(struct source *src, const struct limits *limits, struct diags *diags)
 {
 	size_t first = diags->n;
-	struct scan sc;
-	cJSON *root = parse(src, limits, diags, &sc);
+	struct json_scan scan;
+	cJSON *root = parse(src, limits, diags, &scan);
 	if (root == NULL) {
-		scan_free(&sc);
+		json_scan_free(&scan);
 		return NULL;
 	}
 	struct doc *doc = doc_new(src->path, DOC_UNKNOWN, FORMAT_JSON);
 	src->file = doc->path;
-	struct reader r = {src, limits, diags, doc, sc.spans, sc.n_spans, false};
+	struct reader r = {src, limits, diags, doc, scan.spans, scan.n_spans, false};
 	struct val top = {root, 0};
 	read_top(&r, top);
 	if (r.over_limit)
@@ -1546,6 +1119,6 @@ read_json(struct source *src, const struct limits *limits, struct diags *diags)
 	if (doc != NULL && doc->persona != NULL)
 		diags_tag(diags, first, NULL, doc->persona->id.s);
 	cJSON_Delete(root);
-	scan_free(&sc);
+	json_scan_free(&scan);
 	return doc;
 }
