@@ -28,7 +28,7 @@ DEB_PKGS = build-essential pkg-config libcmark-dev libcjson-dev \
 SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 BASE   = mem path text catalog diag vocab values readability personal source jsonw model
-READ   = read_md json_scan read_json
+READ   = read_md json_scan read_json read_json_value read_json_object
 MODEL  = chain
 CHECK  = check rules rules_contact rules_move rules_experience rules_text preload workspace
 RENDER = render_text markers pathway_labels pathway_spec pathway_measure gv_shared pathway overview overview_render compare compare_out

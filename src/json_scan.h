@@ -1,4 +1,4 @@
-/* json_scan.h - a strict JSON syntax check that builds no values: it accepts RFC 8259 text only and records where every value (and its key) starts. Included by: read_json.c, tests/unit/test_json_scan.c. */
+/* json_scan.h - a strict JSON syntax check that builds no values: it accepts RFC 8259 text only and records where every value (and its key) starts. Included by: read_json_value.h, read_json*.c, tests/unit/test_json_scan.c. */
 #ifndef KETEN_JSON_SCAN_H
 #define KETEN_JSON_SCAN_H
 
