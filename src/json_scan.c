@@ -142,7 +142,7 @@ scan_escape(struct scanner *sc, size_t *i)
 	char c = sc->s[*i + 1];
 	if (c == 'u')
 		return scan_unicode(sc, i);
-	if (strchr("\"\\/bfnrt", c) == NULL)
+	if (c == '\0' || strchr("\"\\/bfnrt", c) == NULL)
 		return scan_fail(sc, *i + 1);
 	*i += 2;
 	return JSON_SCAN_OK;
@@ -246,6 +246,13 @@ scan_innermost(const struct scanner *sc)
 	return sc->s[sc->spans[sc->open[sc->depth - 1]].value];
 }
 
+/* '}' or ']': what closes the innermost open container. */
+static char
+scan_closer(const struct scanner *sc)
+{
+	return scan_innermost(sc) == '{' ? '}' : ']';
+}
+
 static void
 scan_close(struct scanner *sc)
 {
@@ -254,36 +261,34 @@ scan_close(struct scanner *sc)
 	scan_after_value(sc);
 }
 
+/* A string, literal or number at pos; a number fails at the first byte
+ * that cannot start a value. */
+static enum json_scan_result
+scan_scalar(struct scanner *sc, char c)
+{
+	switch (c) {
+	case '"':
+		return scan_string(sc);
+	case 't':
+		return scan_literal(sc, "true");
+	case 'f':
+		return scan_literal(sc, "false");
+	case 'n':
+		return scan_literal(sc, "null");
+	default:
+		return scan_number(sc);
+	}
+}
+
 /* A value starting at pos. */
 static enum json_scan_result
 scan_value(struct scanner *sc)
 {
 	char c = sc->s[sc->pos];
-	enum json_scan_result r;
-	if (c != '{' && c != '[' && c != '"' && c != '-' && !is_digit(c) &&
-	    c != 't' && c != 'f' && c != 'n')
-		return scan_fail(sc, sc->pos);
 	scan_record(sc, sc->pos);
-	switch (c) {
-	case '{':
-	case '[':
+	if (c == '{' || c == '[')
 		return scan_open(sc, c);
-	case '"':
-		r = scan_string(sc);
-		break;
-	case 't':
-		r = scan_literal(sc, "true");
-		break;
-	case 'f':
-		r = scan_literal(sc, "false");
-		break;
-	case 'n':
-		r = scan_literal(sc, "null");
-		break;
-	default:
-		r = scan_number(sc);
-		break;
-	}
+	enum json_scan_result r = scan_scalar(sc, c);
 	if (r == JSON_SCAN_OK)
 		scan_after_value(sc);
 	return r;
@@ -309,7 +314,7 @@ scan_comma_or_close(struct scanner *sc)
 		sc->state = open == '{' ? EXPECT_KEY : EXPECT_VALUE;
 		return JSON_SCAN_OK;
 	}
-	if (c != (open == '{' ? '}' : ']'))
+	if (c != scan_closer(sc))
 		return scan_fail(sc, sc->pos);
 	scan_close(sc);
 	return JSON_SCAN_OK;
@@ -322,19 +327,15 @@ scan_step(struct scanner *sc)
 	char c = sc->s[sc->pos];
 	switch (sc->state) {
 	case EXPECT_VALUE_OR_CLOSE:
-		if (c == ']') {
+	case EXPECT_KEY_OR_CLOSE:
+		if (c == scan_closer(sc)) {
 			scan_close(sc);
 			return JSON_SCAN_OK;
 		}
-		return scan_value(sc);
+		return sc->state == EXPECT_KEY_OR_CLOSE ? scan_key(sc)
+							: scan_value(sc);
 	case EXPECT_VALUE:
 		return scan_value(sc);
-	case EXPECT_KEY_OR_CLOSE:
-		if (c == '}') {
-			scan_close(sc);
-			return JSON_SCAN_OK;
-		}
-		return scan_key(sc);
 	case EXPECT_KEY:
 		return scan_key(sc);
 	case EXPECT_COLON:

@@ -68,3 +68,13 @@ TEST(json_scan_content_end)
 	INT_EQ(json_content_end("[1] \n\t", 6), 3);
 	INT_EQ(json_content_end(" \r\n", 3), 0);
 }
+
+TEST(json_scan_nul_in_escape)
+{
+	/* The text is given by length, so a NUL is a byte like any other. */
+	static const char text[] = "[\"a\\\0\"]";
+	struct json_scan scan;
+	INT_EQ(json_scan(text, sizeof text - 1, 64, &scan), JSON_SCAN_SYNTAX);
+	INT_EQ(scan.error, 4);
+	json_scan_free(&scan);
+}
