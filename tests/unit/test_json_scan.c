@@ -20,6 +20,9 @@ TEST(json_scan_spans_nested)
 	if (scan.n_spans == 6) {
 		const struct json_span *s = scan.spans;
 		INT_EQ(s[0].key, JSON_NO_OFFSET);
+		INT_EQ(s[0].key_pos.line, 0);
+		INT_EQ(s[0].value_pos.line, 1);
+		INT_EQ(s[0].value_pos.col, 1);
 		INT_EQ(s[0].value, 0);
 		INT_EQ(s[0].end, 6);
 		INT_EQ(s[1].key, 1);      /* "a" */
