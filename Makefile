@@ -14,37 +14,51 @@ CFLAGS  ?= -O2 -g
 PKGS     = libcmark libcjson libgvc libcgraph
 STD      = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN     = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
-           -Wwrite-strings -Wshadow
+           -Wwrite-strings -Wshadow -Werror=format
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS  = $(STD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -pthread -Isrc
+# -MMD -MP: each object also writes BUILD/NAME.d, the headers it really
+# includes, so touching a header rebuilds only the objects that use it.
+DEPFLAGS    = -MMD -MP
+ALL_CFLAGS  = $(STD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -pthread -Isrc -I$(BUILD)/gen $(DEPFLAGS)
 LDLIBS      = $(PKG_LIBS) -lm -pthread
 BUILD      ?= build
 
-# Debian packages the build and the tests need (see `make deps`).
-DEB_PKGS = build-essential pkg-config libcmark-dev libcjson-dev \
+# Debian packages the build and the tests need (see `make deps`). Real
+# package names only: `pkg-config` is a virtual or transitional name of
+# pkgconf, which dpkg-query may not report as installed when pkgconf is.
+DEB_PKGS = build-essential pkgconf libcmark-dev libcjson-dev \
            libgraphviz-dev graphviz fonts-dejavu-core valgrind \
            python3-jsonschema chromium clang-14 libclang-rt-14-dev poppler-utils groff-base
-SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-BASE   = mem path text catalog diag vocab values readability personal source jsonw model
+BASE   = mem idmap path self_path text catalog diag vocab values readability personal source jsonw model
 READ   = read_md json_scan read_json read_json_value read_json_object
 MODEL  = chain
 CHECK  = check rules rules_contact rules_move rules_experience rules_text preload workspace
-RENDER = render_text markers pathway_labels pathway_spec pathway_measure gv_shared pathway overview overview_render compare compare_out
+RENDER = render_text html markers pathway_labels pathway_spec pathway_measure gv_shared pathway overview overview_render compare compare_out
 WRITE  = diag_print write_json write_md outdir report report_page
 CLI    = cli cli_workspace cmd_main cmd_check cmd_export cmd_chain cmd_rules cmd_render cmd_overview cmd_compare \
          cmd_new cmd_watch
 
 LIB_OBJS = $(patsubst %,$(BUILD)/%.o,$(BASE) $(READ) $(MODEL) $(CHECK) $(RENDER) $(WRITE) $(CLI))
 MAIN_OBJ = $(BUILD)/main.o
-HEADERS  = $(wildcard src/*.h src/*.def)
+
+# Generated headers, in $(BUILD)/gen and never committed: msg_formats.h,
+# both texts of every message as macros for the compile-time argument check
+# (catalog.h), and embedded.h, the files of data/ as string literals (the
+# help texts, the templates of `keten new`, the report's style sheet, the
+# default chain model). catalog.h includes msg_formats.h, so every object
+# depends on it.
+GEN         = $(BUILD)/gen
+GEN_HEADERS = $(GEN)/msg_formats.h $(GEN)/embedded.h
+DATA_FILES  = $(sort $(wildcard data/*.md data/*.css data/*.json data/help/*.txt))
 
 UNIT_SRCS = $(wildcard tests/unit/*.c)
 UNIT_BIN  = $(BUILD)/unit-tests
+UNIT_OBJS = $(patsubst tests/unit/%.c,$(BUILD)/unit/%.o,$(UNIT_SRCS))
 
-.PHONY: all deps demo test check-unit check-golden check-examples check-render \
-        check-report check-scaffold check-asan check-valgrind check-regress fuzz bench clean \
+.PHONY: all deps demo test check-headers check-portable check-unit check-golden check-examples check-render \
+        check-report check-scaffold check-messages check-asan check-valgrind check-regress fuzz bench clean \
         install uninstall
 
 all: keten
@@ -52,25 +66,57 @@ all: keten
 keten: $(LIB_OBJS) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/%.o: src/%.c $(HEADERS) | $(BUILD)
+$(BUILD)/%.o: src/%.c | $(BUILD) $(GEN_HEADERS)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD):
 	mkdir -p $(BUILD)
 
-$(UNIT_BIN): $(UNIT_SRCS) $(LIB_OBJS) $(HEADERS)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $(UNIT_SRCS) $(LIB_OBJS) $(LDLIBS)
+$(LIB_OBJS) $(MAIN_OBJ) $(UNIT_OBJS): $(GEN_HEADERS)
 
-# Installs the Debian packages that are missing (as root, or with sudo).
+$(GEN):
+	mkdir -p $@
+
+$(GEN)/msg_formats.h: src/messages.def tools/gen-msg-formats.awk | $(GEN)
+	LC_ALL=C awk -f tools/gen-msg-formats.awk src/messages.def > $@.tmp
+	mv $@.tmp $@
+
+# A tool run at build time: built for the build machine, without CFLAGS
+# (no sanitizer or fuzzer flags).
+$(GEN)/embed: tools/embed.c | $(GEN)
+	$(CC) $(STD) $(WARN) -o $@ tools/embed.c
+
+$(GEN)/embedded.h: $(GEN)/embed $(DATA_FILES)
+	$(GEN)/embed $(DATA_FILES) > $@.tmp
+	mv $@.tmp $@
+
+
+$(UNIT_BIN): $(UNIT_OBJS) $(LIB_OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/unit/%.o: tests/unit/%.c | $(BUILD)/unit
+	$(CC) $(ALL_CFLAGS) -Itests/unit -c -o $@ $<
+
+$(BUILD)/unit:
+	mkdir -p $@
+
+# Installs the Debian packages that are missing, as root or with sudo;
+# does nothing (and never calls sudo) when none is. Without sudo, or off
+# Debian, it says what to install instead.
 deps:
-	@missing=""; for p in $(DEB_PKGS); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	@command -v dpkg-query >/dev/null 2>&1 || { \
+	  echo "deps: not a Debian system; install the equivalents of: $(DEB_PKGS)"; exit 0; }; \
+	missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q ' ok installed$$' || missing="$$missing $$p"; \
 	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
-	fi
+	[ -n "$$missing" ] || exit 0; \
+	if [ "$$(id -u)" = 0 ]; then sudo=""; \
+	elif command -v sudo >/dev/null 2>&1; then sudo=sudo; \
+	else echo "deps: missing Debian packages:$$missing" >&2; \
+	  echo "deps: as root, run: apt-get install$$missing" >&2; exit 1; fi; \
+	echo "deps: installing:$$missing"; \
+	$$sudo apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing
 
 # The main job on the shipped example workspace: output/index.html and the
 # rest. The example workspace holds a workshop draft with a phone number in
@@ -80,10 +126,25 @@ demo: deps
 	./keten . || [ $$? -eq 1 ]
 
 test: deps
-	$(MAKE) check-unit check-golden check-examples check-render check-report check-scaffold check-regress
+	$(MAKE) check-headers check-portable check-unit check-messages check-golden check-examples check-render check-report check-scaffold check-regress
+
+# Every #include keeps to the first line of the header it includes
+# (README, "How the source is laid out"), and the checker catches faults.
+check-headers:
+	sh tests/headers.sh
+
+# Only `keten watch` needs Linux: cmd_watch.c also compiles without it
+# (the rest includes no Linux header: tests/check-headers.py).
+check-portable: | $(BUILD) $(GEN_HEADERS)
+	$(CC) $(ALL_CFLAGS) -U__linux__ -Werror -c -o $(BUILD)/cmd_watch-elsewhere.o src/cmd_watch.c
 
 check-unit: $(UNIT_BIN)
 	$(UNIT_BIN)
+
+# Message arguments are checked at compile time: a call that fits compiles,
+# a wrong type, count or id does not (tests/msgcheck/).
+check-messages: $(GEN_HEADERS)
+	sh tests/msg-check.sh "$(CC) $(ALL_CFLAGS)"
 
 ROUNDTRIP_PATHS = personas journeys tests/golden/spec-example tests/golden/export \
                   tests/roundtrip
@@ -200,7 +261,7 @@ REPLAY_RUN    ?=
 
 .PRECIOUS: $(BUILD)/fuzz/%.o
 
-$(BUILD)/fuzz/%.o: fuzz/%.c fuzz/fuzz.h $(HEADERS) | $(BUILD)/fuzz
+$(BUILD)/fuzz/%.o: fuzz/%.c $(GEN_HEADERS) | $(BUILD)/fuzz
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/fuzz:
@@ -245,7 +306,7 @@ install: keten
 	install -d $(DESTDIR)$(SCHEMADIR)
 	install -m 644 schemas/*.schema.json $(DESTDIR)$(SCHEMADIR)
 	install -d $(DESTDIR)$(MANDIR)
-	install -m 644 doc/keten.1 $(DESTDIR)$(MANDIR)/keten.1
+	install -m 644 docs/keten.1 $(DESTDIR)$(MANDIR)/keten.1
 	install -d $(DESTDIR)$(COMPLETIONDIR)
 	install -m 644 completion/keten.bash $(DESTDIR)$(COMPLETIONDIR)/keten
 
@@ -257,3 +318,7 @@ uninstall:
 
 clean:
 	rm -rf build build-asan build-fuzz keten keten-asan
+
+# The headers each object includes, as the compiler found them (-MMD);
+# absent before the first build, when everything is built anyway.
+-include $(wildcard $(BUILD)/*.d $(BUILD)/unit/*.d $(BUILD)/fuzz/*.d)

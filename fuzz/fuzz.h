@@ -1,4 +1,4 @@
-/* fuzz.h - what the fuzz harnesses share: small limits, the fixed persona, journey and chain they check against, and the steps after reading that the workspace takes (checks, positions, rules, printing). Included by the harnesses in fuzz/ only. */
+/* fuzz.h - what the fuzz harnesses share: small limits, the fixed persona, journey and chain they check against, and the steps after reading that the workspace takes (checks, positions, rules, printing). Included by: fuzz/. */
 #ifndef KETEN_FUZZ_H
 #define KETEN_FUZZ_H
 

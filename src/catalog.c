@@ -1,6 +1,10 @@
 /* catalog.c - the message table built from messages.def, and language choice. */
 #include "catalog.h"
 
+#include "embedded.h"
+#include "mem.h"
+
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,11 +15,41 @@ static const char *const messages[MSG__MAX][2] = {
 };
 
 const char *
-msg(enum lang lang, enum msg m)
+(msg)(enum lang lang, enum msg m)
 {
 	if ((unsigned)m >= MSG__MAX)
 		return "?";
 	return messages[m][lang == LANG_EN];
+}
+
+void
+(msg_append)(struct buf *b, enum lang lang, enum msg m, ...)
+{
+	va_list ap;
+	va_start(ap, m);
+	char *s = xvasprintf((msg)(lang, m), ap);
+	va_end(ap);
+	buf_puts(b, s);
+	free(s);
+}
+
+void
+(msg_fprintf)(FILE *out, enum lang lang, enum msg m, ...)
+{
+	va_list ap;
+	va_start(ap, m);
+	vfprintf(out, (msg)(lang, m), ap);
+	va_end(ap);
+}
+
+char *
+(msg_xasprintf)(enum lang lang, enum msg m, ...)
+{
+	va_list ap;
+	va_start(ap, m);
+	char *s = xvasprintf((msg)(lang, m), ap);
+	va_end(ap);
+	return s;
 }
 
 int

@@ -1,6 +1,8 @@
-/* catalog.h - every user-visible string, in Dutch and English, looked up by id. Included by every module that prints or reports. */
+/* catalog.h - every user-visible string, in Dutch and English, looked up by id, and the compile-time check of the arguments given to a message. Included by: any. */
 #ifndef KETEN_CATALOG_H
 #define KETEN_CATALOG_H
+
+#include <stdio.h>
 
 enum lang { LANG_NL, LANG_EN };
 
@@ -14,6 +16,51 @@ enum msg {
 /* The text of message m in language lang (a printf format where the entry
  * takes arguments; Dutch and English take the same arguments in order). */
 const char *msg(enum lang lang, enum msg m);
+
+/*
+ * The compile-time check of a message's arguments. MSG_CHECK(M_ID, args...)
+ * hands both texts of M_ID (from the generated msg_formats.h) and the
+ * arguments to the compiler's printf format check, inside sizeof: nothing
+ * is evaluated and no code is generated. M_ID must be the id itself, not a
+ * variable; anything else does not compile. Every function that prints a
+ * message given by id and arguments is wrapped in a macro of its own name
+ * that runs this check first (diag_emit, rule_report, cli_error, msg_append,
+ * ...); its definition is written as (name)(...) so the macro leaves it be.
+ * A wrong argument type is a build error with -Werror=format (Makefile).
+ */
+#include "msg_formats.h"
+
+#if defined(__GNUC__) || defined(__clang__)
+/* Never defined and never called: only its format attribute is used. The
+ * message id passes through m, the arguments from the third on. */
+int msg_check_format(const char *format, enum msg m, ...)
+    __attribute__((format(printf, 1, 3)));
+#define MSG_CHECK(...) MSG_CHECK_ID_(MSG_ID_(__VA_ARGS__, ~), __VA_ARGS__)
+#define MSG_ID_(m, ...) m
+#define MSG_CHECK_ID_(m, ...) MSG_CHECK_BOTH_(m, __VA_ARGS__)
+#define MSG_CHECK_BOTH_(m, ...) \
+	((void)sizeof(msg_check_format("" MSG_NL_##m, __VA_ARGS__) + \
+		      msg_check_format("" MSG_EN_##m, __VA_ARGS__)))
+#else
+#define MSG_CHECK(...) ((void)0)
+#endif
+
+/* msg with the id written out is checked to take no arguments; a lookup by
+ * a variable id (a table of them) is written (msg)(lang, m), unchecked. */
+#define msg(lang, m) (MSG_CHECK(m), (msg)(lang, m))
+
+/* Message m formatted with the arguments: appended to b, printed to out,
+ * or returned (caller frees). Each is checked like msg. */
+struct buf;
+void msg_append(struct buf *b, enum lang lang, enum msg m, ...);
+void msg_fprintf(FILE *out, enum lang lang, enum msg m, ...);
+char *msg_xasprintf(enum lang lang, enum msg m, ...);
+#define msg_append(b, lang, ...) \
+	(MSG_CHECK(__VA_ARGS__), (msg_append)(b, lang, __VA_ARGS__))
+#define msg_fprintf(out, lang, ...) \
+	(MSG_CHECK(__VA_ARGS__), (msg_fprintf)(out, lang, __VA_ARGS__))
+#define msg_xasprintf(lang, ...) \
+	(MSG_CHECK(__VA_ARGS__), (msg_xasprintf)(lang, __VA_ARGS__))
 
 /* The language from KETEN_LANG, else LC_ALL, LC_MESSAGES or LANG ("nl*"
  * gives Dutch), else English. */

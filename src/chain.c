@@ -1,6 +1,7 @@
 /* chain.c - the embedded default chain model, its validation and lookups. */
 #include "chain.h"
 
+#include "embedded.h"
 #include "read.h"
 #include "source.h"
 #include "text.h"
@@ -10,47 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The default of formats.md, word for word in its values. */
-const char chain_default_json[] =
-	"{\n"
-	"  \"format\": \"keten/1\",\n"
-	"  \"chain\": {\n"
-	"    \"id\": \"arbeid\",\n"
-	"    \"title\": \"Keten van arbeid\",\n"
-	"    \"domains\": [\n"
-	"      {\"id\": \"basis\", \"label\": \"Sociale basis\"},\n"
-	"      {\"id\": \"wmo\",   \"label\": \"Wmo 2015\"},\n"
-	"      {\"id\": \"pw\",    \"label\": \"Participatiewet\"},\n"
-	"      {\"id\": \"markt\", \"label\": \"Arbeidsmarkt\"}\n"
-	"    ],\n"
-	"    \"positions\": [\n"
-	"      {\"id\": \"thuis\", \"label\": \"Thuis\", \"ladder\": 1, \"domain\": \"basis\", \"income\": \"benefit\"},\n"
-	"      {\"id\": \"sociale-basis\", \"label\": \"Sociale basis\", \"ladder\": 2, \"domain\": \"basis\",\n"
-	"       \"aliases\": [\"buurt\", \"vrijwillige-inzet\"]},\n"
-	"      {\"id\": \"dagbesteding\", \"label\": \"Dagbesteding\", \"ladder\": 3, \"domain\": \"wmo\",\n"
-	"       \"indication\": true, \"reindication_months\": 12},\n"
-	"      {\"id\": \"arbeidsmatige-dagbesteding\", \"label\": \"Arbeidsmatige dagbesteding\",\n"
-	"       \"ladder\": 3, \"domain\": \"wmo\", \"indication\": true, \"reindication_months\": 12,\n"
-	"       \"aliases\": [\"ad\", \"arbeidsmatige-db\"]},\n"
-	"      {\"id\": \"vrijwilligerswerk\", \"label\": \"Vrijwilligerswerk\", \"ladder\": 4, \"domain\": \"basis\"},\n"
-	"      {\"id\": \"beschut-werk\", \"label\": \"Beschut werk\", \"ladder\": 5, \"domain\": \"pw\",\n"
-	"       \"indication\": true, \"reindication_months\": 24, \"income\": \"wage\"},\n"
-	"      {\"id\": \"werk-met-ondersteuning\", \"label\": \"Betaald werk met ondersteuning\",\n"
-	"       \"ladder\": 5, \"domain\": \"pw\", \"income\": \"wage\", \"aliases\": [\"ips\", \"loonkostensubsidie\"]},\n"
-	"      {\"id\": \"betaald-werk\", \"label\": \"Betaald werk\", \"ladder\": 6, \"domain\": \"markt\", \"income\": \"wage\"}\n"
-	"    ],\n"
-	"    \"thresholds\": {\n"
-	"      \"max_wait_days\": 42,\n"
-	"      \"max_step_up\": 2,\n"
-	"      \"max_actors\": 5,\n"
-	"      \"emotion_drop\": 2,\n"
-	"      \"min_readability\": 60\n"
-	"    },\n"
-	"    \"jargon\": [\"beschikking\", \"maatwerkvoorziening\", \"indicatie\", \"herindicatie\",\n"
-	"               \"algemene voorziening\", \"zorg in natura\", \"persoonsgebonden budget\",\n"
-	"               \"toekenning\", \"grondslag\", \"bezwaar\", \"loonwaarde\", \"doelgroepregister\"]\n"
-	"  }\n"
-	"}\n";
+/* The default of formats.md, word for word in its values: data/chain-default.json. */
+const char chain_default_json[] = DATA_CHAIN_DEFAULT_JSON;
 
 static const char *const default_jargon[] = {
 	"beschikking", "maatwerkvoorziening", "indicatie", "herindicatie",
@@ -343,7 +305,7 @@ describe_domains(const struct chain *c, enum lang lang, struct buf *out)
 			   d->label.s ? d->label.s : "");
 		if (d->organisation.s) {
 			buf_puts(out, "  (");
-			buf_printf(out, msg(lang, M_CHAIN_ORGANISATION), d->organisation.s);
+			msg_append(out, lang, M_CHAIN_ORGANISATION, d->organisation.s);
 			buf_puts(out, ")");
 		}
 		buf_putc(out, '\n');
@@ -354,21 +316,22 @@ static void
 describe_position(const struct position *p, enum lang lang, struct buf *out)
 {
 	char rung[32];
-	snprintf(rung, sizeof rung, msg(lang, M_CHAIN_RUNG), p->ladder.v);
+	MSG_CHECK(M_CHAIN_RUNG, p->ladder.v);
+	snprintf(rung, sizeof rung, (msg)(lang, M_CHAIN_RUNG), p->ladder.v);
 	buf_printf(out, "  %-8s %-28s %s [%s]\n", rung, p->id.s ? p->id.s : "?",
 		   p->label.s ? p->label.s : "",
 		   p->dom && p->dom->label.s ? p->dom->label.s : p->domain.s ? p->domain.s : "?");
 	if (p->indication.v == YESNO_YES) {
 		buf_puts(out, "           ");
 		if (p->reindication_months.set)
-			buf_printf(out, msg(lang, M_CHAIN_INDICATION), p->reindication_months.v);
+			msg_append(out, lang, M_CHAIN_INDICATION, p->reindication_months.v);
 		else
 			buf_puts(out, msg(lang, M_CHAIN_INDICATION_ONLY));
 		buf_putc(out, '\n');
 	}
 	if (p->income.v) {
 		buf_puts(out, "           ");
-		buf_printf(out, msg(lang, M_CHAIN_INCOME), value_income_text(p->income.v, lang));
+		msg_append(out, lang, M_CHAIN_INCOME, value_income_text(p->income.v, lang));
 		buf_putc(out, '\n');
 	}
 	if (p->aliases.n) {
@@ -376,7 +339,7 @@ describe_position(const struct position *p, enum lang lang, struct buf *out)
 		for (size_t a = 0; a < p->aliases.n; a++)
 			buf_printf(&list, "%s%s", a ? ", " : "", p->aliases.items[a].s);
 		buf_puts(out, "           ");
-		buf_printf(out, msg(lang, M_CHAIN_ALIASES), buf_str(&list));
+		msg_append(out, lang, M_CHAIN_ALIASES, buf_str(&list));
 		buf_putc(out, '\n');
 		buf_free(&list);
 	}
@@ -412,7 +375,7 @@ describe_thresholds(const struct thresholds *t, enum lang lang, struct buf *out)
 	buf_printf(out, "%s\n", msg(lang, M_CHAIN_THRESHOLDS));
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
 		buf_printf(out, "  %-16s %4ld  %s\n", rows[i].name, rows[i].n->v,
-			   msg(lang, rows[i].what));
+			   (msg)(lang, rows[i].what));
 }
 
 static void
@@ -427,7 +390,7 @@ describe_list(const struct text_list *list, enum lang lang, struct buf *out)
 void
 chain_describe(const struct chain *c, enum lang lang, struct buf *out)
 {
-	buf_printf(out, msg(lang, M_CHAIN_HEAD), c->title.s ? c->title.s : "?",
+	msg_append(out, lang, M_CHAIN_HEAD, c->title.s ? c->title.s : "?",
 		   c->id.s ? c->id.s : "?");
 	buf_puts(out, "\n\n");
 	describe_domains(c, lang, out);
@@ -438,12 +401,12 @@ chain_describe(const struct chain *c, enum lang lang, struct buf *out)
 	buf_putc(out, '\n');
 	struct buf jargon = {0};
 	describe_list(&c->jargon, lang, &jargon);
-	buf_printf(out, msg(lang, M_CHAIN_JARGON), c->jargon.n, buf_str(&jargon));
+	msg_append(out, lang, M_CHAIN_JARGON, c->jargon.n, buf_str(&jargon));
 	buf_putc(out, '\n');
 	buf_free(&jargon);
 	struct buf disabled = {0};
 	describe_list(&c->disable, lang, &disabled);
-	buf_printf(out, msg(lang, M_CHAIN_DISABLED), buf_str(&disabled));
+	msg_append(out, lang, M_CHAIN_DISABLED, buf_str(&disabled));
 	buf_puts(out, "\n\n");
 	buf_free(&disabled);
 	buf_printf(out, "%s\n", msg(lang, M_CHAIN_DUMP_TIP));

@@ -1,4 +1,4 @@
-/* chain.h - the chain model: the embedded default, validation of a model (S008), defaults for thresholds and jargon, position lookup and a description. Included by the loader, checks and commands. */
+/* chain.h - the chain model: the embedded default, validation of a model (S008), defaults for thresholds and jargon, position lookup and a description. Included by: check.c, cmd_*.c, overview.c, pathway_spec.c, rules_move.c, workspace.c, tests/unit/, fuzz/. */
 #ifndef KETEN_CHAIN_H
 #define KETEN_CHAIN_H
 

@@ -3,6 +3,7 @@
 
 #include "chain.h"
 #include "mem.h"
+#include "path.h"
 #include "personal.h"
 #include "text.h"
 
@@ -13,8 +14,7 @@
 static char *
 id_from_path(const char *path)
 {
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
+	const char *base = path_base(path);
 	const char *dot = strrchr(base, '.');
 	char *name = xstrndup(base, dot ? (size_t)(dot - base) : strlen(base));
 	char *slug = text_slug(name);
@@ -22,12 +22,10 @@ id_from_path(const char *path)
 	return slug;
 }
 
-/* The hint for a missing value: Markdown and JSON say it differently. */
-static enum msg
-hint_for(const struct doc *doc, enum msg markdown, enum msg json)
-{
-	return doc->format == FORMAT_JSON ? json : markdown;
-}
+/* Sets the hint for a missing value: Markdown and JSON say it differently.
+ * A macro, so that the compiler checks both messages (catalog.h). */
+#define hint_missing(diags, d, doc, markdown, json) \
+	((doc)->format == FORMAT_JSON ? diag_hint(diags, d, json) : diag_hint(diags, d, markdown))
 
 /* Gives a missing document id the file name's slug; checks a given one. */
 static void
@@ -66,7 +64,7 @@ check_persona(struct doc *doc, struct diags *diags)
 	settle_doc_id(doc, &p->id, at, "persona", diags);
 	if (p->name.s == NULL) {
 		struct diag *d = diag_emit(diags, CODE_S002, &at, M_S002_NO_NAME);
-		diag_hint(diags, d, hint_for(doc, M_H_NO_NAME, M_H_NO_NAME_JSON));
+		hint_missing(diags, d, doc, M_H_NO_NAME, M_H_NO_NAME_JSON);
 	}
 	p->trait_mask = 0;
 	for (size_t i = 0; i < p->traits.n; i++)
@@ -123,15 +121,15 @@ check_journey(struct doc *doc, struct diags *diags)
 	settle_doc_id(doc, &j->id, at, "journey", diags);
 	if (j->title.s == NULL) {
 		struct diag *d = diag_emit(diags, CODE_S002, &at, M_S002_NO_TITLE);
-		diag_hint(diags, d, hint_for(doc, M_H_NO_TITLE, M_H_NO_TITLE_JSON));
+		hint_missing(diags, d, doc, M_H_NO_TITLE, M_H_NO_TITLE_JSON);
 	}
 	if (j->persona.s == NULL || *j->persona.s == '\0') {
 		struct diag *d = diag_emit(diags, CODE_S002, &at, M_S002_NO_PERSONA);
-		diag_hint(diags, d, hint_for(doc, M_H_NO_PERSONA, M_H_NO_PERSONA_JSON));
+		hint_missing(diags, d, doc, M_H_NO_PERSONA, M_H_NO_PERSONA_JSON);
 	}
 	if (j->n_stages == 0) {
 		struct diag *d = diag_emit(diags, CODE_S007, &at, M_S007_NO_STAGES);
-		diag_hint(diags, d, hint_for(doc, M_H_NO_STAGES, M_H_NO_STAGES_JSON));
+		hint_missing(diags, d, doc, M_H_NO_STAGES, M_H_NO_STAGES_JSON);
 	}
 	check_codes(&j->ignore, diags);
 	check_stage_ids(doc, diags);
@@ -179,7 +177,10 @@ check_journey_positions(struct doc *doc, const struct chain *chain,
 			struct diag *d = diag_emit(diags, CODE_S002, &s->loc, M_S002_NO_POSITION,
 						   s->title.s ? s->title.s : s->id.s);
 			char *list = chain_position_list(chain);
-			diag_hint(diags, d, hint_for(doc, M_H_NO_POSITION, M_H_NO_POSITION_JSON), list);
+			if (doc->format == FORMAT_JSON)
+				diag_hint(diags, d, M_H_NO_POSITION_JSON, list);
+			else
+				diag_hint(diags, d, M_H_NO_POSITION, list);
 			free(list);
 			continue;
 		}

@@ -1,4 +1,4 @@
-/* check.h - the structural checks on the model: one document on its own (ids, required values, duplicates within it, empty journeys) and positions against a chain model. Included by the loader and tests. */
+/* check.h - the structural checks on the model: one document on its own (ids, required values, duplicates within it, empty journeys) and positions against a chain model. Included by: workspace.c, tests/unit/, fuzz/. */
 #ifndef KETEN_CHECK_H
 #define KETEN_CHECK_H
 

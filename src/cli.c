@@ -94,12 +94,12 @@ static const struct option long_options[] = {
 };
 
 void
-cli_error(const struct cli *cli, enum msg m, ...)
+(cli_error)(const struct cli *cli, enum msg m, ...)
 {
 	va_list ap;
 	va_start(ap, m);
 	fputs("keten: ", stderr);
-	vfprintf(stderr, msg(cli->lang, m), ap);
+	vfprintf(stderr, (msg)(cli->lang, m), ap);
 	fputc('\n', stderr);
 	va_end(ap);
 }
@@ -294,7 +294,10 @@ chain_room(struct cli *cli, const struct command *cmd)
 	size_t allowed = cmd->options & OPT_CHAIN_TWICE ? 2 : 1;
 	if (cli->n_chain_paths < allowed)
 		return true;
-	cli_error(cli, allowed == 2 ? M_CLI_CHAIN_THRICE : M_CLI_CHAIN_TWICE);
+	if (allowed == 2)
+		cli_error(cli, M_CLI_CHAIN_THRICE);
+	else
+		cli_error(cli, M_CLI_CHAIN_TWICE);
 	return false;
 }
 
@@ -333,7 +336,7 @@ parse_options(struct cli *cli, const struct command *cmd, int argc, char **argv)
 		}
 	}
 	if (help) {
-		fputs(msg(cli->lang, cmd->help), stdout);
+		fputs((msg)(cli->lang, cmd->help), stdout);
 		return cli_finish_output(cli, 0);
 	}
 	return -1;

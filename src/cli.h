@@ -1,4 +1,4 @@
-/* cli.h - the command line: parsed options, the command table and each command's entry point. Included by main.c and the cmd_*.c files. */
+/* cli.h - the command line: parsed options, the command table and each command's entry point. Included by: main.c, cli_workspace.c, cmd_*.c, report_page.c. */
 #ifndef KETEN_CLI_H
 #define KETEN_CLI_H
 
@@ -49,6 +49,8 @@ int cli_exit_status(const struct cli *cli, const struct diags *diags);
 
 /* Prints "keten: <message>" on standard error in the chosen language. */
 void cli_error(const struct cli *cli, enum msg m, ...);
+/* The message's arguments checked at compile time (catalog.h). */
+#define cli_error(cli, ...) (MSG_CHECK(__VA_ARGS__), (cli_error)(cli, __VA_ARGS__))
 
 struct outdir;
 struct workspace;

@@ -172,7 +172,7 @@ print_findings(const struct main_job *job, const struct diags *diags)
 	struct print_options popts = {cli->color, cli->quiet, true};
 	diag_print_text(stdout, diags, &job->summary, &popts);
 	if (!cli->quiet)
-		printf(msg(cli->lang, M_MAIN_WROTE), job->written, job->out.path, job->out.path);
+		msg_fprintf(stdout, cli->lang, M_MAIN_WROTE, job->written, job->out.path, job->out.path);
 	if (!cli->quiet)
 		fputc('\n', stdout);
 }

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "mem.h"
+#include "path.h"
 #include "outdir.h"
 #include "text.h"
 #include "workspace.h"
@@ -107,7 +108,10 @@ new_args(const struct cli *cli, struct new_file *nf)
 		return 2;
 	}
 	if (cli->n_args < 2) {
-		cli_error(cli, nf->journey ? M_NEW_NO_NAME_JOURNEY : M_NEW_NO_NAME_PERSONA);
+		if (nf->journey)
+			cli_error(cli, M_NEW_NO_NAME_JOURNEY);
+		else
+			cli_error(cli, M_NEW_NO_NAME_PERSONA);
 		return 2;
 	}
 	const char *given = cli->args[1];
@@ -135,8 +139,7 @@ inside_source_folder(const char **name)
 	char *cwd = getcwd(NULL, 0);
 	if (cwd == NULL)
 		return false;
-	const char *base = strrchr(cwd, '/');
-	base = base ? base + 1 : cwd;
+	const char *base = path_base(cwd);
 	static const char *const folders[] = {"personas", "journeys", "chains"};
 	bool inside = false;
 	for (size_t i = 0; i < 3 && !inside; i++)
@@ -340,7 +343,7 @@ static int
 write_template(const struct cli *cli, const struct new_file *nf)
 {
 	struct buf text = {0};
-	fill_template(msg(cli->lang, nf->journey ? M_TEMPLATE_JOURNEY : M_TEMPLATE_PERSONA),
+	fill_template(nf->journey ? msg(cli->lang, M_TEMPLATE_JOURNEY) : msg(cli->lang, M_TEMPLATE_PERSONA),
 		      nf, &text);
 	int status = 0;
 	if (write_new(nf->folder, nf->path, text.data, text.len) != 0) {
@@ -352,7 +355,7 @@ write_template(const struct cli *cli, const struct new_file *nf)
 	} else {
 		printf("%s\n", nf->path);
 		if (!cli->quiet) {
-			printf(msg(cli->lang, M_NEW_NEXT), nf->path);
+			msg_fprintf(stdout, cli->lang, M_NEW_NEXT, nf->path);
 			putchar('\n');
 		}
 	}

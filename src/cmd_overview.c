@@ -46,7 +46,7 @@ write_overview(const struct overview_run *run, struct outdir *out)
 		status = 2;
 	} else if (!cli->quiet) {
 		char *path = xasprintf("%s/%s", out->path, name);
-		printf(msg(cli->lang, M_OV_DONE), run->ov.journeys, path);
+		msg_fprintf(stdout, cli->lang, M_OV_DONE, run->ov.journeys, path);
 		fputc('\n', stdout);
 		free(path);
 	}

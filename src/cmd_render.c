@@ -6,6 +6,7 @@
 #include "mem.h"
 #include "outdir.h"
 #include "pathway.h"
+#include "self_path.h"
 #include "workspace.h"
 
 #include <errno.h>
@@ -24,7 +25,7 @@
  * libgvc is not thread-safe and keeps (and leaks a little) state per
  * render, so diagrams are drawn in worker processes, up to -j of them. The
  * checking process never loads Graphviz itself. A worker is this program
- * started anew (fork, then at once exec of /proc/self/exe with the hidden
+ * started anew (fork, then at once exec of its own path with the hidden
  * command --render-worker): the checking process has reader threads, and
  * a child forked from a process with threads may find a lock (of the
  * allocator, say) held forever, so between fork and exec the child only
@@ -103,8 +104,8 @@ draw(struct render_run *run, const struct pathway_spec *spec, struct result *r)
 	struct timespec t0, t1;
 	if (run->renderer == NULL && (run->renderer = renderer_new(run->format, &error)) == NULL) {
 		r->outcome = DRAWING_FAILED;
-		r->error = xasprintf(msg(run->cli->lang, M_R_GRAPHVIZ_FORMAT),
-				     image_format_name(run->format));
+		r->error = msg_xasprintf(run->cli->lang, M_R_GRAPHVIZ_FORMAT,
+					 image_format_name(run->format));
 		free(error);
 		return;
 	}
@@ -276,10 +277,7 @@ start_worker(struct render_run *run)
 	char *argv[] = {(char *)"keten", (char *)WORKER_COMMAND,
 			(char *)image_format_name(run->format),
 			(char *)(run->cli->lang == LANG_EN ? "en" : "nl"), run->out->path, NULL};
-	/* The program's own path (under valgrind, /proc/self/exe is valgrind). */
-	char program[4096] = "/proc/self/exe";
-	ssize_t n = readlink("/proc/self/exe", program, sizeof program - 1);
-	program[n > 0 ? (size_t)n : strlen(program)] = '\0';
+	const char *program = self_path();
 	fflush(stdout);
 	fflush(stderr);
 	pid_t pid = fork();
@@ -319,8 +317,8 @@ retire_worker(struct render_run *run, size_t k)
 		struct result *r = &run->results[w.job];
 		r->outcome = FAILED;
 		free(r->error);
-		r->error = xasprintf(msg(run->cli->lang, M_RENDER_CRASHED), r->file,
-				     WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status));
+		r->error = msg_xasprintf(run->cli->lang, M_RENDER_CRASHED, r->file,
+					 WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status));
 	}
 	run->workers[k] = run->workers[--run->n_workers];
 }
@@ -501,14 +499,23 @@ print_summary(const struct render_run *run)
 		failed += run->results[i].outcome == FAILED || run->results[i].outcome == DRAWING_FAILED;
 	}
 	enum lang lang = run->cli->lang;
-	printf(msg(lang, written == 1 ? M_RENDER_DONE_1 : M_RENDER_DONE_N), written, run->out->path);
+	if (written == 1)
+		msg_fprintf(stdout, lang, M_RENDER_DONE_1, written, run->out->path);
+	else
+		msg_fprintf(stdout, lang, M_RENDER_DONE_N, written, run->out->path);
 	if (skipped > 0) {
 		fputs("; ", stdout);
-		printf(msg(lang, skipped == 1 ? M_RENDER_SKIPPED_1 : M_RENDER_SKIPPED_N), skipped);
+		if (skipped == 1)
+			msg_fprintf(stdout, lang, M_RENDER_SKIPPED_1, skipped);
+		else
+			msg_fprintf(stdout, lang, M_RENDER_SKIPPED_N, skipped);
 	}
 	if (failed > 0) {
 		fputs("; ", stdout);
-		printf(msg(lang, failed == 1 ? M_RENDER_FAILED_1 : M_RENDER_FAILED_N), failed);
+		if (failed == 1)
+			msg_fprintf(stdout, lang, M_RENDER_FAILED_1, failed);
+		else
+			msg_fprintf(stdout, lang, M_RENDER_FAILED_N, failed);
 	}
 	fputc('\n', stdout);
 }

@@ -1,6 +1,7 @@
 /* cmd_rules.c - `keten rules [CODE…]`: the friction rule catalogue, as text or JSON, in the chosen language. */
 #include "cli.h"
 
+#include "diag_print.h"
 #include "jsonw.h"
 #include "mem.h"
 #include "rules.h"
@@ -43,7 +44,7 @@ append_wrapped(struct buf *out, const char *label, const char *text)
 static const char *
 severity_text(enum lang lang, enum severity sev)
 {
-	return msg(lang, sev == SEV_ERROR ? M_RULES_SEV_ERROR : M_RULES_SEV_WARNING);
+	return sev == SEV_ERROR ? msg(lang, M_RULES_SEV_ERROR) : msg(lang, M_RULES_SEV_WARNING);
 }
 
 static void
@@ -54,9 +55,9 @@ rule_text(struct buf *out, const struct rule *r, enum lang lang)
 		   lang == LANG_EN ? info->slug_en : info->slug_nl,
 		   lang == LANG_EN ? info->slug_nl : info->slug_en,
 		   severity_text(lang, info->severity));
-	append_wrapped(out, msg(lang, M_RULES_LOOKS), msg(lang, r->looks_for));
-	append_wrapped(out, msg(lang, M_RULES_WHY), msg(lang, r->why));
-	char *how = xasprintf(msg(lang, M_RULES_OFF_HOW), info->id, info->id, info->id);
+	append_wrapped(out, msg(lang, M_RULES_LOOKS), (msg)(lang, r->looks_for));
+	append_wrapped(out, msg(lang, M_RULES_WHY), (msg)(lang, r->why));
+	char *how = msg_xasprintf(lang, M_RULES_OFF_HOW, info->id, info->id, info->id);
 	append_wrapped(out, msg(lang, M_RULES_OFF), how);
 	free(how);
 }
@@ -69,14 +70,12 @@ rule_json(struct jsonw *w, const struct rule *r, enum lang lang)
 		"touchpoint", "transition", "stage", "journey", "persona", "text",
 	};
 	jsonw_object_begin(w);
-	jsonw_member_string(w, "code", info->id);
-	jsonw_member_string(w, "rule", info->slug_nl);
-	jsonw_member_string(w, "rule_en", info->slug_en);
-	jsonw_member_string(w, "severity", info->severity == SEV_ERROR ? "error" : "warning");
+	diag_json_rule(w, r->code);
+	jsonw_member_string(w, "severity", diag_severity_name(info->severity));
 	jsonw_member_string(w, "scope", scopes[r->scope]);
-	jsonw_member_string(w, "looks_for", msg(lang, r->looks_for));
-	jsonw_member_string(w, "why", msg(lang, r->why));
-	char *how = xasprintf(msg(lang, M_RULES_OFF_HOW), info->id, info->id, info->id);
+	jsonw_member_string(w, "looks_for", (msg)(lang, r->looks_for));
+	jsonw_member_string(w, "why", (msg)(lang, r->why));
+	char *how = msg_xasprintf(lang, M_RULES_OFF_HOW, info->id, info->id, info->id);
 	jsonw_member_string(w, "turn_off", how);
 	free(how);
 	jsonw_object_end(w);
@@ -117,7 +116,7 @@ cmd_rules(const struct cli *cli)
 		jsonw_key(&w, "rules");
 		jsonw_array_begin(&w);
 	} else {
-		buf_printf(&out, msg(cli->lang, M_RULES_HEAD), n);
+		msg_append(&out, cli->lang, M_RULES_HEAD, n);
 		buf_puts(&out, "\n");
 	}
 	for (size_t i = 0; i < n; i++) {

@@ -1,7 +1,12 @@
 /* cmd_watch.c - `keten watch`: run the main job, then again after each change to a source file (inotify), until interrupted. */
 #include "cli.h"
 
+/* Only Linux has inotify: elsewhere `keten watch` says that it needs Linux,
+ * and nothing else in keten does. */
+#ifdef __linux__
+
 #include "mem.h"
+#include "path.h"
 #include "outdir.h"
 
 #include <dirent.h>
@@ -14,7 +19,6 @@
 #include <string.h>
 #include <sys/inotify.h>
 #include <sys/select.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -98,7 +102,7 @@ clock_text(char *out, size_t size)
 /* Prints one status line, "[12:03:04] ...", and flushes; on standard
  * error when standard output carries JSON, which it would spoil. */
 static void
-status_line(const struct cli *cli, enum msg m, ...)
+(status_line)(const struct cli *cli, enum msg m, ...)
 {
 	FILE *out = cli->format == OUTPUT_JSON ? stderr : stdout;
 	char clock[16];
@@ -106,11 +110,13 @@ status_line(const struct cli *cli, enum msg m, ...)
 	fprintf(out, "[%s] ", clock);
 	va_list ap;
 	va_start(ap, m);
-	vfprintf(out, msg(cli->lang, m), ap);
+	vfprintf(out, (msg)(cli->lang, m), ap);
 	va_end(ap);
 	fputc('\n', out);
 	fflush(out);
 }
+/* The message's arguments checked at compile time (catalog.h). */
+#define status_line(cli, ...) (MSG_CHECK(__VA_ARGS__), (status_line)(cli, __VA_ARGS__))
 
 /* --- what to follow --- */
 
@@ -119,13 +125,6 @@ add_target(struct watcher *w, const char *path, bool folder)
 {
 	w->targets = xgrow(w->targets, w->n_targets, &w->cap_targets, sizeof(*w->targets));
 	w->targets[w->n_targets++] = (struct target){xstrdup(path), folder};
-}
-
-static bool
-is_folder(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 /* A journeys/ folder given alone: its journeys read the personas and
@@ -158,7 +157,7 @@ collect_targets(struct watcher *w, const struct source_folders *sources)
 	for (size_t i = 0; i < sources->n; i++)
 		add_target(w, sources->items[i].shown, true);
 	for (size_t i = 0; i < cli->n_args; i++)
-		if (!is_folder(cli->args[i]))
+		if (!path_is_folder(cli->args[i]))
 			add_target(w, cli->args[i], false);
 		else
 			add_siblings(w, cli->args[i]);
@@ -173,8 +172,7 @@ is_output(const struct watcher *w, const char *path)
 {
 	char *real = path_resolve(path);
 	size_t len = w->output_real ? strlen(w->output_real) : 0;
-	bool inside = real != NULL && len > 0 && strncmp(real, w->output_real, len) == 0 &&
-		      (real[len] == '\0' || real[len] == '/');
+	bool inside = real != NULL && len > 0 && path_within(real, w->output_real);
 	free(real);
 	return inside;
 }
@@ -209,8 +207,7 @@ add_tree(struct watcher *w, const char *path, int depth)
 		if (e->d_name[0] == '.')
 			continue;
 		char *sub = xasprintf("%s/%s", path, e->d_name);
-		struct stat st;
-		if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
+		if (path_is_real_folder(sub))
 			add_tree(w, sub, depth + 1);
 		free(sub);
 	}
@@ -241,17 +238,14 @@ build_watches(struct watcher *w)
 	}
 	for (size_t i = 0; i < w->n_targets; i++) {
 		const struct target *t = &w->targets[i];
-		if (t->folder && is_folder(t->path)) {
+		if (t->folder && path_is_folder(t->path)) {
 			add_tree(w, t->path, 0);
 			continue;
 		}
 		/* Its folder, for this one name. */
-		const char *slash = strrchr(t->path, '/');
-		char *parent = slash == NULL ? xstrdup(".")
-			       : slash == t->path ? xstrdup("/")
-			       : xasprintf("%.*s", (int)(slash - t->path), t->path);
-		if (is_folder(parent))
-			add_watch(w, parent, slash ? slash + 1 : t->path, 0);
+		char *parent = path_dir(t->path);
+		if (path_is_folder(parent))
+			add_watch(w, parent, path_base(t->path), 0);
 		free(parent);
 	}
 	return 0;
@@ -284,7 +278,7 @@ note_file(struct change *ch, const struct watched *d, const char *name)
 	ch->run = true;
 	if (ch->first == NULL)
 		ch->first = xasprintf("%s/%s", d->path, name);
-	else if (strcmp(strrchr(ch->first, '/') + 1, name) != 0)
+	else if (strcmp(path_base(ch->first), name) != 0)
 		ch->n_more++;
 }
 
@@ -370,9 +364,13 @@ run_main_job(const struct watcher *w, const sigset_t *open_mask, const sigset_t 
 	sigprocmask(SIG_SETMASK, open_mask, NULL); /* Ctrl-C twice stops a long run */
 	int status = cmd_main(w->cli);
 	sigprocmask(SIG_BLOCK, stop_mask, NULL);
-	long ms = now_ms() - start;
-	enum msg m = status == 0 ? M_WATCH_DONE_0 : status == 1 ? M_WATCH_DONE_1 : M_WATCH_DONE_2;
-	status_line(w->cli, m, ms / 1000, (ms % 1000) / 100);
+	long ms = now_ms() - start, seconds = ms / 1000, tenths = (ms % 1000) / 100;
+	if (status == 0)
+		status_line(w->cli, M_WATCH_DONE_0, seconds, tenths);
+	else if (status == 1)
+		status_line(w->cli, M_WATCH_DONE_1, seconds, tenths);
+	else
+		status_line(w->cli, M_WATCH_DONE_2, seconds, tenths);
 }
 
 static void
@@ -497,3 +495,14 @@ cmd_watch(const struct cli *cli)
 	sigprocmask(SIG_SETMASK, &old_mask, NULL);
 	return cli_finish_output(cli, status);
 }
+
+#else /* no inotify */
+
+int
+cmd_watch(const struct cli *cli)
+{
+	cli_error(cli, M_WATCH_NEEDS_LINUX);
+	return 2;
+}
+
+#endif

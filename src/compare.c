@@ -4,6 +4,7 @@
 #include "diag_print.h"
 #include "mem.h"
 #include "model.h"
+#include "order.h"
 #include "personal.h"
 
 #include <stdbool.h>
@@ -78,12 +79,6 @@ add_finding(struct cmp_side *side, const struct journey *j, const struct diag *d
 	f->hint = dup_or_null(d->hint);
 	if (diag_is_friction(d))
 		side->score += d->impact;
-}
-
-static int
-compare_long(long a, long b)
-{
-	return (a > b) - (a < b);
 }
 
 /* Reading order: the journey first, then stage by stage, touchpoints

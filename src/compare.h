@@ -1,4 +1,4 @@
-/* compare.h - comparing the findings of two checked journeys (as-is and to-be), or of one journey under two chain models: which were lost, gained and kept, and the friction score before and after; printed as text, JSON or an HTML section. Included by the compare command and the report. */
+/* compare.h - comparing the findings of two checked journeys (as-is and to-be), or of one journey under two chain models: which were lost, gained and kept, and the friction score before and after; printed as text, JSON or an HTML section. Included by: cmd_compare.c, cmd_main.c, compare_out.c, tests/unit/. */
 #ifndef KETEN_COMPARE_H
 #define KETEN_COMPARE_H
 

@@ -1,10 +1,11 @@
 /* compare_out.c - a comparison as text, as keten/1 JSON and as an HTML section. */
 #include "compare.h"
 
+#include "diag_print.h"
+#include "html.h"
 #include "jsonw.h"
 #include "mem.h"
 #include "pathway_labels.h"
-#include "render_text.h"
 
 #include <string.h>
 
@@ -22,7 +23,7 @@ kind_text(const char *kind, enum lang lang)
 {
 	if (kind == NULL)
 		return msg(lang, M_CMP_KIND_UNSET);
-	return msg(lang, strcmp(kind, "as-is") == 0 ? M_R_AS_IS : M_R_TO_BE);
+	return strcmp(kind, "as-is") == 0 ? msg(lang, M_R_AS_IS) : msg(lang, M_R_TO_BE);
 }
 
 static const char *
@@ -42,7 +43,7 @@ total_findings(const struct cmp_side *side)
 static void
 side_line(struct buf *out, const struct cmp_side *side, enum msg label, enum lang lang)
 {
-	buf_printf(out, msg(lang, M_CMP_SIDE), msg(lang, label), side->journey, side->file,
+	msg_append(out, lang, M_CMP_SIDE, (msg)(lang, label), side->journey, side->file,
 		   kind_text(side->kind, lang),
 		   side->persona_name ? side->persona_name : or_unknown(side->persona, lang),
 		   or_unknown(side->chain, lang));
@@ -67,23 +68,23 @@ heading_line(struct buf *out, const struct comparison *c, enum lang lang)
 	buf_puts(out, msg(lang, M_CMP_TITLE));
 	buf_puts(out, ": ");
 	if (c->mode == CMP_CHAINS)
-		buf_printf(out, msg(lang, M_CMP_CHAINS), c->before.journey,
+		msg_append(out, lang, M_CMP_CHAINS, c->before.journey,
 			   or_unknown(c->before.chain, lang), or_unknown(c->after.chain, lang));
 	else
-		buf_printf(out, msg(lang, M_CMP_JOURNEYS), c->before.journey, c->after.journey);
+		msg_append(out, lang, M_CMP_JOURNEYS, c->before.journey, c->after.journey);
 }
 
 static void
 score_line(struct buf *out, const struct comparison *c, enum lang lang)
 {
-	buf_printf(out, msg(lang, M_CMP_SCORE), c->before.score, c->after.score,
+	msg_append(out, lang, M_CMP_SCORE, c->before.score, c->after.score,
 		   c->after.score - c->before.score);
 }
 
 static void
 counts_line(struct buf *out, const struct comparison *c, enum lang lang)
 {
-	buf_printf(out, msg(lang, M_CMP_COUNTS), total_findings(&c->before),
+	msg_append(out, lang, M_CMP_COUNTS, total_findings(&c->before),
 		   total_findings(&c->after), (int)c->n_lost, (int)c->n_gained, (int)c->n_kept);
 }
 
@@ -94,7 +95,7 @@ text_finding(struct buf *out, const struct cmp_finding *f, const struct cmp_find
 	     enum lang lang)
 {
 	buf_printf(out, "  [%s %s] ", code_info(f->code)->id, slug(f->code, lang));
-	buf_printf(out, msg(lang, M_CMP_IMPACT), f->impact);
+	msg_append(out, lang, M_CMP_IMPACT, f->impact);
 	buf_puts(out, ", ");
 	where(out, f, lang);
 	if (then != NULL) {
@@ -108,7 +109,7 @@ static void
 text_list(struct buf *out, const struct cmp_side *side, const size_t *which, size_t n,
 	  enum msg title, enum lang lang)
 {
-	buf_printf(out, "\n%s (%zu):\n", msg(lang, title), n);
+	buf_printf(out, "\n%s (%zu):\n", (msg)(lang, title), n);
 	if (n == 0)
 		buf_printf(out, "  %s\n", msg(lang, M_CMP_NONE));
 	for (size_t i = 0; i < n; i++)
@@ -143,12 +144,9 @@ compare_text(struct buf *out, const struct comparison *c, enum lang lang)
 static void
 json_finding(struct jsonw *w, const struct cmp_finding *f)
 {
-	const struct code_info *info = code_info(f->code);
 	jsonw_object_begin(w);
-	jsonw_member_string(w, "code", info->id);
-	jsonw_member_string(w, "rule", info->slug_nl);
-	jsonw_member_string(w, "rule_en", info->slug_en);
-	jsonw_member_string(w, "severity", f->severity == SEV_ERROR ? "error" : "warning");
+	diag_json_rule(w, f->code);
+	jsonw_member_string(w, "severity", diag_severity_name(f->severity));
 	jsonw_member_positive(w, "impact", f->impact);
 	jsonw_member_string(w, "stage", f->stage);
 	jsonw_member_string(w, "stage_title", f->stage_title);
@@ -241,12 +239,6 @@ compare_json(struct buf *out, const struct comparison *c)
 
 /* --- HTML --- */
 
-static void
-html_text(struct buf *out, const char *s)
-{
-	esc_append(out, s, strlen(s), ESC_XML);
-}
-
 /* Escapes a line built from messages and user text. */
 static void
 html_built(struct buf *out, void (*build)(struct buf *, const struct comparison *, enum lang),
@@ -298,7 +290,7 @@ static void
 html_table_head(struct buf *out, enum msg title, size_t n, const char *class, enum lang lang)
 {
 	buf_printf(out, "<h3>");
-	html_text(out, msg(lang, title));
+	html_text(out, (msg)(lang, title));
 	buf_printf(out, " (%zu)</h3>\n", n);
 	if (n == 0) {
 		buf_puts(out, "<p>");
@@ -311,7 +303,7 @@ html_table_head(struct buf *out, enum msg title, size_t n, const char *class, en
 				    M_CMP_COL_MESSAGE};
 	for (size_t k = 0; k < 4; k++) {
 		buf_puts(out, "<th style=\"text-align:left;padding:2px 6px\">");
-		html_text(out, msg(lang, columns[k]));
+		html_text(out, (msg)(lang, columns[k]));
 		buf_puts(out, "</th>");
 	}
 	buf_puts(out, "</tr></thead>\n<tbody>\n");

@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include "mem.h"
+#include "order.h"
 #include "personal.h"
 
 #include <stdarg.h>
@@ -108,13 +109,13 @@ diag_vemit(struct diags *diags, enum code code, const struct loc *loc,
 		d->line = loc->line;
 		d->col = loc->col;
 	}
-	d->message = format_text(msg(diags->lang, m), ap);
+	d->message = format_text((msg)(diags->lang, m), ap);
 	mask_personal_data(&d->message);
 	return d;
 }
 
 struct diag *
-diag_emit(struct diags *diags, enum code code, const struct loc *loc,
+(diag_emit)(struct diags *diags, enum code code, const struct loc *loc,
 	  enum msg m, ...)
 {
 	va_list ap;
@@ -128,12 +129,12 @@ void
 diag_vhint(struct diags *diags, struct diag *d, enum msg m, va_list ap)
 {
 	free(d->hint);
-	d->hint = format_text(msg(diags->lang, m), ap);
+	d->hint = format_text((msg)(diags->lang, m), ap);
 	mask_personal_data(&d->hint);
 }
 
 void
-diag_hint(struct diags *diags, struct diag *d, enum msg m, ...)
+(diag_hint)(struct diags *diags, struct diag *d, enum msg m, ...)
 {
 	va_list ap;
 	va_start(ap, m);
@@ -168,15 +169,15 @@ diag_compare(const void *pa, const void *pb)
 {
 	const struct diag *a = pa, *b = pb;
 	int c = strcmp(a->file ? a->file : "", b->file ? b->file : "");
-	if (c != 0)
-		return c;
-	if (a->line != b->line)
-		return a->line < b->line ? -1 : 1;
-	if (a->col != b->col)
-		return a->col < b->col ? -1 : 1;
-	if (a->code != b->code)
-		return a->code < b->code ? -1 : 1;
-	return a->seq < b->seq ? -1 : a->seq > b->seq;
+	if (c == 0)
+		c = compare_long(a->line, b->line);
+	if (c == 0)
+		c = compare_long(a->col, b->col);
+	if (c == 0)
+		c = compare_long(a->code, b->code);
+	if (c == 0)
+		c = compare_long((long)a->seq, (long)b->seq);
+	return c;
 }
 
 void

@@ -1,4 +1,4 @@
-/* diag.h - the diagnostics catalogue (codes.def) and the one emitter every check reports through. Included by readers, checks and printers. */
+/* diag.h - the diagnostics catalogue (codes.def) and the one emitter every check reports through. Included by: any. */
 #ifndef KETEN_DIAG_H
 #define KETEN_DIAG_H
 
@@ -73,6 +73,11 @@ void diag_hint(struct diags *diags, struct diag *d, enum msg m, ...);
 struct diag *diag_vemit(struct diags *diags, enum code code,
 			const struct loc *loc, enum msg m, va_list ap);
 void diag_vhint(struct diags *diags, struct diag *d, enum msg m, va_list ap);
+/* The message's arguments checked at compile time (catalog.h). */
+#define diag_emit(diags, code, loc, ...) \
+	(MSG_CHECK(__VA_ARGS__), (diag_emit)(diags, code, loc, __VA_ARGS__))
+#define diag_hint(diags, d, ...) \
+	(MSG_CHECK(__VA_ARGS__), (diag_hint)(diags, d, __VA_ARGS__))
 
 /* Number of findings suppressed by configuration. */
 size_t diags_suppressed(const struct diags *diags);

@@ -154,7 +154,7 @@ print_one(struct buf *b, const struct diag *d, enum lang lang, bool color)
 		piece(&p, ": ");
 	}
 	piece(&p, !color ? "" : error ? "\033[1;31m" : "\033[1;35m");
-	piece(&p, msg(lang, error ? M_SEV_ERROR : M_SEV_WARNING));
+	piece(&p, error ? msg(lang, M_SEV_ERROR) : msg(lang, M_SEV_WARNING));
 	piece(&p, off);
 	piece(&p, ": ");
 	piece_shown(&p, d->message);
@@ -178,10 +178,13 @@ print_one(struct buf *b, const struct diag *d, enum lang lang, bool color)
 }
 
 static void
-plural(struct buf *b, enum lang lang, int n, enum msg one, enum msg many)
+(plural)(struct buf *b, enum lang lang, int n, enum msg one, enum msg many)
 {
-	buf_printf(b, msg(lang, n == 1 ? one : many), n);
+	buf_printf(b, (msg)(lang, n == 1 ? one : many), n);
 }
+/* Both messages take the count: checked where the ids are written. */
+#define plural(b, lang, n, one, many) \
+	(MSG_CHECK(one, n), MSG_CHECK(many, n), (plural)(b, lang, n, one, many))
 
 /* The counts of the summary line: errors and warnings that are no
  * friction, friction points and their total impact. */
@@ -224,12 +227,12 @@ diag_summary_line(const struct diags *diags, const struct summary *summary)
 	buf_puts(&b, ", ");
 	plural(&b, lang, lc.friction, M_SUMMARY_FRICTION_1, M_SUMMARY_FRICTION_N);
 	buf_puts(&b, " (");
-	buf_printf(&b, msg(lang, M_SUMMARY_SCORE), (int)lc.score);
+	msg_append(&b, lang, M_SUMMARY_SCORE, (int)lc.score);
 	buf_puts(&b, ")");
 	size_t suppressed = diags_suppressed(diags);
 	if (suppressed > 0) {
 		buf_puts(&b, ", ");
-		buf_printf(&b, msg(lang, M_SUMMARY_SUPPRESSED), suppressed);
+		msg_append(&b, lang, M_SUMMARY_SUPPRESSED, suppressed);
 	}
 	return buf_detach(&b);
 }
@@ -243,7 +246,7 @@ print_scores(FILE *out, const struct summary *summary, enum lang lang)
 		if (js->score == 0)
 			continue;
 		fprintf(out, "%s: ", js->id);
-		fprintf(out, msg(lang, M_SUMMARY_SCORE), js->score);
+		msg_fprintf(out, lang, M_SUMMARY_SCORE, js->score);
 		const char *sep = " (";
 		for (size_t k = 0; k < js->n_stages; k++) {
 			if (js->stages[k].score == 0)
@@ -255,32 +258,40 @@ print_scores(FILE *out, const struct summary *summary, enum lang lang)
 	}
 }
 
-static void
-member_or_null(struct jsonw *w, const char *key, const char *s)
+const char *
+diag_severity_name(enum severity severity)
 {
-	jsonw_key(w, key);
-	jsonw_string(w, s);
+	return severity == SEV_ERROR ? "error" : "warning";
 }
 
-static void
-json_diag(struct jsonw *w, const struct diag *d)
+void
+diag_json_rule(struct jsonw *w, enum code code)
 {
-	const struct code_info *info = code_info(d->code);
-	jsonw_object_begin(w);
-	member_or_null(w, "file", d->file);
-	jsonw_member_long(w, "line", d->line);
-	jsonw_member_long(w, "column", d->col);
-	jsonw_member_string(w, "severity", d->severity == SEV_ERROR ? "error" : "warning");
+	const struct code_info *info = code_info(code);
 	jsonw_member_string(w, "code", info->id);
 	jsonw_member_string(w, "rule", info->slug_nl);
 	jsonw_member_string(w, "rule_en", info->slug_en);
+}
+
+/* One finding in the keten/1 form (a comparison writes its own findings,
+ * which carry a stage title and position instead of journey and persona:
+ * compare_out.c). */
+static void
+json_diag(struct jsonw *w, const struct diag *d)
+{
+	jsonw_object_begin(w);
+	jsonw_member_string(w, "file", d->file);
+	jsonw_member_long(w, "line", d->line);
+	jsonw_member_long(w, "column", d->col);
+	jsonw_member_string(w, "severity", diag_severity_name(d->severity));
+	diag_json_rule(w, d->code);
 	jsonw_member_positive(w, "impact", d->impact);
-	member_or_null(w, "journey", d->journey);
-	member_or_null(w, "persona", d->persona);
-	member_or_null(w, "stage", d->stage);
+	jsonw_member_string(w, "journey", d->journey);
+	jsonw_member_string(w, "persona", d->persona);
+	jsonw_member_string(w, "stage", d->stage);
 	jsonw_member_positive(w, "touchpoint", d->touchpoint);
 	jsonw_member_string(w, "message", d->message);
-	member_or_null(w, "hint", d->hint);
+	jsonw_member_string(w, "hint", d->hint);
 	jsonw_object_end(w);
 }
 

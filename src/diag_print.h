@@ -1,4 +1,4 @@
-/* diag_print.h - printing findings: compiler-style text lines with hints, the summary line, and the keten/1 JSON form. Included by the commands. */
+/* diag_print.h - printing findings: compiler-style text lines with hints, the summary line, and the keten/1 JSON form (and the rule members every JSON output shares). Included by: cmd_*.c, compare.c, compare_out.c, report.c, report_page.c, tests/unit/test_stream.c, fuzz/fuzz.c. */
 #ifndef KETEN_DIAG_PRINT_H
 #define KETEN_DIAG_PRINT_H
 
@@ -35,6 +35,15 @@ struct summary {
 void summary_add_journey(struct summary *s, const struct journey *journey,
 			 const struct diags *diags, size_t from);
 void summary_free(struct summary *s);
+
+/* The name of a severity in the JSON form and in the report's classes:
+ * "error" or "warning". */
+const char *diag_severity_name(enum severity severity);
+
+/* The members of the JSON form that name a rule: "code" (its id, K001),
+ * "rule" (its Dutch slug) and "rule_en" (its English slug). Every JSON
+ * output that shows a finding or a rule writes them through here. */
+void diag_json_rule(struct jsonw *w, enum code code);
 
 /* True for a finding that counts in friction scores (K-codes but K012). */
 bool diag_is_friction(const struct diag *d);

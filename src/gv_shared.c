@@ -30,7 +30,7 @@ char *
 gv_messages_error(enum lang lang)
 {
 	char *why = esc_plain(gv_messages.len ? buf_str(&gv_messages) : "?", 300);
-	char *error = xasprintf(msg(lang, M_R_GRAPHVIZ_FAILED), why);
+	char *error = msg_xasprintf(lang, M_R_GRAPHVIZ_FAILED, why);
 	free(why);
 	return error;
 }
@@ -68,7 +68,7 @@ gv_device(enum image_format format)
 	return devices[format];
 }
 
-void
+static void
 gv_svg_add_description(struct buf *svg, const char *description)
 {
 	const char *data = buf_str(svg);
@@ -87,7 +87,7 @@ gv_svg_add_description(struct buf *svg, const char *description)
 	*svg = out;
 }
 
-void
+static void
 gv_pdf_blank_dates(struct buf *pdf)
 {
 	static const char *const keys[] = {"/CreationDate (", "/ModDate ("};
@@ -101,4 +101,25 @@ gv_pdf_blank_dates(struct buf *pdf)
 				memset(pdf->data + i, ' ', (size_t)(end - (pdf->data + i)) + 1);
 		}
 	}
+}
+
+int
+gv_render_bytes(GVC_t *gvc, Agraph_t *g, enum image_format format, const char *description,
+		struct buf *out)
+{
+	char *data = NULL;
+	unsigned int len = 0;
+	if (gvRenderData(gvc, g, gv_device(format), &data, &len) != 0 || data == NULL) {
+		if (data != NULL)
+			gvFreeRenderData(data);
+		return -1;
+	}
+	buf_clear(out);
+	buf_add(out, data, len);
+	gvFreeRenderData(data);
+	if (format == IMAGE_SVG)
+		gv_svg_add_description(out, description);
+	else if (format == IMAGE_PDF)
+		gv_pdf_blank_dates(out);
+	return 0;
 }

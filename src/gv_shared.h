@@ -1,4 +1,4 @@
-/* gv_shared.h - what the Graphviz renderers share: the one Graphviz context of the process, the device of each image format, and the final touches that make output bytes describable and deterministic. Included by the renderers only (it includes gvc.h). */
+/* gv_shared.h - what the Graphviz renderers share: the one Graphviz context of the process, the device of each image format, and rendering a laid-out graph to bytes that are described and deterministic (it includes gvc.h). Included by: pathway.c, overview_render.c. */
 #ifndef KETEN_GV_SHARED_H
 #define KETEN_GV_SHARED_H
 
@@ -26,13 +26,17 @@ void gv_messages_stop(void);
 /* The Graphviz device that renders `format`: cairo for PNG and PDF. */
 const char *gv_device(enum image_format format);
 
-/* SVG: adds <desc>description</desc> (already XML-escaped) right after
- * the graph's <title>; nothing when there is no such title. */
-void gv_svg_add_description(struct buf *svg, const char *description);
-
-/* PDF: cairo writes the time of the run as /CreationDate; it is blanked
- * out (spaces of the same length, so that the cross-reference offsets stay
- * right) to give the same bytes for the same input. */
-void gv_pdf_blank_dates(struct buf *pdf);
+/*
+ * Renders the laid-out graph g in `format` into out (replacing what it
+ * held), with the final touches every image gets: an SVG carries
+ * <desc>description</desc> (already XML-escaped; only SVG reads it) right
+ * after the graph's <title>, and a PDF has cairo's /CreationDate and
+ * /ModDate blanked out (spaces of the same length, so that the
+ * cross-reference offsets stay right) to give the same bytes for the same
+ * input. Returns 0, or -1 when Graphviz fails (its message is collected
+ * as gv_messages_start says).
+ */
+int gv_render_bytes(GVC_t *gvc, Agraph_t *g, enum image_format format,
+		    const char *description, struct buf *out);
 
 #endif

@@ -1,4 +1,4 @@
-/* jsonw.h - a small JSON writer with correct escaping and two-space indentation, used for export, chain dumps and diagnostics. Included by writers and printers (never cJSON's). */
+/* jsonw.h - a small JSON writer with correct escaping and two-space indentation, used for export, chain dumps and diagnostics. Included by: cmd_rules.c, compare_out.c, diag_print.h, diag_print.c, write_json.c. */
 #ifndef KETEN_JSONW_H
 #define KETEN_JSONW_H
 
@@ -28,6 +28,7 @@ void jsonw_bool(struct jsonw *w, bool v);
 void jsonw_null(struct jsonw *w);
 
 /* Key and value in one call. */
+/* NULL writes null. */
 void jsonw_member_string(struct jsonw *w, const char *key, const char *s);
 void jsonw_member_long(struct jsonw *w, const char *key, long v);
 void jsonw_member_bool(struct jsonw *w, const char *key, bool v);

@@ -1,4 +1,4 @@
-/* loc.h - a place in a source file (file, 1-based line and column in characters). Included by every module. */
+/* loc.h - a place in a source file (file, 1-based line and column in characters). Included by: any. */
 #ifndef KETEN_LOC_H
 #define KETEN_LOC_H
 

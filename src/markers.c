@@ -2,6 +2,7 @@
 #include "markers.h"
 
 #include "mem.h"
+#include "order.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -67,12 +68,6 @@ marker_from(const struct journey *j, const struct diag *d)
 	m.seq = d->seq;
 	m.message = d->message ? d->message : "";
 	return m;
-}
-
-static int
-compare_long(long a, long b)
-{
-	return (a > b) - (a < b);
 }
 
 /* Reading order: the journey first, then by stage, touchpoint (the stage

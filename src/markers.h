@@ -1,4 +1,4 @@
-/* markers.h - the friction markers of a pathway diagram: the K-findings of one journey (and of its persona), placed on a stage or touchpoint and numbered in reading order. Included by the renderer and its command. */
+/* markers.h - the friction markers of a pathway diagram: the K-findings of one journey (and of its persona), placed on a stage or touchpoint and numbered in reading order. Included by: cmd_render.c, overview.c, report.c, pathway.h, tests/unit/, fuzz/dot_graph.c. */
 #ifndef KETEN_MARKERS_H
 #define KETEN_MARKERS_H
 

@@ -1,4 +1,4 @@
-/* mem.c - allocation wrappers, the document arena and the growable buffer. */
+/* mem.c - allocation wrappers, the arena and the growable buffer. */
 #include "mem.h"
 
 #include <stdint.h>
@@ -91,8 +91,9 @@ xasprintf(const char *fmt, ...)
 	return p;
 }
 
-/* The arena is a list of blocks; big requests get a block of their own. */
-enum { ARENA_BLOCK = 64 * 1024, ARENA_ALIGN = 16 };
+/* The arena is a list of blocks, the current one first; big requests get
+ * a block of their own behind it. */
+enum { ARENA_BLOCK = 64 * 1024, ARENA_BIG = ARENA_BLOCK / 4, ARENA_ALIGN = 16 };
 
 struct arena_block {
 	struct arena_block *next;
@@ -102,7 +103,18 @@ struct arena_block {
 
 struct arena {
 	struct arena_block *blocks;
+	unsigned char *last;            /* the latest allocation, which can */
+	struct arena_block *last_block; /* change size or go; its block */
 };
+
+static size_t
+arena_round(size_t size)
+{
+	if (size > SIZE_MAX / 2)
+		mem_fail(size);
+	size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+	return size ? size : ARENA_ALIGN;
+}
 
 struct arena *
 arena_new(void)
@@ -110,17 +122,22 @@ arena_new(void)
 	return xcalloc(1, sizeof(struct arena));
 }
 
-void
-arena_free(struct arena **arena)
+static void
+free_blocks(struct arena_block *b)
 {
-	if (arena == NULL || *arena == NULL)
-		return;
-	struct arena_block *b = (*arena)->blocks;
 	while (b != NULL) {
 		struct arena_block *next = b->next;
 		free(b);
 		b = next;
 	}
+}
+
+void
+arena_free(struct arena **arena)
+{
+	if (arena == NULL || *arena == NULL)
+		return;
+	free_blocks((*arena)->blocks);
 	free(*arena);
 	*arena = NULL;
 }
@@ -135,41 +152,51 @@ arena_block_new(size_t size)
 	return b;
 }
 
-/* Memory from the arena, not zeroed. */
-static void *
-arena_alloc_raw(struct arena *arena, size_t size)
+/* Takes size bytes (rounded) from block b as the latest allocation. */
+static inline void *
+arena_take(struct arena *arena, struct arena_block *b, size_t size)
 {
-	size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
-	if (size == 0)
-		size = ARENA_ALIGN;
-	struct arena_block *b = arena->blocks;
-	if (size > ARENA_BLOCK / 4) {
-		/* A big block goes behind the current one so that the
-		 * current one keeps serving small requests. */
-		struct arena_block *big = arena_block_new(size);
-		if (b == NULL) {
-			arena->blocks = big;
-		} else {
-			big->next = b->next;
-			b->next = big;
-		}
-		big->used = size;
-		return big->data;
-	}
-	if (b == NULL || b->size - b->used < size) {
-		b = arena_block_new(ARENA_BLOCK);
-		b->next = arena->blocks;
-		arena->blocks = b;
-	}
-	void *p = b->data + b->used;
+	unsigned char *p = b->data + b->used;
 	b->used += size;
+	arena->last = p;
+	arena->last_block = b;
 	return p;
+}
+
+/* arena_alloc_uninit when the current block has no room: a big request's
+ * own block goes behind the current one, so that the current one keeps
+ * serving small requests. Kept out of line so that the common path stays
+ * short. */
+static __attribute__((noinline)) void *
+arena_alloc_new_block(struct arena *arena, size_t size)
+{
+	struct arena_block *b = arena->blocks;
+	if (size > ARENA_BIG && b != NULL) {
+		struct arena_block *big = arena_block_new(size);
+		big->next = b->next;
+		b->next = big;
+		return arena_take(arena, big, size);
+	}
+	b = arena_block_new(size > ARENA_BLOCK ? size : ARENA_BLOCK);
+	b->next = arena->blocks;
+	arena->blocks = b;
+	return arena_take(arena, b, size);
+}
+
+void *
+arena_alloc_uninit(struct arena *arena, size_t size)
+{
+	size = arena_round(size);
+	struct arena_block *b = arena->blocks;
+	if (b == NULL || b->size - b->used < size)
+		return arena_alloc_new_block(arena, size);
+	return arena_take(arena, b, size);
 }
 
 void *
 arena_alloc(struct arena *arena, size_t size)
 {
-	void *p = arena_alloc_raw(arena, size);
+	void *p = arena_alloc_uninit(arena, size);
 	memset(p, 0, size);
 	return p;
 }
@@ -177,7 +204,7 @@ arena_alloc(struct arena *arena, size_t size)
 char *
 arena_strndup(struct arena *arena, const char *s, size_t len)
 {
-	char *p = arena_alloc_raw(arena, len + 1); /* every byte is written */
+	char *p = arena_alloc_uninit(arena, len + 1); /* every byte is written */
 	memcpy(p, s, len);
 	p[len] = '\0';
 	return p;
@@ -187,6 +214,61 @@ char *
 arena_strdup(struct arena *arena, const char *s)
 {
 	return s == NULL ? NULL : arena_strndup(arena, s, strlen(s));
+}
+
+void
+arena_reserve(struct arena *arena, size_t size)
+{
+	size = arena_round(size);
+	struct arena_block *b = arena->blocks;
+	if (b != NULL && b->size - b->used >= size)
+		return;
+	b = arena_block_new(size > ARENA_BLOCK ? size : ARENA_BLOCK);
+	b->next = arena->blocks;
+	arena->blocks = b;
+}
+
+bool
+arena_resize_last(struct arena *arena, void *p, size_t size)
+{
+	if (p == NULL || p != arena->last || size > SIZE_MAX / 2)
+		return false;
+	struct arena_block *b = arena->last_block;
+	size_t start = (size_t)(arena->last - b->data);
+	size_t need = arena_round(size);
+	if (b->size - start < need)
+		return false;
+	b->used = start + need;
+	return true;
+}
+
+void
+arena_release_last(struct arena *arena, void *p)
+{
+	if (p == NULL || p != arena->last)
+		return;
+	arena->last_block->used = (size_t)(arena->last - arena->last_block->data);
+	arena->last = NULL;
+}
+
+void
+arena_reset(struct arena *arena, size_t keep_at_most)
+{
+	struct arena_block *keep = NULL, **link = &arena->blocks;
+	for (struct arena_block **at = &arena->blocks; *at != NULL; at = &(*at)->next)
+		if ((*at)->size <= keep_at_most && (keep == NULL || (*at)->size > keep->size)) {
+			keep = *at;
+			link = at;
+		}
+	if (keep != NULL) {
+		*link = keep->next; /* out of the list */
+		keep->next = NULL;
+		keep->used = 0;
+	}
+	free_blocks(arena->blocks);
+	arena->blocks = keep;
+	arena->last = NULL;
+	arena->last_block = NULL;
 }
 
 void

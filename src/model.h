@@ -1,4 +1,4 @@
-/* model.h - personas, journeys, stages, touchpoints and chain models, each value with its source location; one document owns all of it. Included by every module after the readers. */
+/* model.h - personas, journeys, stages, touchpoints and chain models, each value with its source location; one document owns all of it. Included by: any. */
 #ifndef KETEN_MODEL_H
 #define KETEN_MODEL_H
 

@@ -14,13 +14,6 @@
 
 /* --- paths --- */
 
-static bool
-is_folder(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 /* Appends component `name` to the absolute path in *resolved. */
 static void
 resolve_step(char **resolved, const char *name, size_t len)
@@ -112,7 +105,7 @@ is_workspace(const char *dir)
 	bool found = false;
 	for (size_t i = 0; i < 3 && !found; i++) {
 		char *part = path_join(dir, workspace_parts[i]);
-		found = is_folder(part);
+		found = path_is_folder(part);
 		free(part);
 	}
 	return found;
@@ -121,7 +114,7 @@ is_workspace(const char *dir)
 static void
 add_path(struct source_folders *s, const char *path)
 {
-	if (is_folder(path)) {
+	if (path_is_folder(path)) {
 		if (is_workspace(path))
 			add_workspace(s, path);
 		else
@@ -160,16 +153,6 @@ source_folders_free(struct source_folders *s)
 	memset(s, 0, sizeof(*s));
 }
 
-/* True when path is dir or lies below it. */
-static bool
-path_within(const char *path, const char *dir)
-{
-	size_t len = strlen(dir);
-	if (strcmp(dir, "/") == 0)
-		return true;
-	return strncmp(path, dir, len) == 0 && (path[len] == '\0' || path[len] == '/');
-}
-
 /* The source folder the output folder would lie in, or NULL. */
 static const struct source_folder *
 source_containing(const struct source_folders *s, const char *real)
@@ -196,7 +179,7 @@ source_containing(const struct source_folders *s, const char *real)
 static int
 make_folders(const char *path)
 {
-	if (is_folder(path))
+	if (path_is_folder(path))
 		return 0;
 	char *parent = path_dir(path);
 	int status = strcmp(parent, path) == 0 ? 0 : make_folders(parent);
@@ -214,16 +197,16 @@ check_path(const char *path, const struct source_folders *sources, enum lang lan
 {
 	char *real = path_resolve(path);
 	if (real == NULL) {
-		*error = xasprintf(msg(lang, M_OUT_NO_CWD), strerror(errno));
+		*error = msg_xasprintf(lang, M_OUT_NO_CWD, strerror(errno));
 		return -1;
 	}
 	const struct source_folder *f = source_containing(sources, real);
 	if (f != NULL && file)
-		*error = xasprintf(msg(lang, M_OUT_FILE_IN_SOURCE), path, f->shown);
+		*error = msg_xasprintf(lang, M_OUT_FILE_IN_SOURCE, path, f->shown);
 	else if (f != NULL)
 		*error = strcmp(real, f->path) == 0
-			? xasprintf(msg(lang, M_OUT_IS_SOURCE), path)
-			: xasprintf(msg(lang, M_OUT_IN_SOURCE), path, f->shown);
+			? msg_xasprintf(lang, M_OUT_IS_SOURCE, path)
+			: msg_xasprintf(lang, M_OUT_IN_SOURCE, path, f->shown);
 	free(real);
 	return f != NULL ? -1 : 0;
 }
@@ -254,11 +237,11 @@ outdir_open(struct outdir *out, const char *path, const struct source_folders *s
 		return -1;
 	struct stat st;
 	if (stat(path, &st) == 0 && !S_ISDIR(st.st_mode)) {
-		*error = xasprintf(msg(lang, M_OUT_NOT_FOLDER), path);
+		*error = msg_xasprintf(lang, M_OUT_NOT_FOLDER, path);
 		return -1;
 	}
 	if (make_folders(path) != 0) {
-		*error = xasprintf(msg(lang, M_OUT_CREATE), path, strerror(errno));
+		*error = msg_xasprintf(lang, M_OUT_CREATE, path, strerror(errno));
 		return -1;
 	}
 	/* Once more, now that links in the new path can be resolved. */
@@ -266,7 +249,7 @@ outdir_open(struct outdir *out, const char *path, const struct source_folders *s
 		return -1;
 	out->fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (out->fd < 0) {
-		*error = xasprintf(msg(lang, M_OUT_OPEN), path, strerror(errno));
+		*error = msg_xasprintf(lang, M_OUT_OPEN, path, strerror(errno));
 		return -1;
 	}
 	out->path = xstrdup(path);
@@ -340,7 +323,7 @@ static char *
 write_error(enum lang lang, const char *dir, const char *name)
 {
 	char *path = path_join(dir, name);
-	char *error = xasprintf(msg(lang, M_OUT_WRITE), path, strerror(errno));
+	char *error = msg_xasprintf(lang, M_OUT_WRITE, path, strerror(errno));
 	free(path);
 	return error;
 }
@@ -351,7 +334,7 @@ outdir_write(struct outdir *out, const char *name, const void *data, size_t len,
 {
 	*error = NULL;
 	if (!plain_name(name)) {
-		*error = xasprintf(msg(out->lang, M_OUT_BAD_NAME), name);
+		*error = msg_xasprintf(out->lang, M_OUT_BAD_NAME, name);
 		return -1;
 	}
 	if (write_in(out->fd, name, &out->n_temp, data, len) != 0) {
@@ -376,7 +359,7 @@ write_file_atomic(const char *path, const void *data, size_t len, enum lang lang
 	else if (dirfd >= 0)
 		errno = EINVAL;
 	if (status != 0)
-		*error = xasprintf(msg(lang, M_OUT_WRITE), path, strerror(errno));
+		*error = msg_xasprintf(lang, M_OUT_WRITE, path, strerror(errno));
 	if (dirfd >= 0)
 		close(dirfd);
 	free(dir);

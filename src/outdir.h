@@ -1,4 +1,4 @@
-/* outdir.h - the output folder: refusing one that is or lies in a source folder, creating it, and writing files into it atomically without following links out of it. Included by the commands that write files (render, and later overview and report). */
+/* outdir.h - the output folder: refusing one that is or lies in a source folder, creating it, and writing files into it atomically without following links out of it. Included by: cli_workspace.c, cmd_*.c, report_page.c, tests/unit/. */
 #ifndef KETEN_OUTDIR_H
 #define KETEN_OUTDIR_H
 

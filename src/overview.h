@@ -1,4 +1,4 @@
-/* overview.h - the chain overview of all journeys as plain data: per position of the chain the stages and journeys seen there and the friction found there, per pair of positions the transitions seen and their friction. No Graphviz; the renderer is overview_render.h. Included by the overview and main-job commands and the report. */
+/* overview.h - the chain overview of all journeys as plain data: per position of the chain the stages and journeys seen there and the friction found there, per pair of positions the transitions seen and their friction. No Graphviz; the renderer is overview_render.h. Included by: cmd_main.c, cmd_overview.c, overview_render.h, tests/unit/. */
 #ifndef KETEN_OVERVIEW_H
 #define KETEN_OVERVIEW_H
 

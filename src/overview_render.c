@@ -55,10 +55,13 @@ set_hundredths(void *obj, const char *name, long hundredths)
 }
 
 static void
-put_plural(struct buf *out, enum lang lang, int n, enum msg one, enum msg many)
+(put_plural)(struct buf *out, enum lang lang, int n, enum msg one, enum msg many)
 {
-	buf_printf(out, msg(lang, n == 1 ? one : many), n);
+	buf_printf(out, (msg)(lang, n == 1 ? one : many), n);
 }
+/* Both messages take the count: checked where the ids are written. */
+#define put_plural(out, lang, n, one, many) \
+	(MSG_CHECK(one, n), MSG_CHECK(many, n), (put_plural)(out, lang, n, one, many))
 
 /* --- labels --- */
 
@@ -87,7 +90,7 @@ put_friction_row(struct buf *out, const struct draw *d, const struct ov_position
 		return;
 	buf_printf(out, "<TR><TD ALIGN=\"LEFT\" BGCOLOR=\"%s\"><FONT POINT-SIZE=\"10\" COLOR=\"%s\"><B>",
 		   level_fill[level], level_text[level]);
-	buf_printf(out, msg(d->lang, M_OV_FRICTION), p->friction);
+	msg_append(out, d->lang, M_OV_FRICTION, p->friction);
 	buf_puts(out, "</B></FONT></TD></TR>");
 }
 
@@ -105,7 +108,7 @@ position_label(struct buf *out, const struct draw *d, const struct ov_position *
 	buf_puts(out, "</B></TD></TR>");
 	struct buf line = {0};
 	if (p->ladder > 0)
-		buf_printf(&line, msg(d->lang, M_R_RUNG), p->ladder);
+		msg_append(&line, d->lang, M_R_RUNG, p->ladder);
 	if (p->domain != NULL)
 		buf_printf(&line, "%s%s", line.len ? " \xC2\xB7 " : "", p->domain);
 	if (p->pos == NULL)
@@ -126,7 +129,7 @@ put_scale(struct buf *out, const struct draw *d, enum msg name, int highest)
 	if (highest <= 0)
 		return;
 	buf_puts(out, "<TD><FONT POINT-SIZE=\"10\">  ");
-	esc_append(out, msg(d->lang, name), strlen(msg(d->lang, name)), ESC_LABEL);
+	esc_append(out, (msg)(d->lang, name), strlen((msg)(d->lang, name)), ESC_LABEL);
 	buf_puts(out, "</FONT></TD>");
 	int low = 1;
 	for (int level = 1; level <= 3; level++) {
@@ -171,10 +174,10 @@ caption_text(struct buf *out, const struct draw *d)
 	buf_puts(out, ", ");
 	put_plural(out, d->lang, (int)ov->n_personas, M_SUMMARY_PERSONAS_1, M_SUMMARY_PERSONAS_N);
 	buf_puts(out, " \xC2\xB7 ");
-	buf_printf(out, msg(d->lang, M_SUMMARY_SCORE), ov->friction);
+	msg_append(out, d->lang, M_SUMMARY_SCORE, ov->friction);
 	if (ov->unplaced > 0) {
 		buf_puts(out, " (");
-		buf_printf(out, msg(d->lang, M_OV_UNPLACED), ov->unplaced);
+		msg_append(out, d->lang, M_OV_UNPLACED, ov->unplaced);
 		buf_puts(out, ")");
 	}
 	if (ov->skipped > 0) {
@@ -195,7 +198,7 @@ static void
 title_label(struct buf *out, const struct draw *d)
 {
 	struct buf line = {0};
-	buf_printf(&line, msg(d->lang, M_OV_TITLE), chain_name(d->ov->chain));
+	msg_append(&line, d->lang, M_OV_TITLE, chain_name(d->ov->chain));
 	buf_puts(out, "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\">"
 		 "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"18\"><B>");
 	esc_wrap(out, buf_str(&line), 80, 2);
@@ -336,7 +339,7 @@ style_move(struct draw *d, Agedge_t *e, const struct ov_edge *m, const char *kin
 	buf_printf(&d->scratch, "%d\xC3\x97", m->count);
 	if (m->friction > 0) {
 		buf_puts(&d->scratch, "\\n");
-		buf_printf(&d->scratch, msg(d->lang, M_OV_FRICTION), m->friction);
+		msg_append(&d->scratch, d->lang, M_OV_FRICTION, m->friction);
 	}
 	set(e, flat ? "xlabel" : "label", d->scratch.data);
 }
@@ -392,7 +395,7 @@ static void
 description(struct buf *out, const struct draw *d)
 {
 	struct buf text = {0};
-	buf_printf(&text, msg(d->lang, M_OV_TITLE), chain_name(d->ov->chain));
+	msg_append(&text, d->lang, M_OV_TITLE, chain_name(d->ov->chain));
 	buf_puts(&text, ": ");
 	caption_text(&text, d);
 	esc_append(out, buf_str(&text), text.len, ESC_XML);
@@ -402,25 +405,12 @@ description(struct buf *out, const struct draw *d)
 static int
 render_bytes(struct draw *d, GVC_t *gvc, enum image_format format, struct buf *out)
 {
-	char *data = NULL;
-	unsigned int len = 0;
-	if (gvRenderData(gvc, d->g, gv_device(format), &data, &len) != 0 || data == NULL) {
-		if (data != NULL)
-			gvFreeRenderData(data);
-		return -1;
-	}
-	buf_clear(out);
-	buf_add(out, data, len);
-	gvFreeRenderData(data);
-	if (format == IMAGE_SVG) {
-		struct buf desc = {0};
+	struct buf desc = {0};
+	if (format == IMAGE_SVG)
 		description(&desc, d);
-		gv_svg_add_description(out, buf_str(&desc));
-		buf_free(&desc);
-	} else if (format == IMAGE_PDF) {
-		gv_pdf_blank_dates(out);
-	}
-	return 0;
+	int status = gv_render_bytes(gvc, d->g, format, buf_str(&desc), out);
+	buf_free(&desc);
+	return status;
 }
 
 int
@@ -430,7 +420,7 @@ overview_render(const struct overview *ov, enum image_format format, enum lang l
 	*error = NULL;
 	GVC_t *gvc = gv_shared_context();
 	if (gvc == NULL) {
-		*error = xasprintf(msg(lang, M_R_GRAPHVIZ_FORMAT), image_format_name(format));
+		*error = msg_xasprintf(lang, M_R_GRAPHVIZ_FORMAT, image_format_name(format));
 		return -1;
 	}
 	gv_messages_start();

@@ -1,4 +1,4 @@
-/* overview_render.h - drawing the chain overview with Graphviz (dot layout, in this process) as SVG, PNG, PDF or DOT. Included by the overview and main-job commands. */
+/* overview_render.h - drawing the chain overview with Graphviz (dot layout, in this process) as SVG, PNG, PDF or DOT. Included by: cmd_main.c, cmd_overview.c, tests/unit/. */
 #ifndef KETEN_OVERVIEW_RENDER_H
 #define KETEN_OVERVIEW_RENDER_H
 

@@ -563,26 +563,6 @@ layout(struct renderer *r, struct build *b)
 
 /* --- output bytes --- */
 
-static int
-render_bytes(struct renderer *r, struct build *b, struct buf *out)
-{
-	char *data = NULL;
-	unsigned int len = 0;
-	if (gvRenderData(r->gvc, b->g, gv_device(r->format), &data, &len) != 0 || data == NULL) {
-		if (data != NULL)
-			gvFreeRenderData(data);
-		return -1;
-	}
-	buf_clear(out);
-	buf_add(out, data, len);
-	gvFreeRenderData(data);
-	if (r->format == IMAGE_SVG)
-		gv_svg_add_description(out, b->spec->description);
-	else if (r->format == IMAGE_PDF)
-		gv_pdf_blank_dates(out);
-	return 0;
-}
-
 int
 pathway_render(struct renderer *r, const struct pathway_spec *spec, struct buf *out,
 	       char **error)
@@ -593,7 +573,7 @@ pathway_render(struct renderer *r, const struct pathway_spec *spec, struct buf *
 	build_graph(&b, spec);
 	int status = layout(r, &b);
 	if (status == 0) {
-		status = render_bytes(r, &b, out);
+		status = gv_render_bytes(r->gvc, b.g, r->format, b.spec->description, out);
 		gvFreeLayout(r->gvc, b.g);
 	}
 	if (status != 0)

@@ -173,13 +173,13 @@ put_subtitle(struct buf *out, const struct pathway *p)
 	const char *name = p->persona && p->persona->name.s ? p->persona->name.s
 			 : j->persona.s ? j->persona.s : "";
 	struct buf line = {0};
-	buf_printf(&line, msg(p->lang, M_R_PERSONA), name);
+	msg_append(&line, p->lang, M_R_PERSONA, name);
 	if (j->region.s && *j->region.s) {
 		buf_puts(&line, SYM_DOT);
-		buf_printf(&line, msg(p->lang, M_R_REGION), j->region.s);
+		msg_append(&line, p->lang, M_R_REGION, j->region.s);
 	}
 	buf_puts(&line, SYM_DOT);
-	buf_puts(&line, msg(p->lang, j->kind.v == KIND_TO_BE ? M_R_TO_BE : M_R_AS_IS));
+	buf_puts(&line, j->kind.v == KIND_TO_BE ? msg(p->lang, M_R_TO_BE) : msg(p->lang, M_R_AS_IS));
 	esc_wrap(out, buf_str(&line), TITLE_WIDTH + 20, TITLE_LINES);
 	buf_free(&line);
 }
@@ -189,11 +189,17 @@ static void
 put_counts(struct buf *out, const struct pathway *p)
 {
 	int stages = (int)p->journey->n_stages, found = (int)p->markers->n;
-	buf_printf(out, msg(p->lang, stages == 1 ? M_R_STAGES_1 : M_R_STAGES_N), stages);
+	if (stages == 1)
+		msg_append(out, p->lang, M_R_STAGES_1, stages);
+	else
+		msg_append(out, p->lang, M_R_STAGES_N, stages);
 	buf_puts(out, SYM_DOT);
-	buf_printf(out, msg(p->lang, found == 1 ? M_SUMMARY_FRICTION_1 : M_SUMMARY_FRICTION_N), found);
+	if (found == 1)
+		msg_append(out, p->lang, M_SUMMARY_FRICTION_1, found);
+	else
+		msg_append(out, p->lang, M_SUMMARY_FRICTION_N, found);
 	buf_puts(out, SYM_DOT);
-	buf_printf(out, msg(p->lang, M_SUMMARY_SCORE), markers_score(p->markers));
+	msg_append(out, p->lang, M_SUMMARY_SCORE, markers_score(p->markers));
 }
 
 void
@@ -246,7 +252,7 @@ label_lane(struct buf *out, const struct pathway *p, const struct position *pos)
 	if (pos != NULL) {
 		buf_puts(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">");
 		struct buf line = {0};
-		buf_printf(&line, msg(p->lang, M_R_RUNG), pos->ladder.v);
+		msg_append(&line, p->lang, M_R_RUNG, pos->ladder.v);
 		if (pos->dom && pos->dom->label.s) {
 			buf_puts(&line, SYM_DOT);
 			buf_puts(&line, pos->dom->label.s);
@@ -281,7 +287,7 @@ put_actors(struct buf *out, const struct pathway *p, const struct stage *s)
 		buf_printf(&names, "%s(%s)", names.len ? " " : "", s->organisation.s);
 	if (names.len > 0) {
 		struct buf line = {0};
-		buf_printf(&line, msg(p->lang, M_R_WHO), buf_str(&names));
+		msg_append(&line, p->lang, M_R_WHO, buf_str(&names));
 		buf_printf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\" COLOR=\"%s\">",
 			   GREY_TEXT);
 		esc_wrap(out, buf_str(&line), META_WIDTH, META_LINES);
@@ -300,7 +306,7 @@ put_emotion(struct buf *out, enum lang lang, long v)
 	const char *color = k < 0 ? COLOR_MOVE_DOWN : k > 0 ? COLOR_MOVE_UP : GREY_TEXT;
 	const char *face = k < 0 ? SYM_SAD : k > 0 ? SYM_HAPPY : SYM_NEUTRAL;
 	buf_printf(out, "<FONT COLOR=\"%s\">%s%s %s (%s%ld)</FONT>", color, face,
-		   k == 2 || k == -2 ? face : "", msg(lang, words[k + 2]),
+		   k == 2 || k == -2 ? face : "", (msg)(lang, words[k + 2]),
 		   k < 0 ? "\xE2\x88\x92" : k > 0 ? "+" : "", k < 0 ? -k : k);
 }
 
@@ -467,7 +473,7 @@ legend_moves(struct buf *out, const struct pathway *p)
 	for (size_t k = 0; k < 3; k++)
 		if (seen[moves[k].move])
 			buf_printf(out, "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">%s</FONT> %s  </TD>",
-				   moves[k].color, moves[k].arrow, msg(p->lang, moves[k].text));
+				   moves[k].color, moves[k].arrow, (msg)(p->lang, moves[k].text));
 	if (domains[2])
 		buf_printf(out, "<TD ALIGN=\"LEFT\">%s%s %s  </TD>", SYM_DIAMOND, SYM_ARROW_SOLID,
 			   msg(p->lang, M_R_MOVE_DOMAIN));
@@ -535,7 +541,7 @@ legend_friction_key(struct buf *out, const struct pathway *p)
 	legend_start(out, msg(p->lang, M_R_LEGEND_FRICTION));
 	for (int k = 0; k < 3; k++)
 		buf_printf(out, "<TD BGCOLOR=\"%s\"><FONT COLOR=\"%s\"> <B>%d</B> %s </FONT></TD>",
-			   impact_fill[k], impact_text[k], k + 1, msg(p->lang, impacts[k]));
+			   impact_fill[k], impact_text[k], k + 1, (msg)(p->lang, impacts[k]));
 	bool pain, opportunity;
 	team_notes(p, &pain, &opportunity);
 	if (pain)
@@ -569,7 +575,7 @@ legend_finding(struct buf *out, const struct pathway *p, const struct marker *m)
 	put_text(out, code_slug(m->code, p->lang));
 	buf_printf(out, "</TD><TD ALIGN=\"LEFT\" VALIGN=\"TOP\"><FONT COLOR=\"%s\">", GREY_TEXT);
 	if (m->stage >= 0)
-		buf_printf(out, msg(p->lang, M_R_STAGE_REF), (int)m->stage + 1);
+		msg_append(out, p->lang, M_R_STAGE_REF, (int)m->stage + 1);
 	else
 		put_text(out, msg(p->lang, M_R_WHOLE_JOURNEY));
 	buf_puts(out, "</FONT></TD><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" VALIGN=\"TOP\">");
@@ -618,12 +624,12 @@ pathway_description(struct buf *out, const struct pathway *p)
 	const struct journey *j = p->journey;
 	const char *name = p->persona && p->persona->name.s ? p->persona->name.s
 			 : j->persona.s ? j->persona.s : "";
-	buf_printf(&text, msg(p->lang, M_R_PERSONA), name);
+	msg_append(&text, p->lang, M_R_PERSONA, name);
 	if (j->region.s && *j->region.s) {
 		buf_puts(&text, ", ");
-		buf_printf(&text, msg(p->lang, M_R_REGION), j->region.s);
+		msg_append(&text, p->lang, M_R_REGION, j->region.s);
 	}
-	buf_printf(&text, ", %s: ", msg(p->lang, j->kind.v == KIND_TO_BE ? M_R_TO_BE : M_R_AS_IS));
+	buf_printf(&text, ", %s: ", j->kind.v == KIND_TO_BE ? msg(p->lang, M_R_TO_BE) : msg(p->lang, M_R_AS_IS));
 	put_counts(&text, p);
 	buf_puts(&text, ".");
 	char *plain = esc_plain(buf_str(&text), 2000);

@@ -1,4 +1,4 @@
-/* pathway_labels.h - the HTML-like labels of the pathway diagram (title block, lane headers, stage cards, legend), its colours and its plain-text description; no Graphviz types. Included by pathway_spec.c, pathway.c, the overview renderer and the unit tests. */
+/* pathway_labels.h - the HTML-like labels of the pathway diagram (title block, lane headers, stage cards, legend), its colours and its plain-text description; no Graphviz types. Included by: compare_out.c, overview_render.c, pathway.c, pathway_spec.c, tests/unit/. */
 #ifndef KETEN_PATHWAY_LABELS_H
 #define KETEN_PATHWAY_LABELS_H
 

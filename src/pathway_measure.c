@@ -1,6 +1,7 @@
 /* pathway_measure.c - a text layout plugin in front of Graphviz's pango one that remembers the size of each text per font, so that a text is measured once per process. */
 #include "pathway_measure.h"
 
+#include "idmap.h"
 #include "mem.h"
 
 #include <gvc.h>
@@ -9,7 +10,6 @@
 
 #include <dlfcn.h>
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,11 +27,6 @@ enum { MAX_ENTRIES = 1 << 16, MAX_BYTES = 8 << 20 };
 
 /* What pango said about one text in one font. */
 struct entry {
-	uint64_t hash;
-	char *key;             /* font name, NUL, text, NUL */
-	size_t key_len;
-	double font_size;
-	unsigned flags;
 	pointf size;
 	double yoffset_layout, yoffset_centerline;
 	bool ok;               /* pango's answer: false makes Graphviz estimate */
@@ -40,110 +35,59 @@ struct entry {
 static struct {
 	gvtextlayout_engine_t *pango;  /* the engine asked on a miss */
 	bool remember, bypass;
+	struct idmap index;            /* span_key -> index into entries */
 	struct entry *entries;
 	size_t n, cap;
-	uint32_t *slots;               /* index + 1 into entries, 0 for free */
-	size_t n_slots;                /* a power of two, at least twice n */
+	struct buf key;                /* the key being looked up */
 	size_t bytes;
 	size_t measured, remembered;
 } memory;
 
 /* --- the table --- */
 
-static uint64_t
-hash_bytes(uint64_t h, const void *data, size_t len)
+/* The key of span in memory.key: its font's name and the text, each with
+ * its NUL, then the bytes of the font's size and flags. */
+static void
+span_key(const textspan_t *span)
 {
-	const unsigned char *p = data;
-	for (size_t i = 0; i < len; i++) {
-		h ^= p[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
+	double font_size = span->font->size;
+	unsigned flags = span->font->flags;
+	buf_clear(&memory.key);
+	buf_add(&memory.key, span->font->name, strlen(span->font->name) + 1);
+	buf_add(&memory.key, span->str, strlen(span->str) + 1);
+	buf_add(&memory.key, (const char *)&font_size, sizeof font_size);
+	buf_add(&memory.key, (const char *)&flags, sizeof flags);
 }
 
-/* The key of span: its font's name and the text, each with its NUL. */
-static char *
-span_key(const textspan_t *span, size_t *len)
+/* Empties the table (not the key being looked up). */
+static void
+forget_entries(void)
 {
-	size_t name = strlen(span->font->name) + 1, text = strlen(span->str) + 1;
-	char *key = xmalloc(name + text);
-	memcpy(key, span->font->name, name);
-	memcpy(key + name, span->str, text);
-	*len = name + text;
-	return key;
-}
-
-static uint64_t
-span_hash(const char *key, size_t len, double font_size, unsigned flags)
-{
-	uint64_t h = hash_bytes(0xcbf29ce484222325ULL, key, len);
-	h = hash_bytes(h, &font_size, sizeof font_size);
-	return hash_bytes(h, &flags, sizeof flags);
-}
-
-static bool
-same(const struct entry *e, uint64_t hash, const char *key, size_t len, double font_size,
-     unsigned flags)
-{
-	return e->hash == hash && e->key_len == len && e->font_size == font_size &&
-	       e->flags == flags && memcmp(e->key, key, len) == 0;
-}
-
-/* The slot of the entry, or the free slot where it would go. */
-static size_t
-find_slot(uint64_t hash, const char *key, size_t len, double font_size, unsigned flags)
-{
-	size_t mask = memory.n_slots - 1;
-	for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
-		uint32_t at = memory.slots[i];
-		if (at == 0 || same(&memory.entries[at - 1], hash, key, len, font_size, flags))
-			return i;
-	}
+	idmap_free(&memory.index);
+	free(memory.entries);
+	memory.entries = NULL;
+	memory.n = memory.cap = memory.bytes = 0;
 }
 
 void
 measure_forget(void)
 {
-	for (size_t i = 0; i < memory.n; i++)
-		free(memory.entries[i].key);
-	free(memory.entries);
-	free(memory.slots);
-	memory.entries = NULL;
-	memory.slots = NULL;
-	memory.n = memory.cap = memory.n_slots = memory.bytes = 0;
+	forget_entries();
+	buf_free(&memory.key);
 }
 
+/* Keeps what pango said about the span whose key is in memory.key. */
 static void
-grow_slots(void)
-{
-	size_t n_slots = memory.n_slots ? memory.n_slots * 2 : 1024;
-	free(memory.slots);
-	memory.slots = xcalloc(n_slots, sizeof(*memory.slots));
-	memory.n_slots = n_slots;
-	for (size_t i = 0; i < memory.n; i++) {
-		const struct entry *e = &memory.entries[i];
-		size_t mask = n_slots - 1, k = (size_t)e->hash & mask;
-		while (memory.slots[k] != 0)
-			k = (k + 1) & mask;
-		memory.slots[k] = (uint32_t)(i + 1);
-	}
-}
-
-/* Keeps what pango said about span (key is taken over). */
-static void
-store(const textspan_t *span, char *key, size_t len, uint64_t hash, bool ok)
+store(const textspan_t *span, bool ok)
 {
 	if (memory.n >= MAX_ENTRIES || memory.bytes >= MAX_BYTES)
-		measure_forget();
-	if (2 * (memory.n + 1) > memory.n_slots)
-		grow_slots();
-	unsigned flags = span->font->flags;
-	size_t slot = find_slot(hash, key, len, span->font->size, flags);
+		forget_entries();
 	memory.entries = xgrow(memory.entries, memory.n, &memory.cap, sizeof(*memory.entries));
-	memory.entries[memory.n] = (struct entry){hash, key, len, span->font->size, flags, span->size,
-						  span->yoffset_layout, span->yoffset_centerline, ok};
-	memory.slots[slot] = (uint32_t)++memory.n;
-	memory.bytes += len + sizeof(struct entry) + 2 * sizeof(uint32_t);
+	memory.entries[memory.n] = (struct entry){span->size, span->yoffset_layout,
+						  span->yoffset_centerline, ok};
+	idmap_add(&memory.index, memory.key.data, memory.key.len, memory.n);
+	memory.n++;
+	memory.bytes += memory.key.len + sizeof(struct entry) + 4 * sizeof(size_t);
 }
 
 /* --- the engine --- */
@@ -153,27 +97,21 @@ remembering_layout(textspan_t *span, char **fontpath)
 {
 	if (!memory.remember || memory.bypass || fontpath != NULL || span->font == NULL || span->font->name == NULL)
 		return memory.pango->textlayout(span, fontpath);
-	size_t len;
-	char *key = span_key(span, &len);
-	unsigned flags = span->font->flags;
-	uint64_t hash = span_hash(key, len, span->font->size, flags);
-	if (memory.n_slots > 0) {
-		uint32_t at = memory.slots[find_slot(hash, key, len, span->font->size, flags)];
-		if (at != 0) {
-			const struct entry *e = &memory.entries[at - 1];
-			free(key);
-			span->size = e->size;
-			span->yoffset_layout = e->yoffset_layout;
-			span->yoffset_centerline = e->yoffset_centerline;
-			span->layout = NULL;
-			span->free_layout = NULL;
-			memory.remembered++;
-			return e->ok;
-		}
+	span_key(span);
+	size_t at;
+	if (idmap_find(&memory.index, memory.key.data, memory.key.len, &at)) {
+		const struct entry *e = &memory.entries[at];
+		span->size = e->size;
+		span->yoffset_layout = e->yoffset_layout;
+		span->yoffset_centerline = e->yoffset_centerline;
+		span->layout = NULL;
+		span->free_layout = NULL;
+		memory.remembered++;
+		return e->ok;
 	}
 	boolean ok = memory.pango->textlayout(span, fontpath);
 	memory.measured++;
-	store(span, key, len, hash, ok != 0);
+	store(span, ok != 0);
 	return ok;
 }
 

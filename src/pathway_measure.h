@@ -1,4 +1,4 @@
-/* pathway_measure.h - the Graphviz context of the renderer, with a memory in front of its text measuring: each text is measured once per font and process. Included by pathway.c and the unit tests; no Graphviz header needed. */
+/* pathway_measure.h - the Graphviz context of the renderer, with a memory in front of its text measuring: each text is measured once per font and process. No Graphviz header needed. Included by: gv_shared.c, pathway.c, tests/unit/. */
 #ifndef KETEN_PATHWAY_MEASURE_H
 #define KETEN_PATHWAY_MEASURE_H
 

@@ -67,7 +67,7 @@ threads_from_environment(enum lang lang)
 	long n = strtol(v, &end, 10);
 	if (errno != 0 || *end != '\0' || n < 0 || n > MAX_WORKERS) {
 		fprintf(stderr, "keten: ");
-		fprintf(stderr, msg(lang, M_PERF_THREADS), (int)MAX_WORKERS, v);
+		msg_fprintf(stderr, lang, M_PERF_THREADS, (int)MAX_WORKERS, v);
 		fputc('\n', stderr);
 		return -1;
 	}

@@ -1,4 +1,4 @@
-/* preload.h - reading (and checking) documents ahead on worker threads and handing them out in input order, with their findings in the order one thread would make them. Included by workspace.c. */
+/* preload.h - reading (and checking) documents ahead on worker threads and handing them out in input order, with their findings in the order one thread would make them. Included by: workspace.c, tests/unit/. */
 #ifndef KETEN_PRELOAD_H
 #define KETEN_PRELOAD_H
 

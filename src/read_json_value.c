@@ -98,7 +98,7 @@ actual_text(const struct reader *r, struct jval node, enum msg expected)
 		     : cJSON_IsArray(node.json)  ? M_TYPE_ARRAY
 		     : cJSON_IsObject(node.json) ? M_TYPE_OBJECT
 					    : M_TYPE_NULL;
-	return xstrdup(msg(lang_of(r), m));
+	return xstrdup((msg)(lang_of(r), m));
 }
 
 struct diag *
@@ -108,20 +108,23 @@ jval_report_type(struct reader *r, struct jval node, const char *name,
 	char *actual = actual_text(r, node, expected);
 	struct loc loc = jval_loc(r, node);
 	struct diag *d = diag_emit(r->diags, CODE_S005, &loc, M_S005_TYPE, name,
-				   msg(lang_of(r), expected), actual);
+				   (msg)(lang_of(r), expected), actual);
 	free(actual);
 	return d;
 }
 
-/* Reports a value with its own message and hint (both take the value). */
+/* Reports a value with its own message (it takes the value) and hint. */
 static void
-report_value(struct reader *r, struct jval node, enum msg m, enum msg hint)
+(report_value)(struct reader *r, struct jval node, enum msg m, enum msg hint)
 {
 	struct loc loc = jval_loc(r, node);
 	struct diag *d =
-		diag_emit(r->diags, CODE_S005, &loc, m, node.json->valuestring);
-	diag_hint(r->diags, d, hint);
+		(diag_emit)(r->diags, CODE_S005, &loc, m, node.json->valuestring);
+	(diag_hint)(r->diags, d, hint);
 }
+/* m takes the value, hint nothing: checked where the ids are written. */
+#define report_value(r, node, m, hint) \
+	(MSG_CHECK(m, ""), MSG_CHECK(hint), (report_value)(r, node, m, hint))
 
 struct diag *
 jval_report_missing(struct reader *r, struct jval obj, const char *name)

@@ -3,9 +3,7 @@
 #define KETEN_READ_JSON_VALUE_H
 
 #include "json_scan.h"
-#include "limits.h"
-#include "model.h"
-#include "source.h"
+#include "read.h"
 
 #include <cjson/cJSON.h>
 

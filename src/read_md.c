@@ -15,133 +15,69 @@
 
 /* --- memory for one read --- */
 
-/* cmark's nodes and the reader's own scratch strings live in one bump
- * arena per read, dropped whole at the end: no malloc and free per node
+/* cmark's nodes and the reader's own scratch strings live in one arena
+ * (mem.h) per read, dropped whole at the end: no malloc and free per node
  * or per item, and no walk over the tree to free it. */
 enum {
-	MD_ALIGN = 16,
-	MD_MIN_BLOCK = 64 * 1024,
 	MD_MAX_FIRST_BLOCK = 4 << 20,
 	MD_MAX_KEEP = 4 << 20, /* a bigger block is not kept for the next read */
 };
 
-struct md_block {
-	struct md_block *next;
-	size_t size, used;
-	_Alignas(MD_ALIGN) unsigned char data[];
-};
-
-struct md_arena {
-	struct md_block *blocks; /* the current block first */
-	unsigned char *last;     /* the latest allocation, which can grow or go */
-};
-
-/* Each allocation is preceded by its size, for realloc. */
+/* Each allocation of cmark's is preceded by its size, for realloc. */
 struct md_header {
-	_Alignas(MD_ALIGN) size_t size;
+	_Alignas(16) size_t size;
 };
 
-/* A thread that reads many files keeps the biggest block of one read for
- * the next (read_markdown_reuse), rather than giving it back and having
- * the pages faulted in again. */
+/* A thread that reads many files keeps the arena of one read, with its
+ * biggest block, for the next (read_markdown_reuse), rather than giving it
+ * back and having the pages faulted in again. */
 static _Thread_local bool md_reuse;
-static _Thread_local struct md_block *md_spare;
+static _Thread_local struct arena *md_kept;
 
-static void
-md_arena_init(struct md_arena *a, size_t expect)
+/* The arena of a read expected to need about `expect` bytes. */
+static struct arena *
+md_arena_take(size_t expect)
 {
-	size_t size = expect < MD_MIN_BLOCK ? MD_MIN_BLOCK : expect;
-	struct md_block *b = md_spare;
-	md_spare = NULL;
-	if (b == NULL || b->size < size) {
-		free(b);
-		b = xmalloc(sizeof(struct md_block) + size);
-		b->size = size;
-	}
-	b->next = NULL;
-	b->used = 0;
-	a->blocks = b;
-	a->last = NULL;
+	struct arena *a = md_kept;
+	md_kept = NULL; /* a read inside this one gets an arena of its own */
+	if (a == NULL)
+		a = arena_new();
+	arena_reserve(a, expect);
+	return a;
 }
 
 static void
-md_arena_drop(struct md_arena *a)
+md_arena_drop(struct arena *a)
 {
-	struct md_block *keep = NULL;
-	if (md_reuse && a->blocks->size <= MD_MAX_KEEP) {
-		keep = a->blocks; /* the current block is the biggest */
-		a->blocks = keep->next;
+	if (md_reuse && md_kept == NULL) {
+		arena_reset(a, MD_MAX_KEEP);
+		md_kept = a;
+	} else {
+		arena_free(&a);
 	}
-	while (a->blocks != NULL) {
-		struct md_block *next = a->blocks->next;
-		free(a->blocks);
-		a->blocks = next;
-	}
-	a->last = NULL;
-	md_spare = keep;
 }
 
 void
 read_markdown_reuse(bool on)
 {
 	md_reuse = on;
-	if (!on) {
-		free(md_spare);
-		md_spare = NULL;
-	}
-}
-
-/* A new current block with room for need bytes (kept out of line so that
- * the common path of md_arena_alloc stays short). */
-static __attribute__((noinline)) struct md_block *
-md_arena_grow(struct md_arena *a, size_t need)
-{
-	struct md_block *b = a->blocks;
-	size_t grow = b->size * 2 > need ? b->size * 2 : need;
-	struct md_block *fresh = xmalloc(sizeof(*fresh) + grow);
-	fresh->next = b;
-	fresh->size = grow;
-	fresh->used = 0;
-	a->blocks = fresh;
-	return fresh;
-}
-
-static void *
-md_arena_alloc(struct md_arena *a, size_t size)
-{
-	if (size > SIZE_MAX / 2)
-		xmalloc(SIZE_MAX); /* reports and exits */
-	size_t need = sizeof(struct md_header) + ((size + MD_ALIGN - 1) & ~(size_t)(MD_ALIGN - 1));
-	struct md_block *b = a->blocks;
-	if (b->size - b->used < need)
-		b = md_arena_grow(a, need);
-	struct md_header *h = (struct md_header *)(b->data + b->used);
-	b->used += need;
-	h->size = size;
-	a->last = (unsigned char *)(h + 1);
-	return h + 1;
-}
-
-/* Grows the latest allocation in place when there is room. */
-static bool
-md_arena_grow_last(struct md_arena *a, void *p, size_t size)
-{
-	if (p != a->last || size > SIZE_MAX / 2)
-		return false;
-	struct md_block *b = a->blocks; /* the latest allocation is in it */
-	struct md_header *h = (struct md_header *)p - 1;
-	size_t start = (size_t)((unsigned char *)p - b->data);
-	size_t need = (size + MD_ALIGN - 1) & ~(size_t)(MD_ALIGN - 1);
-	if (b->size - start < need)
-		return false;
-	b->used = start + need;
-	h->size = size;
-	return true;
+	if (!on)
+		arena_free(&md_kept);
 }
 
 /* cmark's allocator has no context argument: the arena of the read
  * running on this thread is found here. */
-static _Thread_local struct md_arena *md_current;
+static _Thread_local struct arena *md_current;
+
+static void *
+md_alloc(size_t size)
+{
+	if (size > SIZE_MAX / 2)
+		xmalloc(SIZE_MAX); /* reports and exits */
+	struct md_header *h = arena_alloc_uninit(md_current, sizeof(*h) + size);
+	h->size = size;
+	return h + 1;
+}
 
 static void *
 md_calloc(size_t count, size_t size)
@@ -149,7 +85,7 @@ md_calloc(size_t count, size_t size)
 	size_t bytes;
 	if (__builtin_mul_overflow(count, size, &bytes))
 		xmalloc(SIZE_MAX); /* reports and exits */
-	void *p = md_arena_alloc(md_current, bytes);
+	void *p = md_alloc(bytes);
 	memset(p, 0, bytes);
 	return p;
 }
@@ -158,11 +94,14 @@ static void *
 md_realloc(void *p, size_t size)
 {
 	if (p == NULL)
-		return md_arena_alloc(md_current, size);
-	if (md_arena_grow_last(md_current, p, size))
+		return md_alloc(size);
+	struct md_header *h = (struct md_header *)p - 1;
+	if (size <= SIZE_MAX / 2 && arena_resize_last(md_current, h, sizeof(*h) + size)) {
+		h->size = size;
 		return p;
-	size_t old = ((struct md_header *)p - 1)->size;
-	void *fresh = md_arena_alloc(md_current, size);
+	}
+	size_t old = h->size;
+	void *fresh = md_alloc(size);
 	memcpy(fresh, p, old < size ? old : size);
 	return fresh;
 }
@@ -172,12 +111,8 @@ md_realloc(void *p, size_t size)
 static void
 md_free(void *p)
 {
-	struct md_arena *a = md_current;
-	if (p == NULL || p != a->last)
-		return;
-	struct md_block *b = a->blocks;
-	b->used = (size_t)((unsigned char *)p - b->data) - sizeof(struct md_header);
-	a->last = NULL;
+	if (p != NULL)
+		arena_release_last(md_current, (struct md_header *)p - 1);
 }
 
 static cmark_mem md_cmark_mem = {md_calloc, md_realloc, md_free};
@@ -189,7 +124,7 @@ struct md {
 	const struct limits *limits;
 	struct diags *diags;
 	bool over_limit; /* too many stages or touchpoints: the file is refused */
-	struct md_arena arena; /* cmark's nodes and the scratch strings */
+	struct arena *arena;   /* cmark's nodes and the scratch strings */
 	struct buf flat;       /* reused by flatten */
 };
 
@@ -198,7 +133,7 @@ static char *
 scratch_trim_dup(struct md *md, const char *s, size_t len)
 {
 	const char *t = text_trim(s, &len);
-	char *p = md_arena_alloc(&md->arena, len + 1);
+	char *p = arena_alloc_uninit(md->arena, len + 1);
 	memcpy(p, t, len);
 	p[len] = '\0';
 	return p;
@@ -462,7 +397,7 @@ item_read(struct md *md, cmark_node *node, struct item *it)
 	/* Key and value share one copy. */
 	size_t value_len = strlen(v);
 	v = text_trim(v, &value_len);
-	char *kv = md_arena_alloc(&md->arena, key_len + value_len + 2);
+	char *kv = arena_alloc_uninit(md->arena, key_len + value_len + 2);
 	memcpy(kv, key, key_len);
 	kv[key_len] = '\0';
 	memcpy(kv + key_len + 1, v, value_len);
@@ -510,13 +445,16 @@ report_unknown_key(struct md *md, const struct item *it, unsigned mask)
 }
 
 static void
-report_bad_value(struct md *md, const struct item *it, enum msg m,
-		 enum msg hint)
+(report_bad_value)(struct md *md, const struct item *it, enum msg m,
+		   enum msg hint)
 {
-	struct diag *d = diag_emit(md->diags, CODE_S005, &it->value_loc, m,
-				   it->value);
-	diag_hint(md->diags, d, hint);
+	struct diag *d = (diag_emit)(md->diags, CODE_S005, &it->value_loc, m,
+				     it->value);
+	(diag_hint)(md->diags, d, hint);
 }
+/* m takes the value, hint nothing: checked where the ids are written. */
+#define report_bad_value(md, it, m, hint) \
+	(MSG_CHECK(m, ""), MSG_CHECK(hint), (report_bad_value)(md, it, m, hint))
 
 /* True when the item has a value; an empty one is reported. */
 static bool
@@ -610,18 +548,21 @@ keep_bare(struct md *md, struct text_list *notes, const struct item *it)
 }
 
 static void
-set_long(struct md *md, struct number *num, const struct item *it,
-	 long min, long max, enum msg m, enum msg hint)
+(set_long)(struct md *md, struct number *num, const struct item *it,
+	   long min, long max, enum msg m, enum msg hint)
 {
 	long v;
 	if (!value_long(it->value, min, max, &v)) {
-		report_bad_value(md, it, m, hint);
+		(report_bad_value)(md, it, m, hint);
 		return;
 	}
 	num->set = true;
 	num->v = v;
 	num->loc = it->value_loc;
 }
+/* m takes the value, hint nothing: checked where the ids are written. */
+#define set_long(md, num, it, min, max, m, hint) \
+	(MSG_CHECK(m, ""), MSG_CHECK(hint), (set_long)(md, num, it, min, max, m, hint))
 
 static void
 set_emotion(struct md *md, struct number *num, const struct item *it)
@@ -703,8 +644,10 @@ read_h1(struct md *md, cmark_node *h1, struct text *title, struct loc *loc,
 		struct loc top = {md->src->file, 1, 1};
 		struct diag *d = diag_emit(md->diags, CODE_S002, &top,
 					   M_S002_NO_H1);
-		diag_hint(md->diags, d, persona ? M_H_NO_H1_PERSONA
-						: M_H_NO_H1_JOURNEY);
+		if (persona)
+			diag_hint(md->diags, d, M_H_NO_H1_PERSONA);
+		else
+			diag_hint(md->diags, d, M_H_NO_H1_JOURNEY);
 		*loc = top;
 		*title = doc_text(md->doc, "", top);
 		return;
@@ -1369,14 +1312,14 @@ read_markdown(struct source *src, enum doc_kind kind,
 	if (!depth_ok(src, limits, diags))
 		return NULL;
 	struct md md = {src, doc_new(src->path, kind, FORMAT_MARKDOWN), limits,
-			diags, false, {0}, {0}};
+			diags, false, NULL, {0}};
 	src->file = md.doc->path;
 	/* cmark takes about 20 bytes of nodes and buffers per byte of a
 	 * journey; a bigger file gets more blocks as it needs them. */
-	md_arena_init(&md.arena, src->len < MD_MAX_FIRST_BLOCK / 24
-				     ? 24 * src->len + 16 * 1024 : MD_MAX_FIRST_BLOCK);
-	struct md_arena *outer = md_current;
-	md_current = &md.arena;
+	md.arena = md_arena_take(src->len < MD_MAX_FIRST_BLOCK / 24
+				 ? 24 * src->len + 16 * 1024 : MD_MAX_FIRST_BLOCK);
+	struct arena *outer = md_current;
+	md_current = md.arena;
 	cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &md_cmark_mem);
 	cmark_parser_feed(parser, src->data, src->len);
 	cmark_node *root = cmark_parser_finish(parser);
@@ -1392,7 +1335,7 @@ read_markdown(struct source *src, enum doc_kind kind,
 	else
 		read_persona(&md, h1, start);
 	md_current = outer;
-	md_arena_drop(&md.arena); /* cmark's tree goes with it */
+	md_arena_drop(md.arena); /* cmark's tree goes with it */
 	buf_free(&md.flat);
 	if (md.over_limit) {
 		/* A file beyond a limit is refused whole: checking the part

@@ -1,4 +1,4 @@
-/* readability.h - words, sentences, syllables, the Flesch–Douma score and whole-word phrase matching of a text (rule K010). Included by the rule engine and by personal.c. */
+/* readability.h - words, sentences, syllables, the Flesch–Douma score and whole-word phrase matching of a text (rule K010). Included by: personal.c, rules_text.c, rules_run.h, tests/unit/. */
 #ifndef KETEN_READABILITY_H
 #define KETEN_READABILITY_H
 

@@ -1,4 +1,4 @@
-/* render_jobs.h - the pool of worker processes that draws pathway diagrams into an output folder, for `keten render` and the main job. Included by the commands. */
+/* render_jobs.h - the pool of worker processes that draws pathway diagrams into an output folder, for `keten render` and the main job. Included by: main.c, cmd_main.c, cmd_render.c. */
 #ifndef KETEN_RENDER_JOBS_H
 #define KETEN_RENDER_JOBS_H
 

@@ -1,22 +1,16 @@
 /* report.c - the report's section of each journey: facts, persona card, the findings numbered as in the diagram, and the stages, kept as HTML until the page is written. */
 #include "report.h"
 
+#include "diag_print.h"
+#include "html.h"
 #include "markers.h"
 #include "model.h"
-#include "render_text.h"
 #include "report_parts.h"
 #include "vocab.h"
 #include "workspace.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-void
-html_text(struct buf *out, const char *s)
-{
-	if (s != NULL)
-		esc_append(out, s, strlen(s), ESC_XML);
-}
 
 /* The text of a value, or NULL when it is empty. */
 static const char *
@@ -51,7 +45,7 @@ card_list(struct buf *out, enum lang lang, enum msg heading, const struct text_l
 {
 	if (list->n == 0)
 		return;
-	buf_printf(out, "<h4>%s</h4>\n<ul>\n", msg(lang, heading));
+	buf_printf(out, "<h4>%s</h4>\n<ul>\n", (msg)(lang, heading));
 	for (size_t i = 0; i < list->n; i++)
 		html_element(out, "li", NULL, list->items[i].s);
 	buf_puts(out, "</ul>\n");
@@ -62,7 +56,7 @@ card_facts(struct buf *out, enum lang lang, const struct persona *p)
 {
 	struct buf facts = {0};
 	if (p->age.set)
-		buf_printf(&facts, msg(lang, M_REP_AGE), p->age.v);
+		msg_append(&facts, lang, M_REP_AGE, p->age.v);
 	if (given(&p->place))
 		buf_printf(&facts, "%s%s", facts.len ? " · " : "", p->place.s);
 	if (given(&p->situation))
@@ -81,7 +75,7 @@ persona_card(struct buf *out, enum lang lang, const struct journey *j)
 		html_text(out, j->persona.s);
 		buf_puts(out, "</h3>\n<p>");
 		struct buf line = {0};
-		buf_printf(&line, msg(lang, M_REP_NO_PERSONA), j->persona.s ? j->persona.s : "");
+		msg_append(&line, lang, M_REP_NO_PERSONA, j->persona.s ? j->persona.s : "");
 		html_text(out, buf_str(&line));
 		buf_free(&line);
 		buf_puts(out, "</p>\n</aside>\n");
@@ -112,15 +106,15 @@ journey_head(struct buf *out, struct report *r, const struct journey *j,
 	html_text(out, rj->title);
 	buf_puts(out, "</h2>\n<p class=\"facts\">");
 	struct buf facts = {0};
-	buf_printf(&facts, msg(r->lang, M_R_PERSONA), rj->persona);
+	msg_append(&facts, r->lang, M_R_PERSONA, rj->persona);
 	if (given(&j->region)) {
 		buf_puts(&facts, " · ");
-		buf_printf(&facts, msg(r->lang, M_R_REGION), j->region.s);
+		msg_append(&facts, r->lang, M_R_REGION, j->region.s);
 	}
 	if (rj->kind != NULL)
 		buf_printf(&facts, " · %s", rj->kind);
 	buf_puts(&facts, " · ");
-	buf_printf(&facts, msg(r->lang, M_REP_SCORE), rj->score);
+	msg_append(&facts, r->lang, M_REP_SCORE, rj->score);
 	buf_printf(&facts, " · %s", rj->file);
 	html_text(out, buf_str(&facts));
 	buf_free(&facts);
@@ -207,10 +201,10 @@ void
 report_diag_item(struct buf *out, enum lang lang, const struct diag *d)
 {
 	buf_printf(out, "<li class=\"%s\"><span class=\"loc\">",
-		   d->severity == SEV_ERROR ? "error" : "warning");
+		   diag_severity_name(d->severity));
 	html_text(out, d->file);
 	buf_printf(out, ":%d:%d</span> %s: ", d->line, d->col,
-		   msg(lang, d->severity == SEV_ERROR ? M_REP_SEVERITY_ERROR : M_REP_SEVERITY_WARNING));
+		   d->severity == SEV_ERROR ? msg(lang, M_REP_SEVERITY_ERROR) : msg(lang, M_REP_SEVERITY_WARNING));
 	report_code_badge(out, d->code, d->impact, lang);
 	buf_puts(out, " ");
 	html_text(out, d->message);
@@ -250,7 +244,7 @@ stage_facts(struct buf *out, enum lang lang, const struct stage *s)
 	struct buf facts = {0};
 	if (s->pos != NULL) {
 		buf_printf(&facts, "%s (", s->pos->label.s ? s->pos->label.s : s->pos->id.s);
-		buf_printf(&facts, msg(lang, M_R_RUNG), s->pos->ladder.v);
+		msg_append(&facts, lang, M_R_RUNG, s->pos->ladder.v);
 		buf_puts(&facts, ")");
 	} else if (given(&s->position)) {
 		buf_puts(&facts, s->position.s);
@@ -259,13 +253,15 @@ stage_facts(struct buf *out, enum lang lang, const struct stage *s)
 		buf_printf(&facts, " · %s", s->organisation.s);
 	if (s->duration.set) {
 		buf_puts(&facts, " · ");
-		buf_printf(&facts, msg(lang, s->duration.v == 1 ? M_REP_DAYS_1 : M_REP_DAYS_N),
-			   s->duration.v);
+		if (s->duration.v == 1)
+			msg_append(&facts, lang, M_REP_DAYS_1, s->duration.v);
+		else
+			msg_append(&facts, lang, M_REP_DAYS_N, s->duration.v);
 	}
 	if (s->emotion.set && s->emotion.v >= -2 && s->emotion.v <= 2) {
 		static const enum msg moods[] = {M_REP_EMOTION_M2, M_REP_EMOTION_M1, M_REP_EMOTION_0,
 						 M_REP_EMOTION_P1, M_REP_EMOTION_P2};
-		buf_printf(&facts, " · %s", msg(lang, moods[s->emotion.v + 2]));
+		buf_printf(&facts, " · %s", (msg)(lang, moods[s->emotion.v + 2]));
 	}
 	html_element(out, "p", "facts", buf_str(&facts));
 	buf_free(&facts);
@@ -274,7 +270,7 @@ stage_facts(struct buf *out, enum lang lang, const struct stage *s)
 		for (size_t i = 0; i < s->actors.n; i++)
 			buf_printf(&who, "%s%s", i ? ", " : "", s->actors.items[i].s);
 		struct buf line = {0};
-		buf_printf(&line, msg(lang, M_R_WHO), buf_str(&who));
+		msg_append(&line, lang, M_R_WHO, buf_str(&who));
 		html_element(out, "p", "actors", buf_str(&line));
 		buf_free(&line);
 		buf_free(&who);
@@ -308,7 +304,7 @@ stage_list(struct buf *out, enum lang lang, enum msg heading, const char *cls,
 {
 	if (list->n == 0)
 		return;
-	buf_printf(out, "<h5>%s</h5>\n<ul class=\"%s\">\n", msg(lang, heading), cls);
+	buf_printf(out, "<h5>%s</h5>\n<ul class=\"%s\">\n", (msg)(lang, heading), cls);
 	for (size_t i = 0; i < list->n; i++)
 		html_element(out, "li", NULL, list->items[i].s);
 	buf_puts(out, "</ul>\n");

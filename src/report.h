@@ -1,4 +1,4 @@
-/* report.h - index.html: one self-contained, printable report of a run, built journey by journey as they are checked. Included by the main job and `keten report`. */
+/* report.h - index.html: one self-contained, printable report of a run, built journey by journey as they are checked. Included by: cmd_main.c, report_page.c. */
 #ifndef KETEN_REPORT_H
 #define KETEN_REPORT_H
 
@@ -49,9 +49,5 @@ void report_add_section(struct report *r, const char *html);
  */
 int report_write(struct report *r, struct outdir *out, const struct diags *diags,
 		 const struct summary *summary, char **error);
-
-/* Appends s as HTML text: the one escape every user text goes through
- * (it also masks personal data). */
-void html_text(struct buf *out, const char *s);
 
 #endif

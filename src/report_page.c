@@ -3,6 +3,8 @@
 
 #include "cli.h"
 #include "diag_print.h"
+#include "embedded.h"
+#include "html.h"
 #include "outdir.h"
 #include "report_parts.h"
 
@@ -15,37 +17,9 @@
 
 enum { MAX_DIAGRAM = 64 * 1024 * 1024 };
 
-/* Printable on A4, readable on a projector; impact colours as the diagrams. */
-static const char style[] =
-	"@page{size:A4;margin:14mm}\n"
-	"body{font-family:'DejaVu Sans',Verdana,sans-serif;font-size:10.5pt;line-height:1.45;"
-	"color:#1d1d1d;background:#fff;max-width:62em;margin:0 auto;padding:1em 1.5em}\n"
-	"h1{font-size:1.7em;margin:.2em 0}h2{font-size:1.35em;border-bottom:2px solid #345;"
-	"padding-bottom:.15em;margin-top:1.6em}h3{font-size:1.1em;margin:1.2em 0 .4em}"
-	"h4{margin:.6em 0 .2em}h5{margin:.5em 0 .1em;font-size:.95em}\n"
-	"table{border-collapse:collapse;width:100%;margin:.4em 0 1em}"
-	"th,td{border:1px solid #c8cdd2;padding:.25em .45em;text-align:left;vertical-align:top}"
-	"th{background:#eef1f4}td.num{text-align:right;white-space:nowrap}tr{break-inside:avoid}\n"
-	".badge{display:inline-block;padding:0 .35em;border-radius:.3em;font-weight:bold;"
-	"font-size:.85em;border:1px solid #0003}\n"
-	".impact-1{background:#ffe066}.impact-2{background:#ffa94d}"
-	".impact-3{background:#e03131;color:#fff}\n"
-	".facts,.loc{color:#555}.loc{font-size:.85em}.hint{color:#2b5d8a}\n"
-	".persona{border:1px solid #b8c0c8;background:#f6f8fa;border-radius:.4em;"
-	"padding:.3em 1em .6em;margin:.8em 0;break-inside:avoid}\n"
-	"blockquote{font-style:italic;margin:.6em 1em;border-left:3px solid #9aa5b1;padding-left:.6em}\n"
-	"figure{margin:.8em 0;break-inside:avoid}figure svg{max-width:100%;height:auto}"
-	"figure img{max-width:100%}\n"
-	"table.findings{table-layout:fixed}table.findings th:nth-child(1){width:2.6em}"
-	"table.findings th:nth-child(2){width:8.5em}table.findings th:nth-child(3){width:4em}"
-	"table.findings th:nth-child(4){width:22%}\n"
-	"@page diagram{size:A4 landscape;margin:10mm}"
-	"@media print{figure.diagram{page:diagram;margin:0}figure.diagram svg{max-height:180mm;width:100%}}\n"
-	"section.journey{break-before:page}ol.stages>li{margin-bottom:.6em}"
-	".pain-points li{color:#b02525}.opportunities li{color:#2b8a3e}"
-	".kind{font-weight:bold}.diagnostics .error{color:#b02525}\n"
-	"nav ol{columns:2}footer{margin-top:2em;color:#666;font-size:.85em}\n"
-	"@media print{a{color:inherit;text-decoration:none}nav{break-after:page}}\n";
+/* Printable on A4, readable on a projector; impact colours as the diagrams
+ * (data/report.css). */
+static const char style[] = DATA_REPORT_CSS;
 
 /* --- reading a diagram back --- */
 
@@ -138,7 +112,7 @@ diagram(struct buf *out, const struct report *r, struct outdir *dir,
 	char *data = rj->diagram ? read_output(dir, rj->diagram, &len) : NULL;
 	if (data == NULL) {
 		buf_printf(out, "<p class=\"none\">%s</p>\n",
-			   msg(r->lang, rj->broken ? M_REP_NO_DIAGRAM : M_REP_DIAGRAM_FAILED));
+			   rj->broken ? msg(r->lang, M_REP_NO_DIAGRAM) : msg(r->lang, M_REP_DIAGRAM_FAILED));
 	} else if (ends_with(rj->diagram, ".svg")) {
 		char prefix[32];
 		snprintf(prefix, sizeof prefix, "j%zu-", i + 1);
@@ -151,7 +125,7 @@ diagram(struct buf *out, const struct report *r, struct outdir *dir,
 		buf_puts(out, "\">\n");
 	} else {
 		struct buf line = {0};
-		buf_printf(&line, msg(r->lang, M_REP_DIAGRAM_FILE), rj->diagram);
+		msg_append(&line, r->lang, M_REP_DIAGRAM_FILE, rj->diagram);
 		buf_puts(out, "<p>");
 		html_text(out, buf_str(&line));
 		buf_puts(out, "</p>\n");
@@ -361,7 +335,7 @@ page_body(struct buf *out, const struct report *r, struct outdir *dir, const str
 	buf_free(&others);
 	buf_puts(out, "<footer><p>");
 	struct buf line = {0};
-	buf_printf(&line, msg(r->lang, M_REP_FOOTER), KETEN_VERSION);
+	msg_append(&line, r->lang, M_REP_FOOTER, KETEN_VERSION);
 	html_text(out, buf_str(&line));
 	buf_free(&line);
 	buf_puts(out, "</p></footer>\n</body>\n</html>\n");

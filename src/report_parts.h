@@ -1,4 +1,4 @@
-/* report_parts.h - what the report keeps of each journey between checking it and writing the page. Included by report.c and report_page.c only. */
+/* report_parts.h - what the report keeps of each journey between checking it and writing the page. Included by: report.c, report_page.c. */
 #ifndef KETEN_REPORT_PARTS_H
 #define KETEN_REPORT_PARTS_H
 

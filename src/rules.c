@@ -92,7 +92,7 @@ rule_vreport(struct rule_run *run, const struct stage *stage, int tp_number,
 }
 
 struct diag *
-rule_report(struct rule_run *run, const struct stage *stage, int tp_number,
+(rule_report)(struct rule_run *run, const struct stage *stage, int tp_number,
 	    const struct loc *loc, int impact, enum msg m, ...)
 {
 	va_list ap;
@@ -103,7 +103,7 @@ rule_report(struct rule_run *run, const struct stage *stage, int tp_number,
 }
 
 struct diag *
-rule_report_touchpoint(struct rule_run *run, int impact, enum msg m, ...)
+(rule_report_touchpoint)(struct rule_run *run, int impact, enum msg m, ...)
 {
 	va_list ap;
 	va_start(ap, m);
@@ -114,7 +114,7 @@ rule_report_touchpoint(struct rule_run *run, int impact, enum msg m, ...)
 }
 
 struct diag *
-rule_report_stage(struct rule_run *run, const struct stage *stage, int impact,
+(rule_report_stage)(struct rule_run *run, const struct stage *stage, int impact,
 		  enum msg m, ...)
 {
 	struct loc at = stage->loc;
@@ -127,7 +127,7 @@ rule_report_stage(struct rule_run *run, const struct stage *stage, int impact,
 }
 
 void
-rule_hint(struct rule_run *run, struct diag *d, enum msg m, ...)
+(rule_hint)(struct rule_run *run, struct diag *d, enum msg m, ...)
 {
 	if (d == NULL)
 		return;

@@ -1,4 +1,4 @@
-/* rules.h - the friction rules K001-K014: a table of rules that run on a checked journey or persona and report through the one emitter. Included by the workspace and the commands. */
+/* rules.h - the friction rules K001-K014: a table of rules that run on a checked journey or persona and report through the one emitter. Included by: cmd_export.c, cmd_rules.c, rules_run.h, workspace.h, fuzz/fuzz.c. */
 #ifndef KETEN_RULES_H
 #define KETEN_RULES_H
 

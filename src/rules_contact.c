@@ -24,9 +24,11 @@ rule_letter_without_explanation(struct rule_run *run)
 		return;
 	int impact = 2 + (tp->kind == TP_DECISION) + run_has_trait(run, TRAIT_LOW_LITERACY);
 	const char *kind = run_tp_kind(run, tp->kind);
-	struct diag *d = rule_report_touchpoint(run, impact,
-		said_no ? M_K001_SAID_NO : M_K001, kind, run_tp_title(run, tp),
-		run_persona_name(run));
+	const char *title = run_tp_title(run, tp);
+	const char *name = run_persona_name(run);
+	struct diag *d = said_no
+		? rule_report_touchpoint(run, impact, M_K001_SAID_NO, kind, title, name)
+		: rule_report_touchpoint(run, impact, M_K001, kind, title, name);
 	rule_hint(run, d, M_K001_HINT, kind);
 }
 
@@ -52,7 +54,10 @@ reindication_at(struct rule_run *run, const struct stage *st, size_t index)
 	int impact = 2 + tense - prepared;
 	struct diag *d = rule_report(run, st, (int)index + 1, &tp->loc, impact, M_K002,
 				     run_tp_title(run, tp), run_persona_name(run));
-	rule_hint(run, d, prepared ? M_K002_HINT_PREPARED : M_K002_HINT);
+	if (prepared)
+		rule_hint(run, d, M_K002_HINT_PREPARED);
+	else
+		rule_hint(run, d, M_K002_HINT);
 }
 
 static bool

@@ -1,6 +1,7 @@
 /* rules_experience.c - the friction rules about how the journey feels: long waits (K006), many faces (K007), emotional dips (K008), missing talents (K011) and the team's own pain points (K013). */
 #include "rules_run.h"
 
+#include "idmap.h"
 #include "mem.h"
 #include "text.h"
 
@@ -19,43 +20,15 @@ rule_long_wait(struct rule_run *run)
 	rule_hint(run, d, M_K006_HINT);
 }
 
-/* K007: the distinct actors met so far, compared case-insensitively. Each
- * name is folded once into `folded`; a stored name is compared only when
- * its hash and length match. */
-struct face {
-	char *name; /* folded */
-	size_t len;
-	uint32_t hash;
-};
-
+/* K007: the distinct actors met so far, compared case-insensitively: each
+ * name is folded once into `folded` and kept in `names`. */
 struct faces {
-	struct face *names;
-	size_t n, cap;
+	struct idmap names;             /* folded names met */
 	struct buf folded;              /* the name being met, folded */
 	const struct stage *first_over; /* where the count first passed max */
 	char *first_over_name;          /* that actor, as written */
 	long max;
 };
-
-/* FNV-1a over s[0..len). */
-static uint32_t
-face_hash(const char *s, size_t len)
-{
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
-static bool
-faces_known(const struct faces *f, const char *name, size_t len, uint32_t hash)
-{
-	for (size_t i = 0; i < f->n; i++)
-		if (f->names[i].hash == hash && f->names[i].len == len &&
-		    memcmp(f->names[i].name, name, len) == 0)
-			return true;
-	return false;
-}
 
 /* Meets the actor written[0..len) (trimmed here). */
 static void
@@ -67,12 +40,10 @@ faces_meet(struct faces *f, const struct stage *st, const char *written, size_t 
 	buf_clear(&f->folded);
 	text_casefold_to(&f->folded, s, len);
 	size_t flen = strlen(buf_str(&f->folded));
-	uint32_t hash = face_hash(f->folded.data, flen);
-	if (faces_known(f, f->folded.data, flen, hash))
-		return;
-	f->names = xgrow(f->names, f->n, &f->cap, sizeof f->names[0]);
-	f->names[f->n++] = (struct face){xstrndup(f->folded.data, flen), flen, hash};
-	if ((long)f->n > f->max && f->first_over == NULL) {
+	size_t n = f->names.n;
+	if (idmap_add(&f->names, buf_str(&f->folded), flen, n) != n)
+		return; /* met before */
+	if ((long)f->names.n > f->max && f->first_over == NULL) {
 		f->first_over = st;
 		f->first_over_name = xstrndup(s, len);
 	}
@@ -109,15 +80,14 @@ rule_many_faces(struct rule_run *run)
 {
 	struct faces f = {.max = run->limits->max_actors.v};
 	faces_count(&f, run->journey);
-	if ((long)f.n > f.max && f.first_over != NULL) {
+	size_t n = f.names.n;
+	if ((long)n > f.max && f.first_over != NULL) {
 		struct diag *d = rule_report_stage(run, f.first_over,
-			(long)f.n > 2 * f.max ? 2 : 1, M_K007, run_persona_name(run),
-			f.n, f.max, f.first_over_name, run_stage_title(f.first_over));
+			(long)n > 2 * f.max ? 2 : 1, M_K007, run_persona_name(run),
+			n, f.max, f.first_over_name, run_stage_title(f.first_over));
 		rule_hint(run, d, M_K007_HINT, run_persona_name(run));
 	}
-	for (size_t i = 0; i < f.n; i++)
-		free(f.names[i].name);
-	free(f.names);
+	idmap_free(&f.names);
 	buf_free(&f.folded);
 	free(f.first_over_name);
 }

@@ -1,4 +1,4 @@
-/* rules_run.h - what a friction rule sees while it runs (the journey or persona, the chain model, where the engine is) and how it reports. Included by rules.c and the rules_*.c files only. */
+/* rules_run.h - what a friction rule sees while it runs (the journey or persona, the chain model, where the engine is) and how it reports. Included by: rules.c, rules_*.c. */
 #ifndef KETEN_RULES_RUN_H
 #define KETEN_RULES_RUN_H
 
@@ -44,6 +44,15 @@ struct diag *rule_report_stage(struct rule_run *run, const struct stage *stage,
 			       int impact, enum msg m, ...);
 /* Sets a finding's hint; does nothing for a suppressed one (NULL). */
 void rule_hint(struct rule_run *run, struct diag *d, enum msg m, ...);
+/* The messages' arguments checked at compile time (catalog.h). */
+#define rule_report(run, stage, tp_number, loc, impact, ...) \
+	(MSG_CHECK(__VA_ARGS__), (rule_report)(run, stage, tp_number, loc, impact, __VA_ARGS__))
+#define rule_report_touchpoint(run, impact, ...) \
+	(MSG_CHECK(__VA_ARGS__), (rule_report_touchpoint)(run, impact, __VA_ARGS__))
+#define rule_report_stage(run, stage, impact, ...) \
+	(MSG_CHECK(__VA_ARGS__), (rule_report_stage)(run, stage, impact, __VA_ARGS__))
+#define rule_hint(run, d, ...) \
+	(MSG_CHECK(__VA_ARGS__), (rule_hint)(run, d, __VA_ARGS__))
 
 /* Names for messages, in the run's language. */
 const char *run_persona_name(const struct rule_run *run);

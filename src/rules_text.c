@@ -103,7 +103,7 @@ scan_text(struct rule_run *run, const struct text *t, struct text_place place)
 		personal_mask(t->s + h->start, h->len, &masked);
 		struct loc at = loc_in_text(run, t, h->start);
 		struct diag *d = rule_report(run, place.stage, place.tp_number, &at, 3, M_K012,
-			msg(run->diags->lang, personal_kind_msg(h->kind)), buf_str(&masked));
+			(msg)(run->diags->lang, personal_kind_msg(h->kind)), buf_str(&masked));
 		rule_hint(run, d, M_K012_HINT);
 		buf_free(&masked);
 	}

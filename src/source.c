@@ -2,6 +2,7 @@
 #include "source.h"
 
 #include "mem.h"
+#include "path.h"
 #include "text.h"
 
 #include <errno.h>
@@ -11,13 +12,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-static bool
-has_extension(const char *path, const char *ext)
-{
-	size_t lp = strlen(path), le = strlen(ext);
-	return lp >= le && strcmp(path + lp - le, ext) == 0;
-}
 
 /* Drops a byte-order mark and turns CRLF and lone CR into LF, in place. */
 static size_t
@@ -77,9 +71,10 @@ source_valid(struct source *src, struct diags *diags)
 	struct loc whole = {src->file, 1, 1};
 	if (only_white_space(src->data, src->len)) {
 		struct diag *d = diag_emit(diags, CODE_S001, &whole, M_S001_EMPTY);
-		diag_hint(diags, d, has_extension(src->path, ".json")
-					    ? M_H_EMPTY_JSON
-					    : M_H_EMPTY_MD);
+		if (path_has_extension(src->path, ".json"))
+			diag_hint(diags, d, M_H_EMPTY_JSON);
+		else
+			diag_hint(diags, d, M_H_EMPTY_MD);
 		return false;
 	}
 	size_t bad;

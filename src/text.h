@@ -1,4 +1,4 @@
-/* text.h - UTF-8 decoding and validation, accent folding, slugs, key folding and edit distance. Included by every module. */
+/* text.h - UTF-8 decoding and validation, accent folding, slugs, key folding and edit distance. Included by: any. */
 #ifndef KETEN_TEXT_H
 #define KETEN_TEXT_H
 

@@ -1,6 +1,7 @@
 /* vocab.c - the key tables of formats.md and lookups over them. */
 #include "vocab.h"
 
+#include "idmap.h"
 #include "mem.h"
 #include "model.h"
 #include "text.h"
@@ -123,22 +124,12 @@ struct spelling {
 static struct spelling *spellings;
 static size_t n_spellings;
 
-/* A hash index over (vocabulary, slug): i + 1 of the first spelling with
- * that pair, 0 for an empty slot. Keys are looked up for every item of
- * every file, so this is one probe instead of a walk over the table. */
-enum { SLOTS = 512 }; /* a power of two, over twice the spellings */
-static unsigned short slots[SLOTS];
+/* For each vocabulary, its slugs to the index of the first spelling with
+ * that slug. Keys are looked up for every item of every file, so this is
+ * one probe instead of a walk over the table. */
+static struct idmap by_slug[VOCAB__MAX];
 /* Written once, before any lookup; threads may look up at the same time. */
 static pthread_once_t spellings_once = PTHREAD_ONCE_INIT;
-
-static size_t
-slot_of(enum vocab v, const char *slug)
-{
-	size_t h = 2166136261u ^ (size_t)v; /* FNV-1a */
-	for (; *slug; slug++)
-		h = (h ^ (unsigned char)*slug) * 16777619u;
-	return h & (SLOTS - 1);
-}
 
 static void
 add_spellings(enum vocab v, int id, enum lang lang, const char *list)
@@ -165,26 +156,17 @@ free_spellings(void)
 		free(spellings[i].slug);
 	}
 	free(spellings);
+	for (int v = 0; v < VOCAB__MAX; v++)
+		idmap_free(&by_slug[v]);
 }
 
+/* The first spelling with a slug wins. */
 static void
 index_spellings(void)
 {
-	if (2 * n_spellings > SLOTS) {
-		fprintf(stderr, "keten: vocab.c: SLOTS is too small\n");
-		abort();
-	}
 	for (size_t i = 0; i < n_spellings; i++) {
-		size_t k = slot_of(spellings[i].vocab, spellings[i].slug);
-		for (;; k = (k + 1) & (SLOTS - 1)) {
-			if (slots[k] == 0) {
-				slots[k] = (unsigned short)(i + 1);
-				break;
-			}
-			const struct spelling *s = &spellings[slots[k] - 1];
-			if (s->vocab == spellings[i].vocab && strcmp(s->slug, spellings[i].slug) == 0)
-				break; /* the first spelling with this slug wins */
-		}
+		const struct spelling *s = &spellings[i];
+		idmap_add(&by_slug[s->vocab], s->slug, strlen(s->slug), i);
 	}
 }
 
@@ -211,12 +193,8 @@ build_spellings(void)
 static int
 find_slug(enum vocab v, const char *slug)
 {
-	for (size_t k = slot_of(v, slug); slots[k] != 0; k = (k + 1) & (SLOTS - 1)) {
-		const struct spelling *s = &spellings[slots[k] - 1];
-		if (s->vocab == v && strcmp(s->slug, slug) == 0)
-			return s->id;
-	}
-	return -1;
+	size_t i;
+	return idmap_find(&by_slug[v], slug, strlen(slug), &i) ? spellings[i].id : -1;
 }
 
 int

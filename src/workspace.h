@@ -1,4 +1,4 @@
-/* workspace.h - finding a workspace's files, loading its personas and chain models, and checking its journeys one at a time with the cross-file checks. Included by the commands. */
+/* workspace.h - finding a workspace's files, loading its personas and chain models, and checking its journeys one at a time with the cross-file checks. Included by: cli_workspace.c, cmd_*.c, report.c, tests/unit/. */
 #ifndef KETEN_WORKSPACE_H
 #define KETEN_WORKSPACE_H
 

@@ -1,4 +1,4 @@
-/* write.h - writing a document back out: the keten/1 JSON form and Markdown, lossless for everything the model holds. Included by export, chain dump and tests. */
+/* write.h - writing a document back out: the keten/1 JSON form and Markdown, lossless for everything the model holds. Included by: cmd_chain.c, cmd_export.c, write_json.c, write_md.c, tests/unit/, fuzz/fuzz.c. */
 #ifndef KETEN_WRITE_H
 #define KETEN_WRITE_H
 

@@ -2,8 +2,9 @@
 # render.sh - tests of `keten render` that look into the files it writes:
 # the SVG structure of every example and fixture journey (render_svg.py),
 # valid PNG and PDF files, the same bytes for the same input (twice, and
-# with -j 1 against -j 2), no temporary files left, the --timings file, and
-# an output folder reached through a link into a source folder.
+# with -j 1 against -j 2), no temporary files left, the --timings file, an
+# output folder reached through a link into a source folder, and keten run
+# as an absolute path, a relative path and a name found in PATH.
 # Usage: sh tests/render.sh ./keten   (VALGRIND="valgrind ..." runs keten under it)
 set -u
 keten=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -95,6 +96,36 @@ if [ $status -eq 2 ] && [ "$(ls -A "$work/ws/journeys")" = "$before" ] &&
 else
 	bad "output folder through a link into journeys/: status $status: $(cat "$work/log")"
 fi
+
+# Workers are keten started again through its own path, found from
+# argv[0]: run as an absolute path, a relative path (from another folder)
+# and a bare name found in PATH, keten starts its workers through that
+# path (bin/keten here, a script that notes each start and runs keten)
+# and draws the same bytes.
+mkdir -p "$work/bin" "$work/three"
+printf '#!/bin/sh\necho "$1" >>"%s"\nexec "%s" "$@"\n' "$work/three/started" "$keten" >"$work/bin/keten"
+chmod +x "$work/bin/keten"
+short="$root/tests/golden/render-short"
+three_ways() { # NAME ARGV0: keten itself, started with ARGV0 as its argv[0]
+	rm -f "$work/three/started"
+	(cd "$work/three" && NO_COLOR=1 KETEN_LANG= LANG=C PATH="$work/bin:$PATH" python3 -c \
+		'import os, sys; os.execv(sys.argv[1], sys.argv[2:])' "$keten" "$2" render -j 2 \
+		-o "$work/three/$1" "$short") >"$work/log" 2>&1
+	status=$?
+	if [ $status -le 1 ] && [ -s "$work/three/$1/noor-kort.svg" ] &&
+		grep -qx -- --render-worker "$work/three/started" 2>/dev/null; then
+		ok
+	else
+		bad "keten run as $2: status $status, started: $(cat "$work/three/started" 2>&1): $(cat "$work/log")"
+	fi
+}
+three_ways absolute "$work/bin/keten"
+three_ways relative ../bin/keten
+three_ways path keten
+for name in relative path; do
+	cmp -s "$work/three/absolute/noor-kort.svg" "$work/three/$name/noor-kort.svg" && ok ||
+		bad "keten run as a $name path draws other bytes than as an absolute path"
+done
 
 echo "render: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

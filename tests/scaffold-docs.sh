@@ -1,6 +1,6 @@
 #!/bin/sh
 # scaffold-docs.sh - the manual page and the bash completion: groff reads
-# doc/keten.1 without a warning; every long option of src/cli.c is in the
+# docs/keten.1 without a warning; every long option of src/cli.c is in the
 # manual page and in the completion; the completion suggests commands,
 # options, option values, persona ids and files; `make install` puts the
 # program, the manual page and the completion in place, `make uninstall`
@@ -16,25 +16,25 @@ ok() { passed=$((passed + 1)); }
 fail() { echo "FAIL docs: $*"; failed=$((failed + 1)); }
 
 # The manual page: no warning from groff (all warnings on).
-if groff -man -Tutf8 -ww -z "$root/doc/keten.1" >"$work/groff" 2>&1 && [ ! -s "$work/groff" ]; then
+if groff -man -Tutf8 -ww -z "$root/docs/keten.1" >"$work/groff" 2>&1 && [ ! -s "$work/groff" ]; then
 	ok
 else
-	fail "groff warns about doc/keten.1:"
+	fail "groff warns about docs/keten.1:"
 	sed 's/^/    /' "$work/groff" | head -10
 fi
 if command -v mandoc >/dev/null 2>&1; then
-	mandoc -Tlint -Wwarning "$root/doc/keten.1" >"$work/mandoc" 2>&1 && ok ||
+	mandoc -Tlint -Wwarning "$root/docs/keten.1" >"$work/mandoc" 2>&1 && ok ||
 		{ fail "mandoc -Tlint warns:"; sed 's/^/    /' "$work/mandoc" | head -10; }
 fi
 
 # Every long option the program knows is documented and completed.
-groff -man -Tascii -P-cbou "$root/doc/keten.1" 2>/dev/null >"$work/man.txt"
+groff -man -Tascii -P-cbou "$root/docs/keten.1" 2>/dev/null >"$work/man.txt"
 sed -n '/long_options\[\] = {/,/^};/p' "$root/src/cli.c" |
 	sed -n 's/^[[:space:]]*{"\([a-z-]*\)",.*/\1/p' >"$work/options"
 [ -s "$work/options" ] && ok || fail "no long options found in src/cli.c"
 while read -r opt; do
 	grep -q -- "--$opt\\b" "$work/man.txt" && ok ||
-		fail "--$opt is not in doc/keten.1"
+		fail "--$opt is not in docs/keten.1"
 	grep -q -- "--$opt\\b" "$root/completion/keten.bash" && ok ||
 		fail "--$opt is not in completion/keten.bash (add it to the command's options)"
 done <"$work/options"
@@ -42,7 +42,7 @@ for cmd in $(sed -n 's/^[[:space:]]*{"\([a-z]*\)", cmd_.*/\1/p' "$root/src/cli.c
 	grep -q "^_keten_commands=.*\\b$cmd\\b" "$root/completion/keten.bash" && ok ||
 		fail "command $cmd is not in completion/keten.bash"
 	grep -q "keten $cmd\\b" "$work/man.txt" && ok ||
-		fail "command $cmd is not in doc/keten.1"
+		fail "command $cmd is not in docs/keten.1"
 done
 
 # The completion, called as bash calls it.

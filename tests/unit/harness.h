@@ -1,4 +1,4 @@
-/* harness.h - a tiny unit-test harness: TEST(name) defines a test that registers itself; CHECK, INT_EQ and STR_EQ record failures with file and line. Included by the unit tests only. */
+/* harness.h - a tiny unit-test harness: TEST(name) defines a test that registers itself; CHECK, INT_EQ and STR_EQ record failures with file and line. Included by: tests/unit/. */
 #ifndef KETEN_HARNESS_H
 #define KETEN_HARNESS_H
 

@@ -1,8 +1,9 @@
-/* test_base.c - unit tests of the base: UTF-8, slugs, distances, values, vocabulary and the message catalogue. */
+/* test_base.c - unit tests of the base: UTF-8, slugs, distances, values, vocabulary, the id map and the message catalogue. */
 #include "harness.h"
 
 #include "catalog.h"
 #include "diag.h"
+#include "idmap.h"
 #include "mem.h"
 #include "model.h"
 #include "text.h"
@@ -173,16 +174,18 @@ conversions(const char *fmt, char *out, size_t size)
 	out[n] = '\0';
 }
 
+/* The compiler checks every call that names an id (catalog.h); this checks
+ * the whole table, also the entries only ever looked up by a variable id. */
 TEST(catalog_languages_take_the_same_arguments)
 {
 	for (int m = 0; m < MSG__MAX; m++) {
 		char nl[64], en[64];
-		conversions(msg(LANG_NL, m), nl, sizeof nl);
-		conversions(msg(LANG_EN, m), en, sizeof en);
+		conversions((msg)(LANG_NL, m), nl, sizeof nl);
+		conversions((msg)(LANG_EN, m), en, sizeof en);
 		if (strcmp(nl, en) != 0)
 			fprintf(stderr, "message %d: '%s' vs '%s'\n", m, nl, en);
 		CHECK(strcmp(nl, en) == 0);
-		CHECK(*msg(LANG_NL, m) != '\0');
+		CHECK(*(msg)(LANG_NL, m) != '\0');
 	}
 }
 
@@ -233,4 +236,52 @@ TEST(arena_and_buffers)
 	char *s = buf_detach(&b);
 	STR_EQ(s, "7-x!");
 	free(s);
+}
+
+TEST(idmap_keeps_the_first_value_and_grows)
+{
+	struct idmap m = {0};
+	size_t v = 99;
+	CHECK(!idmap_find(&m, "a", 1, &v));
+	INT_EQ(idmap_add(&m, "a", 1, 7), 7);
+	INT_EQ(idmap_add(&m, "a", 1, 8), 7); /* the first wins */
+	INT_EQ(idmap_add(&m, "", 0, 3), 3);  /* the empty key is a key */
+	INT_EQ(idmap_add(&m, "a\0b", 3, 4), 4); /* bytes, NULs included */
+	CHECK(idmap_find(&m, "a\0b", 3, &v) && v == 4);
+	CHECK(!idmap_find(&m, "a\0c", 3, NULL));
+	char key[16];
+	for (size_t i = 0; i < 1000; i++) {
+		snprintf(key, sizeof key, "id-%zu", i);
+		idmap_add(&m, key, strlen(key), i);
+	}
+	INT_EQ(m.n, 1003);
+	CHECK(idmap_find(&m, "id-512", 6, &v) && v == 512);
+	CHECK(idmap_find(&m, "", 0, &v) && v == 3);
+	CHECK(idmap_bytes(&m) > 0);
+	idmap_free(&m);
+	CHECK(!idmap_find(&m, "a", 1, NULL));
+	INT_EQ(idmap_add(&m, "a", 1, 1), 1);
+	idmap_free(&m);
+}
+
+TEST(arena_latest_allocation_resizes_and_goes)
+{
+	struct arena *a = arena_new();
+	char *p = arena_alloc_uninit(a, 10);
+	CHECK(((size_t)p & 15) == 0);
+	CHECK(arena_resize_last(a, p, 1000)); /* room in the block */
+	char *q = arena_alloc(a, 8);
+	CHECK(q >= p + 1000);
+	CHECK(!arena_resize_last(a, p, 2000)); /* no longer the latest */
+	arena_release_last(a, q);
+	CHECK(arena_alloc_uninit(a, 8) == q); /* given back, taken again */
+	char *big = arena_alloc_uninit(a, 1 << 20); /* a block of its own */
+	CHECK(!arena_resize_last(a, big, (1 << 20) + 16));
+	big[(1 << 20) - 1] = 'x';
+	arena_reset(a, 64 * 1024); /* keeps the 64 KiB block only */
+	arena_reserve(a, 200 * 1024);
+	char *r = arena_alloc_uninit(a, 150 * 1024);
+	r[150 * 1024 - 1] = 'y';
+	arena_free(&a);
+	CHECK(a == NULL);
 }

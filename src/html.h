@@ -1,0 +1,16 @@
+/* html.h - the one escape for the HTML keten writes: user text made safe as element text or a quoted attribute value, with personal data masked. Included by: report.c, report_page.c, compare_out.c. */
+#ifndef KETEN_HTML_H
+#define KETEN_HTML_H
+
+struct buf;
+
+/*
+ * Appends s to out as HTML: & < > " ' become entities, so the result is
+ * safe both as element text and inside a quoted attribute value (alt="…",
+ * id="…"); control characters become a space, bidirectional marks are
+ * dropped, invalid UTF-8 becomes U+FFFD, and personal data (rule K012) is
+ * masked, exactly as esc_append does for ESC_XML. A NULL s appends nothing.
+ */
+void html_text(struct buf *out, const char *s);
+
+#endif
