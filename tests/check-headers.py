@@ -34,7 +34,7 @@ GRAPHVIZ = ["gvc.h", "cgraph.h", "cdt.h", "xdot.h", "gvplugin*.h",
             "gvcext.h", "gvcjob.h", "gvcommon.h", "types.h", "graphviz/*"]
 SYSTEM_RULES = [
     (["cmark.h", "cmark/*", "cmark-gfm*"], ["src/read_md.c"], "cmark"),
-    (["cJSON.h", "cjson/*"], ["src/read_json.c"], "cJSON"),
+    (["cJSON.h", "cjson/*"], ["src/read_json_value.h"], "cJSON"),
     (GRAPHVIZ, RENDERERS, "Graphviz"),
     (["cairo.h", "cairo/*", "cairo-*.h"], RENDERERS, "cairo"),
     (["pango/*", "pango*.h"], RENDERERS, "pango"),
