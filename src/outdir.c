@@ -100,6 +100,24 @@ add_workspace(struct source_folders *s, const char *root)
 	}
 }
 
+void
+source_folders_add_file(struct source_folders *s, const char *path)
+{
+	struct stat st, dir_st;
+	char *real = realpath(path, NULL);
+	char *dir = path_dir(path); /* the folder of the name: a link in it is replaced */
+	char *folder = path_resolve(dir);
+	free(dir);
+	if (real == NULL || folder == NULL || stat(real, &st) != 0 || stat(folder, &dir_st) != 0) {
+		free(real); /* a file that is not there cannot be replaced */
+		free(folder);
+		return;
+	}
+	s->files = xgrow(s->files, s->n_files, &s->cap_files, sizeof(*s->files));
+	s->files[s->n_files++] = (struct source_file){real, folder, xstrdup(path), st.st_dev,
+						      st.st_ino, dir_st.st_dev, dir_st.st_ino};
+}
+
 static void
 add_path(struct source_folders *s, const char *path)
 {
@@ -110,6 +128,7 @@ add_path(struct source_folders *s, const char *path)
 			add_source(s, path, true);
 		return;
 	}
+	source_folders_add_file(s, path);
 	if (layout_kind_of_file(path) != DOC_UNKNOWN) {
 		char *dir = path_dir(path);
 		char *root = path_dir(dir);
@@ -136,6 +155,12 @@ source_folders_free(struct source_folders *s)
 		free(s->items[i].shown);
 	}
 	free(s->items);
+	for (size_t i = 0; i < s->n_files; i++) {
+		free(s->files[i].path);
+		free(s->files[i].folder);
+		free(s->files[i].shown);
+	}
+	free(s->files);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -155,6 +180,25 @@ source_containing(const struct source_folders *s, const char *real)
 				continue;
 		}
 		return f;
+	}
+	return NULL;
+}
+
+/* The input file named one by one that the folder (file false) or the
+ * file (file true) at the physical path `real` would overwrite: the same
+ * folder or file by path or by device and inode. NULL when none. */
+static const struct source_file *
+input_at(const struct source_folders *s, const char *real, bool file)
+{
+	struct stat st;
+	bool known = stat(real, &st) == 0;
+	for (size_t i = 0; i < s->n_files; i++) {
+		const struct source_file *f = &s->files[i];
+		const char *path = file ? f->path : f->folder;
+		dev_t dev = file ? f->dev : f->folder_dev;
+		ino_t ino = file ? f->ino : f->folder_ino;
+		if (strcmp(real, path) == 0 || (known && st.st_dev == dev && st.st_ino == ino))
+			return f;
 	}
 	return NULL;
 }
@@ -187,14 +231,19 @@ check_path(const char *path, const struct source_folders *sources, enum lang lan
 		return -1;
 	}
 	const struct source_folder *f = source_containing(sources, real);
+	const struct source_file *input = f == NULL ? input_at(sources, real, file) : NULL;
 	if (f != NULL && file)
 		*error = msg_xasprintf(lang, M_OUT_FILE_IN_SOURCE, path, f->shown);
 	else if (f != NULL)
 		*error = strcmp(real, f->path) == 0
 			? msg_xasprintf(lang, M_OUT_IS_SOURCE, path)
 			: msg_xasprintf(lang, M_OUT_IN_SOURCE, path, f->shown);
+	else if (input != NULL && file)
+		*error = msg_xasprintf(lang, M_OUT_FILE_IS_INPUT, path);
+	else if (input != NULL)
+		*error = msg_xasprintf(lang, M_OUT_HOLDS_INPUT, path, input->shown);
 	free(real);
-	return f != NULL ? -1 : 0;
+	return f != NULL || input != NULL ? -1 : 0;
 }
 
 int

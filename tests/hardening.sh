@@ -65,14 +65,14 @@ for folder in personas journeys chains; do
 	cd "$here" || exit 2
 done
 make_ws "$ws"
-mkfifo "$ws/journeys/pijp.md" "$ws/chains/pijp.json"
+mkfifo "$ws/journeys/pijp.md" "$ws/pijp.json"
 k export "$ws/journeys/pijp.md" >"$work/log" 2>&1
 st=$?
 [ "$st" -lt 124 ] && grep -q 'not a regular file' "$work/log" && ok ||
 	{ fail "export of a FIFO: status $st"; cat "$work/log"; }
 rm "$ws/journeys/pijp.md"
 # keten: naming a FIFO.
-sed -i '1,/^#/s/^\(# .*\)$/\1\n\nketen: ..\/chains\/pijp.json/' "$ws/journeys/noor-kort.md"
+sed -i 's|^- persona: noor$|&\n- keten: ../pijp.json|' "$ws/journeys/noor-kort.md"
 k check "$ws" >"$work/log" 2>&1
 st=$?
 [ "$st" -lt 124 ] && grep -q 'pijp.json.*not a regular file' "$work/log" && ok ||
@@ -107,6 +107,95 @@ else
 fi
 wait "$pid" 2>/dev/null
 cd "$here" || exit 2
+
+# --- 2. links out of the workspace are not read ---
+
+secret=$work/geheim
+mkdir -p "$secret"
+printf '# Geheim\n\n- id: geheim\n- leeftijd: 40\n- situatie: GEHEIMWACHTWOORD uit een bestand buiten de werkruimte\n' >"$secret/x.md"
+cp "$here/../chains/nijmegen.json" "$secret/keten.json" 2>/dev/null ||
+	cp "$(dirname "$here")/chains/nijmegen.json" "$secret/keten.json"
+sed -i 's/"\(label\|name\|naam\)": "\([^"]*\)"/"\1": "GEHEIMKETEN \2"/' "$secret/keten.json"
+ws=$work/links
+make_ws "$ws"
+ln -s "$secret/x.md" "$ws/personas/x.md"
+ln -s "$secret/x.md" "$ws/journeys/x.md"
+ln -s "$secret/keten.json" "$ws/chains/x.json"
+cp "$ws/personas/noor.md" "$work/noor.md"
+ln -s ../personas/noor.md "$ws/journeys/../personas/noor-link.md" # inside: read
+cd "$ws" || exit 2
+k check >"$work/log" 2>&1
+for f in personas/x.md journeys/x.md chains/x.json; do
+	grep -q "^[^ ]*$f:1:1: error: a link to a file outside the workspace" "$work/log" && ok ||
+		{ fail "check: no diagnostic for the link $f"; cat "$work/log"; }
+done
+grep -q 'GEHEIM' "$work/log" && fail "check shows the text of a file outside" || ok
+grep -q 'personas/noor-link.md.*outside' "$work/log" && fail "a link inside the workspace is refused" || ok
+rm -rf "$work/out"
+k -o "$work/out" >"$work/log" 2>&1
+grep -rq GEHEIM "$work/out" "$work/log" && fail "the main job's output holds the text of a file outside" || ok
+grep -q 'personas/x.md' "$work/out/findings.json" && ok || fail "findings.json does not name the refused link"
+grep -q 'personas/x.md' "$work/out/index.html" && ok || fail "index.html does not name the refused link"
+# keten: naming a chain model outside the workspace; allowed when named.
+rm personas/x.md journeys/x.md chains/x.json
+sed -i "s|^- persona: noor\$|&\n- keten: $secret/keten.json|" journeys/noor-kort.md
+k check >"$work/log" 2>&1
+grep -q "noor-kort.md:[0-9]*:[0-9]*: error: chain model '$secret/keten.json' lies outside the workspace" "$work/log" && ok ||
+	{ fail "keten: outside the workspace: no diagnostic"; cat "$work/log"; }
+grep -q GEHEIM "$work/log" && fail "keten: outside the workspace is read" || ok
+k check . "$secret/keten.json" >"$work/log" 2>&1
+grep -q "lies outside" "$work/log" && fail "keten: named on the command line is refused" || ok
+cd "$here" || exit 2
+
+# --- 3. no input is ever overwritten ---
+
+foo=$work/foo
+rm -rf "$foo"
+mkdir -p "$foo"
+cp "$here/golden/render-short/journeys/noor-kort.md" "$foo/findings.md"
+k export "$foo/findings.md" >"$foo/findings.json" 2>/dev/null # a journey in JSON
+rm "$foo/findings.md"
+cp "$here/golden/render-short/personas/noor.md" "$foo/noor.md"
+cp "$foo/findings.json" "$work/findings.before"
+for cmd in main report render overview; do
+	case $cmd in
+	main) k "$foo/findings.json" "$foo/noor.md" -o "$foo" >"$work/log" 2>&1 ;;
+	*) k "$cmd" "$foo/findings.json" "$foo/noor.md" -o "$foo" >"$work/log" 2>&1 ;;
+	esac
+	st=$?
+	[ "$st" -eq 2 ] && ok || { fail "$cmd -o the folder of an input: status $st, want 2"; cat "$work/log"; }
+	grep -q "holds the input file .*findings.json" "$work/log" && ok ||
+		{ fail "$cmd -o the folder of an input: no clear message"; cat "$work/log"; }
+	cmp -s "$foo/findings.json" "$work/findings.before" && ok || fail "$cmd overwrote the input findings.json"
+	[ "$(ls "$foo" | wc -l)" -eq 2 ] && ok || fail "$cmd wrote into the folder of an input: $(ls "$foo")"
+done
+# The same folder by another name (a link to it).
+ln -s "$foo" "$work/foo-link"
+k "$foo/findings.json" -o "$work/foo-link" >"$work/log" 2>&1
+st=$?
+[ "$st" -eq 2 ] && cmp -s "$foo/findings.json" "$work/findings.before" && ok ||
+	fail "-o a link to the folder of an input: status $st"
+# watch refuses it too, at once.
+k watch "$foo/findings.json" "$foo/noor.md" -o "$foo" >"$work/log" 2>&1
+st=$?
+[ "$st" -eq 2 ] && cmp -s "$foo/findings.json" "$work/findings.before" && ok ||
+	{ fail "watch -o the folder of an input: status $st"; cat "$work/log"; }
+# --timings onto an input, and onto --chain.
+cp "$here/../chains/nijmegen.json" "$work/keten.json" 2>/dev/null ||
+	cp "$(dirname "$here")/chains/nijmegen.json" "$work/keten.json"
+cp "$work/keten.json" "$work/keten.before"
+k render "$foo/findings.json" "$foo/noor.md" -o "$work/rout" --timings "$foo/noor.md" >"$work/log" 2>&1
+st=$?
+[ "$st" -eq 2 ] && grep -q 'noor.md: this is an input file' "$work/log" && ok ||
+	{ fail "--timings onto an input: status $st"; cat "$work/log"; }
+k render "$foo/findings.json" "$foo/noor.md" --chain "$work/keten.json" -o "$work/rout" \
+	--timings "$work/keten.json" >"$work/log" 2>&1
+st=$?
+[ "$st" -eq 2 ] && cmp -s "$work/keten.json" "$work/keten.before" && ok ||
+	{ fail "--timings onto --chain: status $st"; cat "$work/log"; }
+# An output folder elsewhere still works.
+k "$foo/findings.json" "$foo/noor.md" -o "$work/elders" >"$work/log" 2>&1
+[ -f "$work/elders/findings.json" ] && ok || { fail "-o elsewhere wrote nothing"; cat "$work/log"; }
 
 echo "hardening: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
