@@ -75,6 +75,7 @@ static void
 on_stop(int sig)
 {
 	if (stop_signal) {
+		outdir_remove_temporaries();
 		signal(sig, SIG_DFL);
 		raise(sig);
 	}

@@ -5,12 +5,16 @@
 #include "mem.h"
 #include "path.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* --- paths --- */
@@ -184,6 +188,143 @@ source_containing(const struct source_folders *s, const char *real)
 	return NULL;
 }
 
+/* --- temporary files: removed on the way out --- */
+
+/*
+ * A temporary file lives from its creation until it is renamed into place
+ * or removed. While it lives its name is registered here, so that a signal
+ * that ends the process (Ctrl-C, SIGTERM, SIGHUP, SIGXFSZ on a file too
+ * large) removes it first: the handler only reads this table and calls
+ * unlinkat, both safe in a signal handler, then lets the signal end the
+ * process as it would have. A slot is filled before it is marked used and
+ * marked free before it is reused. When the table is full a file goes
+ * unregistered; the next run in that folder removes it (sweep_temporaries).
+ */
+enum { MAX_TEMPS = 64, TEMP_NAME = 256 };
+
+static struct temp_slot {
+	volatile sig_atomic_t used;
+	int dirfd;
+	char name[TEMP_NAME];
+} temps[MAX_TEMPS];
+static pthread_mutex_t temps_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t temps_once = PTHREAD_ONCE_INIT;
+static const int temp_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGXFSZ};
+
+void
+outdir_remove_temporaries(void)
+{
+	for (size_t i = 0; i < MAX_TEMPS; i++)
+		if (temps[i].used)
+			unlinkat(temps[i].dirfd, temps[i].name, 0);
+}
+
+static void
+on_fatal_signal(int sig)
+{
+	int saved = errno;
+	outdir_remove_temporaries();
+	errno = saved;
+	raise(sig); /* SA_RESETHAND: the default action, once this returns */
+}
+
+/* Handles the signals that end a process, where nobody else does: one
+ * ignored or caught already (by `watch`) is left alone. */
+static void
+install_temp_handlers(void)
+{
+	struct sigaction act = {0}, old;
+	act.sa_handler = on_fatal_signal;
+	act.sa_flags = SA_RESETHAND;
+	sigemptyset(&act.sa_mask);
+	for (size_t i = 0; i < sizeof temp_signals / sizeof temp_signals[0]; i++)
+		if (sigaction(temp_signals[i], NULL, &old) == 0 && old.sa_handler == SIG_DFL)
+			sigaction(temp_signals[i], &act, NULL);
+}
+
+/* Registers a temporary name; the slot, or -1 when the table is full. */
+static int
+temp_register(int dirfd, const char *name)
+{
+	pthread_once(&temps_once, install_temp_handlers);
+	int slot = -1;
+	pthread_mutex_lock(&temps_lock);
+	for (int i = 0; i < MAX_TEMPS && slot < 0; i++)
+		if (!temps[i].used)
+			slot = i;
+	if (slot >= 0) {
+		temps[slot].dirfd = dirfd;
+		snprintf(temps[slot].name, TEMP_NAME, "%s", name);
+		temps[slot].used = 1;
+	}
+	pthread_mutex_unlock(&temps_lock);
+	return slot;
+}
+
+static void
+temp_release(int slot)
+{
+	if (slot >= 0)
+		temps[slot].used = 0;
+}
+
+/* True for a name of ours: ".NAME.PID.N.tmp", with PID and N in digits;
+ * *pid is set to PID. */
+static bool
+temp_name_of_ours(const char *name, long *pid)
+{
+	size_t len = strlen(name);
+	if (name[0] != '.' || len < 9 || strcmp(name + len - 4, ".tmp") != 0)
+		return false;
+	const char *end = name + len - 4, *p = end;
+	int fields = 0;
+	const char *digits_start[2] = {NULL, NULL};
+	while (fields < 2) {
+		const char *q = p;
+		while (q > name && q[-1] >= '0' && q[-1] <= '9')
+			q--;
+		if (q == p || q <= name + 1 || q[-1] != '.')
+			return false;
+		digits_start[fields++] = q;
+		p = q - 1;
+	}
+	*pid = strtol(digits_start[1], NULL, 10);
+	return p > name + 1; /* a NAME of at least one byte before it */
+}
+
+/* Removes the temporary files of ours that an earlier run in this folder
+ * left behind (it was killed with no time to clean up): older than this
+ * run, of a process that is gone or is this one. Files of a run still
+ * going on in the same folder are left alone. */
+static void
+sweep_temporaries(int dirfd, const struct timespec *started)
+{
+	int fd = dup(dirfd);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	if (d == NULL) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		long pid;
+		struct stat st;
+		if (!temp_name_of_ours(e->d_name, &pid) ||
+		    fstatat(dirfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
+			continue;
+		bool older = st.st_mtim.tv_sec < started->tv_sec ||
+			     (st.st_mtim.tv_sec == started->tv_sec && st.st_mtim.tv_nsec < started->tv_nsec);
+		bool gone = pid == (long)getpid() || pid <= 0 ||
+			    (kill((pid_t)pid, 0) != 0 && errno == ESRCH);
+		if (older && gone)
+			unlinkat(dirfd, e->d_name, 0);
+	}
+	closedir(d);
+}
+
+/* --- inputs --- */
+
 /* The input file named one by one that the folder (file false) or the
  * file (file true) at the physical path `real` would overwrite: the same
  * folder or file by path or by device and inode. NULL when none. */
@@ -282,11 +423,14 @@ outdir_open(struct outdir *out, const char *path, const struct source_folders *s
 	/* Once more, now that links in the new path can be resolved. */
 	if (outdir_check(path, sources, lang, error) != 0)
 		return -1;
+	struct timespec started;
+	clock_gettime(CLOCK_REALTIME, &started);
 	out->fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (out->fd < 0) {
 		*error = msg_xasprintf(lang, M_OUT_OPEN, path, strerror(errno));
 		return -1;
 	}
+	sweep_temporaries(out->fd, &started);
 	out->path = xstrdup(path);
 	return 0;
 }
@@ -337,6 +481,7 @@ write_in(int dirfd, const char *name, unsigned long *n_temp, const void *data, s
 	}
 	if (fd < 0)
 		return -1;
+	int slot = temp_register(dirfd, temp);
 	int status = write_fully(fd, data, len);
 	int saved = errno;
 	if (close(fd) != 0 && status == 0) {
@@ -351,6 +496,7 @@ write_in(int dirfd, const char *name, unsigned long *n_temp, const void *data, s
 		unlinkat(dirfd, temp, 0);
 		errno = saved;
 	}
+	temp_release(slot);
 	return status;
 }
 

@@ -85,6 +85,17 @@ int outdir_write(struct outdir *out, const char *name, const void *data, size_t 
 
 void outdir_close(struct outdir *out);
 
+/*
+ * Temporary files do not outlive the process: a signal that ends it
+ * (SIGINT, SIGTERM, SIGHUP, SIGXFSZ, where the program has not set a
+ * handler or ignored it) removes those being written, and outdir_open
+ * removes those an earlier, killed run left in the folder (".NAME.PID.N.tmp",
+ * older than this run, of a process that is gone). A signal handler of the
+ * program's own that ends the process calls outdir_remove_temporaries
+ * first; it is safe in a signal handler.
+ */
+void outdir_remove_temporaries(void);
+
 /* Writes all len bytes to fd, again after an interruption. 0, or -1 with
  * errno set (a write of nothing counts as a failure). */
 int write_fully(int fd, const void *data, size_t len);

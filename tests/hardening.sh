@@ -197,5 +197,60 @@ st=$?
 k "$foo/findings.json" "$foo/noor.md" -o "$work/elders" >"$work/log" 2>&1
 [ -f "$work/elders/findings.json" ] && ok || { fail "-o elsewhere wrote nothing"; cat "$work/log"; }
 
+# --- 4. partial .tmp files do not outlive a run ---
+
+no_temp_files() { # folder
+	[ -z "$(find "$1" -name '.*.tmp' 2>/dev/null)" ]
+}
+ws=$work/tmpws
+make_ws "$ws"
+# A run killed while it writes (a file larger than `ulimit -f` ends it
+# with SIGXFSZ, at once and every time): no partial file is left.
+for cmd in main render; do
+	rm -rf "$work/tout"
+	mkdir "$work/tout"
+	(
+		ulimit -f 4
+		case $cmd in
+		main) k "$ws" -o "$work/tout" ;;
+		render) k render "$ws" -o "$work/tout" ;;
+		esac
+	) >"$work/log" 2>&1
+	no_temp_files "$work/tout" && ok ||
+		{ fail "$cmd killed while writing leaves $(find "$work/tout" -name '.*.tmp')"; cat "$work/log"; }
+done
+# A slow render (many long journeys, one worker) killed by SIGTERM at
+# several moments: never a partial file.
+big=$work/bigws
+make_ws "$big"
+for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+	sed "s/^# .*/# Mira $n/; s/^- id: .*/- id: mira-$n/" "$big/journeys/mira-lange-weg.md" >"$big/journeys/mira-$n.md"
+done
+for delay in 0.3 0.6 0.9 1.2 1.5; do
+	rm -rf "$work/tout"
+	NO_COLOR=1 KETEN_LANG=en ${VALGRIND:-} "$keten" render "$big" -j1 --format png -o "$work/tout" >"$work/log" 2>&1 &
+	pid=$!
+	sleep "$delay"
+	kill -TERM "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	sleep 0.3 # the worker sees its pipe close and ends
+	no_temp_files "$work/tout" && ok ||
+		fail "render killed by SIGTERM after ${delay}s leaves $(find "$work/tout" -name '.*.tmp')"
+done
+# What an earlier run left behind is removed by the next one; other
+# files, and the temporary files of a run still going on, are not.
+rm -rf "$work/tout"
+mkdir "$work/tout"
+: >"$work/tout/.noor-kort.svg.4194305.0.tmp"
+: >"$work/tout/.index.html.$$.3.tmp" # this shell is alive
+: >"$work/tout/.eigen.tmp"
+: >"$work/tout/notities.123.0.tmp"
+touch -d '1 hour ago' "$work/tout/"*.tmp "$work/tout/".*.tmp
+k "$ws" -o "$work/tout" >"$work/log" 2>&1
+[ ! -e "$work/tout/.noor-kort.svg.4194305.0.tmp" ] && ok || fail "a stale temporary file is not removed"
+[ -e "$work/tout/.index.html.$$.3.tmp" ] && ok || fail "the temporary file of a live process is removed"
+[ -e "$work/tout/.eigen.tmp" ] && [ -e "$work/tout/notities.123.0.tmp" ] && ok ||
+	fail "a file not of ours is removed"
+
 echo "hardening: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
