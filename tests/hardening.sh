@@ -252,5 +252,28 @@ k "$ws" -o "$work/tout" >"$work/log" 2>&1
 [ -e "$work/tout/.eigen.tmp" ] && [ -e "$work/tout/notities.123.0.tmp" ] && ok ||
 	fail "a file not of ours is removed"
 
+# --- 5. a journey called overview, index or findings ---
+
+ws=$work/names
+make_ws "$ws"
+for id in overview index findings; do
+	sed "s/^- persona: noor$/- id: $id\n&/; s/^# .*/# Noor als $id/" \
+		"$ws/journeys/noor-kort.md" >"$ws/journeys/$id.md"
+done
+rm -rf "$work/nout"
+k "$ws" -o "$work/nout" >"$work/log" 2>&1
+for id in overview index findings; do
+	[ -f "$work/nout/journey_$id.svg" ] && ok || { fail "no journey_$id.svg"; ls "$work/nout"; }
+done
+grep -q 'class="graph overview"' "$work/nout/overview.svg" && ok || fail "overview.svg is not the chain overview"
+grep -q 'Noor als overview' "$work/nout/overview.svg" && fail "the journey overwrote overview.svg" || ok
+python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$work/nout/findings.json" && ok ||
+	fail "findings.json is not the findings"
+grep -q 'Noor als overview' "$work/nout/index.html" && ok || fail "index.html lacks the journey called overview"
+rm -rf "$work/nout"
+k render "$ws" -o "$work/nout" >"$work/log" 2>&1
+[ -f "$work/nout/journey_overview.svg" ] && [ ! -e "$work/nout/overview.svg" ] && ok ||
+	{ fail "render: the journey called overview is not journey_overview.svg"; ls "$work/nout"; }
+
 echo "hardening: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
