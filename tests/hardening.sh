@@ -275,5 +275,24 @@ k render "$ws" -o "$work/nout" >"$work/log" 2>&1
 [ -f "$work/nout/journey_overview.svg" ] && [ ! -e "$work/nout/overview.svg" ] && ok ||
 	{ fail "render: the journey called overview is not journey_overview.svg"; ls "$work/nout"; }
 
+# --- 6. keten new gives the real reason ---
+
+mkdir -p "$work/new"
+cd "$work/new" || exit 2
+long=$(printf '%0300d' 0 | tr 0 a)
+for round in 1 2; do # without personas/, then with it
+	k new persona "$long" >"$work/log" 2>&1
+	st=$?
+	[ "$st" -eq 2 ] && grep -q 'cannot create the file: the name is too long' "$work/log" &&
+		! grep -q 'exists already' "$work/log" && ok ||
+		{ fail "new with a name too long (round $round): status $st"; cat "$work/log"; }
+done
+NO_COLOR=1 KETEN_LANG=nl timeout "$limit" ${VALGRIND:-} "$keten" new persona "$long" >"$work/log" 2>&1
+grep -q 'kan het bestand niet maken: de naam is te lang' "$work/log" && ok ||
+	{ fail "new with a name too long: no Dutch reason"; cat "$work/log"; }
+k new persona Sam >"$work/log" 2>&1 && k new persona Sam >"$work/log" 2>&1
+grep -q 'exists already' "$work/log" && ok || fail "new on an existing file: not 'exists already'"
+cd "$here" || exit 2
+
 echo "hardening: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
