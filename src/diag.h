@@ -124,6 +124,13 @@ struct friction friction_of_journey(const struct diag *findings, size_t n,
  * made there, adds its suppressed counts, and leaves it empty. */
 void diags_move(struct diags *to, struct diags *from);
 
+/* Makes `to` a copy of d with its own strings; free them with
+ * diag_free_fields. */
+void diag_copy(struct diag *to, const struct diag *d);
+
+/* Frees the strings of d (not d itself). */
+void diag_free_fields(struct diag *d);
+
 /* Appends a copy of d (its strings copied) to `to`. */
 void diags_add_copy(struct diags *to, const struct diag *d);
 
