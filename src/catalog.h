@@ -62,6 +62,12 @@ char *msg_xasprintf(enum lang lang, enum msg m, ...);
 #define msg_xasprintf(lang, ...) \
 	(MSG_CHECK(__VA_ARGS__), (msg_xasprintf)(lang, __VA_ARGS__))
 
+/* The one error printer: "keten: <message m>" and a newline on standard
+ * error. Checked like msg. */
+void msg_error(enum lang lang, enum msg m, ...);
+#define msg_error(lang, ...) \
+	(MSG_CHECK(__VA_ARGS__), (msg_error)(lang, __VA_ARGS__))
+
 /* A count in words: message one when n is 1, else message many, formatted
  * with n as its only argument and appended to b ("1 journey", "3
  * journeys"). Both ids are written out and both are checked to take n. */
