@@ -91,11 +91,7 @@ compare_findings(const void *pa, const void *pb)
 		c = compare_long(a->touchpoint ? a->touchpoint : 1L << 30,
 				 b->touchpoint ? b->touchpoint : 1L << 30);
 	if (c == 0)
-		c = compare_long(a->line, b->line);
-	if (c == 0)
-		c = compare_long(a->col, b->col);
-	if (c == 0)
-		c = compare_long(a->code, b->code);
+		c = diag_compare_in_file(a, b);
 	return c;
 }
 

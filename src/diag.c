@@ -164,17 +164,24 @@ diags_tag(struct diags *diags, size_t from, const char *journey,
 	}
 }
 
+int
+diag_compare_in_file(const struct diag *a, const struct diag *b)
+{
+	int c = compare_long(a->line, b->line);
+	if (c == 0)
+		c = compare_long(a->col, b->col);
+	if (c == 0)
+		c = compare_long(a->code, b->code);
+	return c;
+}
+
 static int
 diag_compare(const void *pa, const void *pb)
 {
 	const struct diag *a = pa, *b = pb;
 	int c = strcmp(a->file ? a->file : "", b->file ? b->file : "");
 	if (c == 0)
-		c = compare_long(a->line, b->line);
-	if (c == 0)
-		c = compare_long(a->col, b->col);
-	if (c == 0)
-		c = compare_long(a->code, b->code);
+		c = diag_compare_in_file(a, b);
 	if (c == 0)
 		c = compare_long((long)a->seq, (long)b->seq);
 	return c;

@@ -97,6 +97,10 @@ void diags_tag(struct diags *diags, size_t from, const char *journey,
 /* Sorts by file, line, column, then code (stable for equal keys). */
 void diags_sort(struct diags *diags);
 
+/* The order of two findings in one file: by line, column, then code
+ * (<0, 0, >0). diags_sort and the comparison of journeys both use it. */
+int diag_compare_in_file(const struct diag *a, const struct diag *b);
+
 /* True for a code of a rule (K001-K014): switched off by --disable, shown
  * as a marker in the diagrams. */
 bool code_is_rule(enum code code);
