@@ -24,7 +24,7 @@ const char *msg(enum lang lang, enum msg m);
  * is evaluated and no code is generated. M_ID must be the id itself, not a
  * variable; anything else does not compile. Every function that prints a
  * message given by id and arguments is wrapped in a macro of its own name
- * that runs this check first (diag_emit, rule_report, cli_error, msg_append,
+ * that runs this check first (diag_emit, rule_report, msg_error, msg_append,
  * ...); its definition is written as (name)(...) so the macro leaves it be.
  * A wrong argument type is a build error with -Werror=format (Makefile).
  */
