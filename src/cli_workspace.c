@@ -1,4 +1,4 @@
-/* cli_workspace.c - the first steps the commands that read a workspace share: opening it with the command line's options, and opening the output folder. */
+/* cli_workspace.c - the steps the commands that read a workspace share: opening it with the command line's options, running the command on it and closing it, and opening the output folder. */
 #include "cli.h"
 
 #include "outdir.h"
@@ -30,6 +30,19 @@ cli_source_folders(const struct cli *cli, struct source_folders *sources)
 	source_folders_add(sources, cli->args, cli->n_args);
 	if (cli->chain_path != NULL)
 		source_folders_add_file(sources, cli->chain_path);
+}
+
+int
+cli_run_on_workspace(const struct cli *cli, cli_workspace_fn *run)
+{
+	struct diags diags;
+	struct workspace *ws;
+	if (cli_open_workspace(cli, &ws, &diags) != 0)
+		return 2;
+	int status = run(cli, ws, &diags);
+	workspace_close(&ws);
+	diags_free(&diags);
+	return cli_finish_output(cli, status);
 }
 
 int
