@@ -136,6 +136,19 @@ k -o "$work/out" >"$work/log" 2>&1
 grep -rq GEHEIM "$work/out" "$work/log" && fail "the main job's output holds the text of a file outside" || ok
 grep -q 'personas/x.md' "$work/out/findings.json" && ok || fail "findings.json does not name the refused link"
 grep -q 'personas/x.md' "$work/out/index.html" && ok || fail "index.html does not name the refused link"
+# watch: the same diagnostic, and nothing of the file outside.
+NO_COLOR=1 KETEN_LANG=en ${VALGRIND:-} "$keten" watch -o "$work/wout2" >"$work/wlog" 2>&1 &
+pid=$!
+i=0
+while ! grep -q '] done in \|] the job could not' "$work/wlog" && [ "$i" -lt $((limit * 10)) ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+kill -INT "$pid"
+wait "$pid"
+grep -q 'personas/x.md:1:1: error: a link to a file outside the workspace' "$work/wlog" && ok ||
+	{ fail "watch: no diagnostic for a link out"; cat "$work/wlog"; }
+grep -rq GEHEIM "$work/wlog" "$work/wout2" && fail "watch shows the text of a file outside" || ok
 # keten: naming a chain model outside the workspace; allowed when named.
 rm personas/x.md journeys/x.md chains/x.json
 sed -i "s|^- persona: noor\$|&\n- keten: $secret/keten.json|" journeys/noor-kort.md
