@@ -1,4 +1,4 @@
-/* outdir.c - output folder safety and atomic writes. */
+/* outdir.c - output folder safety (no source folder, no input replaced), atomic writes, and temporary files that never outlive a run. */
 #include "outdir.h"
 
 #include "layout.h"
