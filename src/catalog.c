@@ -3,6 +3,7 @@
 
 #include "embedded.h"
 #include "mem.h"
+#include "text.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -40,6 +41,17 @@ void
 	va_start(ap, m);
 	vfprintf(out, (msg)(lang, m), ap);
 	va_end(ap);
+}
+
+void
+msg_vfprintf_shown(FILE *out, enum lang lang, enum msg m, va_list ap)
+{
+	char *s = xvasprintf((msg)(lang, m), ap);
+	struct buf shown = {0};
+	text_show_controls(&shown, s, false);
+	fputs(buf_str(&shown), out);
+	buf_free(&shown);
+	free(s);
 }
 
 char *

@@ -2,6 +2,7 @@
 #ifndef KETEN_CATALOG_H
 #define KETEN_CATALOG_H
 
+#include <stdarg.h>
 #include <stdio.h>
 
 enum lang { LANG_NL, LANG_EN };
@@ -61,6 +62,13 @@ char *msg_xasprintf(enum lang lang, enum msg m, ...);
 	(MSG_CHECK(__VA_ARGS__), (msg_fprintf)(out, lang, __VA_ARGS__))
 #define msg_xasprintf(lang, ...) \
 	(MSG_CHECK(__VA_ARGS__), (msg_xasprintf)(lang, __VA_ARGS__))
+
+/* Message m formatted with ap and printed to out with the control
+ * characters and direction marks in it escaped (text_show_controls, line
+ * breaks too): for a line that quotes file names or other text from the
+ * workspace, so that they cannot move the cursor or recolour the terminal.
+ * Callers wrap it in a checked macro of their own (cli_error). */
+void msg_vfprintf_shown(FILE *out, enum lang lang, enum msg m, va_list ap);
 
 /* A count in words: message one when n is 1, else message many, formatted
  * with n as its only argument and appended to b ("1 journey", "3

@@ -99,7 +99,7 @@ void
 	va_list ap;
 	va_start(ap, m);
 	fputs("keten: ", stderr);
-	vfprintf(stderr, (msg)(cli->lang, m), ap);
+	msg_vfprintf_shown(stderr, cli->lang, m, ap);
 	fputc('\n', stderr);
 	va_end(ap);
 }

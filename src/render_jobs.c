@@ -6,6 +6,7 @@
 #include "outdir.h"
 #include "pathway.h"
 #include "self_path.h"
+#include "text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -474,12 +475,27 @@ static void
 	va_list ap;
 	va_start(ap, m);
 	fputs("keten: ", stderr);
-	vfprintf(stderr, (msg)(run->opts.lang, m), ap);
+	msg_vfprintf_shown(stderr, run->opts.lang, m, ap);
 	fputc('\n', stderr);
 	va_end(ap);
 }
 
 #define say(run, ...) (MSG_CHECK(__VA_ARGS__), (say)(run, __VA_ARGS__))
+
+/* "keten: <file>: <error>" (file NULL: without it), the control
+ * characters in both escaped as in say. */
+static void
+say_error(const char *file, const char *error)
+{
+	struct buf shown = {0};
+	if (file != NULL) {
+		text_show_controls(&shown, file, false);
+		buf_puts(&shown, ": ");
+	}
+	text_show_controls(&shown, error, false);
+	fprintf(stderr, "keten: %s\n", buf_str(&shown));
+	buf_free(&shown);
+}
 
 static void
 print_problems(const struct render_run *run)
@@ -489,9 +505,9 @@ print_problems(const struct render_run *run)
 		if (r->outcome == SKIPPED)
 			say(run, M_RENDER_SKIPPED, r->file, r->file);
 		else if (r->outcome == FAILED)
-			fprintf(stderr, "keten: %s\n", r->error);
+			say_error(NULL, r->error);
 		else if (r->outcome == DRAWING_FAILED)
-			fprintf(stderr, "keten: %s: %s\n", r->file, r->error);
+			say_error(r->file, r->error);
 	}
 }
 
