@@ -65,6 +65,17 @@ char *
 }
 
 void
+(msg_error)(enum lang lang, enum msg m, ...)
+{
+	va_list ap;
+	va_start(ap, m);
+	fputs("keten: ", stderr);
+	msg_vfprintf_shown(stderr, lang, m, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
+void
 (msg_append_plural)(struct buf *b, enum lang lang, int n, enum msg one, enum msg many)
 {
 	buf_printf(b, (msg)(lang, n == 1 ? one : many), n);
