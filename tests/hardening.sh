@@ -82,7 +82,8 @@ st=$?
 make_ws "$ws"
 mkfifo "$ws/journeys/pijp.md"
 cd "$ws" || exit 2
-NO_COLOR=1 KETEN_LANG=en ${VALGRIND:-} "$keten" watch -o "$work/wout" >"$work/wlog" 2>&1 &
+: >"$work/wlog"
+NO_COLOR=1 KETEN_LANG=en ${VALGRIND:-} "$keten" watch -o "$work/wout" >>"$work/wlog" 2>&1 &
 pid=$!
 i=0
 while ! grep -q '] done in \|] the job could not' "$work/wlog" && [ "$i" -lt $((limit * 10)) ]; do
@@ -136,8 +137,10 @@ k -o "$work/out" >"$work/log" 2>&1
 grep -rq GEHEIM "$work/out" "$work/log" && fail "the main job's output holds the text of a file outside" || ok
 grep -q 'personas/x.md' "$work/out/findings.json" && ok || fail "findings.json does not name the refused link"
 grep -q 'personas/x.md' "$work/out/index.html" && ok || fail "index.html does not name the refused link"
-# watch: the same diagnostic, and nothing of the file outside.
-NO_COLOR=1 KETEN_LANG=en ${VALGRIND:-} "$keten" watch -o "$work/wout2" >"$work/wlog" 2>&1 &
+# watch: the same diagnostic, and nothing of the file outside. The log is
+# emptied here, before the watch starts, so that nothing old is seen.
+: >"$work/wlog"
+NO_COLOR=1 KETEN_LANG=en ${VALGRIND:-} "$keten" watch -o "$work/wout2" >>"$work/wlog" 2>&1 &
 pid=$!
 i=0
 while ! grep -q '] done in \|] the job could not' "$work/wlog" && [ "$i" -lt $((limit * 10)) ]; do
@@ -145,7 +148,13 @@ while ! grep -q '] done in \|] the job could not' "$work/wlog" && [ "$i" -lt $((
 	i=$((i + 1))
 done
 kill -INT "$pid"
-wait "$pid"
+i=0
+while kill -0 "$pid" 2>/dev/null && [ "$i" -lt 50 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+kill -0 "$pid" 2>/dev/null && { fail "watch with a link out does not stop on SIGINT"; kill -KILL "$pid"; }
+wait "$pid" 2>/dev/null
 grep -q 'personas/x.md:1:1: error: a link to a file outside the workspace' "$work/wlog" && ok ||
 	{ fail "watch: no diagnostic for a link out"; cat "$work/wlog"; }
 grep -rq GEHEIM "$work/wlog" "$work/wout2" && fail "watch shows the text of a file outside" || ok
