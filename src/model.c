@@ -24,6 +24,8 @@ doc_free(struct doc **doc)
 {
 	if (doc == NULL || *doc == NULL)
 		return;
+	if ((*doc)->chain != NULL)
+		idmap_free(&(*doc)->chain->names);
 	struct arena *arena = (*doc)->arena;
 	arena_free(&arena); /* the document itself lives in its arena */
 	*doc = NULL;

@@ -2,6 +2,7 @@
 #ifndef KETEN_MODEL_H
 #define KETEN_MODEL_H
 
+#include "idmap.h"
 #include "loc.h"
 
 #include <stdbool.h>
@@ -190,6 +191,10 @@ struct chain {
 	struct text_list jargon;
 	bool jargon_given;            /* false: the default list applies */
 	struct text_list disable;     /* rule codes */
+	struct idmap names;           /* filled by chain_validate: each id as
+				       * written and each alias's slug ->
+				       * 2 * position index, + 1 for an id
+				       * (the first position to use a name wins) */
 };
 
 enum doc_kind { DOC_UNKNOWN, DOC_PERSONA, DOC_JOURNEY, DOC_CHAIN };

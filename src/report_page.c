@@ -45,10 +45,24 @@ read_output(struct outdir *out, const char *name, size_t *len)
 	return data;
 }
 
+/* The length of the reference that starts at s (one of refs), or 0. */
+static size_t
+svg_ref_at(const char *s)
+{
+	static const char *const refs[] = {" id=\"", "url(#", "href=\"#"};
+	for (size_t k = 0; k < sizeof refs / sizeof refs[0]; k++) {
+		size_t n = strlen(refs[k]);
+		if (strncmp(s, refs[k], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
 /*
  * Appends an SVG file inline: from its <svg element on, with every id and
  * every reference to one given the prefix, so that several diagrams on one
- * page keep their ids apart.
+ * page keep their ids apart. One pass: each byte is looked at once (a
+ * reference starts with ' ', 'u' or 'h', so only those are tried).
  */
 static void
 inline_svg(struct buf *out, const char *svg, const char *prefix)
@@ -56,24 +70,19 @@ inline_svg(struct buf *out, const char *svg, const char *prefix)
 	const char *p = strstr(svg, "<svg");
 	if (p == NULL)
 		return;
-	static const char *const refs[] = {" id=\"", "url(#", "href=\"#"};
+	const char *copied = p;
 	while (*p != '\0') {
-		const char *next = NULL;
-		size_t which = 0;
-		for (size_t k = 0; k < 3; k++) {
-			const char *hit = strstr(p, refs[k]);
-			if (hit != NULL && (next == NULL || hit < next))
-				next = hit, which = k;
+		size_t n = *p == ' ' || *p == 'u' || *p == 'h' ? svg_ref_at(p) : 0;
+		if (n == 0) {
+			p++;
+			continue;
 		}
-		if (next == NULL) {
-			buf_puts(out, p);
-			break;
-		}
-		size_t upto = (size_t)(next - p) + strlen(refs[which]);
-		buf_add(out, p, upto);
+		buf_add(out, copied, (size_t)(p - copied) + n);
 		buf_puts(out, prefix);
-		p += upto;
+		p += n;
+		copied = p;
 	}
+	buf_add(out, copied, (size_t)(p - copied));
 	buf_putc(out, '\n');
 }
 

@@ -244,17 +244,28 @@ ws_read_up_front(struct workspace *ws)
 	}
 }
 
+/* Brings ws->persona_reals up to date with ws->personas: each persona
+ * file's real path is worked out once, however many folders are read. */
+static void
+note_persona_reals(struct workspace *ws)
+{
+	char real[PATH_MAX];
+	for (; ws->n_persona_reals < ws->n_personas; ws->n_persona_reals++) {
+		const char *path = ws->personas[ws->n_persona_reals]->path;
+		if (realpath(path, real) != NULL)
+			idmap_add(&ws->persona_reals, real, strlen(real), ws->n_persona_reals);
+	}
+}
+
 /* True when a persona from this file has been read already. */
 static bool
-persona_file_read(const struct workspace *ws, const char *path)
+persona_file_read(struct workspace *ws, const char *path)
 {
-	char real[PATH_MAX], other[PATH_MAX];
+	char real[PATH_MAX];
 	if (realpath(path, real) == NULL)
 		return false;
-	for (size_t i = 0; i < ws->n_personas; i++)
-		if (realpath(ws->personas[i]->path, other) && strcmp(real, other) == 0)
-			return true;
-	return false;
+	note_persona_reals(ws);
+	return idmap_find(&ws->persona_reals, real, strlen(real), NULL);
 }
 
 /* Reads the personas of a journey's workspace that were not among the
