@@ -3,6 +3,7 @@
 
 #include "embedded.h"
 #include "read.h"
+#include "readability.h"
 #include "source.h"
 #include "text.h"
 #include "values.h"
@@ -238,6 +239,10 @@ chain_validate(struct doc *doc, struct diags *diags)
 	if (!c->jargon_given)
 		for (size_t i = 0; i < sizeof default_jargon / sizeof *default_jargon; i++)
 			text_list_add(doc, &c->jargon, default_jargon[i], at);
+	chain_free_jargon_words(c);
+	c->jargon_words = xcalloc(1, sizeof(*c->jargon_words));
+	for (size_t i = 0; i < c->jargon.n; i++)
+		phrases_add(c->jargon_words, c->jargon.items[i].s ? c->jargon.items[i].s : "");
 	if (diags_has_error_since(diags, first))
 		doc->broken = true;
 }
