@@ -164,7 +164,10 @@ check_one_journey(struct workspace *ws, struct doc *doc, struct diags *later,
 {
 	if (doc->kind == DOC_JOURNEY && doc->journey) {
 		ws_check_in_order(ws, doc, later);
-		diags_tag(ws->diags, first, doc->journey->id.s, doc->journey->persona.s);
+		/* A chain model read for this journey keeps its findings to
+		 * itself: they are not the journey's. */
+		diags_tag_file(ws->diags, first, doc->path, doc->journey->id.s,
+			       doc->journey->persona.s);
 		struct checked_journey cj = describe_journey(ws, doc, first, index);
 		ws->n_journeys++;
 		if (fn != NULL)

@@ -12,6 +12,7 @@
 struct ws_input {
 	char *path;
 	enum doc_kind kind; /* what its folder says; DOC_UNKNOWN otherwise */
+	bool named;         /* given on the command line, not found in a folder */
 };
 
 /* A chain model read from a file, by the real path it was found under. */

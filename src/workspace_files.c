@@ -46,11 +46,12 @@ workspace_read_file(const char *path, const struct limits *limits,
 /* --- finding files --- */
 
 static void
-add_input(struct workspace *ws, const char *path, enum doc_kind kind)
+add_input(struct workspace *ws, const char *path, enum doc_kind kind, bool named)
 {
 	ws->inputs = xgrow(ws->inputs, ws->n_inputs, &ws->cap_inputs, sizeof(*ws->inputs));
 	ws->inputs[ws->n_inputs].path = xstrdup(path);
 	ws->inputs[ws->n_inputs].kind = kind;
+	ws->inputs[ws->n_inputs].named = named;
 	ws->n_inputs++;
 }
 
@@ -147,7 +148,7 @@ walk_folder(struct workspace *ws, const char *top)
 			if (path_has_extension(name, ".md") || path_has_extension(name, ".json")) {
 				char *path = path_join(item.dir, name);
 				if (!entry_is_folder(&names[i], path))
-					add_input(ws, path, layout_kind_of_file(path));
+					add_input(ws, path, layout_kind_of_file(path), false);
 				free(path);
 			}
 			free(names[i].name);
@@ -167,7 +168,7 @@ ws_find_inputs(struct workspace *ws, const char *path)
 	if (!path_is_folder(path)) {
 		if (path_has_extension(path, ".md") || path_has_extension(path, ".json") ||
 		    access(path, F_OK) != 0) {
-			add_input(ws, path, layout_kind_of_file(path));
+			add_input(ws, path, layout_kind_of_file(path), true);
 			return;
 		}
 		struct loc whole = {path, 1, 1};
@@ -199,8 +200,11 @@ push_doc(struct doc ***items, size_t *n, size_t *cap, struct doc *doc)
 	(*items)[(*n)++] = doc;
 }
 
-/* Reads everything but the journeys in folders: chain models first, then
- * personas, then files of unknown kind (which may turn out journeys). */
+/* Reads everything but the journeys in folders: chain models named on the
+ * command line first, then personas, then files of unknown kind (which may
+ * turn out journeys). A chain model found in chains/ is read (and
+ * validated) only when a journey uses it: a broken model nobody uses costs
+ * nothing and is not reported. */
 void
 ws_read_up_front(struct workspace *ws)
 {
@@ -208,7 +212,8 @@ ws_read_up_front(struct workspace *ws)
 	for (size_t i = 0; i < ws->n_inputs; i++) {
 		struct ws_input in = ws->inputs[i];
 		if (in.kind == DOC_CHAIN && path_has_extension(in.path, ".json")) {
-			ws_chain_load(ws, in.path);
+			if (in.named)
+				ws_chain_load(ws, in.path);
 			free(in.path);
 			continue;
 		}
