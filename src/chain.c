@@ -129,25 +129,38 @@ name_owner(const struct chain *c, const char *slug, bool *as_id)
 	return c->positions[v / 2];
 }
 
+/* Adds a name of position i to c->names (value 2i, + 1 for its id);
+ * returns the position that had it already, or NULL when it is new. */
+static const struct position *
+claim_name(struct chain *c, const char *name, size_t i, bool id, bool *as_id)
+{
+	size_t before = c->names.n;
+	size_t v = idmap_add(&c->names, name, strlen(name), 2 * i + id);
+	if (c->names.n > before)
+		return NULL;
+	*as_id = v & 1;
+	return c->positions[v / 2];
+}
+
 /* Checks position i's id and aliases against the names of the positions
- * before it (all in c->names) and its own, adding its own as it goes. */
+ * before it and its own earlier ones, adding them to c->names. */
 static void
 validate_position_names(struct chain *c, size_t i, struct diags *diags)
 {
 	struct position *p = c->positions[i];
 	bool as_id;
-	if (p->id.s && text_is_slug(p->id.s) && name_owner(c, p->id.s, &as_id)) {
+	if (p->id.s && claim_name(c, p->id.s, i, true, &as_id) && text_is_slug(p->id.s)) {
 		if (as_id)
 			diag_emit(diags, CODE_S008, &p->id.loc, M_S008_DUP_POSITION, p->id.s);
 		else
 			diag_emit(diags, CODE_S008, &p->id.loc, M_S008_ALIAS_IS_ID, p->id.s);
 	}
-	if (p->id.s)
-		idmap_add(&c->names, p->id.s, strlen(p->id.s), 2 * i + 1);
 	for (size_t a = 0; a < p->aliases.n; a++) {
 		const struct text *alias = &p->aliases.items[a];
-		char *slug = text_slug(alias->s);
-		const struct position *owner = name_owner(c, slug, &as_id);
+		char small[64]; /* most aliases are short: no malloc */
+		char *slug = text_slug_to(alias->s, small, sizeof small) < sizeof small
+			? small : text_slug(alias->s);
+		const struct position *owner = claim_name(c, slug, i, false, &as_id);
 		/* Its own id or an earlier alias of its own is no other owner. */
 		if (owner == p)
 			as_id = false;
@@ -155,10 +168,9 @@ validate_position_names(struct chain *c, size_t i, struct diags *diags)
 			diag_emit(diags, CODE_S008, &alias->loc, M_S008_ALIAS_IS_ID, alias->s);
 		else if (owner != NULL)
 			diag_emit(diags, CODE_S008, &alias->loc, M_S008_DUP_ALIAS, alias->s,
-				  owner->id.s ? owner->id.s : "?");
-		else
-			idmap_add(&c->names, slug, strlen(slug), 2 * i);
-		free(slug);
+				  owner->id.s ? owner->id.s : p->id.s ? p->id.s : "?");
+		if (slug != small)
+			free(slug);
 	}
 }
 
