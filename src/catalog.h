@@ -2,6 +2,7 @@
 #ifndef KETEN_CATALOG_H
 #define KETEN_CATALOG_H
 
+#include <stdarg.h>
 #include <stdio.h>
 
 enum lang { LANG_NL, LANG_EN };
@@ -24,7 +25,7 @@ const char *msg(enum lang lang, enum msg m);
  * is evaluated and no code is generated. M_ID must be the id itself, not a
  * variable; anything else does not compile. Every function that prints a
  * message given by id and arguments is wrapped in a macro of its own name
- * that runs this check first (diag_emit, rule_report, cli_error, msg_append,
+ * that runs this check first (diag_emit, rule_report, msg_error, msg_append,
  * ...); its definition is written as (name)(...) so the macro leaves it be.
  * A wrong argument type is a build error with -Werror=format (Makefile).
  */
@@ -61,6 +62,21 @@ char *msg_xasprintf(enum lang lang, enum msg m, ...);
 	(MSG_CHECK(__VA_ARGS__), (msg_fprintf)(out, lang, __VA_ARGS__))
 #define msg_xasprintf(lang, ...) \
 	(MSG_CHECK(__VA_ARGS__), (msg_xasprintf)(lang, __VA_ARGS__))
+
+/* Message m formatted with ap and printed to out with the control
+ * characters and direction marks in it escaped (text_show_controls, line
+ * breaks too): for a line that quotes file names or other text from the
+ * workspace, so that they cannot move the cursor or recolour the terminal.
+ * Callers wrap it in a checked macro of their own (msg_error, watch's
+ * status lines). */
+void msg_vfprintf_shown(FILE *out, enum lang lang, enum msg m, va_list ap);
+
+/* The one error printer: "keten: <message m>" and a newline on standard
+ * error, its control characters escaped as by msg_vfprintf_shown. Checked
+ * like msg. */
+void msg_error(enum lang lang, enum msg m, ...);
+#define msg_error(lang, ...) \
+	(MSG_CHECK(__VA_ARGS__), (msg_error)(lang, __VA_ARGS__))
 
 /* A count in words: message one when n is 1, else message many, formatted
  * with n as its only argument and appended to b ("1 journey", "3

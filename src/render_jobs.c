@@ -6,12 +6,12 @@
 #include "outdir.h"
 #include "pathway.h"
 #include "self_path.h"
+#include "text.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -466,20 +466,20 @@ add_journey(struct render_run *run, const struct checked_journey *cj)
 
 /* --- reporting --- */
 
-/* "keten: <message>" on standard error in the pool's language; the
- * arguments are checked where the id is written, as for cli_error. */
+/* "keten: <file>: <error>" (file NULL: without it), the control
+ * characters in both escaped as in msg_error. */
 static void
-(say)(const struct render_run *run, enum msg m, ...)
+say_error(const char *file, const char *error)
 {
-	va_list ap;
-	va_start(ap, m);
-	fputs("keten: ", stderr);
-	vfprintf(stderr, (msg)(run->opts.lang, m), ap);
-	fputc('\n', stderr);
-	va_end(ap);
+	struct buf shown = {0};
+	if (file != NULL) {
+		text_show_controls(&shown, file, false);
+		buf_puts(&shown, ": ");
+	}
+	text_show_controls(&shown, error, false);
+	fprintf(stderr, "keten: %s\n", buf_str(&shown));
+	buf_free(&shown);
 }
-
-#define say(run, ...) (MSG_CHECK(__VA_ARGS__), (say)(run, __VA_ARGS__))
 
 static void
 print_problems(const struct render_run *run)
@@ -487,11 +487,11 @@ print_problems(const struct render_run *run)
 	for (size_t i = 0; i < run->n_results; i++) {
 		const struct result *r = &run->results[i];
 		if (r->outcome == SKIPPED)
-			say(run, M_RENDER_SKIPPED, r->file, r->file);
+			msg_error(run->opts.lang, M_RENDER_SKIPPED, r->file, r->file);
 		else if (r->outcome == FAILED)
-			fprintf(stderr, "keten: %s\n", r->error);
+			say_error(NULL, r->error);
 		else if (r->outcome == DRAWING_FAILED)
-			fprintf(stderr, "keten: %s: %s\n", r->file, r->error);
+			say_error(r->file, r->error);
 	}
 }
 
@@ -585,7 +585,7 @@ render_jobs_finish(struct render_run *run)
 	finish_workers(run);
 	signal(SIGPIPE, run->sigpipe);
 	if (run->unusable) {
-		say(run, M_R_GRAPHVIZ_FORMAT, image_format_name(run->format));
+		msg_error(run->opts.lang, M_R_GRAPHVIZ_FORMAT, image_format_name(run->format));
 		return 2;
 	}
 	print_problems(run);
