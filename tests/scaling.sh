@@ -6,13 +6,14 @@
 # and in positions (keten chain), the jargon of K010 against many words
 # (keten check, non-ASCII text and jargon), a journey's personas looked up
 # among many persona files (keten check journeys/x.md), and the report's
-# inline SVG (build/scaling-inline-svg, so that Graphviz is not timed).
+# inline SVG (build/scaling-inline-svg, so that Graphviz is not timed),
+# and the pairing of findings in keten compare.
 # Every input is inside the default limits (the larger chain models are
 # just under --max-file-size). Each run is the best of three, and a case
 # that grows too much is measured once more (the machine may be busy: a
 # linear path passes then, a quadratic one grows four times again); a run
-# that takes longer than SCALING_TIMEOUT seconds (default 20) fails. N1..N5
-# set the base sizes, to measure.
+# that takes longer than SCALING_TIMEOUT seconds (default 20) fails. N1..N6
+# set the base sizes, to measure (N6: compare).
 # Sanitizers and valgrind distort time: SCALING=skip (or a set VALGRIND)
 # skips the whole script; check-asan and check-valgrind do not run it.
 # Usage: sh tests/scaling.sh ./keten build/scaling-inline-svg
@@ -59,6 +60,24 @@ def workspace(root, personas, jargon, letters):
     with open(os.path.join(root, "journeys", "j.md"), "w") as f:
         f.write("".join(out))
 
+def two_versions(root, stages):
+    """Two versions of a journey of `stages` stages, 20 letters each, each
+    letter with hard language: many findings to pair in keten compare."""
+    for d in ("personas", "journeys"):
+        os.makedirs(os.path.join(root, d))
+    with open(os.path.join(root, "personas", "p.md"), "w") as f:
+        f.write("# P\n\n## Talenten\n- plannen\n")
+    out = []
+    for i in range(stages):
+        out.append("\n## Fase %d\n- positie: %s\n- emotie: %d\n"
+                   % (i, ["thuis", "beschut-werk"][i % 2], [-2, 2][i % 2]))
+        for k in range(20):
+            out.append("- brief: brief %d %d\n  - tekst: De beschikking en de grondslag"
+                       " zijn derhalve onherroepelijk vastgesteld, artikel %d.\n" % (i, k, k))
+    for name, title in (("a.md", "Reis"), ("b.md", "Reis twee")):
+        with open(os.path.join(root, "journeys", name), "w") as f:
+            f.write("# %s\n\n- persona: p\n" % title + "".join(out))
+
 def svg(path, n):
     """An SVG of n groups with ids and url(#) references, and no href."""
     with open(path, "w") as f:
@@ -103,6 +122,9 @@ cases = [
      [keten, "check", "."], None, int(os.environ.get("N3", 100000))),
     ("personas", lambda d, n: workspace(d, n, 1, 1),
      [keten, "check", "journeys/j.md"], None, int(os.environ.get("N4", 8000))),
+    ("compare (findings paired)", lambda d, n: two_versions(d, n),
+     [keten, "compare", "journeys/a.md", "journeys/b.md"], None,
+     int(os.environ.get("N6", 500))),
     ("report inline SVG", lambda d, n: svg(os.path.join(d, "in.svg"), n),
      [inline_svg], "in.svg", int(os.environ.get("N5", 600000))),
 ]
