@@ -8,13 +8,14 @@ struct limits {
 	long max_stages;      /* stages per journey (--max-stages) */
 	long max_touchpoints; /* touchpoints per stage (--max-touchpoints) */
 	long max_text;        /* characters per text value (--max-text) */
+	long max_marks;       /* Markdown marks per file (--max-marks) */
 };
 
 #define LIMITS_DEFAULT                                                        \
 	{                                                                     \
 		.max_file_size = 8L * 1024 * 1024, .max_depth = 64,           \
 		.max_stages = 1000, .max_touchpoints = 200,                   \
-		.max_text = 20000                                             \
+		.max_text = 20000, .max_marks = 100000                        \
 	}
 
 #endif
