@@ -1,4 +1,4 @@
-/* limits.h - the input limits (S009) and their defaults; each can be raised with an option. Included by: keten.h, cli.h, read.h, source.h, workspace.h, tests/unit/, fuzz/fuzz.h. */
+/* limits.h - the input limits (S009) and their defaults; each can be raised with an option. Included by: keten.h, cli.h, read.h, source.h, md_limits.h, workspace.h, tests/unit/, fuzz/fuzz.h. */
 #ifndef KETEN_LIMITS_H
 #define KETEN_LIMITS_H
 
