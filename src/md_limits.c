@@ -16,18 +16,21 @@ is_inline_mark(unsigned char c)
 	}
 }
 
-/* Counts the list markers (- + . ) and > *) at the start of a line, among
- * its leading blanks and digits; returns where the rest of the line starts. */
+/* Counts the list markers (- + . ) and > *) among the blanks and digits
+ * at the start of the line at text[i], up to stop_after; returns where the
+ * rest of the line starts, or where the mark past stop_after is. */
 static size_t
-count_line_start(const char *p, size_t len, size_t *marks)
+count_line_start(const char *text, size_t len, size_t i, size_t *marks,
+		 size_t stop_after)
 {
-	size_t i = 0;
 	for (; i < len; i++) {
-		char c = p[i];
-		if (c == '-' || c == '+' || c == '.' || c == ')' || c == '*' || c == '>')
-			(*marks)++;
-		else if (!(c == ' ' || c == '\t' || (c >= '0' && c <= '9')))
+		char c = text[i];
+		if (c == '-' || c == '+' || c == '.' || c == ')' || c == '*' || c == '>') {
+			if (++*marks > stop_after)
+				return i;
+		} else if (!(c == ' ' || c == '\t' || (c >= '0' && c <= '9'))) {
 			break;
+		}
 	}
 	return i;
 }
@@ -37,9 +40,9 @@ md_count_marks(const char *text, size_t len, size_t stop_after, size_t *at)
 {
 	size_t marks = 0, i = 0;
 	while (i < len) {
-		i += count_line_start(text + i, len - i, &marks);
+		i = count_line_start(text, len, i, &marks, stop_after);
 		if (marks > stop_after) {
-			*at = i > 0 ? i - 1 : 0;
+			*at = i;
 			return marks;
 		}
 		for (; i < len; i++) {
