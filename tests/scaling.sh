@@ -61,22 +61,26 @@ def workspace(root, personas, jargon, letters):
         f.write("".join(out))
 
 def two_versions(root, stages):
-    """Two versions of a journey of `stages` stages, 20 letters each, each
-    letter with hard language: many findings to pair in keten compare."""
+    """Two versions of a journey of `stages` stages, 10 letters each, each
+    letter with hard language, on other stages and positions in the second
+    version: many findings that find no partner in keten compare."""
     for d in ("personas", "journeys"):
         os.makedirs(os.path.join(root, d))
     with open(os.path.join(root, "personas", "p.md"), "w") as f:
         f.write("# P\n\n## Talenten\n- plannen\n")
-    out = []
-    for i in range(stages):
-        out.append("\n## Fase %d\n- positie: %s\n- emotie: %d\n"
-                   % (i, ["thuis", "beschut-werk"][i % 2], [-2, 2][i % 2]))
-        for k in range(20):
-            out.append("- brief: brief %d %d\n  - tekst: De beschikking en de grondslag"
-                       " zijn derhalve onherroepelijk vastgesteld, artikel %d.\n" % (i, k, k))
-    for name, title in (("a.md", "Reis"), ("b.md", "Reis twee")):
+    for name, title, stage, places in (
+            ("a.md", "Reis", "Fase", ("thuis", "beschut-werk")),
+            ("b.md", "Reis twee", "Stap", ("dagbesteding", "betaald-werk"))):
+        out = ["# %s\n\n- persona: p\n" % title]
+        for i in range(stages):
+            out.append("\n## %s %d\n- positie: %s\n- emotie: %d\n"
+                       % (stage, i, places[i % 2], [-2, 2][i % 2]))
+            for k in range(10):
+                out.append("- brief: brief %d %d\n  - tekst: De beschikking en de"
+                           " grondslag zijn derhalve onherroepelijk vastgesteld,"
+                           " artikel %d.\n" % (i, k, k))
         with open(os.path.join(root, "journeys", name), "w") as f:
-            f.write("# %s\n\n- persona: p\n" % title + "".join(out))
+            f.write("".join(out))
 
 def svg(path, n):
     """An SVG of n groups with ids and url(#) references, and no href."""
