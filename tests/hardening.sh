@@ -39,7 +39,9 @@ ws=$work/fifo
 for folder in personas journeys chains; do
 	make_ws "$ws"
 	case $folder in
-	chains) mkfifo "$ws/chains/pijp.json" ;;
+	chains) # read only when a journey names it
+		mkfifo "$ws/chains/pijp.json"
+		sed -i 's|^- persona: noor$|&\n- keten: pijp|' "$ws/journeys/noor-kort.md" ;;
 	*) mkfifo "$ws/$folder/pijp.md" ;;
 	esac
 	cd "$ws" || exit 2
