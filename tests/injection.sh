@@ -1,5 +1,6 @@
 #!/bin/sh
-# injection.sh - hostile text in every field of personas and journeys
+# injection.sh - hostile text in every field of personas and journeys,
+# and in every text member of a chain model
 # (tests/injection/strings.tsv: quotes, < > &, new lines, Graphviz
 # HTML-label syntax, \N-style escapes, DOT syntax, very long words and
 # texts, right-to-left marks, control characters, <script>, <img onerror>,
@@ -14,6 +15,9 @@
 # (PDF through pdftotext).
 # The main job's files (index.html, findings.json, overview) are scanned
 # too (main_job_outputs); any file can be given to outputs_scan.py inject.
+# The chain models go through check, chain (text and --dump), render and
+# overview in every format, the main job and compare of two models, both
+# named by journeys and with --chain; hostile ids in a model are diagnosed.
 # Usage: sh tests/injection.sh ./keten
 set -u
 keten=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -139,6 +143,92 @@ for lang in nl en; do
 done
 grep -q 'skipped: \|overgeslagen: ' "$out/check/main-job-names-en.txt" ||
 	fail "the main job does not say it skipped the broken journey"
+
+# The chain model: per hostile text a model with it in every text member
+# (outputs_scan.py chains: title, domain labels and organisations, position
+# labels, aliases, jargon), used by a plain journey in `chain` (the whole
+# workspace at once) and with --chain (each model on its own journey), and
+# run through check, chain (text and --dump, which reads back unchanged),
+# render and overview in every format, the main job and compare of two
+# models. The files take the journey's name (inj-<name>.<what>.<ext>), so
+# the scan looks for the text in each diagram, PDF and page.
+chain_ws=$work/chains
+cout=$out/chain
+mkdir -p "$cout/text" "$cout/dump" "$cout/overview" "$cout/compare" "$cout/main-job"
+if ! $scan chains "$strings" "$chain_ws"; then
+	echo "FAIL injection: cannot make the chain workspace"
+	exit 1
+fi
+for lang in nl en; do
+	keten_in "$chain_ws" 0 1 -- check --lang "$lang" --no-color . >"$cout/text/check-$lang.txt" 2>&1
+done
+keten_in "$chain_ws" 0 1 -- check --format json . >"$cout/check.json" 2>"$work/said"
+if grep -q '"severity": "error"' "$cout/check.json"; then
+	fail "check of the chain workspace reports errors"
+	grep -B3 -A6 '"severity": "error"' "$cout/check.json" | head -30
+fi
+for format in dot svg png pdf; do
+	keten_in "$chain_ws" 0 1 -- render --lang nl -T "$format" -o "$cout/render-$format" . \
+		>"$cout/text/render-$format.txt" 2>&1
+	keten_in "$chain_ws" 0 1 -- overview --lang en -T "$format" -o "$cout/overview-all" . \
+		>"$cout/text/overview-$format.txt" 2>&1
+done
+keten_in "$chain_ws" 0 1 -- --lang en -o "$cout/main-job/all" . >"$cout/text/main-job.txt" 2>&1
+# compare_models OPTIONS: the journey of $name under two models, the file
+# and its dump (another model would not know its position plek-<name>).
+compare_models() {
+	keten_in "$chain_ws" 0 -- compare "$@" --chain "$chain" --chain "$cout/dump/$name.dump.json" \
+		"journeys/$name.json"
+}
+for path in "$chain_ws"/chains/*.json; do
+	model=${path##*/}
+	name=inj-${model#c-}
+	name=${name%.json}
+	chain=chains/$model
+	keten_in "$chain_ws" 0 -- chain --dump --chain "$chain" >"$cout/dump/$name.dump.json" 2>"$work/said"
+	keten_in "$chain_ws" 0 -- chain --dump --chain "$cout/dump/$name.dump.json" >"$work/again.json" 2>"$work/said"
+	cmp -s "$cout/dump/$name.dump.json" "$work/again.json" ||
+		fail "chain --dump of $model does not read back unchanged"
+	for lang in nl en; do
+		keten_in "$chain_ws" 0 -- chain --lang "$lang" --chain "$chain" >"$cout/text/$name.chain-$lang.txt" 2>&1
+		compare_models --lang "$lang" >"$cout/compare/$name.compare-$lang.txt" 2>&1
+	done
+	compare_models --format json >"$cout/compare/$name.compare.json" 2>"$work/said"
+	compare_models --format html >"$cout/compare/$name.compare.html" 2>"$work/said"
+	for format in dot svg png pdf; do
+		keten_in "$chain_ws" 0 1 -- overview --lang nl --chain "$chain" -T "$format" -o "$work/ov" \
+			"journeys/$name.json" >"$cout/text/$name.overview-$format.txt" 2>&1
+		mv "$work/ov/overview.$format" "$cout/overview/$name.overview.$format" ||
+			fail "overview --chain $model -T $format wrote no overview.$format"
+	done
+	keten_in "$chain_ws" 0 1 -- --lang nl --chain "$chain" -o "$work/mj" "journeys/$name.json" \
+		>"$cout/text/$name.main-job.txt" 2>&1
+	for file in index.html findings.json overview.svg; do
+		mv "$work/mj/$file" "$cout/main-job/$name.$file" ||
+			fail "the main job with --chain $model wrote no $file"
+	done
+	rm -rf "$work/mj" "$work/ov"
+done
+
+# Where an id belongs, a hostile text is diagnosed, not taken: a model
+# whose ids, domain references, incomes, rule codes and a doubled alias are
+# hostile texts draws one error each (S008, S005 for the income), quoted
+# as text in the findings, in `keten chain` and in the main job's files.
+broken_ws=$work/chain-broken
+mkdir -p "$cout/broken"
+if ! n_errors=$($scan broken-chain "$strings" "$broken_ws"); then
+	echo "FAIL injection: cannot make the workspace of the broken model"
+	exit 1
+fi
+for lang in nl en; do
+	keten_in "$broken_ws" 1 -- check --lang "$lang" --no-color . >"$cout/broken/check-$lang.txt" 2>&1
+	keten_in "$broken_ws" 1 -- chain --lang "$lang" --chain chains/c-kapot.json \
+		>"$cout/broken/chain-$lang.txt" 2>&1
+done
+keten_in "$broken_ws" 1 -- check --format json . >"$cout/broken/check.json" 2>"$work/said"
+n=$(grep -c '"code": "S00[58]"' "$cout/broken/check.json")
+[ "$n" -eq "$n_errors" ] || fail "the broken model draws $n errors, not $n_errors"
+keten_in "$broken_ws" 1 -- --lang en -o "$cout/broken/main-job" . >"$cout/broken/main-job.txt" 2>&1
 
 files=$(find "$out" -type f | LC_ALL=C sort)
 # shellcheck disable=SC2086

@@ -8,10 +8,23 @@ and PDF, HTML pages such as the report's index.html):
   outputs_scan.py workspace STRINGS DIR
       writes a workspace into DIR: per hostile text of STRINGS a persona
       and a journey (JSON) with that text in every field they have.
+  outputs_scan.py chains STRINGS DIR
+      writes a workspace into DIR: per hostile text of STRINGS a chain
+      model (chains/c-<name>.json) with that text in every text member
+      (title, domain labels and organisations, position labels, aliases,
+      jargon) and a journey (inj-<name>) that uses it in `chain` and
+      whose own texts are plain, but for one letter with the text (to
+      draw the jargon finding); one plain persona.
+  outputs_scan.py broken-chain STRINGS DIR
+      writes a workspace into DIR with one chain model (chains/c-kapot.json)
+      whose ids, domain references, incomes, rule codes and aliases are
+      hostile texts (each an S008 or S005 error), and a journey that uses
+      it; prints how many errors the model must draw.
   outputs_scan.py inject STRINGS FILE...
       each file must be well-formed for its kind and carry no markup made
       from user text; a file named after a journey of the workspace
-      (inj-<name>.<ext>) must show that journey's text as text.
+      (inj-<name>.<ext>, or inj-<name>.<what>.<ext>) must show that
+      journey's text (or its chain model's) as text.
   outputs_scan.py absent VALUES FILE...
       no value of the file VALUES (one a line) appears in the text of any
       file (PDF through pdftotext; a PNG is checked through the DOT or SVG
@@ -106,6 +119,115 @@ def make_workspace(strings, folder):
             path = os.path.join(folder, sub, f"{'p' if sub == 'personas' else 'inj'}-{name}.json")
             with open(path, "w", encoding="utf-8") as f:
                 json.dump(doc, f, ensure_ascii=False, indent=1)
+
+
+def chain_doc(name, s):
+    """Every text member of a chain model carries s; the ids stay slugs
+    (else S008), and the aliases differ in their slug (else S008)."""
+    def position(pid, ladder, domain, n, **more):
+        return {"id": pid, "label": s, "ladder": ladder, "domain": domain,
+                "aliases": [f"{s} {n}"], **more}
+    return {"format": "keten/1", "chain": {
+        "id": f"c-{name}", "title": s,
+        "domains": [{"id": "basis", "label": s, "organisation": s},
+                    {"id": "wmo", "label": s},
+                    {"id": "pw", "label": s, "organisation": s},
+                    {"id": "markt", "label": s},
+                    {"id": f"d-{name}", "label": s, "organisation": s}],
+        "positions": [position("thuis", 1, "basis", 1, income="benefit"),
+                      position("dagbesteding", 3, "wmo", 2, indication=True,
+                               reindication_months=12),
+                      position(f"plek-{name}", 4, f"d-{name}", 3),
+                      position("betaald-werk", 6, "markt", 4, income="wage")],
+        "thresholds": {"max_wait_days": 42, "max_step_up": 2, "max_actors": 5,
+                       "emotion_drop": 2, "min_readability": 60},
+        "jargon": [s, "beschikking"]}}
+
+
+def chain_journey_doc(name, s):
+    """A plain journey through the model c-<name>: a stage at the position
+    of each domain, one reached by its alias; a letter quotes s."""
+    stages = [stage(n, f"Etappe {n}", position, emotion) for n, position, emotion in
+              ((1, "thuis", -1), (2, f"{s} 2", 1), (3, f"plek-{name}", 1),
+               (4, "betaald-werk", 2))]
+    for st in stages:
+        for key in ("actors",):
+            st[key] = ["consulent"]
+        for key in ("organisation", "description"):
+            st[key] = "Gemeente"
+        for key in ("note", "pain_points", "opportunities"):
+            st[key] = ["Een gewone zin."]
+        st["touchpoints"] = [touchpoint("letter", "Brief"), touchpoint("decision", "Besluit")]
+        for tp in st["touchpoints"]:
+            tp.update(actor="consulent", text="U krijgt een brief.", note=["Gewoon."])
+    stages[1]["touchpoints"][0]["text"] = f"U krijgt een beschikking: {s}"
+    return {"format": "keten/1", "journey": {
+        "id": f"inj-{name}", "title": f"Reis {name}", "persona": "p-gewoon",
+        "chain": f"c-{name}", "region": "Ede", "kind": "as-is", "author": "Team",
+        "description": "Een gewone reis.", "stages": stages}}
+
+
+def make_chain_workspace(strings, folder):
+    for sub in ("personas", "journeys", "chains"):
+        os.makedirs(os.path.join(folder, sub), exist_ok=True)
+    persona = persona_doc("gewoon", "Gewoon")
+    write_json(os.path.join(folder, "personas", "p-gewoon.json"), persona)
+    for name, text, _ in load_strings(strings):
+        write_json(os.path.join(folder, "chains", f"c-{name}.json"), chain_doc(name, text))
+        write_json(os.path.join(folder, "journeys", f"inj-{name}.json"),
+                   chain_journey_doc(name, text))
+
+
+def broken_chain_doc(texts):
+    """A chain model with a hostile text wherever an id, a code or a word
+    of a fixed list belongs, and a duplicate hostile alias."""
+    def take(i):
+        return texts[i % len(texts)]
+    domains = [{"id": "basis", "label": "Basis"}] + \
+        [{"id": take(i), "label": "Domein"} for i in range(0, 4)]
+    positions = [{"id": "thuis", "label": "Thuis", "ladder": 1, "domain": "basis",
+                  "aliases": [take(4), take(4)]}] + \
+        [{"id": take(i), "label": "Plek", "ladder": 2, "domain": take(i + 1),
+          "income": take(i + 2)} for i in range(5, len(texts), 3)]
+    return {"format": "keten/1", "chain": {
+        "id": take(1), "title": "Kapot", "domains": domains, "positions": positions,
+        "disable": texts[:4]}}
+
+
+SLUG = re.compile("[a-z0-9]+(-[a-z0-9]+)*")
+INCOMES = ("none", "benefit", "wage", "mixed")
+
+
+def broken_chain_errors(doc):
+    """How many S008 and S005 errors the model of broken_chain_doc draws:
+    one per id that is no slug, reference to no domain, unknown income and
+    entry of disable, and one for the alias given twice."""
+    c = doc["chain"]
+    ids = [c["id"]] + [d["id"] for d in c["domains"]] + [p["id"] for p in c["positions"]]
+    domains = {d["id"] for d in c["domains"]}
+    return (sum(not SLUG.fullmatch(i) for i in ids) +
+            sum(p["domain"] not in domains for p in c["positions"]) +
+            sum(p.get("income", "none") not in INCOMES for p in c["positions"]) +
+            len(c["disable"]) + 1)
+
+
+def make_broken_chain_workspace(strings, folder):
+    texts = [text for _, text, _ in load_strings(strings)]
+    for sub in ("personas", "journeys", "chains"):
+        os.makedirs(os.path.join(folder, sub), exist_ok=True)
+    write_json(os.path.join(folder, "personas", "p-gewoon.json"), persona_doc("gewoon", "Gewoon"))
+    write_json(os.path.join(folder, "chains", "c-kapot.json"), broken_chain_doc(texts))
+    journey = chain_journey_doc("kapot", "tekst")
+    journey["journey"]["stages"][1]["position"] = "thuis"
+    journey["journey"]["stages"][2]["position"] = "thuis"
+    journey["journey"]["stages"][3]["position"] = "thuis"
+    write_json(os.path.join(folder, "journeys", "kapot.json"), journey)
+    print(broken_chain_errors(broken_chain_doc(texts)))
+
+
+def write_json(path, doc):
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False, indent=1)
 
 
 # --- text of each kind of file ---
@@ -291,6 +413,12 @@ def absent(values_file, files):
 def main(argv):
     if len(argv) >= 4 and argv[1] == "workspace":
         make_workspace(argv[2], argv[3])
+        return 0
+    if len(argv) >= 4 and argv[1] == "chains":
+        make_chain_workspace(argv[2], argv[3])
+        return 0
+    if len(argv) >= 4 and argv[1] == "broken-chain":
+        make_broken_chain_workspace(argv[2], argv[3])
         return 0
     if len(argv) >= 3 and argv[1] in ("inject", "absent"):
         (inject if argv[1] == "inject" else absent)(argv[2], argv[3:])
