@@ -357,6 +357,36 @@ md_set_yesno(struct md *md, struct flag *flag, const struct item *it)
 	flag->loc = it->value_loc;
 }
 
+void
+md_set_choice(struct md *md, struct choice *c, const struct item *it,
+	      enum choice_set set)
+{
+	int v = value_choice(set, it->value);
+	if (v == 0) {
+		const char *near = value_choice_suggest(set, it->value);
+		struct diag *d = near != NULL
+		    ? diag_emit(md->diags, CODE_S005, &it->value_loc,
+				M_S005_CHOICE_SUGGEST, it->key, it->value, near)
+		    : diag_emit(md->diags, CODE_S005, &it->value_loc,
+				M_S005_CHOICE, it->key, it->value);
+		char *words = value_choice_list(set, md->diags->lang);
+		diag_hint(md->diags, d, M_H_CHOICE, words);
+		free(words);
+		return;
+	}
+	c->v = v;
+	c->loc = it->value_loc;
+}
+
+void
+md_set_date(struct md *md, struct text *t, const struct item *it)
+{
+	if (!value_date(it->value))
+		md_report_bad_value(md, it, M_S005_DATE, M_H_DATE);
+	else
+		md_set_text(md, t, it->value, it->value_loc);
+}
+
 /* Sets the name or title from the level-1 heading, or reports that there
  * is none and sets "". */
 void

@@ -87,7 +87,13 @@ void (md_set_long)(struct md *md, struct number *num, const struct item *it,
 	(MSG_CHECK(m, ""), MSG_CHECK(hint), (md_set_long)(md, num, it, min, max, m, hint))
 void md_set_emotion(struct md *md, struct number *num, const struct item *it);
 void md_set_duration(struct md *md, struct number *num, const struct item *it);
+/* Yes, no or unknown (onbekend). */
 void md_set_yesno(struct md *md, struct flag *flag, const struct item *it);
+/* A word of a choice set; a wrong one is reported with the nearest word. */
+void md_set_choice(struct md *md, struct choice *c, const struct item *it,
+		   enum choice_set set);
+/* A date (YYYY-MM-DD or YYYY-MM), kept as written. */
+void md_set_date(struct md *md, struct text *t, const struct item *it);
 
 /* Sets the name or title from the level-1 heading, or reports that there
  * is none and sets "". */

@@ -52,16 +52,16 @@ journey_attr(struct md *md, struct journey *j, const struct item *it)
 		md_set_text(md, &j->author, it->value, it->value_loc);
 		break;
 	case JA_DATE:
-		if (!value_date(it->value))
-			md_report_bad_value(md, it, M_S005_DATE, M_H_DATE);
-		else
-			md_set_text(md, &j->date, it->value, it->value_loc);
+		md_set_date(md, &j->date, it);
 		break;
 	case JA_NOTE:
 		md_add_text(md, &j->notes, it->value, it->value_loc);
 		break;
 	case JA_IGNORE:
 		md_add_split(md, &j->ignore, it);
+		break;
+	case JA_CONTACTS:
+		md_set_choice(md, &j->contacts, it, CHOICE_CONTACTS);
 		break;
 	}
 }
@@ -99,6 +99,9 @@ journey_head(struct md *md, struct journey *j, cmark_node *start,
 	buf_free(&desc);
 }
 
+static void touchpoint_attr_v2(struct md *md, struct touchpoint *tp, int attr,
+			       const struct item *it);
+
 static void
 touchpoint_attr(struct md *md, struct touchpoint *tp, const struct item *it)
 {
@@ -134,6 +137,74 @@ touchpoint_attr(struct md *md, struct touchpoint *tp, const struct item *it)
 		break;
 	case TA_NOTE:
 		md_add_text(md, &tp->notes, it->value, it->value_loc);
+		break;
+	default:
+		touchpoint_attr_v2(md, tp, attr, it);
+		break;
+	}
+}
+
+/* Sets the touchpoint's due: a duration from it, or a date. */
+static void
+set_due(struct md *md, struct touchpoint *tp, const struct item *it)
+{
+	long days;
+	bool is_date;
+	if (!value_date_or_duration(it->value, &days, &is_date)) {
+		md_report_bad_value(md, it, M_S005_DUE, M_H_DUE);
+	} else if (is_date) {
+		md_set_text(md, &tp->due_date, it->value, it->value_loc);
+	} else {
+		tp->due_days.set = true;
+		tp->due_days.v = days;
+		tp->due_days.loc = it->value_loc;
+	}
+}
+
+/* The touchpoint attributes of version 2. */
+static void
+touchpoint_attr_v2(struct md *md, struct touchpoint *tp, int attr,
+		   const struct item *it)
+{
+	switch (attr) {
+	case TA_CHANNEL:
+		md_set_choice(md, &tp->channel, it, CHOICE_CHANNEL);
+		break;
+	case TA_DIRECTION:
+		md_set_choice(md, &tp->direction, it, CHOICE_DIRECTION);
+		break;
+	case TA_INITIATIVE:
+		md_set_choice(md, &tp->initiative, it, CHOICE_INITIATIVE);
+		break;
+	case TA_OUTCOME:
+		md_set_text(md, &tp->outcome, it->value, it->value_loc);
+		break;
+	case TA_TO:
+		md_set_text(md, &tp->to, it->value, it->value_loc);
+		break;
+	case TA_KEPT:
+		md_set_yesno(md, &tp->kept, it);
+		break;
+	case TA_DUE:
+		set_due(md, tp, it);
+		break;
+	case TA_CORRECT:
+		md_set_choice(md, &tp->correct, it, CHOICE_CORRECT);
+		break;
+	case TA_JUSTIFIED:
+		md_set_yesno(md, &tp->justified, it);
+		break;
+	case TA_HANDLED:
+		md_set_choice(md, &tp->handled, it, CHOICE_HANDLED);
+		break;
+	case TA_TIME_TO_CONSIDER:
+		md_set_yesno(md, &tp->time_to_consider, it);
+		break;
+	case TA_DATE:
+		md_set_date(md, &tp->date, it);
+		break;
+	case TA_RESPONSE:
+		md_set_duration(md, &tp->response_days, it);
 		break;
 	}
 }
@@ -184,6 +255,44 @@ touchpoint_add(struct md *md, struct stage_state *ss, int kind,
 	touchpoint_attrs(md, tp, it);
 }
 
+/* The stage attributes of version 2. */
+static void
+stage_attr_v2(struct md *md, struct stage *st, int attr, const struct item *it)
+{
+	int income;
+	switch (attr) {
+	case SA_STATUS:
+		md_set_choice(md, &st->status, it, CHOICE_STATUS);
+		break;
+	case SA_AWAITS:
+		md_set_text(md, &st->awaits, it->value, it->value_loc);
+		break;
+	case SA_INCOME:
+		if ((income = value_income(it->value)) == 0) {
+			md_report_bad_value(md, it, M_S005_INCOME, M_H_INCOME);
+			break;
+		}
+		st->income.v = income;
+		st->income.loc = it->value_loc;
+		break;
+	case SA_LEAD:
+		md_set_text(md, &st->lead, it->value, it->value_loc);
+		break;
+	case SA_CONTACT:
+		md_set_choice(md, &st->contact, it, CHOICE_CONTACT);
+		break;
+	case SA_FIT:
+		md_set_yesno(md, &st->fit, it);
+		break;
+	case SA_HOURS:
+		md_set_long(md, &st->hours, it, 0, 60, M_S005_HOURS, M_H_HOURS);
+		break;
+	case SA_START:
+		md_set_date(md, &st->start, it);
+		break;
+	}
+}
+
 static void
 stage_attr(struct md *md, struct stage *st, int attr, const struct item *it)
 {
@@ -200,7 +309,7 @@ stage_attr(struct md *md, struct stage *st, int attr, const struct item *it)
 		md_add_split(md, &st->actors, it);
 		break;
 	case SA_ORGANISATION:
-		md_set_text(md, &st->organisation, it->value, it->value_loc);
+		md_add_split(md, &st->organisation, it);
 		break;
 	case SA_EMOTION:
 		md_set_emotion(md, &st->emotion, it);
@@ -219,6 +328,9 @@ stage_attr(struct md *md, struct stage *st, int attr, const struct item *it)
 		break;
 	case SA_IGNORE:
 		md_add_split(md, &st->ignore, it);
+		break;
+	default:
+		stage_attr_v2(md, st, attr, it);
 		break;
 	}
 }
