@@ -174,6 +174,7 @@ struct stage {
 	struct touchpoint **touchpoints;
 	size_t n_touchpoints, cap_touchpoints;
 	const struct position *pos; /* resolved by the check; NULL if unknown */
+	const struct position *awaits_pos; /* resolved by the check */
 };
 
 struct persona;
