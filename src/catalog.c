@@ -53,6 +53,17 @@ char *
 }
 
 void
+(msg_error)(enum lang lang, enum msg m, ...)
+{
+	va_list ap;
+	va_start(ap, m);
+	fputs("keten: ", stderr);
+	vfprintf(stderr, (msg)(lang, m), ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
+void
 (msg_append_plural)(struct buf *b, enum lang lang, int n, enum msg one, enum msg many)
 {
 	buf_printf(b, (msg)(lang, n == 1 ? one : many), n);

@@ -24,7 +24,7 @@ const char *msg(enum lang lang, enum msg m);
  * is evaluated and no code is generated. M_ID must be the id itself, not a
  * variable; anything else does not compile. Every function that prints a
  * message given by id and arguments is wrapped in a macro of its own name
- * that runs this check first (diag_emit, rule_report, cli_error, msg_append,
+ * that runs this check first (diag_emit, rule_report, msg_error, msg_append,
  * ...); its definition is written as (name)(...) so the macro leaves it be.
  * A wrong argument type is a build error with -Werror=format (Makefile).
  */
@@ -61,6 +61,12 @@ char *msg_xasprintf(enum lang lang, enum msg m, ...);
 	(MSG_CHECK(__VA_ARGS__), (msg_fprintf)(out, lang, __VA_ARGS__))
 #define msg_xasprintf(lang, ...) \
 	(MSG_CHECK(__VA_ARGS__), (msg_xasprintf)(lang, __VA_ARGS__))
+
+/* The one error printer: "keten: <message m>" and a newline on standard
+ * error. Checked like msg. */
+void msg_error(enum lang lang, enum msg m, ...);
+#define msg_error(lang, ...) \
+	(MSG_CHECK(__VA_ARGS__), (msg_error)(lang, __VA_ARGS__))
 
 /* A count in words: message one when n is 1, else message many, formatted
  * with n as its only argument and appended to b ("1 journey", "3

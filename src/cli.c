@@ -5,7 +5,6 @@
 
 #include <errno.h>
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,17 +91,6 @@ static const struct option long_options[] = {
 	{"persona", required_argument, NULL, LO_PERSONA},
 	{NULL, 0, NULL, 0},
 };
-
-void
-(cli_error)(const struct cli *cli, enum msg m, ...)
-{
-	va_list ap;
-	va_start(ap, m);
-	fputs("keten: ", stderr);
-	vfprintf(stderr, (msg)(cli->lang, m), ap);
-	fputc('\n', stderr);
-	va_end(ap);
-}
 
 int
 cli_exit_status(const struct cli *cli, const struct diags *diags)

@@ -46,10 +46,9 @@ int cli_main(int argc, char **argv);
 /* 0, or 1 when a finding reaches --fail-on. */
 int cli_exit_status(const struct cli *cli, const struct diags *diags);
 
-/* Prints "keten: <message>" on standard error in the chosen language. */
-void cli_error(const struct cli *cli, enum msg m, ...);
-/* The message's arguments checked at compile time (catalog.h). */
-#define cli_error(cli, ...) (MSG_CHECK(__VA_ARGS__), (cli_error)(cli, __VA_ARGS__))
+/* Prints "keten: <message>" on standard error in the chosen language
+ * (msg_error, catalog.h, which checks the arguments). */
+#define cli_error(cli, ...) msg_error((cli)->lang, __VA_ARGS__)
 
 struct outdir;
 struct render_options;
@@ -57,6 +56,13 @@ struct render_options;
 /* Sets up diags and opens the workspace of the command line's paths with
  * its options into *ws. 0, or 2 after saying why (diags is then released). */
 int cli_open_workspace(const struct cli *cli, struct workspace **ws, struct diags *diags);
+
+/* A command's work on an open workspace; returns the exit status. */
+typedef int cli_workspace_fn(const struct cli *cli, struct workspace *ws, struct diags *diags);
+
+/* Opens the workspace (cli_open_workspace), runs `run` on it, closes it
+ * and finishes the output (cli_finish_output): the command's exit status. */
+int cli_run_on_workspace(const struct cli *cli, cli_workspace_fn *run);
 
 /* The options of the render pool the command line gives (cmd_render.c). */
 void cli_render_options(const struct cli *cli, struct render_options *opts);

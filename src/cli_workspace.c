@@ -1,4 +1,4 @@
-/* cli_workspace.c - the first steps the commands that read a workspace share: opening it with the command line's options, and opening the output folder. */
+/* cli_workspace.c - the steps the commands that read a workspace share: opening it with the command line's options, running the command on it and closing it, and opening the output folder. */
 #include "cli.h"
 
 #include "outdir.h"
@@ -22,6 +22,19 @@ cli_open_workspace(const struct cli *cli, struct workspace **ws, struct diags *d
 	free(error);
 	diags_free(diags);
 	return 2;
+}
+
+int
+cli_run_on_workspace(const struct cli *cli, cli_workspace_fn *run)
+{
+	struct diags diags;
+	struct workspace *ws;
+	if (cli_open_workspace(cli, &ws, &diags) != 0)
+		return 2;
+	int status = run(cli, ws, &diags);
+	workspace_close(&ws);
+	diags_free(&diags);
+	return cli_finish_output(cli, status);
 }
 
 int

@@ -22,23 +22,23 @@ finish_journey(const struct checked_journey *cj, void *arg)
 	diag_stream_flush(&run->out, run->diags, cj->next_file);
 }
 
-int
-cmd_check(const struct cli *cli)
+static int
+check_workspace(const struct cli *cli, struct workspace *ws, struct diags *diags)
 {
-	struct diags diags;
-	struct workspace *ws;
-	if (cli_open_workspace(cli, &ws, &diags) != 0)
-		return 2;
 	struct check_run run = {0};
-	run.diags = &diags;
+	run.diags = diags;
 	struct print_options popts = {cli->color, cli->quiet, true};
 	diag_stream_begin(&run.out, stdout, cli->format == OUTPUT_JSON, &popts, cli->lang);
 	workspace_check_journeys(ws, finish_journey, &run);
 	summary_add_workspace(&run.summary, ws);
-	workspace_close(&ws);
-	diag_stream_end(&run.out, &diags, &run.summary);
-	int status = cli_exit_status(cli, &diags);
+	diag_stream_end(&run.out, diags, &run.summary);
+	int status = cli_exit_status(cli, diags);
 	summary_free(&run.summary);
-	diags_free(&diags);
-	return cli_finish_output(cli, status);
+	return status;
+}
+
+int
+cmd_check(const struct cli *cli)
+{
+	return cli_run_on_workspace(cli, check_workspace);
 }

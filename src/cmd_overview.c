@@ -72,21 +72,21 @@ overview_all(struct overview_run *run, struct workspace *ws, struct diags *diags
 	return status != 0 ? status : cli_exit_status(run->cli, diags);
 }
 
-int
-cmd_overview(const struct cli *cli)
+static int
+overview_workspace(const struct cli *cli, struct workspace *ws, struct diags *diags)
 {
-	struct diags diags;
-	struct workspace *ws;
-	if (cli_open_workspace(cli, &ws, &diags) != 0)
-		return 2;
 	struct overview_run run = {cli, {0}, NULL, 0, 0};
 	overview_init(&run.ov, workspace_chain(ws));
-	int status = overview_all(&run, ws, &diags);
+	int status = overview_all(&run, ws, diags);
 	overview_free(&run.ov);
 	for (size_t i = 0; i < run.n_skipped; i++)
 		free(run.skipped[i]);
 	free(run.skipped);
-	workspace_close(&ws);
-	diags_free(&diags);
-	return cli_finish_output(cli, status);
+	return status;
+}
+
+int
+cmd_overview(const struct cli *cli)
+{
+	return cli_run_on_workspace(cli, overview_workspace);
 }

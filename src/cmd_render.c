@@ -40,25 +40,21 @@ print_summary(const struct cli *cli, const struct render_run *run, const char *f
 	struct render_counts c;
 	render_jobs_count(run, &c);
 	enum lang lang = cli->lang;
+	struct buf line = {0};
 	if (c.written == 1)
-		msg_fprintf(stdout, lang, M_RENDER_DONE_1, c.written, folder);
+		msg_append(&line, lang, M_RENDER_DONE_1, c.written, folder);
 	else
-		msg_fprintf(stdout, lang, M_RENDER_DONE_N, c.written, folder);
+		msg_append(&line, lang, M_RENDER_DONE_N, c.written, folder);
 	if (c.skipped > 0) {
-		fputs("; ", stdout);
-		if (c.skipped == 1)
-			msg_fprintf(stdout, lang, M_RENDER_SKIPPED_1, c.skipped);
-		else
-			msg_fprintf(stdout, lang, M_RENDER_SKIPPED_N, c.skipped);
+		buf_puts(&line, "; ");
+		msg_append_plural(&line, lang, c.skipped, M_RENDER_SKIPPED_1, M_RENDER_SKIPPED_N);
 	}
 	if (c.failed > 0) {
-		fputs("; ", stdout);
-		if (c.failed == 1)
-			msg_fprintf(stdout, lang, M_RENDER_FAILED_1, c.failed);
-		else
-			msg_fprintf(stdout, lang, M_RENDER_FAILED_N, c.failed);
+		buf_puts(&line, "; ");
+		msg_append_plural(&line, lang, c.failed, M_RENDER_FAILED_1, M_RENDER_FAILED_N);
 	}
-	fputc('\n', stdout);
+	puts(buf_str(&line));
+	buf_free(&line);
 }
 
 /* The options of the render pool the command line gives. */
@@ -95,22 +91,22 @@ render_all(const struct cli *cli, struct workspace *ws, struct diags *diags,
 	return status;
 }
 
-int
-cmd_render(const struct cli *cli)
+static int
+render_workspace(const struct cli *cli, struct workspace *ws, struct diags *diags)
 {
-	struct diags diags;
-	struct workspace *ws;
-	if (cli_open_workspace(cli, &ws, &diags) != 0)
-		return 2;
 	struct outdir out = {0};
 	out.fd = -1;
 	int status = cli_open_output(cli, &out);
 	if (status == 0)
 		status = check_timings_path(cli);
 	if (status == 0)
-		status = render_all(cli, ws, &diags, &out);
-	workspace_close(&ws);
+		status = render_all(cli, ws, diags, &out);
 	outdir_close(&out);
-	diags_free(&diags);
-	return cli_finish_output(cli, status);
+	return status;
+}
+
+int
+cmd_render(const struct cli *cli)
+{
+	return cli_run_on_workspace(cli, render_workspace);
 }

@@ -43,22 +43,27 @@ about_journey(const struct diag *d, const struct journey *j)
 	       strcmp(d->journey, j->id.s) == 0;
 }
 
+/* Keeps the finding's stage and touchpoint only when the journey has them. */
 static void
-place_finding(struct cmp_finding *f, const struct journey *j, const struct diag *d)
+place_finding(struct cmp_finding *f, const struct journey *j)
 {
+	struct diag *d = &f->diag;
 	f->stage_index = stage_index(j, d->stage);
 	f->touchpoint_kind = -1;
-	if (f->stage_index < 0)
+	if (f->stage_index < 0) {
+		free(d->stage);
+		d->stage = NULL;
+		d->touchpoint = 0;
 		return;
+	}
 	const struct stage *s = j->stages[f->stage_index];
-	f->stage = xstrdup(s->id.s);
 	f->stage_title = masked_or_null(s->title.s ? s->title.s : "");
 	const char *pos = s->pos != NULL && s->pos->id.s ? s->pos->id.s : s->position.s;
 	f->position = dup_or_null(pos);
-	if (d->touchpoint >= 1 && (size_t)d->touchpoint <= s->n_touchpoints) {
-		f->touchpoint = d->touchpoint;
+	if (d->touchpoint >= 1 && (size_t)d->touchpoint <= s->n_touchpoints)
 		f->touchpoint_kind = (int)s->touchpoints[d->touchpoint - 1]->kind;
-	}
+	else
+		d->touchpoint = 0;
 }
 
 static void
@@ -68,17 +73,10 @@ add_finding(struct cmp_side *side, const struct journey *j, const struct diag *d
 			       sizeof(*side->findings));
 	struct cmp_finding *f = &side->findings[side->n_findings++];
 	memset(f, 0, sizeof(*f));
-	f->code = d->code;
-	f->severity = d->severity;
-	f->impact = d->impact;
-	f->journey = dup_or_null(d->journey);
-	f->persona = dup_or_null(d->persona);
-	place_finding(f, j, d);
-	f->file = dup_or_null(d->file);
-	f->line = d->line;
-	f->col = d->col;
-	f->message = xstrdup(d->message ? d->message : "");
-	f->hint = dup_or_null(d->hint);
+	diag_copy(&f->diag, d);
+	if (f->diag.message == NULL)
+		f->diag.message = xstrdup("");
+	place_finding(f, j);
 }
 
 /* Reading order: the journey first, then stage by stage, touchpoints
@@ -86,17 +84,14 @@ add_finding(struct cmp_side *side, const struct journey *j, const struct diag *d
 static int
 compare_findings(const void *pa, const void *pb)
 {
-	const struct cmp_finding *a = pa, *b = pb;
-	int c = compare_long(a->stage_index, b->stage_index);
+	const struct cmp_finding *fa = pa, *fb = pb;
+	const struct diag *a = &fa->diag, *b = &fb->diag;
+	int c = compare_long(fa->stage_index, fb->stage_index);
 	if (c == 0)
 		c = compare_long(a->touchpoint ? a->touchpoint : 1L << 30,
 				 b->touchpoint ? b->touchpoint : 1L << 30);
 	if (c == 0)
-		c = compare_long(a->line, b->line);
-	if (c == 0)
-		c = compare_long(a->col, b->col);
-	if (c == 0)
-		c = compare_long(a->code, b->code);
+		c = diag_compare_in_file(a, b);
 	return c;
 }
 
@@ -135,14 +130,9 @@ cmp_side_free(struct cmp_side *side)
 {
 	for (size_t i = 0; i < side->n_findings; i++) {
 		struct cmp_finding *f = &side->findings[i];
-		free(f->stage);
+		diag_free_fields(&f->diag);
 		free(f->stage_title);
 		free(f->position);
-		free(f->journey);
-		free(f->persona);
-		free(f->file);
-		free(f->message);
-		free(f->hint);
 	}
 	free(side->findings);
 	char *strings[] = {side->file, side->journey, side->title, side->kind, side->persona,
@@ -163,16 +153,17 @@ same_text(const char *a, const char *b)
 }
 
 static bool
-pairs(const struct cmp_finding *a, const struct cmp_finding *b, enum pass pass)
+pairs(const struct cmp_finding *fa, const struct cmp_finding *fb, enum pass pass)
 {
+	const struct diag *a = &fa->diag, *b = &fb->diag;
 	if (a->code != b->code)
 		return false;
 	switch (pass) {
 	case SAME_STAGE:
 		return same_text(a->stage, b->stage) && a->touchpoint == b->touchpoint;
 	case SAME_POSITION:
-		return a->stage != NULL && b->stage != NULL && same_text(a->position, b->position) &&
-		       a->touchpoint_kind == b->touchpoint_kind;
+		return a->stage != NULL && b->stage != NULL && same_text(fa->position, fb->position) &&
+		       fa->touchpoint_kind == fb->touchpoint_kind;
 	default:
 		return a->stage == NULL && b->stage == NULL;
 	}

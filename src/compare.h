@@ -11,23 +11,15 @@
 
 struct buf;
 
-/* A finding of one side, with what it needs to be paired and shown. */
+/* A finding of one side: the finding as emitted (its own copy, with
+ * stage NULL and touchpoint 0 when the journey has no such stage or
+ * touchpoint), and what it needs to be paired and shown. */
 struct cmp_finding {
-	enum code code;
-	enum severity severity;
-	int impact;           /* 1-3 */
-	char *stage;          /* stage id; NULL for the journey as a whole */
-	char *stage_title;    /* NULL with stage */
+	struct diag diag;
+	char *stage_title;    /* NULL when diag.stage is */
 	char *position;       /* id of the stage's position (as written if unknown) */
 	long stage_index;     /* 0-based; -1 for the journey as a whole */
-	int touchpoint;       /* 1-based index in the stage; 0 for none */
 	int touchpoint_kind;  /* enum tp_kind; -1 for none */
-	char *journey;        /* the finding's journey and persona ids, as */
-	char *persona;        /* emitted; either may be NULL */
-	char *file;
-	int line, col;
-	char *message;
-	char *hint;           /* may be NULL */
 };
 
 /* One side: a journey, checked, and its rule findings (its own and its

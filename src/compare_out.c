@@ -53,13 +53,13 @@ side_line(struct buf *out, const struct cmp_side *side, enum msg label, enum lan
 static void
 where(struct buf *out, const struct cmp_finding *f, enum lang lang)
 {
-	if (f->stage == NULL) {
+	if (f->diag.stage == NULL) {
 		buf_puts(out, msg(lang, M_CMP_WHOLE));
 		return;
 	}
-	buf_puts(out, f->stage);
-	if (f->touchpoint > 0)
-		buf_printf(out, " #%d", f->touchpoint);
+	buf_puts(out, f->diag.stage);
+	if (f->diag.touchpoint > 0)
+		buf_printf(out, " #%d", f->diag.touchpoint);
 }
 
 static void
@@ -94,15 +94,15 @@ static void
 text_finding(struct buf *out, const struct cmp_finding *f, const struct cmp_finding *then,
 	     enum lang lang)
 {
-	buf_printf(out, "  [%s %s] ", code_info(f->code)->id, slug(f->code, lang));
-	msg_append(out, lang, M_CMP_IMPACT, f->impact);
+	buf_printf(out, "  [%s %s] ", code_info(f->diag.code)->id, slug(f->diag.code, lang));
+	msg_append(out, lang, M_CMP_IMPACT, f->diag.impact);
 	buf_puts(out, ", ");
 	where(out, f, lang);
 	if (then != NULL) {
 		buf_puts(out, " \xE2\x86\x92 ");
 		where(out, then, lang);
 	}
-	buf_printf(out, ": %s\n", then != NULL ? then->message : f->message);
+	buf_printf(out, ": %s\n", then != NULL ? then->diag.message : f->diag.message);
 }
 
 static void
@@ -141,27 +141,12 @@ compare_text(struct buf *out, const struct comparison *c, enum lang lang)
 
 /* --- JSON --- */
 
-/* A finding of a side as the finding it was emitted as, for the members
- * every JSON output shares; the strings are borrowed from f. */
-static struct diag
-as_diag(const struct cmp_finding *f)
-{
-	struct diag d = {
-		.code = f->code, .severity = f->severity, .file = f->file,
-		.line = f->line, .col = f->col, .impact = f->impact,
-		.journey = f->journey, .persona = f->persona, .stage = f->stage,
-		.touchpoint = f->touchpoint, .message = f->message, .hint = f->hint,
-	};
-	return d;
-}
-
 /* A finding: the members of diag_json_members, then where its stage sits. */
 static void
 json_finding(struct jsonw *w, const struct cmp_finding *f)
 {
-	struct diag d = as_diag(f);
 	jsonw_object_begin(w);
-	diag_json_members(w, &d);
+	diag_json_members(w, &f->diag);
 	jsonw_member_string(w, "stage_title", f->stage_title);
 	jsonw_member_string(w, "position", f->position);
 	jsonw_object_end(w);
@@ -274,11 +259,11 @@ static void
 html_row(struct buf *out, const struct cmp_finding *f, const struct cmp_finding *then,
 	 enum lang lang)
 {
-	buf_printf(out, "<tr class=\"%s\">" CELL "<code>%s</code> ", code_info(f->code)->id,
-		   code_info(f->code)->id);
-	html_text(out, slug(f->code, lang));
+	buf_printf(out, "<tr class=\"%s\">" CELL "<code>%s</code> ", code_info(f->diag.code)->id,
+		   code_info(f->diag.code)->id);
+	html_text(out, slug(f->diag.code, lang));
 	buf_puts(out, "</td>");
-	html_impact(out, f->impact);
+	html_impact(out, f->diag.impact);
 	buf_puts(out, CELL);
 	struct buf line = {0};
 	where(&line, f, lang);
@@ -289,7 +274,7 @@ html_row(struct buf *out, const struct cmp_finding *f, const struct cmp_finding 
 	html_text(out, buf_str(&line));
 	buf_free(&line);
 	buf_puts(out, "</td>" CELL);
-	html_text(out, then != NULL ? then->message : f->message);
+	html_text(out, then != NULL ? then->diag.message : f->diag.message);
 	buf_puts(out, "</td></tr>\n");
 }
 

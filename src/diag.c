@@ -46,8 +46,8 @@ diags_init(struct diags *diags, enum lang lang)
 	diags->lang = lang;
 }
 
-static void
-diag_clear(struct diag *d)
+void
+diag_free_fields(struct diag *d)
 {
 	free(d->file);
 	free(d->journey);
@@ -61,7 +61,7 @@ void
 diags_free(struct diags *diags)
 {
 	for (size_t i = 0; i < diags->n; i++)
-		diag_clear(&diags->items[i]);
+		diag_free_fields(&diags->items[i]);
 	free(diags->items);
 	diags->items = NULL;
 	diags->n = diags->cap = 0;
@@ -164,17 +164,24 @@ diags_tag(struct diags *diags, size_t from, const char *journey,
 	}
 }
 
+int
+diag_compare_in_file(const struct diag *a, const struct diag *b)
+{
+	int c = compare_long(a->line, b->line);
+	if (c == 0)
+		c = compare_long(a->col, b->col);
+	if (c == 0)
+		c = compare_long(a->code, b->code);
+	return c;
+}
+
 static int
 diag_compare(const void *pa, const void *pb)
 {
 	const struct diag *a = pa, *b = pb;
 	int c = strcmp(a->file ? a->file : "", b->file ? b->file : "");
 	if (c == 0)
-		c = compare_long(a->line, b->line);
-	if (c == 0)
-		c = compare_long(a->col, b->col);
-	if (c == 0)
-		c = compare_long(a->code, b->code);
+		c = diag_compare_in_file(a, b);
 	if (c == 0)
 		c = compare_long((long)a->seq, (long)b->seq);
 	return c;
@@ -245,18 +252,22 @@ copy_or_null(const char *s)
 }
 
 void
+diag_copy(struct diag *to, const struct diag *d)
+{
+	*to = *d;
+	to->file = copy_or_null(d->file);
+	to->journey = copy_or_null(d->journey);
+	to->persona = copy_or_null(d->persona);
+	to->stage = copy_or_null(d->stage);
+	to->message = copy_or_null(d->message);
+	to->hint = copy_or_null(d->hint);
+}
+
+void
 diags_add_copy(struct diags *to, const struct diag *d)
 {
 	to->items = xgrow(to->items, to->n, &to->cap, sizeof(struct diag));
-	struct diag *c = &to->items[to->n++];
-	*c = *d;
-	c->file = copy_or_null(d->file);
-	c->journey = copy_or_null(d->journey);
-	c->persona = copy_or_null(d->persona);
-	c->stage = copy_or_null(d->stage);
-	c->message = copy_or_null(d->message);
-	c->hint = copy_or_null(d->hint);
-	c->seq = d->seq;
+	diag_copy(&to->items[to->n++], d);
 	to->next_seq = to->next_seq > d->seq ? to->next_seq : d->seq + 1;
 }
 
@@ -266,7 +277,7 @@ diags_drop_front(struct diags *diags, size_t k)
 	for (size_t i = 0; i < k; i++) {
 		struct diag *d = &diags->items[i];
 		diags->gone[d->code]++;
-		diag_clear(d);
+		diag_free_fields(d);
 	}
 	if (k == 0)
 		return;

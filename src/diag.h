@@ -97,6 +97,10 @@ void diags_tag(struct diags *diags, size_t from, const char *journey,
 /* Sorts by file, line, column, then code (stable for equal keys). */
 void diags_sort(struct diags *diags);
 
+/* The order of two findings in one file: by line, column, then code
+ * (<0, 0, >0). diags_sort and the comparison of journeys both use it. */
+int diag_compare_in_file(const struct diag *a, const struct diag *b);
+
 /* True for a code of a rule (K001-K014): switched off by --disable, shown
  * as a marker in the diagrams. */
 bool code_is_rule(enum code code);
@@ -123,6 +127,13 @@ struct friction friction_of_journey(const struct diag *findings, size_t n,
 /* Appends the findings of `from` to `to`, numbered as if they had been
  * made there, adds its suppressed counts, and leaves it empty. */
 void diags_move(struct diags *to, struct diags *from);
+
+/* Makes `to` a copy of d with its own strings; free them with
+ * diag_free_fields. */
+void diag_copy(struct diag *to, const struct diag *d);
+
+/* Frees the strings of d (not d itself). */
+void diag_free_fields(struct diag *d);
 
 /* Appends a copy of d (its strings copied) to `to`. */
 void diags_add_copy(struct diags *to, const struct diag *d);

@@ -292,10 +292,11 @@ json_diag(struct jsonw *w, const struct diag *d)
 	jsonw_object_end(w);
 }
 
+/* key: an object of the counts per code id, the codes counted 0 left out. */
 static void
-json_counts(struct jsonw *w, const size_t *per_code)
+json_counts(struct jsonw *w, const char *key, const size_t *per_code)
 {
-	jsonw_key(w, "by_code");
+	jsonw_key(w, key);
 	jsonw_object_begin(w);
 	for (int c = 0; c < CODE__MAX; c++)
 		if (per_code[c] > 0)
@@ -307,12 +308,7 @@ static void
 json_suppressed(struct jsonw *w, const struct diags *diags)
 {
 	jsonw_member_long(w, "suppressed", (long)diags_suppressed(diags));
-	jsonw_key(w, "suppressed_by_code");
-	jsonw_object_begin(w);
-	for (int c = 0; c < CODE__MAX; c++)
-		if (diags->suppressed[c] > 0)
-			jsonw_member_long(w, code_info(c)->id, (long)diags->suppressed[c]);
-	jsonw_object_end(w);
+	json_counts(w, "suppressed_by_code", diags->suppressed);
 }
 
 static void
@@ -348,7 +344,7 @@ json_summary(struct jsonw *w, const struct diags *diags, const struct summary *s
 	jsonw_member_long(w, "personas", s->personas);
 	jsonw_member_long(w, "errors", (long)diags_count(diags, SEV_ERROR));
 	jsonw_member_long(w, "warnings", (long)diags_count(diags, SEV_WARNING));
-	json_counts(w, per_code);
+	json_counts(w, "by_code", per_code);
 	json_suppressed(w, diags);
 	json_scores(w, s);
 	jsonw_object_end(w);

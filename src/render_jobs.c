@@ -11,7 +11,6 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -466,28 +465,13 @@ add_journey(struct render_run *run, const struct checked_journey *cj)
 
 /* --- reporting --- */
 
-/* "keten: <message>" on standard error in the pool's language; the
- * arguments are checked where the id is written, as for cli_error. */
-static void
-(say)(const struct render_run *run, enum msg m, ...)
-{
-	va_list ap;
-	va_start(ap, m);
-	fputs("keten: ", stderr);
-	vfprintf(stderr, (msg)(run->opts.lang, m), ap);
-	fputc('\n', stderr);
-	va_end(ap);
-}
-
-#define say(run, ...) (MSG_CHECK(__VA_ARGS__), (say)(run, __VA_ARGS__))
-
 static void
 print_problems(const struct render_run *run)
 {
 	for (size_t i = 0; i < run->n_results; i++) {
 		const struct result *r = &run->results[i];
 		if (r->outcome == SKIPPED)
-			say(run, M_RENDER_SKIPPED, r->file, r->file);
+			msg_error(run->opts.lang, M_RENDER_SKIPPED, r->file, r->file);
 		else if (r->outcome == FAILED)
 			fprintf(stderr, "keten: %s\n", r->error);
 		else if (r->outcome == DRAWING_FAILED)
@@ -585,7 +569,7 @@ render_jobs_finish(struct render_run *run)
 	finish_workers(run);
 	signal(SIGPIPE, run->sigpipe);
 	if (run->unusable) {
-		say(run, M_R_GRAPHVIZ_FORMAT, image_format_name(run->format));
+		msg_error(run->opts.lang, M_R_GRAPHVIZ_FORMAT, image_format_name(run->format));
 		return 2;
 	}
 	print_problems(run);

@@ -285,10 +285,10 @@ TEST(compare_pairs_by_stage_then_position_then_journey)
 	INT_EQ(c.n_lost, 2);  /* K004 and K012 */
 	INT_EQ(c.n_gained, 1); /* K005 */
 	if (c.n_gained == 1)
-		INT_EQ(c.after.findings[c.gained[0]].code, CODE_K005);
+		INT_EQ(c.after.findings[c.gained[0]].diag.code, CODE_K005);
 	for (size_t i = 0; i < c.n_kept; i++)
-		INT_EQ(c.before.findings[c.kept[i].before].code,
-		       c.after.findings[c.kept[i].after].code);
+		INT_EQ(c.before.findings[c.kept[i].before].diag.code,
+		       c.after.findings[c.kept[i].after].diag.code);
 	struct buf text = {0}, json = {0}, html = {0};
 	compare_text(&text, &c, LANG_EN);
 	CHECK(strstr(buf_str(&text), "friction score: 9 \xE2\x86\x92 7 (-2)") != NULL);
