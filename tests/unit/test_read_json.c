@@ -831,7 +831,7 @@ TEST(read_json_journey_values)
 	INT_EQ(j->kind.v, KIND_TO_BE);
 	CHECK(j->date.s == NULL);
 	STR_EQ(find(&d, CODE_S005)->message, "date '2026-02-30' is not a valid date");
-	STR_EQ(find(&d, CODE_S005)->hint, "write YYYY-MM-DD, for example 2026-03-01");
+	STR_EQ(find(&d, CODE_S005)->hint, "write YYYY-MM-DD or YYYY-MM, for example 2026-03-01 or 2026-03");
 	STR_EQ(j->chain.s, "nijmegen");
 	STR_EQ(j->author.s, "a");
 	STR_EQ(j->description.s, "d");
