@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -173,43 +174,46 @@ value_date_or_duration(const char *s, long *days, bool *is_date)
 }
 
 /* The words of each choice set, in the order of its enum from 1: the
- * Dutch and the English words separated by '|', the first of each the
- * one the writers use; the first English word is the JSON name. */
+ * Dutch and the English word the writers use (the English one is the
+ * JSON name), and other spellings that are read too, separated by '|'. */
 struct choice_words {
 	const char *nl;
 	const char *en;
+	const char *also;
 };
 
 static const struct choice_words contacts_words[] = {
-	{"volledig", "complete"}, {"onvolledig", "partial"}, {NULL, NULL},
+	{"volledig", "complete", ""}, {"onvolledig", "partial", ""},
+	{NULL, NULL, NULL},
 };
 static const struct choice_words status_words[] = {
-	{"ziek", "sick"}, {"wachtlijst", "waiting-list"}, {"proef", "trial"},
-	{"geschorst", "suspended"}, {NULL, NULL},
+	{"ziek", "sick", ""}, {"wachtlijst", "waiting-list", ""},
+	{"proef", "trial", ""}, {"geschorst", "suspended", ""},
+	{NULL, NULL, NULL},
 };
 static const struct choice_words contact_words[] = {
-	{"geen", "none"}, {NULL, NULL},
+	{"geen", "none", ""}, {NULL, NULL, NULL},
 };
 static const struct choice_words channel_words[] = {
-	{"brief", "letter"}, {"e-mail|mail", "email|e-mail"},
-	{"portaal|website|app", "portal"}, {"telefoon|bellen", "phone|call"},
-	{"gesprek", "conversation"}, {"bezoek|huisbezoek", "visit"},
-	{NULL, NULL},
+	{"brief", "letter", ""}, {"e-mail", "email", "mail"},
+	{"portaal", "portal", "website|app"}, {"telefoon", "phone", "bellen|call"},
+	{"gesprek", "conversation", ""}, {"bezoek", "visit", "huisbezoek"},
+	{NULL, NULL, NULL},
 };
 static const struct choice_words direction_words[] = {
-	{"in", "in"}, {"uit", "out"}, {NULL, NULL},
+	{"in", "in", ""}, {"uit", "out", ""}, {NULL, NULL, NULL},
 };
 static const struct choice_words initiative_words[] = {
-	{"persoon", "person"}, {"organisatie", "organisation|organization"},
-	{NULL, NULL},
+	{"persoon", "person", ""}, {"organisatie", "organisation", "organization"},
+	{NULL, NULL, NULL},
 };
 static const struct choice_words correct_words[] = {
-	{"ja", "yes"}, {"nee", "no"}, {"onbekend", "unknown"},
-	{"deels", "partly"}, {NULL, NULL},
+	{"ja", "yes", ""}, {"nee", "no", ""}, {"onbekend", "unknown", ""},
+	{"deels", "partly", ""}, {NULL, NULL, NULL},
 };
 static const struct choice_words handled_words[] = {
-	{"ja", "yes"}, {"deels", "partly"}, {"nee", "no"},
-	{"doorverwezen", "redirected"}, {NULL, NULL},
+	{"ja", "yes", ""}, {"deels", "partly", ""}, {"nee", "no", ""},
+	{"doorverwezen", "redirected", ""}, {NULL, NULL, NULL},
 };
 
 static const struct choice_words *const choice_sets[CHOICE__MAX] = {
@@ -223,74 +227,58 @@ static const struct choice_words *const choice_sets[CHOICE__MAX] = {
 	[CHOICE_HANDLED] = handled_words,
 };
 
-/* Copies the first word of a '|' list into out (size n). */
-static const char *
-first_word(const char *list, char *out, size_t n)
-{
-	size_t len = strcspn(list, "|");
-	if (len >= n)
-		len = n - 1;
-	memcpy(out, list, len);
-	out[len] = '\0';
-	return out;
-}
+/* The words of a set are few: the longest set has 14 spellings. */
+enum { MAX_CHOICE_SPELLINGS = 24, MAX_CHOICE_WORD = 32 };
 
-/* True when the slug equals one of the words of a '|' list. */
-static bool
-in_word_list(const char *slug, const char *list)
+/* Every spelling of a set, with the value it names; returns how many. */
+static size_t
+choice_spellings(enum choice_set set, char (*words)[MAX_CHOICE_WORD],
+		 int *values)
 {
-	size_t slug_len = strlen(slug);
-	while (*list) {
-		size_t len = strcspn(list, "|");
-		if (len == slug_len && strncmp(list, slug, len) == 0)
-			return true;
-		list += len + (list[len] == '|');
+	size_t n = 0;
+	const struct choice_words *w = choice_sets[set];
+	for (int v = 1; w[v - 1].nl != NULL; v++) {
+		const char *fixed[] = {w[v - 1].nl, w[v - 1].en};
+		for (size_t i = 0; i < 2 && n < MAX_CHOICE_SPELLINGS; i++) {
+			snprintf(words[n], MAX_CHOICE_WORD, "%s", fixed[i]);
+			values[n++] = v;
+		}
+		for (const char *p = w[v - 1].also; *p && n < MAX_CHOICE_SPELLINGS;) {
+			size_t len = strcspn(p, "|");
+			snprintf(words[n], MAX_CHOICE_WORD, "%.*s", (int)len, p);
+			values[n++] = v;
+			p += len + (p[len] == '|');
+		}
 	}
-	return false;
+	return n;
 }
 
 int
 value_choice(enum choice_set set, const char *s)
 {
-	char slug[32]; /* longer than any word: then no word matches */
+	char slug[MAX_CHOICE_WORD]; /* longer than any word: none matches */
 	if ((unsigned)set >= CHOICE__MAX ||
 	    text_slug_to(s, slug, sizeof slug) >= sizeof slug)
 		return 0;
-	const struct choice_words *w = choice_sets[set];
-	for (int v = 1; w[v - 1].nl != NULL; v++)
-		if (in_word_list(slug, w[v - 1].nl) || in_word_list(slug, w[v - 1].en))
-			return v;
+	char words[MAX_CHOICE_SPELLINGS][MAX_CHOICE_WORD];
+	int values[MAX_CHOICE_SPELLINGS];
+	size_t n = choice_spellings(set, words, values);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(slug, words[i]) == 0)
+			return values[i];
 	return 0;
 }
 
-/* The entry for value v of a set, or NULL. */
-static const struct choice_words *
-choice_entry(enum choice_set set, int v)
+const char *
+value_choice_text(enum choice_set set, int v, int lang)
 {
 	if ((unsigned)set >= CHOICE__MAX || v < 1)
 		return NULL;
 	const struct choice_words *w = choice_sets[set];
 	for (int i = 1; w[i - 1].nl != NULL; i++)
 		if (i == v)
-			return &w[i - 1];
+			return lang == LANG_NL ? w[i - 1].nl : w[i - 1].en;
 	return NULL;
-}
-
-/* The first words, copied once: the tables hold '|' lists. */
-static _Thread_local char choice_text_buf[4][32];
-static _Thread_local unsigned choice_text_next;
-
-const char *
-value_choice_text(enum choice_set set, int v, int lang)
-{
-	const struct choice_words *e = choice_entry(set, v);
-	if (e == NULL)
-		return NULL;
-	const char *list = lang == LANG_NL ? e->nl : e->en;
-	if (strchr(list, '|') == NULL)
-		return list;
-	char *out = choice_text_buf[choice_text_next++ % 4];
-	return first_word(list, out, sizeof choice_text_buf[0]);
 }
 
 const char *
@@ -299,43 +287,15 @@ value_choice_name(enum choice_set set, int v)
 	return value_choice_text(set, v, LANG_EN);
 }
 
-/* Every word of a language, or of both when lang < 0. */
-static size_t
-choice_words_of(enum choice_set set, int lang, const char **out, char (*store)[32],
-		size_t max)
-{
-	size_t n = 0;
-	const struct choice_words *w = choice_sets[set];
-	for (int i = 0; w[i].nl != NULL; i++) {
-		for (int l = 0; l < 2; l++) {
-			if (lang >= 0 && l != (lang == LANG_NL ? 0 : 1))
-				continue;
-			const char *list = l == 0 ? w[i].nl : w[i].en;
-			while (*list && n < max) {
-				size_t len = strcspn(list, "|");
-				if (len >= 32)
-					len = 31;
-				memcpy(store[n], list, len);
-				store[n][len] = '\0';
-				out[n] = store[n];
-				n++;
-				list += strcspn(list, "|");
-				list += *list == '|';
-			}
-		}
-	}
-	return n;
-}
-
 char *
 value_choice_list(enum choice_set set, int lang)
 {
 	struct buf b = {0};
-	const struct choice_words *w = choice_sets[set];
-	for (int i = 1; w[i - 1].nl != NULL; i++) {
+	const char *word;
+	for (int v = 1; (word = value_choice_text(set, v, lang)) != NULL; v++) {
 		if (b.len)
 			buf_puts(&b, ", ");
-		buf_puts(&b, value_choice_text(set, i, lang));
+		buf_puts(&b, word);
 	}
 	return buf_detach(&b);
 }
@@ -343,14 +303,21 @@ value_choice_list(enum choice_set set, int lang)
 const char *
 value_choice_suggest(enum choice_set set, const char *s)
 {
-	enum { MAX_WORDS = 32 };
-	static _Thread_local char store[MAX_WORDS][32];
-	const char *words[MAX_WORDS];
 	if ((unsigned)set >= CHOICE__MAX)
 		return NULL;
-	size_t n = choice_words_of(set, -1, words, store, MAX_WORDS);
-	long best = text_nearest(s, words, n);
-	return best >= 0 ? words[best] : NULL;
+	char words[MAX_CHOICE_SPELLINGS][MAX_CHOICE_WORD];
+	int values[MAX_CHOICE_SPELLINGS];
+	const char *candidates[MAX_CHOICE_SPELLINGS];
+	size_t n = choice_spellings(set, words, values);
+	for (size_t i = 0; i < n; i++)
+		candidates[i] = words[i];
+	long best = text_nearest(s, candidates, n);
+	if (best < 0)
+		return NULL;
+	/* The word the writers use for the value, in the language it was
+	 * written in: a stable string, not the local copy. */
+	const struct choice_words *w = &choice_sets[set][values[best] - 1];
+	return strcmp(words[best], w->en) == 0 ? w->en : w->nl;
 }
 
 int
