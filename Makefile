@@ -180,7 +180,7 @@ ROUNDTRIP_PATHS = personas journeys tests/golden/spec-example tests/golden/expor
 
 check-golden: keten
 	sh tests/golden/run.sh ./keten
-	sh tests/roundtrip.sh ./keten $(ROUNDTRIP_PATHS)
+	sh tests/roundtrip.sh --exact ./keten $(ROUNDTRIP_PATHS)
 	sh tests/schemas.sh ./keten
 	sh tests/personal-data.sh ./keten
 	sh tests/limits.sh ./keten
@@ -231,7 +231,7 @@ check-asan: deps
 	$(ASAN_RUN) $(ASAN_MAKE) check-regress
 	$(ASAN_RUN) sh tests/examples.sh ./keten-asan
 	$(ASAN_RUN) sh tests/golden/run.sh ./keten-asan
-	$(ASAN_RUN) sh tests/roundtrip.sh ./keten-asan $(ROUNDTRIP_PATHS)
+	$(ASAN_RUN) sh tests/roundtrip.sh --exact ./keten-asan $(ROUNDTRIP_PATHS)
 	$(ASAN_RUN) sh tests/schemas.sh ./keten-asan
 	$(ASAN_RUN) sh tests/personal-data.sh ./keten-asan
 	$(ASAN_RUN) LIMIT_SECONDS=30 MAX_RSS_KB=4194304 sh tests/limits.sh ./keten-asan
@@ -265,7 +265,7 @@ check-valgrind: deps
 	$(VALGRIND_RUN) $(UNIT_BIN)
 	$(MAKE) REPLAY_RUN="$(VALGRIND_RUN)" check-regress
 	VALGRIND="$(VALGRIND_RUN)" sh tests/golden/run.sh ./keten
-	VALGRIND="$(VALGRIND_RUN)" sh tests/roundtrip.sh ./keten $(ROUNDTRIP_PATHS)
+	VALGRIND="$(VALGRIND_RUN)" sh tests/roundtrip.sh --exact ./keten $(ROUNDTRIP_PATHS)
 	VALGRIND_LOGS=$(VG_REPORTS) sh tests/examples.sh tests/vg-keten.sh
 	$(VG_KETEN) sh tests/personal-data.sh tests/vg-keten.sh
 	$(VG_KETEN) LIMIT_SECONDS=300 MAX_RSS_KB=16777216 sh tests/limits.sh tests/vg-keten.sh

@@ -3,6 +3,7 @@
 
 #include "embedded.h"
 #include "mem.h"
+#include "text.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -42,6 +43,17 @@ void
 	va_end(ap);
 }
 
+void
+msg_vfprintf_shown(FILE *out, enum lang lang, enum msg m, va_list ap)
+{
+	char *s = xvasprintf((msg)(lang, m), ap);
+	struct buf shown = {0};
+	text_show_controls(&shown, s, false);
+	fputs(buf_str(&shown), out);
+	buf_free(&shown);
+	free(s);
+}
+
 char *
 (msg_xasprintf)(enum lang lang, enum msg m, ...)
 {
@@ -58,7 +70,7 @@ void
 	va_list ap;
 	va_start(ap, m);
 	fputs("keten: ", stderr);
-	vfprintf(stderr, (msg)(lang, m), ap);
+	msg_vfprintf_shown(stderr, lang, m, ap);
 	fputc('\n', stderr);
 	va_end(ap);
 }

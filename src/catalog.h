@@ -2,6 +2,7 @@
 #ifndef KETEN_CATALOG_H
 #define KETEN_CATALOG_H
 
+#include <stdarg.h>
 #include <stdio.h>
 
 enum lang { LANG_NL, LANG_EN };
@@ -62,8 +63,17 @@ char *msg_xasprintf(enum lang lang, enum msg m, ...);
 #define msg_xasprintf(lang, ...) \
 	(MSG_CHECK(__VA_ARGS__), (msg_xasprintf)(lang, __VA_ARGS__))
 
+/* Message m formatted with ap and printed to out with the control
+ * characters and direction marks in it escaped (text_show_controls, line
+ * breaks too): for a line that quotes file names or other text from the
+ * workspace, so that they cannot move the cursor or recolour the terminal.
+ * Callers wrap it in a checked macro of their own (msg_error, watch's
+ * status lines). */
+void msg_vfprintf_shown(FILE *out, enum lang lang, enum msg m, va_list ap);
+
 /* The one error printer: "keten: <message m>" and a newline on standard
- * error. Checked like msg. */
+ * error, its control characters escaped as by msg_vfprintf_shown. Checked
+ * like msg. */
 void msg_error(enum lang lang, enum msg m, ...);
 #define msg_error(lang, ...) \
 	(MSG_CHECK(__VA_ARGS__), (msg_error)(lang, __VA_ARGS__))

@@ -116,9 +116,12 @@ validate_position_numbers(struct position *p, struct diags *diags)
 		diag_emit(diags, CODE_S002, &p->loc, M_S002_MEMBER, "ladder");
 	else if (p->ladder.v < 1 || p->ladder.v > 6)
 		diag_emit(diags, CODE_S008, &p->ladder.loc, M_S008_LADDER, id, p->ladder.v);
-	if (p->reindication_months.set && p->reindication_months.v < 1)
+	if (p->reindication_months.set && p->reindication_months.v < 1) {
 		diag_emit(diags, CODE_S008, &p->reindication_months.loc,
 			  M_S008_REINDICATION, id, p->reindication_months.v);
+		/* Rejected, so the default: no term, as when left out (K002). */
+		p->reindication_months.set = false;
+	}
 }
 
 /* An id or alias (as a slug) used before position `upto`, or NULL. */

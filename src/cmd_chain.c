@@ -4,11 +4,13 @@
 #include "chain.h"
 #include "diag_print.h"
 #include "mem.h"
+#include "personal.h"
 #include "text.h"
 #include "keten.h"
 #include "write.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 /* The model of --chain, validated; NULL with the exit status in *status
  * when it cannot be used. */
@@ -50,10 +52,13 @@ cmd_chain(const struct cli *cli)
 	if (cli->dump) {
 		write_json(doc, &out);
 	} else {
-		/* The model's texts come from a file: no raw control characters. */
+		/* The model's texts come from a file: no raw control characters,
+		 * and personal data masked as in every message. */
 		struct buf text = {0};
 		chain_describe(doc->chain, cli->lang, &text);
-		text_show_controls(&out, buf_str(&text), true);
+		char *hidden = personal_masked_copy(buf_str(&text));
+		text_show_controls(&out, hidden != NULL ? hidden : buf_str(&text), true);
+		free(hidden);
 		buf_free(&text);
 	}
 	fwrite(out.data ? out.data : "", 1, out.len, stdout);

@@ -5,6 +5,7 @@
 #include "diag_print.h"
 #include "mem.h"
 #include "keten.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,14 +105,19 @@ choose_sides(const struct cli *cli, enum cmp_mode *mode, char **paths, const cha
 static void
 print_comparison(const struct cli *cli, const struct comparison *c)
 {
-	struct buf out = {0};
+	struct buf out = {0}, text = {0};
 	if (cli->format == OUTPUT_JSON)
 		compare_json(&out, c);
 	else if (cli->format == OUTPUT_HTML)
 		compare_html(&out, c, cli->lang);
 	else
-		compare_text(&out, c, cli->lang);
+		compare_text(&text, c, cli->lang);
+	/* Titles, chain labels and file names come from files: no raw control
+	 * characters reach the terminal. */
+	if (text.len > 0)
+		text_show_controls(&out, buf_str(&text), true);
 	fwrite(buf_str(&out), 1, out.len, stdout);
+	buf_free(&text);
 	buf_free(&out);
 }
 

@@ -111,7 +111,7 @@ static void
 	fprintf(out, "[%s] ", clock);
 	va_list ap;
 	va_start(ap, m);
-	vfprintf(out, (msg)(cli->lang, m), ap);
+	msg_vfprintf_shown(out, cli->lang, m, ap); /* file names escaped */
 	va_end(ap);
 	fputc('\n', out);
 	fflush(out);

@@ -99,8 +99,8 @@ static void
 describe_side(struct cmp_side *side, const struct doc *doc)
 {
 	const struct journey *j = doc->journey;
-	side->file = xstrdup(doc->path);
-	side->journey = xstrdup(j->id.s ? j->id.s : "");
+	side->file = masked_or_null(doc->path);
+	side->journey = masked_or_null(j->id.s ? j->id.s : "");
 	side->title = masked_or_null(j->title.s ? j->title.s : "");
 	side->kind = j->kind.v == KIND_UNSET ? NULL : xstrdup(journey_kind_name(j->kind.v));
 	side->persona = dup_or_null(j->persona.s);

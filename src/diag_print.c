@@ -3,6 +3,7 @@
 
 #include "jsonw.h"
 #include "mem.h"
+#include "personal.h"
 #include "text.h"
 
 #include <stdlib.h>
@@ -60,6 +61,16 @@ summary_free(struct summary *s)
 	}
 	free(s->scores);
 	memset(s, 0, sizeof(*s));
+}
+
+/* s as shown: personal data masked as in every message (diag.c), for the
+ * names a finding carries besides its message (a file name or an id made
+ * from one). Returns s, or the masked copy left in *copy (caller frees). */
+static const char *
+masked(const char *s, char **copy)
+{
+	*copy = s != NULL ? personal_masked_copy(s) : NULL;
+	return *copy != NULL ? *copy : s;
 }
 
 static const char *
@@ -147,8 +158,10 @@ print_one(struct buf *b, const struct diag *d, enum lang lang, bool color)
 	bool error = d->severity == SEV_ERROR;
 	const char *off = color ? "\033[0m" : "";
 	struct pieces p = {.n = 0};
-	if (d->file != NULL) {
-		piece_shown(&p, d->file);
+	char *file_copy;
+	const char *file = masked(d->file, &file_copy);
+	if (file != NULL) {
+		piece_shown(&p, file);
 		piece(&p, ":");
 		piece_int(&p, 0, d->line);
 		piece(&p, ":");
@@ -177,6 +190,7 @@ print_one(struct buf *b, const struct diag *d, enum lang lang, bool color)
 	pieces_add(b, &p);
 	for (size_t i = 0; i < p.n_shown; i++)
 		free(p.shown[i]);
+	free(file_copy);
 }
 
 /* The counts of the summary line: errors and warnings that are no
@@ -238,13 +252,17 @@ print_scores(FILE *out, const struct summary *summary, enum lang lang)
 		const struct journey_score *js = &summary->scores[i];
 		if (js->score == 0)
 			continue;
-		fprintf(out, "%s: ", js->id);
+		char *copy;
+		fprintf(out, "%s: ", masked(js->id, &copy));
+		free(copy);
 		msg_fprintf(out, lang, M_SUMMARY_SCORE, js->score);
 		const char *sep = " (";
 		for (size_t k = 0; k < js->n_stages; k++) {
 			if (js->stages[k].score == 0)
 				continue;
-			fprintf(out, "%s%s %d", sep, js->stages[k].id, js->stages[k].score);
+			fprintf(out, "%s%s %d", sep, masked(js->stages[k].id, &copy),
+				js->stages[k].score);
+			free(copy);
 			sep = ", ";
 		}
 		fprintf(out, "%s\n", *sep == ',' ? ")" : "");
@@ -266,18 +284,36 @@ diag_json_rule(struct jsonw *w, enum code code)
 	jsonw_member_string(w, "rule_en", info->slug_en);
 }
 
+/* A member whose value is a name a finding carries: masked. */
+static void
+member_masked(struct jsonw *w, const char *key, const char *s)
+{
+	char *copy;
+	jsonw_member_string(w, key, masked(s, &copy));
+	free(copy);
+}
+
+/* A key that is a journey's or stage's id: masked. */
+static void
+key_masked(struct jsonw *w, const char *key)
+{
+	char *copy;
+	jsonw_key(w, masked(key, &copy));
+	free(copy);
+}
+
 void
 diag_json_members(struct jsonw *w, const struct diag *d)
 {
-	jsonw_member_string(w, "file", d->file);
+	member_masked(w, "file", d->file);
 	jsonw_member_long(w, "line", d->line);
 	jsonw_member_long(w, "column", d->col);
 	jsonw_member_string(w, "severity", diag_severity_name(d->severity));
 	diag_json_rule(w, d->code);
 	jsonw_member_positive(w, "impact", d->impact);
-	jsonw_member_string(w, "journey", d->journey);
-	jsonw_member_string(w, "persona", d->persona);
-	jsonw_member_string(w, "stage", d->stage);
+	member_masked(w, "journey", d->journey);
+	member_masked(w, "persona", d->persona);
+	member_masked(w, "stage", d->stage);
 	jsonw_member_positive(w, "touchpoint", d->touchpoint);
 	jsonw_member_string(w, "message", d->message);
 	jsonw_member_string(w, "hint", d->hint);
@@ -316,16 +352,20 @@ json_scores(struct jsonw *w, const struct summary *s)
 {
 	jsonw_key(w, "friction_score");
 	jsonw_object_begin(w);
-	for (size_t j = 0; j < s->n_scores; j++)
-		jsonw_member_long(w, s->scores[j].id, s->scores[j].score);
+	for (size_t j = 0; j < s->n_scores; j++) {
+		key_masked(w, s->scores[j].id);
+		jsonw_long(w, s->scores[j].score);
+	}
 	jsonw_object_end(w);
 	jsonw_key(w, "stage_scores");
 	jsonw_object_begin(w);
 	for (size_t j = 0; j < s->n_scores; j++) {
-		jsonw_key(w, s->scores[j].id);
+		key_masked(w, s->scores[j].id);
 		jsonw_object_begin(w);
-		for (size_t k = 0; k < s->scores[j].n_stages; k++)
-			jsonw_member_long(w, s->scores[j].stages[k].id, s->scores[j].stages[k].score);
+		for (size_t k = 0; k < s->scores[j].n_stages; k++) {
+			key_masked(w, s->scores[j].stages[k].id);
+			jsonw_long(w, s->scores[j].stages[k].score);
+		}
 		jsonw_object_end(w);
 	}
 	jsonw_object_end(w);

@@ -1,6 +1,8 @@
 /* jsonw.c - writing JSON text. */
 #include "jsonw.h"
 
+#include "text.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -75,12 +77,35 @@ jsonw_key(struct jsonw *w, const char *key)
 	w->after_key = true;
 }
 
+/* Appends the run of bytes from p that needs no escape: printable ASCII
+ * but '"' and '\\', and valid UTF-8 sequences. Returns where it stopped. */
+static const char *
+copy_plain(struct buf *b, const char *p)
+{
+	const char *start = p;
+	for (;;) {
+		unsigned char c = (unsigned char)*p;
+		if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+			p++;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = c >= 0x80 ? utf8_decode(p, strnlen(p, 4), &cp) : 0;
+		if (n == 0)
+			break;
+		p += n;
+	}
+	buf_add(b, start, (size_t)(p - start));
+	return p;
+}
+
 void
 jsonw_escape(struct buf *b, const char *s)
 {
 	buf_putc(b, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
+	for (const char *p = copy_plain(b, s); *p; p = copy_plain(b, p + 1)) {
+		unsigned char c = (unsigned char)*p;
+		switch (c) {
 		case '"': buf_puts(b, "\\\""); break;
 		case '\\': buf_puts(b, "\\\\"); break;
 		case '\n': buf_puts(b, "\\n"); break;
@@ -89,10 +114,10 @@ jsonw_escape(struct buf *b, const char *s)
 		case '\b': buf_puts(b, "\\b"); break;
 		case '\f': buf_puts(b, "\\f"); break;
 		default:
-			if (*p < 0x20 || *p == 0x7F)
-				buf_printf(b, "\\u%04x", *p);
-			else
-				buf_putc(b, (char)*p);
+			if (c < 0x80)
+				buf_printf(b, "\\u%04x", c);
+			else /* a byte that is no UTF-8: U+FFFD, as RFC 8259 needs */
+				buf_puts(b, "\xEF\xBF\xBD");
 		}
 	}
 	buf_putc(b, '"');

@@ -1,4 +1,4 @@
-/* jsonw.h - a small JSON writer with correct escaping and two-space indentation, used for export, chain dumps and diagnostics. Included by: cmd_rules.c, compare_out.c, diag_print.h, diag_print.c, write_json.c. */
+/* jsonw.h - a small JSON writer with correct escaping and two-space indentation, used for export, chain dumps and diagnostics. Included by: cmd_rules.c, compare_out.c, diag_print.h, diag_print.c, write_json.c, tests/unit/. */
 #ifndef KETEN_JSONW_H
 #define KETEN_JSONW_H
 
@@ -35,7 +35,8 @@ void jsonw_member_bool(struct jsonw *w, const char *key, bool v);
 /* v when it is above 0, else null (an impact or index that is not there). */
 void jsonw_member_positive(struct jsonw *w, const char *key, long v);
 
-/* Appends s as a JSON string literal (quotes included) to b. */
+/* Appends s as a JSON string literal (quotes included) to b; a byte that
+ * is no part of valid UTF-8 becomes U+FFFD, so the output is always UTF-8. */
 void jsonw_escape(struct buf *b, const char *s);
 
 #endif

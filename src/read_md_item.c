@@ -118,8 +118,18 @@ md_add_lines(const struct source *src, struct buf *b, int first, int last)
 	return first <= last ? first : 0;
 }
 
-/* Appends the Markdown source of a block, after "\n\n" when b has text;
- * *loc is set to the block's place when it is the first. */
+/* A code block fenced with VOCAB_VERBATIM_FENCE: running text as it is. */
+static bool
+is_verbatim_text(cmark_node *n)
+{
+	const char *info = cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK
+			   ? cmark_node_get_fence_info(n) : NULL;
+	return info != NULL && strcmp(info, VOCAB_VERBATIM_FENCE) == 0;
+}
+
+/* Appends the Markdown source of a block (of a verbatim block, its
+ * content), after "\n\n" when b has text; *loc is set to the block's
+ * place when it is the first. */
 void
 md_add_raw_block(const struct md *md, struct buf *b, struct loc *loc,
 	      cmark_node *block)
@@ -128,6 +138,12 @@ md_add_raw_block(const struct md *md, struct buf *b, struct loc *loc,
 		*loc = md_node_loc(md, block);
 	else
 		buf_puts(b, "\n\n");
+	if (is_verbatim_text(block)) {
+		const char *text = cmark_node_get_literal(block);
+		size_t len = text != NULL ? strlen(text) : 0;
+		buf_add(b, text != NULL ? text : "", len > 0 && text[len - 1] == '\n' ? len - 1 : len);
+		return;
+	}
 	int first = cmark_node_get_start_line(block);
 	int last = cmark_node_get_end_line(block);
 	md_add_lines(md->src, b, first, last < first ? first : last);

@@ -44,7 +44,8 @@ char *md_flatten(struct md *md, cmark_node *node);
 /* Appends source lines first..last, without blank lines at either end;
  * returns the first line added, or 0 when all are blank. */
 int md_add_lines(const struct source *src, struct buf *b, int first, int last);
-/* Appends the Markdown source of a block, after "\n\n" when b has text;
+/* Appends the Markdown source of a block (of a verbatim block fenced with
+ * VOCAB_VERBATIM_FENCE, its content), after "\n\n" when b has text;
  * *loc is set to the block's place when it is the first. */
 void md_add_raw_block(const struct md *md, struct buf *b, struct loc *loc,
 		      cmark_node *block);

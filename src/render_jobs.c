@@ -6,6 +6,7 @@
 #include "outdir.h"
 #include "pathway.h"
 #include "self_path.h"
+#include "text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -465,6 +466,21 @@ add_journey(struct render_run *run, const struct checked_journey *cj)
 
 /* --- reporting --- */
 
+/* "keten: <file>: <error>" (file NULL: without it), the control
+ * characters in both escaped as in msg_error. */
+static void
+say_error(const char *file, const char *error)
+{
+	struct buf shown = {0};
+	if (file != NULL) {
+		text_show_controls(&shown, file, false);
+		buf_puts(&shown, ": ");
+	}
+	text_show_controls(&shown, error, false);
+	fprintf(stderr, "keten: %s\n", buf_str(&shown));
+	buf_free(&shown);
+}
+
 static void
 print_problems(const struct render_run *run)
 {
@@ -473,9 +489,9 @@ print_problems(const struct render_run *run)
 		if (r->outcome == SKIPPED)
 			msg_error(run->opts.lang, M_RENDER_SKIPPED, r->file, r->file);
 		else if (r->outcome == FAILED)
-			fprintf(stderr, "keten: %s\n", r->error);
+			say_error(NULL, r->error);
 		else if (r->outcome == DRAWING_FAILED)
-			fprintf(stderr, "keten: %s: %s\n", r->file, r->error);
+			say_error(r->file, r->error);
 	}
 }
 

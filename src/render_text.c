@@ -53,6 +53,9 @@ append_entity(struct buf *out, char c, enum esc_context ctx)
 	case '"': buf_puts(out, "&quot;"); break;
 	case '\'': buf_puts(out, "&#39;"); break;
 	case '\\': buf_puts(out, ctx == ESC_LABEL ? "\\\\" : "\\"); break;
+	/* Graphviz's label parser fails on a text that is only "]" or "]]"
+	 * (a title "]" broke the diagram), so a label has none raw. */
+	case ']': buf_puts(out, ctx == ESC_LABEL ? "&#93;" : "]"); break;
 	default: buf_putc(out, c); break;
 	}
 }

@@ -17,8 +17,8 @@ enum esc_context {
 /*
  * Appends s[0..len) to out so that Graphviz shows it as the same text and
  * nothing else, except personal data (BSNs, e-mail addresses, phone
- * numbers: rule K012), which every function here masks as personal.h does: & < > " ' become entities (and, for ESC_LABEL, a backslash
- * becomes two); tabs, line breaks and other
+ * numbers: rule K012), which every function here masks as personal.h does: & < > " ' become entities (and, for ESC_LABEL, ']' becomes
+ * "&#93;", which Graphviz cannot read alone, and a backslash becomes two); tabs, line breaks and other
  * control characters (C0, DEL, C1) become a space; bidirectional override
  * and isolate marks are dropped (they could turn the text around); the
  * non-characters U+FFFE and U+FFFF and invalid UTF-8 bytes become U+FFFD.

@@ -6,6 +6,13 @@
 
 #include <stddef.h>
 
+/* The info string of a fenced code block that holds running text (a
+ * summary or description) as it is: the Markdown writer's spelling of a
+ * text that bare Markdown would change (an open fence, a comment, a link
+ * reference definition, a heading, a leading indent); the Markdown reader
+ * takes its content as the text. */
+#define VOCAB_VERBATIM_FENCE "keten-markdown"
+
 enum vocab {
 	VOCAB_PERSONA_ATTR,    /* enum persona_attr */
 	VOCAB_PERSONA_SECTION, /* enum persona_section */

@@ -153,6 +153,168 @@ put_raw(struct md *md, const char *s)
 	buf_putc(md->out, '\n');
 }
 
+/* Running text that bare Markdown would not give back as it is. */
+
+/* The line at s after at most three spaces of indentation (where Markdown
+ * looks for a block opener), or NULL when it is indented more. */
+static const char *
+block_opener(const char *s)
+{
+	for (int i = 0; i < 3 && *s == ' '; i++)
+		s++;
+	return *s == ' ' || *s == '\t' ? NULL : s;
+}
+
+/* The length of a code fence opening the line at p (three or more ` or ~),
+ * or 0; *mark is its character. */
+static size_t
+fence_length(const char *p, char *mark)
+{
+	size_t n = 0;
+	while (p != NULL && (p[n] == '`' || p[n] == '~') && p[n] == p[0])
+		n++;
+	*mark = n >= 3 ? p[0] : '\0';
+	return n >= 3 ? n : 0;
+}
+
+/* True when the line at p closes a fence of `open` marks `mark`: as many
+ * or more of them and nothing after but blanks. */
+static bool
+closes_fence(const char *p, char mark, size_t open)
+{
+	char m;
+	size_t n = fence_length(p, &m);
+	if (n < open || m != mark)
+		return false;
+	for (p += n; *p == ' ' || *p == '\t'; p++)
+		;
+	return *p == '\n' || *p == '\0';
+}
+
+/* True when the line at p opens an HTML block that ends only at a marker
+ * of its own (a comment, which the reader drops, <?, <!X, <![CDATA[,
+ * <script>, <pre>, <style>, <textarea>): it may run into what follows. */
+static bool
+opens_html_block(const char *p)
+{
+	static const char *const tags[] = {"script", "pre", "style", "textarea"};
+	if (p == NULL || p[0] != '<')
+		return false;
+	if (p[1] == '!' || p[1] == '?')
+		return true;
+	for (size_t i = 0; i < sizeof tags / sizeof *tags; i++) {
+		size_t n = strlen(tags[i]);
+		if (strncasecmp(p + 1, tags[i], n) == 0 &&
+		    strchr(" \t>\n", p[1 + n] != '\0' ? p[1 + n] : '\n') != NULL)
+			return true;
+	}
+	return false;
+}
+
+/* True for a heading line (#, ##, ... ######) or a link reference
+ * definition ([label]: ...), which the reader takes as a stage, a group
+ * or nothing at all. */
+static bool
+is_heading_or_definition(const char *p)
+{
+	if (p == NULL)
+		return false;
+	if (p[0] == '[')
+		return strstr(p, "]:") != NULL && strstr(p, "]:") < p + strcspn(p, "\n");
+	size_t n = strspn(p, "#");
+	return n >= 1 && n <= 6 && (p[n] == ' ' || p[n] == '\t' || p[n] == '\n' || p[n] == '\0');
+}
+
+/* True for a line of only '=' or only '-' (and blanks after): under a
+ * paragraph line it makes that line a heading. */
+static bool
+is_underline(const char *p)
+{
+	if (p == NULL || (p[0] != '=' && p[0] != '-'))
+		return false;
+	size_t n = strspn(p, p[0] == '=' ? "=" : "-");
+	for (p += n; *p == ' ' || *p == '\t'; p++)
+		;
+	return *p == '\n' || *p == '\0';
+}
+
+/* True when running text s, written bare, would not read back as itself:
+ * it starts indented (the list before it would take it in), or holds,
+ * outside a closed code fence, a fence that is never closed, an HTML block
+ * that may run on or is a comment, a link reference definition or a
+ * heading. */
+static bool
+needs_verbatim(const char *s)
+{
+	if (*s == ' ' || *s == '\t')
+		return true;
+	char mark = '\0';
+	size_t open = 0;
+	bool after_text = false;
+	for (const char *line = s; *line != '\0';) {
+		const char *p = block_opener(line);
+		char m;
+		size_t n;
+		if (open > 0) {
+			if (closes_fence(p, mark, open))
+				open = 0;
+		} else if (p != NULL && (n = fence_length(p, &m)) > 0) {
+			open = n, mark = m;
+		} else if (opens_html_block(p) || is_heading_or_definition(p) ||
+			   (after_text && is_underline(p))) {
+			return true;
+		}
+		size_t len = strcspn(line, "\n");
+		after_text = open == 0 && len > strspn(line, " \t");
+		line += len + (line[len] == '\n');
+	}
+	return open > 0;
+}
+
+/* s in a code block fenced with VOCAB_VERBATIM_FENCE, which the reader
+ * takes as the text itself; the fence is longer than any run of backticks
+ * in s. */
+static void
+put_verbatim(struct md *md, const char *s, size_t len)
+{
+	size_t longest = 2;
+	for (size_t i = 0, run = 0; i < len; i++) {
+		run = s[i] == '`' ? run + 1 : 0;
+		if (run > longest)
+			longest = run;
+	}
+	begin_block(md);
+	for (size_t i = 0; i <= longest; i++)
+		buf_putc(md->out, '`');
+	buf_puts(md->out, VOCAB_VERBATIM_FENCE "\n");
+	buf_add(md->out, s, len);
+	buf_putc(md->out, '\n');
+	for (size_t i = 0; i <= longest; i++)
+		buf_putc(md->out, '`');
+	buf_putc(md->out, '\n');
+}
+
+/* A summary or description: its Markdown source as it is, or verbatim
+ * when bare Markdown would change it. */
+static void
+put_running_text(struct md *md, const char *s)
+{
+	if (s == NULL)
+		return;
+	s = skip_blank_lines(s);
+	size_t len = strlen(s);
+	while (len > 0 && isspace((unsigned char)s[len - 1]))
+		len--;
+	if (len == 0)
+		return;
+	char *text = xstrndup(s, len);
+	if (needs_verbatim(text))
+		put_verbatim(md, text, len);
+	else
+		put_raw(md, text);
+	free(text);
+}
+
 /* A block quote with one paragraph per line of s: the reader flattens
  * each paragraph of a quote and joins them with new lines. */
 static void
@@ -434,9 +596,9 @@ write_persona(struct md *md, const struct persona *p)
 		md->bullet = bullet_apart_from(p->summary.s);
 		persona_attributes(md, p);
 		md->bullet = '-';
-		put_raw(md, p->summary.s);
+		put_running_text(md, p->summary.s);
 	} else {
-		put_raw(md, p->summary.s);
+		put_running_text(md, p->summary.s);
 		persona_attributes(md, p);
 	}
 	persona_list_section(md, PS_TALENTS, &p->talents);
@@ -553,7 +715,7 @@ write_stage(struct md *md, const struct stage *s)
 	items_each(md, 0, stage_key(md, SA_OPPORTUNITY), &s->opportunities);
 	items_each(md, 0, stage_key(md, SA_NOTE), &s->notes);
 	item_joined(md, stage_key(md, SA_IGNORE), &s->ignore);
-	put_raw(md, s->description.s);
+	put_running_text(md, s->description.s);
 }
 
 static void
@@ -563,7 +725,7 @@ write_journey(struct md *md, const struct journey *j)
 	md->bullet = bullet_apart_from(j->description.s);
 	journey_attributes(md, j);
 	md->bullet = '-';
-	put_raw(md, j->description.s);
+	put_running_text(md, j->description.s);
 	for (size_t i = 0; i < j->n_stages; i++)
 		write_stage(md, j->stages[i]);
 }

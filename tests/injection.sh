@@ -119,6 +119,27 @@ main_job_outputs() {
 }
 main_job_outputs
 
+# Terminal lines that quote titles, chain labels and file names: compare
+# (hostile titles and persona names, and a file name with escapes), and
+# the main job's "skipped:" line for a broken journey whose file name holds
+# escapes. The terminal scan below looks into the .txt files.
+names_ws=$work/names
+mkdir -p "$names_ws/personas" "$names_ws/journeys"
+cp "$json_ws/personas/p-terminal.json" "$json_ws/personas/p-control.json" "$names_ws/personas/"
+cp "$json_ws/journeys/inj-terminal.json" "$names_ws/journeys/$(printf 'a\033[2Jb').json"
+cp "$json_ws/journeys/inj-control.json" "$names_ws/journeys/"
+printf '# Kapot\n\n- persona: niemand\n\n## Ergens\n- positie: thuis\n' \
+	>"$names_ws/journeys/$(printf 'kapot\033]0;x\007').md"
+for lang in nl en; do
+	keten_in "$json_ws" 0 1 -- compare --lang "$lang" journeys/inj-terminal.json journeys/inj-control.json \
+		>"$out/check/compare-$lang.txt" 2>&1
+	keten_in "$names_ws" 0 1 -- compare --lang "$lang" "journeys/$(printf 'a\033[2Jb').json" journeys/inj-control.json \
+		>"$out/check/compare-names-$lang.txt" 2>&1
+	keten_in "$names_ws" 1 -- --lang "$lang" -o "$work/names-out-$lang" . >"$out/check/main-job-names-$lang.txt" 2>&1
+done
+grep -q 'skipped: \|overgeslagen: ' "$out/check/main-job-names-en.txt" ||
+	fail "the main job does not say it skipped the broken journey"
+
 files=$(find "$out" -type f | LC_ALL=C sort)
 # shellcheck disable=SC2086
 if $scan inject "$strings" $files >"$work/scan" 2>&1; then

@@ -59,7 +59,35 @@ done
 (cd "$case_dir" && "$keten" --lang nl -o "$work/main-job" .) >"$work/files/main-job.txt" 2>&1
 [ -s "$work/main-job/index.html" ] && [ -s "$work/main-job/findings.json" ] ||
 	{ echo "FAIL personal data: the main job wrote no index.html or findings.json"; failed=$((failed + 1)); }
-files=$(find "$work" -type f ! -name values | LC_ALL=C sort)
+# Personal data in a file name and in a chain model's title, labels and
+# aliases: keten check (text in both languages, JSON: the file, the journey
+# id made from its name, the summary) and keten chain show it masked.
+names=$work/names
+mkdir -p "$names/chains"
+cp -R "$case_dir/personas" "$case_dir/journeys" "$names/"
+mv "$names/journeys/vuurt.md" "$names/journeys/0612345678.md"
+sed 's/^# .*/# Bel gijs@voorbeeld.nl/; s/^- persona: .*/&\n- keten: gijs/' "$names/journeys/0612345678.md" \
+	>"$names/journeys/gijs@example.org.md"
+"$keten" chain --dump | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+c = d["chain"]
+c["id"], c["title"] = "gijs", "Keten van gijs@example.org"
+c["domains"][0]["label"] = "Domein 06-12345678"
+c["positions"][0]["label"] = "Thuis bij 0687654321"
+c["positions"][0]["aliases"] = c["positions"][0].get("aliases", []) + ["gijs@voorbeeld.nl"]
+json.dump(d, sys.stdout, indent=1)' >"$names/chains/gijs.json"
+for args in "--lang nl" "--lang en" "--format json"; do
+	# shellcheck disable=SC2086
+	(cd "$names" && "$keten" check $args .) >"$work/files/names-check-$(echo $args | tr -d ' -').out" 2>&1
+done
+for lang in nl en; do
+	(cd "$names" && "$keten" chain --lang $lang --chain chains/gijs.json) >"$work/files/names-chain-$lang.out" 2>&1
+done
+grep -q 'journeys/\*\*\*\*\*\*\*\*78.md' "$work/files/names-check-langen.out" && grep -q 'Thuis bij \*' "$work/files/names-chain-en.out" &&
+	passed=$((passed + 1)) || { echo "FAIL personal data: the file name or chain label is not shown masked"; failed=$((failed + 1)); }
+
+files=$(find "$work" -type f ! -name values ! -path "$names/*" | LC_ALL=C sort)
 # shellcheck disable=SC2086
 if python3 "$here/outputs_scan.py" absent "$work/values" $files >"$work/scan" 2>&1; then
 	passed=$((passed + 1))

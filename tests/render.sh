@@ -22,7 +22,8 @@ ok() { passed=$((passed + 1)); }
 bad() { echo "FAIL render: $*"; failed=$((failed + 1)); }
 
 fixtures="$root/tests/golden/render-short $root/tests/golden/render-long \
-$root/tests/golden/render-relapse $root/tests/golden/render-hostile"
+$root/tests/golden/render-relapse $root/tests/golden/render-hostile \
+$root/tests/golden/render-bracket"
 
 # SVG structure: every journey of the examples and the fixtures (each a
 # workspace of its own).
@@ -38,6 +39,12 @@ for f in $fixtures; do
 		out=$(python3 "$here/render_svg.py" "$keten" "$j" "$work/svg" 2>&1) && ok || bad "$out"
 	done
 done
+
+# A title of only "]" shows in the diagram, and its DOT lays out again.
+grep -q '>\]</text>' "$work/svg/haakje.svg" && ok || bad "the title ']' is not in haakje.svg"
+(cd "$root" && draw render -T dot -j 1 -o "$work/bracket-dot" tests/golden/render-bracket) >"$work/log" 2>&1 &&
+	dot -Tsvg "$work/bracket-dot/haakje.dot" >/dev/null 2>"$work/log" && ok ||
+	bad "the DOT of a title ']' does not lay out again: $(cat "$work/log")"
 
 # PNG and PDF: the right magic bytes and more than a token of content.
 magic() { # file, expected first bytes as printed by od

@@ -90,6 +90,19 @@ grep -q 'journeys/kopie.md' "$log" && ok || fail "a file renamed into place is n
 runs=$(grep -c '] done in \|] the job could not' "$log")
 [ "$runs" -eq 5 ] && ok || fail "$runs runs, want 5 (hidden files must not start runs)"
 
+# A file name with terminal escapes is shown escaped in the "changed:"
+# line (and everywhere else): no raw control character in the log.
+cp journeys/kopie.md "journeys/$(printf 'esc\033[2J\033]0;x\007')".md
+wait_runs 6 || exit 1
+grep -qF '] changed: journeys/esc\x1B[2J\x1B]0;x\x07.md' "$log" && ok ||
+	fail "the changed file with escapes is not named, escaped"
+if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$log"; then
+	fail "a raw control character reached the terminal"
+	LC_ALL=C grep -n "$(printf '[\001-\010\013-\037\177]')" "$log" | cat -A | head -5
+else
+	ok
+fi
+
 # Ctrl-C: a clean stop, exit status 0.
 kill -INT "$pid"
 i=0

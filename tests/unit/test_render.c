@@ -50,6 +50,20 @@ TEST(esc_append_doubles_backslashes_only_for_graphviz)
 	free(s);
 }
 
+/* Graphviz's label parser cannot read a text of only "]" or "]]". */
+TEST(esc_append_writes_brackets_as_entities_only_for_graphviz)
+{
+	char *s = escaped("]", 1, ESC_LABEL);
+	STR_EQ(s, "&#93;");
+	free(s);
+	s = escaped("a]]>", 4, ESC_LABEL);
+	STR_EQ(s, "a&#93;&#93;&gt;");
+	free(s);
+	s = escaped("]", 1, ESC_XML);
+	STR_EQ(s, "]");
+	free(s);
+}
+
 TEST(esc_append_cleans_control_and_bidi_characters)
 {
 	char *s = escaped("x\ny\tz\r\x01w\x7f.", 10, ESC_LABEL);

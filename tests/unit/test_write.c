@@ -2,6 +2,7 @@
 #include "harness.h"
 
 #include "diag.h"
+#include "jsonw.h"
 #include "limits.h"
 #include "mem.h"
 #include "model.h"
@@ -880,4 +881,25 @@ TEST(write_round_trip_hostile)
 		   "- \\+ plus\n"
 		   "- \\~~~\n"
 		   "- *x* & `y`\n");
+}
+
+/* A byte that is no UTF-8 becomes U+FFFD; valid sequences and escapes stay. */
+TEST(jsonw_escape_invalid_utf8)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{"x\xFF\xFE.md", "\"x\xEF\xBF\xBD\xEF\xBF\xBD.md\""},
+		{"caf\xC3\xA9 \xE2\x82\xAC", "\"caf\xC3\xA9 \xE2\x82\xAC\""},
+		{"cut \xE2\x82", "\"cut \xEF\xBF\xBD\xEF\xBF\xBD\""},
+		{"overlong \xC0\xAF", "\"overlong \xEF\xBF\xBD\xEF\xBF\xBD\""},
+		{"surrogate \xED\xA0\x80", "\"surrogate \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\""},
+		{"a\"b\\c\n\x01\x7F", "\"a\\\"b\\\\c\\n\\u0001\\u007f\""},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct buf b = {0};
+		jsonw_escape(&b, cases[i].in);
+		STR_EQ(buf_str(&b), cases[i].want);
+		buf_free(&b);
+	}
 }
