@@ -8,7 +8,7 @@ _keten_commands="check render overview report compare export new watch chain rul
 
 # The options of each command, as src/cli.c accepts them.
 _keten_opts_common="--lang --no-color -h --help --version"
-_keten_opts_limits="--max-file-size --max-depth --max-stages --max-touchpoints --max-text"
+_keten_opts_limits="--max-file-size --max-depth --max-stages --max-touchpoints --max-journey-touchpoints --max-text --max-marks"
 _keten_opts_check="$_keten_opts_common --format --fail-on --chain --disable -q --quiet $_keten_opts_limits"
 _keten_opts_output="-o --output -T --format-image --all-lanes -j --jobs"
 

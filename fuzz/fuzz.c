@@ -98,7 +98,9 @@ static const struct limits limits = {
 	.max_depth = 16,
 	.max_stages = 40,
 	.max_touchpoints = 20,
+	.max_journey_touchpoints = 40 * 20,
 	.max_text = 2000,
+	.max_marks = 64 * 1024, /* no more marks than bytes: the size decides */
 };
 
 static struct doc *default_chain;

@@ -64,7 +64,8 @@ static const struct command main_job = {
 enum long_only {
 	LO_LANG = 256, LO_FORMAT, LO_FAIL_ON, LO_CHAIN, LO_DISABLE, LO_NO_COLOR,
 	LO_DUMP, LO_VERSION, LO_MAX_FILE_SIZE, LO_MAX_DEPTH, LO_MAX_STAGES,
-	LO_MAX_TOUCHPOINTS, LO_MAX_TEXT, LO_ALL_LANES, LO_TIMINGS, LO_PERSONA,
+	LO_MAX_TOUCHPOINTS, LO_MAX_TEXT, LO_MAX_MARKS,
+	LO_MAX_JOURNEY_TOUCHPOINTS, LO_ALL_LANES, LO_TIMINGS, LO_PERSONA,
 };
 
 static const struct option long_options[] = {
@@ -83,6 +84,8 @@ static const struct option long_options[] = {
 	{"max-stages", required_argument, NULL, LO_MAX_STAGES},
 	{"max-touchpoints", required_argument, NULL, LO_MAX_TOUCHPOINTS},
 	{"max-text", required_argument, NULL, LO_MAX_TEXT},
+	{"max-marks", required_argument, NULL, LO_MAX_MARKS},
+	{"max-journey-touchpoints", required_argument, NULL, LO_MAX_JOURNEY_TOUCHPOINTS},
 	{"output", required_argument, NULL, 'o'},
 	{"format-image", required_argument, NULL, 'T'},
 	{"all-lanes", no_argument, NULL, LO_ALL_LANES},
@@ -224,6 +227,10 @@ apply_option(struct cli *cli, int c, const char *arg)
 	case LO_MAX_STAGES: return parse_limit(cli, "--max-stages", arg, &cli->limits.max_stages);
 	case LO_MAX_TOUCHPOINTS: return parse_limit(cli, "--max-touchpoints", arg, &cli->limits.max_touchpoints);
 	case LO_MAX_TEXT: return parse_limit(cli, "--max-text", arg, &cli->limits.max_text);
+	case LO_MAX_MARKS: return parse_limit(cli, "--max-marks", arg, &cli->limits.max_marks);
+	case LO_MAX_JOURNEY_TOUCHPOINTS:
+		return parse_limit(cli, "--max-journey-touchpoints", arg,
+				   &cli->limits.max_journey_touchpoints);
 	case 'o': return parse_path(cli, "--output", arg, &cli->output_dir);
 	case 'T':
 		if ((choice = parse_choice(cli, "--format-image", arg, images, 4)) < 0)

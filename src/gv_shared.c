@@ -5,6 +5,7 @@
 #include "pathway_measure.h"
 #include "render_text.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -103,11 +104,32 @@ gv_pdf_blank_dates(struct buf *pdf)
 	}
 }
 
+/* The most pixels a PNG may have: cairo keeps the whole bitmap in memory
+ * (4 bytes a pixel) and compresses all of it, so a picture bigger than this
+ * (a journey of hundreds of stages) is drawn at a lower resolution. SVG and
+ * PDF are drawn at full size. */
+#define GV_MAX_PIXELS (24.0 * 1000 * 1000)
+#define GV_BITMAP_DPI 96.0 /* cairo's resolution for PNG */
+
+/* Lowers the resolution of a laid-out graph's bitmap to GV_MAX_PIXELS. */
+static void
+cap_bitmap(Agraph_t *g)
+{
+	boxf bb = GD_bb(g);
+	double w = (bb.UR.x - bb.LL.x + 8) / 72.0 * GV_BITMAP_DPI;
+	double h = (bb.UR.y - bb.LL.y + 8) / 72.0 * GV_BITMAP_DPI;
+	if (GD_drawing(g) == NULL || w * h <= GV_MAX_PIXELS)
+		return;
+	GD_drawing(g)->dpi = GV_BITMAP_DPI * sqrt(GV_MAX_PIXELS / (w * h));
+}
+
 int
 gv_render_bytes(GVC_t *gvc, Agraph_t *g, enum image_format format, const char *description,
 		struct buf *out)
 {
 	char *data = NULL;
+	if (format == IMAGE_PNG)
+		cap_bitmap(g);
 	unsigned int len = 0;
 	if (gvRenderData(gvc, g, gv_device(format), &data, &len) != 0 || data == NULL) {
 		if (data != NULL)

@@ -1,6 +1,7 @@
 /* read_md.c - the Markdown reader: a persona or journey file, parsed with libcmark, into the model with locations and S-diagnostics. */
 #include "read_md_item.h"
 
+#include "md_limits.h"
 #include "text.h"
 #include "vocab.h"
 
@@ -315,7 +316,7 @@ read_markdown(struct source *src, enum doc_kind kind,
 	      const struct limits *limits, struct diags *diags)
 {
 	size_t first_diag = diags->n;
-	if (!depth_ok(src, limits, diags))
+	if (!depth_ok(src, limits, diags) || !md_marks_ok(src, limits, diags))
 		return NULL;
 	struct md md = {src, doc_new(src->path, kind, FORMAT_MARKDOWN), limits,
 			diags, false, NULL, {0}};

@@ -1,4 +1,4 @@
-/* source.h - one input file in memory: read within the limits, BOM and CRLF normalised, UTF-8 checked, with a line table to turn offsets into locations. Included by: chain.c, workspace*.c, read.h, tests/unit/, fuzz/. */
+/* source.h - one input file in memory: read within the limits, BOM and CRLF normalised, UTF-8 checked, with a line table to turn offsets into locations. Included by: chain.c, workspace*.c, read.h, md_limits.h, tests/unit/, fuzz/. */
 #ifndef KETEN_SOURCE_H
 #define KETEN_SOURCE_H
 

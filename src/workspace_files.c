@@ -20,6 +20,30 @@ enum { MAX_WALK_DEPTH = 32 };
 
 /* --- loading one document --- */
 
+/* Reports S009 at the first touchpoint past the journey's limit, which
+ * bounds the time and memory of its diagram; false when there is one. */
+static bool
+touchpoints_within_limit(const struct journey *j, const struct limits *limits,
+			 struct diags *diags)
+{
+	long seen = 0;
+	for (size_t i = 0; i < j->n_stages; i++) {
+		const struct stage *s = j->stages[i];
+		if (seen + (long)s->n_touchpoints <= limits->max_journey_touchpoints) {
+			seen += (long)s->n_touchpoints;
+			continue;
+		}
+		const struct touchpoint *over =
+			s->touchpoints[limits->max_journey_touchpoints - seen];
+		struct diag *d = diag_emit(diags, CODE_S009, &over->loc,
+					   M_S009_JOURNEY_TOUCHPOINTS,
+					   limits->max_journey_touchpoints);
+		diag_hint(diags, d, M_H_JOURNEY_TOUCHPOINTS);
+		return false;
+	}
+	return true;
+}
+
 struct doc *
 ws_load_document(const char *path, enum doc_kind kind, const struct limits *limits,
 		 struct diags *diags)
@@ -31,6 +55,10 @@ ws_load_document(const char *path, enum doc_kind kind, const struct limits *limi
 		? read_json(src, limits, diags)
 		: read_markdown(src, kind == DOC_CHAIN ? DOC_UNKNOWN : kind, limits, diags);
 	source_free(&src);
+	/* A file beyond a limit is refused whole, as the readers do. */
+	if (doc != NULL && doc->journey != NULL &&
+	    !touchpoints_within_limit(doc->journey, limits, diags))
+		doc_free(&doc);
 	if (doc != NULL)
 		check_document(doc, diags);
 	return doc;

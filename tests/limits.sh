@@ -7,11 +7,16 @@
 # lets the same input through. Includes a 50 MB file and a journey of a
 # million stages. Each run must end within LIMIT_SECONDS (default 5) and,
 # when /usr/bin/time is there, stay under MAX_RSS_KB (default 1 GiB).
+# Markdown files of 8 MiB full of marks, just within the marks limit, must
+# stay under FILE_RSS_KB (default 256 MiB, or MAX_RSS_KB when that is set),
+# the bound docs/formats.md states; the largest journey within the
+# touchpoint limits must render within twice LIMIT_SECONDS.
 # Usage: sh tests/limits.sh ./keten
 set -u
 keten=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 limit_seconds=${LIMIT_SECONDS:-5}
 max_rss_kb=${MAX_RSS_KB:-1048576}
+file_rss_kb=${FILE_RSS_KB:-${MAX_RSS_KB:-262144}}
 work=$(mktemp -d "${TMPDIR:-/tmp}/keten-limits.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
 passed=0
@@ -126,7 +131,8 @@ fresh
 	printf "$journey_head"
 	awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "## e\n" }'
 } >"$work/ws/journeys/miljoen.md"
-refuse "a million stages, Markdown" journeys/miljoen.md --max-stages "more than 1000 stages"
+# (in Markdown the marks limit comes first: a million line ends)
+refuse "a million stages, Markdown" journeys/miljoen.md --max-marks "100000 Markdown marks"
 rm "$work/ws/journeys/miljoen.md"
 {
 	printf '{"format": "keten/1", "journey": {"id": "miljoen", "title": "M", "persona": "x", "stages": ['
@@ -217,6 +223,87 @@ run "JSON 65 deep" 1 check --lang en .
 expect "JSON 65 deep" "S009" "--max-depth"
 run "JSON 65 deep, --max-depth 65" 0 check --lang en --max-depth 65 .
 if grep -q S009 "$work/out"; then fail "JSON 65 deep, --max-depth 65: still S009"; fi
+
+# Marks: 7 MB of `*_` (1.9 GB in cmark without the limit) is refused; a
+# file of 100,000 `*_` marks in paragraphs (and 200-odd line ends) is
+# refused and let through with --max-marks.
+fresh
+{
+	printf "$journey_head$stage"
+	awk 'BEGIN { for (i = 0; i < 3500000; i++) printf "*_"; printf "\n" }'
+} >"$work/ws/journeys/sterren.md"
+refuse "7 MB of *_" journeys/sterren.md --max-marks "100000 Markdown marks"
+{
+	printf "$journey_head$stage"
+	awk 'BEGIN { for (p = 0; p < 100; p++) { for (i = 0; i < 500; i++) printf "*_"; printf "\n\n" } }'
+} >"$work/ws/journeys/sterren.md"
+run "100,001 marks" 1 check --lang en .
+expect "100,001 marks" "S009" "--max-marks"
+run "100,001 marks, --max-marks 100300" 0 check --lang en --max-marks 100300 --max-text 200000 --disable K001,K010 -q .
+if grep -q S009 "$work/out"; then fail "100,001 marks, --max-marks 100300: still S009"; fi
+
+# The worst Markdown within the limits: 8 MiB, with 99,000 marks of one
+# kind first and plain words after; check and the main job each stay
+# under FILE_RSS_KB.
+full_of() { # NAME UNIT MARKS-PER-UNIT
+	{
+		printf "$journey_head$stage"
+		awk -v u="$2" -v n=$((99000 / $3)) 'BEGIN { for (i = 0; i < n; i++) printf "%s", u; printf "\n\n" }'
+	} >"$work/ws/journeys/$1.md"
+	have=$(wc -c <"$work/ws/journeys/$1.md")
+	awk -v n=$((8388608 - have)) 'BEGIN { line = "woorden zonder tekens erin ";
+		while (length(line) < 8000) line = line line;
+		while (n > length(line) + 1) { printf "%s\n", line; n -= length(line) + 1 }
+		while (n-- > 1) printf "a"; printf "\n" }' >>"$work/ws/journeys/$1.md"
+}
+saved_rss_kb=$max_rss_kb
+max_rss_kb=$file_rss_kb
+for shape in 'nadruk|*a* |2' 'sterren|*_|2' 'haken|[|1' 'links|[a](b) |2' \
+	'entiteiten|&amp; |1' 'punthaken|<a|1' 'regels|a\n|1' 'lijst|- a\n|2' \
+	'kopjes|### a\n|1' 'citaten|> a\n\n|3' 'diep|- - - - - - - - - - - - - - - - - - - - - - - - - - - - - - a\n|31'; do
+	name=${shape%%|*} rest=${shape#*|}
+	fresh
+	full_of "$name" "${rest%|*}" "${rest##*|}"
+	run "8 MiB of marks ($name): check" 1 check --format json .
+	rm -rf "$work/drawn"
+	run "8 MiB of marks ($name): main job" 1 -o "$work/drawn" -j 1 .
+done
+max_rss_kb=$saved_rss_kb
+
+# Touchpoints in one journey: the largest diagram within the limits
+# (1000 stages of 10 touchpoints; 50 stages of 200 as PNG) renders within
+# twice LIMIT_SECONDS; 10,001 are refused, and let through with the option.
+big_journey() { # STAGES TOUCHPOINTS
+	printf "$journey_head"
+	awk -v s="$1" -v t="$2" 'BEGIN {
+		split("thuis arbeidsmatige-dagbesteding werk-met-ondersteuning betaald-werk", pos, " ");
+		split("gesprek brief e-mail beschikking overdracht proefplaatsing inkomenscheck", k, " ");
+		for (i = 0; i < s; i++) {
+			printf "## Etappe %d\n- positie: %s\n- actor: jobcoach %d, werkgever\n- emotie: %d\n- knelpunt: probleem %d\n", i, pos[i % 4 + 1], i % 7, i % 5 - 2, i;
+			for (j = 0; j < t; j++) printf "- %s: contactmoment %d in etappe %d met wat tekst erbij\n", k[j % 7 + 1], j, i;
+			printf "\n" } }'
+}
+saved_seconds=$limit_seconds
+limit_seconds=$((2 * limit_seconds))
+fresh
+big_journey 1000 10 >"$work/ws/journeys/groot.md"
+rm -rf "$work/drawn"
+run "1000 x 10 touchpoints: render SVG" 0 render --lang en -T svg -j 1 -o "$work/drawn" .
+expect "1000 x 10 touchpoints: render SVG" "1 diagram written"
+fresh
+big_journey 50 200 >"$work/ws/journeys/groot.md"
+rm -rf "$work/drawn"
+run "50 x 200 touchpoints: render PNG" 0 render --lang en -T png -j 1 -o "$work/drawn" .
+expect "50 x 200 touchpoints: render PNG" "1 diagram written"
+limit_seconds=$saved_seconds
+fresh
+{
+	big_journey 1000 10
+	printf -- '- gesprek: de laatste\n'
+} >"$work/ws/journeys/groot.md"
+refuse "10,001 touchpoints in one journey" journeys/groot.md --max-journey-touchpoints "more than 10000 touchpoints in one journey"
+run "10,001 touchpoints, --max-journey-touchpoints 10001" 0 check --lang en --max-journey-touchpoints 10001 -q .
+if grep -q S009 "$work/out"; then fail "10,001 touchpoints, --max-journey-touchpoints 10001: still S009"; fi
 
 echo "limits: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

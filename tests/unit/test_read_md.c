@@ -935,6 +935,7 @@ TEST(read_md_deep_inlines)
 	diags_init(&d, LANG_EN);
 	struct limits limits = LIMITS_DEFAULT;
 	limits.max_text = 1000000;
+	limits.max_marks = 1000000; /* 100,000 emphasis marks */
 	struct doc *doc = read_with(b.data, b.len, DOC_PERSONA, &limits, &d);
 	CHECK(doc != NULL && doc->persona != NULL);
 	INT_EQ(d.n, 0);
