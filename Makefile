@@ -65,9 +65,11 @@ UNIT_BIN  = $(BUILD)/unit-tests
 UNIT_OBJS = $(patsubst tests/unit/%.c,$(BUILD)/unit/%.o,$(UNIT_SRCS))
 API_BIN   = $(BUILD)/api-check-one
 API_OBJ   = $(BUILD)/api/check_one.o
+SCALING_BIN = $(BUILD)/scaling-inline-svg
+SCALING_OBJ = $(BUILD)/scaling/inline_svg.o
 
 .PHONY: all deps demo test check-headers check-portable check-unit check-api check-golden check-examples check-render \
-        check-report check-scaffold check-messages check-asan check-valgrind check-regress fuzz bench clean \
+        check-report check-scaffold check-scaling check-messages check-asan check-valgrind check-regress fuzz bench clean \
         install uninstall
 
 all: keten
@@ -117,6 +119,17 @@ $(API_OBJ): tests/api/check_one.c | $(BUILD)/api
 $(BUILD)/api:
 	mkdir -p $@
 
+# tests/scaling.sh times the report's inline SVG through this, without
+# Graphviz in the way.
+$(SCALING_BIN): $(SCALING_OBJ) $(LIBKETEN)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(SCALING_OBJ): tests/scaling/inline_svg.c | $(BUILD)/scaling
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/scaling:
+	mkdir -p $@
+
 $(BUILD)/unit/%.o: tests/unit/%.c | $(BUILD)/unit
 	$(CC) $(ALL_CFLAGS) -Itests/unit -c -o $@ $<
 
@@ -149,7 +162,7 @@ demo: deps
 	./keten . || [ $$? -eq 1 ]
 
 test: deps
-	$(MAKE) check-headers check-portable check-unit check-api check-messages check-golden check-examples check-render check-report check-scaffold check-regress
+	$(MAKE) check-headers check-portable check-unit check-api check-messages check-golden check-examples check-render check-report check-scaffold check-regress check-scaling
 
 # Every #include keeps to the first line of the header it includes
 # (README, "How the source is laid out"), and the checker catches faults.
@@ -204,6 +217,11 @@ check-scaffold: keten
 	sh tests/new.sh ./keten
 	sh tests/watch.sh ./keten
 	sh tests/scaffold-docs.sh
+
+# Linear time: each path that once was quadratic, timed on an input and on
+# one twice as large (CPU time may grow at most 2.5 times).
+check-scaling: keten $(SCALING_BIN)
+	sh tests/scaling.sh ./keten $(SCALING_BIN)
 
 # The shipped workspace: exactly the findings of tests/examples.txt, and
 # every friction rule among them.

@@ -3,6 +3,7 @@
 
 #include "embedded.h"
 #include "read.h"
+#include "readability.h"
 #include "source.h"
 #include "text.h"
 #include "values.h"
@@ -58,26 +59,17 @@ check_chain_id(const struct text *id, const char *member, struct loc at,
 	return true;
 }
 
+/* Reports domains with the same id; fills by_id (id -> index of the first
+ * domain with it, every id given, slug or not: positions look up by it). */
 static void
-validate_domains(struct chain *c, struct diags *diags)
+validate_domains(struct chain *c, struct idmap *by_id, struct diags *diags)
 {
 	for (size_t i = 0; i < c->n_domains; i++) {
 		struct domain *d = c->domains[i];
-		if (!check_chain_id(&d->id, "id", d->loc, diags))
-			continue;
-		for (size_t j = 0; j < i; j++)
-			if (c->domains[j]->id.s && strcmp(c->domains[j]->id.s, d->id.s) == 0)
-				diag_emit(diags, CODE_S008, &d->id.loc, M_S008_DUP_DOMAIN, d->id.s);
+		size_t first = d->id.s ? idmap_add(by_id, d->id.s, strlen(d->id.s), i) : i;
+		if (check_chain_id(&d->id, "id", d->loc, diags) && first != i)
+			diag_emit(diags, CODE_S008, &d->id.loc, M_S008_DUP_DOMAIN, d->id.s);
 	}
-}
-
-static const struct domain *
-find_domain(const struct chain *c, const char *id)
-{
-	for (size_t i = 0; i < c->n_domains; i++)
-		if (c->domains[i]->id.s && strcmp(c->domains[i]->id.s, id) == 0)
-			return c->domains[i];
-	return NULL;
 }
 
 static char *
@@ -90,21 +82,25 @@ domain_list(const struct chain *c)
 	return buf_detach(&b);
 }
 
+/* Sets the position's domain; *list is the hint's list of domains, made
+ * the first time one is needed (caller frees). */
 static void
-resolve_domain(const struct chain *c, struct position *p, struct diags *diags)
+resolve_domain(const struct chain *c, const struct idmap *by_id, struct position *p,
+	       char **list, struct diags *diags)
 {
 	if (p->domain.s == NULL) {
 		diag_emit(diags, CODE_S002, &p->loc, M_S002_MEMBER, "domain");
 		return;
 	}
-	p->dom = find_domain(c, p->domain.s);
+	size_t i;
+	p->dom = idmap_find(by_id, p->domain.s, strlen(p->domain.s), &i) ? c->domains[i] : NULL;
 	if (p->dom == NULL) {
 		struct diag *d = diag_emit(diags, CODE_S008, &p->domain.loc,
 					   M_S008_UNKNOWN_DOMAIN,
 					   p->id.s ? p->id.s : "?", p->domain.s);
-		char *list = domain_list(c);
-		diag_hint(diags, d, M_H_DOMAINS, list);
-		free(list);
+		if (*list == NULL)
+			*list = domain_list(c);
+		diag_hint(diags, d, M_H_DOMAINS, *list);
 	}
 }
 
@@ -124,31 +120,39 @@ validate_position_numbers(struct position *p, struct diags *diags)
 	}
 }
 
-/* An id or alias (as a slug) used before position `upto`, or NULL. */
+/* The position that uses `slug` (an id as written or an alias's slug) in
+ * c->names, or NULL; *as_id tells which. */
 static const struct position *
-name_owner(const struct chain *c, size_t upto, const char *slug, bool *as_id)
+name_owner(const struct chain *c, const char *slug, bool *as_id)
 {
-	for (size_t i = 0; i < upto; i++) {
-		const struct position *p = c->positions[i];
-		if (p->id.s && strcmp(p->id.s, slug) == 0) {
-			*as_id = true;
-			return p;
-		}
-		for (size_t a = 0; a < p->aliases.n; a++)
-			if (text_slug_equals(p->aliases.items[a].s, slug)) {
-				*as_id = false;
-				return p;
-			}
-	}
-	return NULL;
+	size_t v;
+	if (!idmap_find(&c->names, slug, strlen(slug), &v))
+		return NULL;
+	*as_id = v & 1;
+	return c->positions[v / 2];
 }
 
+/* Adds a name of position i to c->names (value 2i, + 1 for its id);
+ * returns the position that had it already, or NULL when it is new. */
+static const struct position *
+claim_name(struct chain *c, const char *name, size_t i, bool id, bool *as_id)
+{
+	size_t before = c->names.n;
+	size_t v = idmap_add(&c->names, name, strlen(name), 2 * i + id);
+	if (c->names.n > before)
+		return NULL;
+	*as_id = v & 1;
+	return c->positions[v / 2];
+}
+
+/* Checks position i's id and aliases against the names of the positions
+ * before it and its own earlier ones, adding them to c->names. */
 static void
 validate_position_names(struct chain *c, size_t i, struct diags *diags)
 {
 	struct position *p = c->positions[i];
 	bool as_id;
-	if (p->id.s && text_is_slug(p->id.s) && name_owner(c, i, p->id.s, &as_id)) {
+	if (p->id.s && claim_name(c, p->id.s, i, true, &as_id) && text_is_slug(p->id.s)) {
 		if (as_id)
 			diag_emit(diags, CODE_S008, &p->id.loc, M_S008_DUP_POSITION, p->id.s);
 		else
@@ -156,37 +160,42 @@ validate_position_names(struct chain *c, size_t i, struct diags *diags)
 	}
 	for (size_t a = 0; a < p->aliases.n; a++) {
 		const struct text *alias = &p->aliases.items[a];
-		char *slug = text_slug(alias->s);
-		const struct position *owner = name_owner(c, i, slug, &as_id);
-		bool own_id = p->id.s && strcmp(p->id.s, slug) == 0;
-		for (size_t b = 0; b < a && owner == NULL; b++)
-			if (text_slug_equals(p->aliases.items[b].s, slug))
-				owner = p, as_id = false;
+		char small[64]; /* most aliases are short: no malloc */
+		char *slug = text_slug_to(alias->s, small, sizeof small) < sizeof small
+			? small : text_slug(alias->s);
+		const struct position *owner = claim_name(c, slug, i, false, &as_id);
+		/* Its own id or an earlier alias of its own is no other owner. */
+		if (owner == p)
+			as_id = false;
 		if (owner != NULL && as_id)
 			diag_emit(diags, CODE_S008, &alias->loc, M_S008_ALIAS_IS_ID, alias->s);
-		else if (owner != NULL || own_id)
+		else if (owner != NULL)
 			diag_emit(diags, CODE_S008, &alias->loc, M_S008_DUP_ALIAS, alias->s,
-				  owner && owner->id.s ? owner->id.s : p->id.s ? p->id.s : "?");
-		free(slug);
+				  owner->id.s ? owner->id.s : p->id.s ? p->id.s : "?");
+		if (slug != small)
+			free(slug);
 	}
 }
 
 static void
-validate_positions(struct chain *c, struct loc at, struct diags *diags)
+validate_positions(struct chain *c, const struct idmap *domains, struct loc at,
+		   struct diags *diags)
 {
 	if (c->n_positions == 0) {
 		struct diag *d = diag_emit(diags, CODE_S008, &at, M_S008_NO_POSITIONS);
 		diag_hint(diags, d, M_H_CHAIN_DUMP);
 	}
+	char *domain_names = NULL;
 	for (size_t i = 0; i < c->n_positions; i++) {
 		struct position *p = c->positions[i];
 		check_chain_id(&p->id, "id", p->loc, diags);
-		resolve_domain(c, p, diags);
+		resolve_domain(c, domains, p, &domain_names, diags);
 		validate_position_numbers(p, diags);
 		validate_position_names(c, i, diags);
 		if (p->label.s == NULL)
 			p->label = p->id;
 	}
+	free(domain_names);
 }
 
 /* Checks one threshold and gives it its default when not set. */
@@ -237,13 +246,20 @@ chain_validate(struct doc *doc, struct diags *diags)
 	check_chain_id(&c->id, "id", at, diags);
 	if (c->title.s == NULL)
 		c->title = c->id;
-	validate_domains(c, diags);
-	validate_positions(c, at, diags);
+	struct idmap domains = {0};
+	validate_domains(c, &domains, diags);
+	idmap_free(&c->names); /* validated once more: start again */
+	validate_positions(c, &domains, at, diags);
+	idmap_free(&domains);
 	settle_thresholds(&c->thresholds, diags);
 	validate_disable(c, diags);
 	if (!c->jargon_given)
 		for (size_t i = 0; i < sizeof default_jargon / sizeof *default_jargon; i++)
 			text_list_add(doc, &c->jargon, default_jargon[i], at);
+	chain_free_jargon_words(c);
+	c->jargon_words = xcalloc(1, sizeof(*c->jargon_words));
+	for (size_t i = 0; i < c->jargon.n; i++)
+		phrases_add(c->jargon_words, c->jargon.items[i].s ? c->jargon.items[i].s : "");
 	if (diags_has_error_since(diags, first))
 		doc->broken = true;
 }
@@ -255,7 +271,7 @@ chain_find_position(const struct chain *chain, const char *name)
 	char *slug = text_slug_to(name, small, sizeof small) < sizeof small
 		? small : text_slug(name);
 	bool as_id;
-	const struct position *p = name_owner(chain, chain->n_positions, slug, &as_id);
+	const struct position *p = name_owner(chain, slug, &as_id);
 	if (slug != small)
 		free(slug);
 	return p;

@@ -2,6 +2,7 @@
 #include "check.h"
 
 #include "chain.h"
+#include "idmap.h"
 #include "mem.h"
 #include "path.h"
 #include "personal.h"
@@ -99,18 +100,19 @@ static void
 check_stage_ids(struct doc *doc, struct diags *diags)
 {
 	struct journey *j = doc->journey;
+	struct idmap first = {0}; /* stage id -> the first stage with it */
 	for (size_t i = 0; i < j->n_stages; i++) {
 		struct stage *s = j->stages[i];
 		settle_stage_id(doc, s, i, diags);
-		for (size_t k = 0; k < i; k++)
-			if (strcmp(j->stages[k]->id.s, s->id.s) == 0) {
-				struct diag *d = diag_emit(diags, CODE_S004, &s->loc, M_S004_STAGE,
-							   s->id.s, j->stages[k]->loc.line);
-				diag_hint(diags, d, M_H_DUP_STAGE);
-				break;
-			}
+		size_t k = idmap_add(&first, s->id.s, strlen(s->id.s), i);
+		if (k != i) {
+			struct diag *d = diag_emit(diags, CODE_S004, &s->loc, M_S004_STAGE,
+						   s->id.s, j->stages[k]->loc.line);
+			diag_hint(diags, d, M_H_DUP_STAGE);
+		}
 		check_codes(&s->ignore, diags);
 	}
+	idmap_free(&first);
 }
 
 static void

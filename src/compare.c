@@ -2,12 +2,14 @@
 #include "compare.h"
 
 #include "diag_print.h"
+#include "idmap.h"
 #include "mem.h"
 #include "model.h"
 #include "order.h"
 #include "personal.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -146,44 +148,79 @@ cmp_side_free(struct cmp_side *side)
 
 enum pass { SAME_STAGE, SAME_POSITION, WHOLE_JOURNEY };
 
+/* The key on which two findings pair in a pass: the same code and, by
+ * pass, the same stage and touchpoint, the same position and kind of
+ * touchpoint (both on a stage), or both about the journey as a whole.
+ * False when the finding pairs with nothing in this pass. */
 static bool
-same_text(const char *a, const char *b)
+pass_key(const struct cmp_finding *f, enum pass pass, struct buf *key)
 {
-	return a != NULL && b != NULL && strcmp(a, b) == 0;
-}
-
-static bool
-pairs(const struct cmp_finding *fa, const struct cmp_finding *fb, enum pass pass)
-{
-	const struct diag *a = &fa->diag, *b = &fb->diag;
-	if (a->code != b->code)
-		return false;
+	const struct diag *d = &f->diag;
+	int numbers[2] = {(int)d->code, 0};
+	const char *text = "";
 	switch (pass) {
 	case SAME_STAGE:
-		return same_text(a->stage, b->stage) && a->touchpoint == b->touchpoint;
+		if (d->stage == NULL)
+			return false;
+		numbers[1] = d->touchpoint, text = d->stage;
+		break;
 	case SAME_POSITION:
-		return a->stage != NULL && b->stage != NULL && same_text(fa->position, fb->position) &&
-		       fa->touchpoint_kind == fb->touchpoint_kind;
+		if (d->stage == NULL || f->position == NULL)
+			return false;
+		numbers[1] = f->touchpoint_kind, text = f->position;
+		break;
 	default:
-		return a->stage == NULL && b->stage == NULL;
+		if (d->stage != NULL)
+			return false;
+		break;
 	}
+	buf_clear(key);
+	buf_add(key, (const char *)numbers, sizeof numbers);
+	buf_puts(key, text);
+	return true;
 }
 
-/* partner[i] is the index + 1 of the after finding paired with before
- * finding i; taken[k] says after finding k is paired. */
+/* One pass of pairing: each before finding not paired yet, in order, takes
+ * the first after finding not taken yet that pairs with it. The after
+ * findings wait in a queue per key, so the pass is linear. partner[i] is
+ * the index + 1 of the after finding paired with before finding i;
+ * taken[k] says after finding k is paired. */
 static void
 pair_pass(const struct comparison *c, enum pass pass, size_t *partner, bool *taken)
 {
-	for (size_t i = 0; i < c->before.n_findings; i++) {
-		if (partner[i] != 0)
+	size_t na = c->after.n_findings;
+	size_t *head = xmalloc((na ? na : 1) * sizeof(size_t)); /* by queue */
+	size_t *tail = xmalloc((na ? na : 1) * sizeof(size_t));
+	size_t *next = xmalloc((na ? na : 1) * sizeof(size_t)); /* by finding */
+	struct idmap queues = {0};
+	struct buf key = {0};
+	for (size_t k = 0; k < na; k++) {
+		next[k] = SIZE_MAX;
+		if (taken[k] || !pass_key(&c->after.findings[k], pass, &key))
 			continue;
-		for (size_t k = 0; k < c->after.n_findings; k++)
-			if (!taken[k] && pairs(&c->before.findings[i], &c->after.findings[k], pass)) {
-				partner[i] = k + 1;
-				taken[k] = true;
-				break;
-			}
+		size_t before = queues.n;
+		size_t q = idmap_add(&queues, key.data, key.len, before);
+		if (queues.n > before)
+			head[q] = k;
+		else
+			next[tail[q]] = k;
+		tail[q] = k;
 	}
+	for (size_t i = 0; i < c->before.n_findings; i++) {
+		size_t q;
+		if (partner[i] != 0 || !pass_key(&c->before.findings[i], pass, &key) ||
+		    !idmap_find(&queues, key.data, key.len, &q) || head[q] == SIZE_MAX)
+			continue;
+		size_t k = head[q];
+		head[q] = next[k];
+		partner[i] = k + 1;
+		taken[k] = true;
+	}
+	buf_free(&key);
+	idmap_free(&queues);
+	free(head);
+	free(tail);
+	free(next);
 }
 
 static void

@@ -151,16 +151,31 @@ diags_suppressed(const struct diags *diags)
 	return n;
 }
 
+static void
+tag_one(struct diag *d, const char *journey, const char *persona)
+{
+	if (journey && d->journey == NULL)
+		d->journey = xstrdup(journey);
+	if (persona && d->persona == NULL)
+		d->persona = xstrdup(persona);
+}
+
 void
 diags_tag(struct diags *diags, size_t from, const char *journey,
 	  const char *persona)
 {
+	for (size_t i = from; i < diags->n; i++)
+		tag_one(&diags->items[i], journey, persona);
+}
+
+void
+diags_tag_file(struct diags *diags, size_t from, const char *file,
+	       const char *journey, const char *persona)
+{
 	for (size_t i = from; i < diags->n; i++) {
 		struct diag *d = &diags->items[i];
-		if (journey && d->journey == NULL)
-			d->journey = xstrdup(journey);
-		if (persona && d->persona == NULL)
-			d->persona = xstrdup(persona);
+		if (d->file == NULL || strcmp(d->file, file) == 0)
+			tag_one(d, journey, persona);
 	}
 }
 

@@ -94,6 +94,10 @@ size_t diags_suppressed(const struct diags *diags);
 void diags_tag(struct diags *diags, size_t from, const char *journey,
 	       const char *persona);
 
+/* diags_tag for the findings in `file` or about no file only. */
+void diags_tag_file(struct diags *diags, size_t from, const char *file,
+		    const char *journey, const char *persona);
+
 /* Sorts by file, line, column, then code (stable for equal keys). */
 void diags_sort(struct diags *diags);
 

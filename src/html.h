@@ -1,4 +1,4 @@
-/* html.h - the one escape for the HTML keten writes: user text made safe as element text or a quoted attribute value, with personal data masked. Included by: report.c, report_page.c, compare_out.c. */
+/* html.h - the one escape for the HTML keten writes: user text made safe as element text or a quoted attribute value, with personal data masked. Included by: report.c, report_page.c, compare_out.c, tests/unit/, tests/scaling/. */
 #ifndef KETEN_HTML_H
 #define KETEN_HTML_H
 
@@ -12,5 +12,11 @@ struct buf;
  * masked, exactly as esc_append does for ESC_XML. A NULL s appends nothing.
  */
 void html_text(struct buf *out, const char *s);
+
+/* Appends an SVG document inline: from its <svg element on, with every id
+ * and every reference to one (id=", url(#, href="#) given the prefix, so
+ * that several diagrams on one page keep their ids apart. Linear in the
+ * size of the SVG. Nothing is appended when svg holds no <svg. */
+void html_inline_svg(struct buf *out, const char *svg, const char *prefix);
 
 #endif

@@ -1,6 +1,7 @@
 /* markers.c - finding a journey's K-findings and placing them on its stages and touchpoints. */
 #include "markers.h"
 
+#include "idmap.h"
 #include "mem.h"
 #include "order.h"
 
@@ -17,15 +18,15 @@ concerns_journey(const struct diag *d, const struct journey *j)
 	       j->persona_ref->id.s != NULL && strcmp(d->persona, j->persona_ref->id.s) == 0;
 }
 
+/* The index of the first stage with this id in stages (an id map of
+ * the journey's stages, made once per list), or -1. */
 static long
-stage_index(const struct journey *j, const char *id)
+stage_index(const struct idmap *stages, const char *id)
 {
-	if (id == NULL)
+	size_t i;
+	if (id == NULL || !idmap_find(stages, id, strlen(id), &i))
 		return -1;
-	for (size_t i = 0; i < j->n_stages; i++)
-		if (j->stages[i]->id.s != NULL && strcmp(j->stages[i]->id.s, id) == 0)
-			return (long)i;
-	return -1;
+	return (long)i;
 }
 
 /* The pain point of stage s written on the finding's line, or -1. */
@@ -44,24 +45,45 @@ pain_point_index(const struct stage *s, const struct diag *d)
 }
 
 static struct marker
-marker_from(const struct journey *j, const struct diag *d)
+marker_from(const struct journey *j, const struct idmap *stages, const struct diag *d)
 {
 	struct marker m = {0};
 	m.code = d->code;
 	m.impact = d->impact < 1 ? 1 : d->impact > 3 ? 3 : d->impact;
-	m.stage = d->journey != NULL ? stage_index(j, d->stage) : -1;
+	m.stage = d->journey != NULL ? stage_index(stages, d->stage) : -1;
 	m.touchpoint = -1;
 	m.pain_point = -1;
 	if (m.stage >= 0) {
 		const struct stage *s = j->stages[m.stage];
 		m.touchpoint = d->touchpoint >= 1 && (size_t)d->touchpoint <= s->n_touchpoints
 			? d->touchpoint : 0;
-		m.pain_point = pain_point_index(s, d);
+		/* A pain point's finding is on the stage itself (K013). */
+		m.pain_point = m.touchpoint == 0 ? pain_point_index(s, d) : -1;
 	}
 	m.line = d->line;
 	m.seq = d->seq;
 	m.message = d->message ? d->message : "";
 	return m;
+}
+
+/* Where a touchpoint comes in reading order: the stage itself (0) after
+ * its touchpoints. */
+static long
+touchpoint_rank(int touchpoint)
+{
+	return touchpoint == 0 ? 1L << 30 : touchpoint;
+}
+
+/* The order of the place of a marker: stage, touchpoint, pain point. */
+static int
+compare_place(const struct marker *a, long stage, int touchpoint, long pain_point)
+{
+	int c = compare_long(a->stage, stage);
+	if (c == 0)
+		c = compare_long(touchpoint_rank(a->touchpoint), touchpoint_rank(touchpoint));
+	if (c == 0)
+		c = compare_long(a->pain_point, pain_point);
+	return c;
 }
 
 /* Reading order: the journey first, then by stage, touchpoint (the stage
@@ -70,12 +92,7 @@ static int
 compare_markers(const void *pa, const void *pb)
 {
 	const struct marker *a = pa, *b = pb;
-	int c = compare_long(a->stage, b->stage);
-	if (c == 0)
-		c = compare_long(a->touchpoint == 0 ? 1L << 30 : a->touchpoint,
-				 b->touchpoint == 0 ? 1L << 30 : b->touchpoint);
-	if (c == 0)
-		c = compare_long(a->pain_point, b->pain_point);
+	int c = compare_place(a, b->stage, b->touchpoint, b->pain_point);
 	if (c == 0)
 		c = compare_long(a->line, b->line);
 	if (c == 0)
@@ -86,13 +103,13 @@ compare_markers(const void *pa, const void *pb)
 }
 
 static void
-consider(const struct journey *j, const struct diag *d, const bool disabled[CODE__MAX],
-	 struct marker_list *out)
+consider(const struct journey *j, const struct idmap *stages, const struct diag *d,
+	 const bool disabled[CODE__MAX], struct marker_list *out)
 {
 	if (!code_is_rule(d->code) || (disabled && disabled[d->code]) || !concerns_journey(d, j))
 		return;
 	out->items = xgrow(out->items, out->n, &out->cap, sizeof(*out->items));
-	out->items[out->n++] = marker_from(j, d);
+	out->items[out->n++] = marker_from(j, stages, d);
 }
 
 void
@@ -101,10 +118,15 @@ markers_collect(const struct journey *j, const struct diag *findings, size_t n,
 		const bool disabled[CODE__MAX], struct marker_list *out)
 {
 	memset(out, 0, sizeof(*out));
+	struct idmap stages = {0};
+	for (size_t i = 0; i < j->n_stages; i++)
+		if (j->stages[i]->id.s != NULL)
+			idmap_add(&stages, j->stages[i]->id.s, strlen(j->stages[i]->id.s), i);
 	for (size_t k = 0; k < n_extra; k++)
-		consider(j, extra[k], disabled, out);
+		consider(j, &stages, extra[k], disabled, out);
 	for (size_t i = 0; i < n; i++)
-		consider(j, &findings[i], disabled, out);
+		consider(j, &stages, &findings[i], disabled, out);
+	idmap_free(&stages);
 	if (out->n > 1)
 		qsort(out->items, out->n, sizeof(*out->items), compare_markers);
 	for (size_t i = 0; i < out->n; i++)
@@ -126,11 +148,32 @@ markers_free(struct marker_list *list)
 	memset(list, 0, sizeof(*list));
 }
 
+/* The first marker (in reading order) at or after this place. */
+static size_t
+first_from(const struct marker_list *list, long stage, int touchpoint, long pain_point)
+{
+	size_t lo = 0, hi = list->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (compare_place(&list->items[mid], stage, touchpoint, pain_point) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+size_t
+markers_first_at(const struct marker_list *list, long s, int tp)
+{
+	return first_from(list, s, tp, -1); /* no pain point: the least */
+}
+
 const struct marker *
 markers_for_pain_point(const struct marker_list *list, long s, long k)
 {
-	for (size_t i = 0; i < list->n; i++)
-		if (list->items[i].stage == s && list->items[i].pain_point == k)
-			return &list->items[i];
+	size_t i = first_from(list, s, 0, k);
+	if (i < list->n && compare_place(&list->items[i], s, 0, k) == 0)
+		return &list->items[i];
 	return NULL;
 }

@@ -48,7 +48,13 @@ void markers_of(const struct checked_journey *cj, const bool disabled[CODE__MAX]
 
 void markers_free(struct marker_list *list);
 
-/* The marker for pain point k of stage s, or NULL when no finding reports it. */
+/* The index of the first marker on touchpoint tp of stage s (0: the stage
+ * itself), or where it would be; the markers of that place follow it, those
+ * of no pain point first. A binary search: the list is in reading order. */
+size_t markers_first_at(const struct marker_list *list, long s, int tp);
+
+/* The marker for pain point k of stage s, or NULL when no finding reports
+ * it (a binary search). */
 const struct marker *markers_for_pain_point(const struct marker_list *list,
 					    long s, long k);
 

@@ -2,6 +2,7 @@
 #include "model.h"
 
 #include "mem.h"
+#include "readability.h"
 #include "text.h"
 #include "values.h"
 
@@ -21,10 +22,23 @@ doc_new(const char *path, enum doc_kind kind, enum doc_format format)
 }
 
 void
+chain_free_jargon_words(struct chain *c)
+{
+	if (c->jargon_words != NULL)
+		phrases_free(c->jargon_words);
+	free(c->jargon_words);
+	c->jargon_words = NULL;
+}
+
+void
 doc_free(struct doc **doc)
 {
 	if (doc == NULL || *doc == NULL)
 		return;
+	if ((*doc)->chain != NULL) {
+		idmap_free(&(*doc)->chain->names);
+		chain_free_jargon_words((*doc)->chain);
+	}
 	struct arena *arena = (*doc)->arena;
 	arena_free(&arena); /* the document itself lives in its arena */
 	*doc = NULL;

@@ -2,12 +2,14 @@
 #ifndef KETEN_MODEL_H
 #define KETEN_MODEL_H
 
+#include "idmap.h"
 #include "loc.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 
 struct arena;
+struct phrases;
 
 /* A text value and where it was written; s is NULL when it was not given. */
 struct text {
@@ -273,6 +275,12 @@ struct chain {
 	struct text_list jargon;
 	bool jargon_given;            /* false: the default list applies */
 	struct text_list disable;     /* rule codes */
+	struct phrases *jargon_words; /* filled by chain_validate: the jargon
+				       * split and indexed (readability.h) */
+	struct idmap names;           /* filled by chain_validate: each id as
+				       * written and each alias's slug ->
+				       * 2 * position index, + 1 for an id
+				       * (the first position to use a name wins) */
 };
 
 enum doc_kind { DOC_UNKNOWN, DOC_PERSONA, DOC_JOURNEY, DOC_CHAIN };
@@ -290,6 +298,9 @@ struct doc {
 	bool broken;        /* an S-error was found in this file */
 	struct arena *arena;
 };
+
+/* Frees chain->jargon_words (doc_free does it for a chain's document). */
+void chain_free_jargon_words(struct chain *c);
 
 struct doc *doc_new(const char *path, enum doc_kind kind, enum doc_format format);
 void doc_free(struct doc **doc);

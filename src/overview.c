@@ -14,21 +14,12 @@ text_or(const struct text *t, const char *otherwise)
 	return xstrdup(t->s != NULL && *t->s ? t->s : otherwise ? otherwise : "");
 }
 
-/* Room for one more position; the moves matrix grows with it. */
+/* Room for one more position. */
 static struct ov_position *
 new_position(struct overview *ov)
 {
-	if (ov->n_positions == ov->cap_positions) {
-		size_t cap = ov->cap_positions ? 2 * ov->cap_positions : 8;
-		struct ov_edge *edges = xcalloc(cap * cap, sizeof(*edges));
-		for (size_t from = 0; from < ov->n_positions; from++)
-			memcpy(&edges[from * cap], &ov->edges[from * ov->cap_positions],
-			       ov->n_positions * sizeof(*edges));
-		free(ov->edges);
-		ov->edges = edges;
-		ov->positions = xrealloc(ov->positions, cap * sizeof(*ov->positions));
-		ov->cap_positions = cap;
-	}
+	ov->positions = xgrow(ov->positions, ov->n_positions, &ov->cap_positions,
+			      sizeof(*ov->positions));
 	struct ov_position *p = &ov->positions[ov->n_positions++];
 	memset(p, 0, sizeof(*p));
 	return p;
@@ -68,20 +59,49 @@ overview_free(struct overview *ov)
 		free(ov->positions[i].domain);
 	}
 	free(ov->positions);
-	free(ov->edges);
+	free(ov->moves);
+	idmap_free(&ov->move_index);
 	memset(ov, 0, sizeof(*ov));
 }
 
 const struct ov_edge *
 overview_edge(const struct overview *ov, size_t from, size_t to)
 {
-	return &ov->edges[from * ov->cap_positions + to];
+	static const struct ov_edge none;
+	size_t key[2] = {from, to}, i;
+	return idmap_find(&ov->move_index, key, sizeof key, &i) ? &ov->moves[i].edge : &none;
 }
 
 static struct ov_edge *
 edge_at(struct overview *ov, size_t from, size_t to)
 {
-	return &ov->edges[from * ov->cap_positions + to];
+	size_t key[2] = {from, to};
+	size_t i = idmap_add(&ov->move_index, key, sizeof key, ov->n_moves);
+	if (i == ov->n_moves) {
+		ov->moves = xgrow(ov->moves, ov->n_moves, &ov->cap_moves, sizeof(*ov->moves));
+		ov->moves[ov->n_moves++] = (struct ov_move){from, to, {0, 0, 0}};
+	}
+	return &ov->moves[i].edge;
+}
+
+static int
+compare_moves(const void *pa, const void *pb)
+{
+	const struct ov_move *a = *(const struct ov_move *const *)pa;
+	const struct ov_move *b = *(const struct ov_move *const *)pb;
+	if (a->from != b->from)
+		return a->from < b->from ? -1 : 1;
+	return a->to < b->to ? -1 : a->to > b->to;
+}
+
+const struct ov_move **
+overview_moves_in_order(const struct overview *ov)
+{
+	const struct ov_move **order = xmalloc((ov->n_moves ? ov->n_moves : 1) * sizeof(*order));
+	for (size_t i = 0; i < ov->n_moves; i++)
+		order[i] = &ov->moves[i];
+	qsort(order, ov->n_moves, sizeof(*order), compare_moves);
+	return order;
 }
 
 bool
@@ -217,10 +237,9 @@ overview_highest(const struct overview *ov, bool moves)
 	for (size_t i = 0; !moves && i < ov->n_positions; i++)
 		if (ov->positions[i].friction > highest)
 			highest = ov->positions[i].friction;
-	for (size_t from = 0; moves && from < ov->n_positions; from++)
-		for (size_t to = 0; to < ov->n_positions; to++)
-			if (overview_edge(ov, from, to)->friction > highest)
-				highest = overview_edge(ov, from, to)->friction;
+	for (size_t i = 0; moves && i < ov->n_moves; i++)
+		if (ov->moves[i].edge.friction > highest)
+			highest = ov->moves[i].edge.friction;
 	return highest;
 }
 

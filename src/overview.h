@@ -3,6 +3,7 @@
 #define KETEN_OVERVIEW_H
 
 #include "diag.h"
+#include "idmap.h"
 #include "keten.h"
 #include "model.h"
 
@@ -41,12 +42,22 @@ struct ov_edge {
 	int findings;
 };
 
+/* A move seen: from one position to another (indices into positions). */
+struct ov_move {
+	size_t from, to;
+	struct ov_edge edge;
+};
+
 struct overview {
 	const struct chain *chain;  /* borrowed: it must outlive the overview */
 	struct ov_position *positions; /* the chain's, in its order, then the
 					* foreign ones in the order met */
 	size_t n_positions, cap_positions;
-	struct ov_edge *edges;      /* cap_positions squared: [from * cap + to] */
+	struct ov_move *moves;      /* the moves seen, in the order first seen
+				     * (a chain may hold very many positions:
+				     * only the moves seen take room) */
+	size_t n_moves, cap_moves;
+	struct idmap move_index;    /* (from, to) -> index into moves */
 	int journeys;               /* journeys added (without errors) */
 	int skipped;                /* journeys with structural errors, left out */
 	char **personas;            /* distinct persona ids, sorted */
@@ -69,8 +80,12 @@ void overview_init(struct overview *ov, const struct chain *chain);
  */
 void overview_add_journey(struct overview *ov, const struct checked_journey *cj);
 
-/* The moves from position `from` to position `to`. */
+/* The moves from position `from` to position `to` (all zero when none). */
 const struct ov_edge *overview_edge(const struct overview *ov, size_t from, size_t to);
+
+/* The moves seen sorted by from, then to: an array of n_moves (caller
+ * frees the array, not the moves). */
+const struct ov_move **overview_moves_in_order(const struct overview *ov);
 
 /* True for a code whose findings sit on the move into their stage. */
 bool overview_code_on_move(enum code code);

@@ -339,30 +339,31 @@ static void
 add_moves(struct draw *d)
 {
 	const struct overview *ov = d->ov;
-	for (size_t from = 0; from < ov->n_positions; from++)
-		for (size_t to = 0; to < ov->n_positions; to++) {
-			const struct ov_edge *m = overview_edge(ov, from, to);
-			if (m->count == 0)
-				continue;
-			buf_clear(&d->scratch);
-			buf_printf(&d->scratch, "move-%s-%s", position_id(&ov->positions[from]),
-				   position_id(&ov->positions[to]));
-			Agedge_t *e = agedge(d->g, d->nodes[from], d->nodes[to], d->scratch.data, 1);
-			set(e, "id", d->scratch.data);
-			bool flat = from != to &&
-				    rung_of(&ov->positions[from]) == rung_of(&ov->positions[to]);
-			style_move(d, e, m, move_kind(ov, from, to), flat);
-		}
+	const struct ov_move **order = overview_moves_in_order(ov);
+	for (size_t k = 0; k < ov->n_moves; k++) {
+		size_t from = order[k]->from, to = order[k]->to;
+		const struct ov_edge *m = &order[k]->edge;
+		if (m->count == 0)
+			continue;
+		buf_clear(&d->scratch);
+		buf_printf(&d->scratch, "move-%s-%s", position_id(&ov->positions[from]),
+			   position_id(&ov->positions[to]));
+		Agedge_t *e = agedge(d->g, d->nodes[from], d->nodes[to], d->scratch.data, 1);
+		set(e, "id", d->scratch.data);
+		bool flat = from != to &&
+			    rung_of(&ov->positions[from]) == rung_of(&ov->positions[to]);
+		style_move(d, e, m, move_kind(ov, from, to), flat);
+	}
+	free(order);
 }
 
 static void
 build(struct draw *d)
 {
 	const struct overview *ov = d->ov;
-	for (size_t from = 0; from < ov->n_positions; from++)
-		for (size_t to = 0; to < ov->n_positions; to++)
-			if (overview_edge(ov, from, to)->count > d->most)
-				d->most = overview_edge(ov, from, to)->count;
+	for (size_t i = 0; i < ov->n_moves; i++)
+		if (ov->moves[i].edge.count > d->most)
+			d->most = ov->moves[i].edge.count;
 	d->highest = overview_highest(ov, false);
 	d->highest_move = overview_highest(ov, true);
 	char *name = esc_plain(msg(d->lang, M_OV_NAME), 200);

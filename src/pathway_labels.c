@@ -361,10 +361,12 @@ put_touchpoint(struct buf *out, const struct pathway *p, const struct touchpoint
 static void
 put_markers_at(struct buf *out, const struct pathway *p, long i, int tp)
 {
-	for (size_t k = 0; k < p->markers->n; k++) {
+	/* The place's markers are together, those of no pain point first. */
+	for (size_t k = markers_first_at(p->markers, i, tp); k < p->markers->n; k++) {
 		const struct marker *m = &p->markers->items[k];
-		if (m->stage == i && m->touchpoint == tp && m->pain_point < 0)
-			put_marker_row(out, p, m, NULL);
+		if (m->stage != i || m->touchpoint != tp || m->pain_point >= 0)
+			break;
+		put_marker_row(out, p, m, NULL);
 	}
 }
 

@@ -4,6 +4,7 @@
 #include "mem.h"
 #include "text.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -434,4 +435,98 @@ words_contain_phrase(const struct words *w, const char *phrase)
 	bool found = words_contain(w, &p);
 	words_free(&p);
 	return found;
+}
+
+/* --- phrase sets --- */
+
+/* The folded form of word i of w, into out (replacing what it held). */
+static void
+fold_word(const struct words *w, size_t i, struct buf *out)
+{
+	buf_clear(out);
+	text_casefold_to(out, w->text + w->spans[i].start, w->spans[i].len);
+}
+
+void
+phrases_add(struct phrases *set, const char *phrase)
+{
+	if (set->n == set->cap) {
+		size_t cap = set->cap;
+		set->items = xgrow(set->items, set->n, &set->cap, sizeof(*set->items));
+		set->next = xrealloc(set->next, set->cap * sizeof(*set->next));
+		memset(set->items + cap, 0, (set->cap - cap) * sizeof(*set->items));
+	}
+	size_t i = set->n++;
+	struct words *p = &set->items[i];
+	words_split(phrase, p);
+	set->next[i] = SIZE_MAX;
+	if (p->n == 0)
+		return;
+	struct buf key = {0};
+	fold_word(p, 0, &key);
+	size_t head = idmap_add(&set->by_first, buf_str(&key), key.len, i);
+	if (head != i) { /* one more phrase with this first word */
+		set->next[i] = set->next[head];
+		set->next[head] = i;
+	}
+	buf_free(&key);
+}
+
+/* True when the words of phrase p follow word `at` of w (whose first word
+ * is known to match). */
+static bool
+phrase_at(const struct words *w, size_t at, const struct words *p)
+{
+	if (p->n > w->n - at)
+		return false;
+	for (size_t k = 1; k < p->n; k++)
+		if (!word_equal(w, at + k, p, k))
+			return false;
+	return true;
+}
+
+static int
+compare_sizes(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+size_t
+phrases_find(const struct phrases *set, const struct words *w, size_t **found, size_t *cap)
+{
+	size_t n = 0;
+	if (set->by_first.n == 0)
+		return 0;
+	struct buf key = {0};
+	for (size_t at = 0; at < w->n; at++) {
+		fold_word(w, at, &key);
+		size_t c;
+		if (!idmap_find(&set->by_first, buf_str(&key), key.len, &c))
+			continue;
+		for (; c != SIZE_MAX; c = set->next[c])
+			if (phrase_at(w, at, &set->items[c])) {
+				*found = xgrow(*found, n, cap, sizeof(**found));
+				(*found)[n++] = c;
+			}
+	}
+	buf_free(&key);
+	if (n > 1)
+		qsort(*found, n, sizeof(**found), compare_sizes);
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++)
+		if (kept == 0 || (*found)[kept - 1] != (*found)[i])
+			(*found)[kept++] = (*found)[i];
+	return kept;
+}
+
+void
+phrases_free(struct phrases *set)
+{
+	for (size_t i = 0; i < set->n; i++)
+		words_free(&set->items[i]);
+	free(set->items);
+	free(set->next);
+	idmap_free(&set->by_first);
+	*set = (struct phrases){0};
 }

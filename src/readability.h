@@ -1,6 +1,8 @@
-/* readability.h - words, sentences, syllables, the Flesch–Douma score and whole-word phrase matching of a text (rule K010). Included by: personal.c, rules_text.c, rules_run.h, tests/unit/. */
+/* readability.h - words, sentences, syllables, the Flesch–Douma score and whole-word phrase matching of a text (rule K010). Included by: chain.c, model.c, personal.c, rules_text.c, rules_run.h, tests/unit/. */
 #ifndef KETEN_READABILITY_H
 #define KETEN_READABILITY_H
+
+#include "idmap.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -78,6 +80,33 @@ bool words_contain(const struct words *w, const struct words *phrase);
 
 /* words_contain with the phrase given as text (split on every call). */
 bool words_contain_phrase(const struct words *w, const char *phrase);
+
+/*
+ * A set of phrases matched against many texts (the jargon of a chain
+ * model): each phrase split once and indexed by its first word, case
+ * folded, so that a text's words each find in constant time the phrases
+ * that may start there. Start with `struct phrases set = {0};`.
+ */
+struct phrases {
+	struct words *items;   /* the phrases in the order added */
+	size_t n, cap;
+	struct idmap by_first; /* folded first word -> a phrase starting so */
+	size_t *next;          /* [i]: another phrase with the same first
+				* word as phrase i, or SIZE_MAX */
+};
+
+/* Adds a phrase (borrowed: it must outlive the set). A phrase without
+ * words is kept (so the numbers stay the order added) but matches nothing. */
+void phrases_add(struct phrases *set, const char *phrase);
+
+/* The numbers of the phrases of set that words_contain would find in w,
+ * ascending, each once, into *found (grown as needed; caller frees);
+ * returns how many. */
+size_t phrases_find(const struct phrases *set, const struct words *w, size_t **found,
+		    size_t *cap);
+
+/* Frees what the set holds and leaves it empty. */
+void phrases_free(struct phrases *set);
 
 /* True for a code point that is a letter or a digit by the word rules
  * above (combining marks excluded). Shared with personal.c, whose numbers

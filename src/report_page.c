@@ -45,38 +45,6 @@ read_output(struct outdir *out, const char *name, size_t *len)
 	return data;
 }
 
-/*
- * Appends an SVG file inline: from its <svg element on, with every id and
- * every reference to one given the prefix, so that several diagrams on one
- * page keep their ids apart.
- */
-static void
-inline_svg(struct buf *out, const char *svg, const char *prefix)
-{
-	const char *p = strstr(svg, "<svg");
-	if (p == NULL)
-		return;
-	static const char *const refs[] = {" id=\"", "url(#", "href=\"#"};
-	while (*p != '\0') {
-		const char *next = NULL;
-		size_t which = 0;
-		for (size_t k = 0; k < 3; k++) {
-			const char *hit = strstr(p, refs[k]);
-			if (hit != NULL && (next == NULL || hit < next))
-				next = hit, which = k;
-		}
-		if (next == NULL) {
-			buf_puts(out, p);
-			break;
-		}
-		size_t upto = (size_t)(next - p) + strlen(refs[which]);
-		buf_add(out, p, upto);
-		buf_puts(out, prefix);
-		p += upto;
-	}
-	buf_putc(out, '\n');
-}
-
 static void
 base64(struct buf *out, const unsigned char *data, size_t len)
 {
@@ -115,7 +83,7 @@ diagram(struct buf *out, const struct report *r, struct outdir *dir,
 	} else if (ends_with(rj->diagram, ".svg")) {
 		char prefix[32];
 		snprintf(prefix, sizeof prefix, "j%zu-", i + 1);
-		inline_svg(out, data, prefix);
+		html_inline_svg(out, data, prefix);
 	} else if (ends_with(rj->diagram, ".png")) {
 		buf_puts(out, "<img alt=\"");
 		html_text(out, rj->title);
@@ -146,17 +114,36 @@ journey_link(struct buf *out, const struct report_journey *rj)
 	buf_puts(out, "</a>");
 }
 
-/* Journey indices by friction score, highest first, else in their order. */
+/* A journey's place in the ranking: its score and its index. */
+struct rank {
+	int score;
+	size_t index;
+};
+
+/* Highest score first; equal scores in journey order. */
+static int
+compare_rank(const void *pa, const void *pb)
+{
+	const struct rank *a = pa, *b = pb;
+	if (a->score != b->score)
+		return a->score > b->score ? -1 : 1;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Journey indices by friction score, highest first, else in their order
+ * (n log n: a workspace may hold very many journeys). */
 static size_t *
 ranking(const struct report *r)
 {
-	size_t *order = xcalloc(r->n_journeys ? r->n_journeys : 1, sizeof(*order));
-	for (size_t i = 0; i < r->n_journeys; i++) {
-		size_t k = i;
-		for (; k > 0 && r->journeys[order[k - 1]].score < r->journeys[i].score; k--)
-			order[k] = order[k - 1];
-		order[k] = i;
-	}
+	size_t n = r->n_journeys;
+	struct rank *ranks = xcalloc(n ? n : 1, sizeof(*ranks));
+	for (size_t i = 0; i < n; i++)
+		ranks[i] = (struct rank){r->journeys[i].score, i};
+	qsort(ranks, n, sizeof(*ranks), compare_rank);
+	size_t *order = xcalloc(n ? n : 1, sizeof(*order));
+	for (size_t i = 0; i < n; i++)
+		order[i] = ranks[i].index;
+	free(ranks);
 	return order;
 }
 
@@ -255,7 +242,7 @@ overview(struct buf *out, const struct report *r)
 	buf_printf(out, "<section id=\"overzicht\">\n<h2>%s</h2>\n<figure class=\"overview\">\n",
 		   msg(r->lang, M_REP_OVERVIEW));
 	if (r->overview != NULL)
-		inline_svg(out, r->overview, "ov-");
+		html_inline_svg(out, r->overview, "ov-");
 	else
 		buf_printf(out, "<p class=\"none\">%s</p>\n", msg(r->lang, M_REP_NO_OVERVIEW));
 	buf_puts(out, "</figure>\n</section>\n");

@@ -268,25 +268,16 @@ run_on_journey(struct rule_run *run)
 	}
 }
 
-/* The chain's jargon entries split once, for all written touchpoints. */
-static struct words *
-split_jargon(const struct chain *chain, size_t *n)
+/* The chain's jargon split and indexed: chain_validate's, or made here for
+ * a model that was not validated (into *own; caller frees it). */
+static const struct phrases *
+jargon_of(const struct chain *chain, struct phrases *own)
 {
-	*n = chain ? chain->jargon.n : 0;
-	if (*n == 0)
-		return NULL;
-	struct words *jargon = xcalloc(*n, sizeof(*jargon));
-	for (size_t i = 0; i < *n; i++)
-		words_split(chain->jargon.items[i].s ? chain->jargon.items[i].s : "", &jargon[i]);
-	return jargon;
-}
-
-static void
-free_jargon(struct words *jargon, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		words_free(&jargon[i]);
-	free(jargon);
+	if (chain->jargon_words != NULL)
+		return chain->jargon_words;
+	for (size_t i = 0; i < chain->jargon.n; i++)
+		phrases_add(own, chain->jargon.items[i].s ? chain->jargon.items[i].s : "");
+	return own;
 }
 
 void
@@ -304,14 +295,15 @@ rules_check_journey(const struct doc *doc, const struct persona *persona,
 		.diags = diags, .off = off,
 	};
 	bool structural_ok = !doc->broken && chain != NULL;
-	struct words *jargon = structural_ok ? split_jargon(chain, &run.n_jargon) : NULL;
-	run.jargon = jargon;
+	struct phrases own = {0};
+	run.jargon = structural_ok ? jargon_of(chain, &own) : NULL;
 	for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
 		run.rule = &rules[r];
 		if (run.rule->scope == SCOPE_TEXT || structural_ok)
 			run_on_journey(&run);
 	}
-	free_jargon(jargon, run.n_jargon);
+	phrases_free(&own);
+	free(run.jargon_found);
 	words_free(&run.text_words);
 }
 

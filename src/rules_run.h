@@ -19,8 +19,9 @@ struct rule_run {
 	const struct thresholds *limits;
 	struct diags *diags;
 	const bool *off;               /* codes off for this document */
-	const struct words *jargon;    /* the chain's jargon, split into words */
-	size_t n_jargon;
+	const struct phrases *jargon;  /* the chain's jargon, split and indexed */
+	size_t *jargon_found;          /* reused for each touchpoint's text (K010) */
+	size_t jargon_cap;
 	struct words text_words;       /* reused for each touchpoint's text (K010) */
 	/* cursor */
 	size_t stage_index;

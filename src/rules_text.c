@@ -13,12 +13,14 @@
 
 /* Appends each jargon entry of the chain found in w to found (", "). */
 static void
-find_jargon(const struct rule_run *run, const struct words *w, struct buf *found)
+find_jargon(struct rule_run *run, const struct words *w, struct buf *found)
 {
-	for (size_t i = 0; i < run->n_jargon; i++)
-		if (words_contain(w, &run->jargon[i]))
-			buf_printf(found, "%s%s", found->len ? ", " : "",
-				   run->chain->jargon.items[i].s);
+	if (run->jargon == NULL)
+		return;
+	size_t n = phrases_find(run->jargon, w, &run->jargon_found, &run->jargon_cap);
+	for (size_t k = 0; k < n; k++)
+		buf_printf(found, "%s%s", found->len ? ", " : "",
+			   run->chain->jargon.items[run->jargon_found[k]].s);
 }
 
 void

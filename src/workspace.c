@@ -7,6 +7,7 @@
 #include "text.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,31 @@ keep_persona_findings(struct workspace *ws, size_t from)
 	size_t n = ws->persona_findings.n;
 	ws->persona_met = xcalloc(n ? n : 1, sizeof(bool));
 	ws->persona_scratch = xcalloc(n ? n : 1, sizeof(struct diag *));
+}
+
+/* Indexes the personas by id (the first of an id wins, as before) and the
+ * persona findings by persona (persona id -> its first finding, and a
+ * chain through persona_finding_next from there), so that each journey finds its own in constant
+ * time however many personas there are. */
+static void
+index_personas(struct workspace *ws)
+{
+	for (size_t i = 0; i < ws->n_personas; i++) {
+		const char *id = ws->personas[i]->persona->id.s;
+		idmap_add(&ws->persona_ids, id, strlen(id), i);
+	}
+	size_t n = ws->persona_findings.n;
+	ws->persona_finding_next = xmalloc((n ? n : 1) * sizeof(size_t));
+	size_t *last = xmalloc((n ? n : 1) * sizeof(size_t));
+	for (size_t i = 0; i < n; i++) {
+		const char *id = ws->persona_findings.items[i].persona;
+		size_t first = idmap_add(&ws->persona_finding_groups, id, strlen(id), i);
+		ws->persona_finding_next[i] = SIZE_MAX;
+		if (first != i)
+			ws->persona_finding_next[last[first]] = i;
+		last[first] = i;
+	}
+	free(last);
 }
 
 struct workspace *
@@ -50,6 +76,7 @@ workspace_open(char *const *paths, size_t n_paths, const struct workspace_option
 	ws->n_personas_checked = ws->n_personas;
 	keep_persona_findings(ws, first);
 	ws_read_reference_personas(ws);
+	index_personas(ws);
 	return ws;
 }
 
@@ -87,12 +114,10 @@ const struct persona *
 workspace_persona(const struct workspace *ws, const char *id)
 {
 	char *slug = text_slug(id);
-	const struct persona *found = NULL;
-	for (size_t i = 0; i < ws->n_personas && found == NULL; i++)
-		if (strcmp(ws->personas[i]->persona->id.s, slug) == 0)
-			found = ws->personas[i]->persona;
+	size_t i;
+	bool found = idmap_find(&ws->persona_ids, slug, strlen(slug), &i);
 	free(slug);
-	return found;
+	return found ? ws->personas[i]->persona : NULL;
 }
 
 /* The rule findings about the journey's persona as a whole, into
@@ -100,13 +125,13 @@ workspace_persona(const struct workspace *ws, const char *id)
 static size_t
 gather_persona_findings(struct workspace *ws, const struct persona *p)
 {
-	size_t n = 0;
-	for (size_t i = 0; p != NULL && p->id.s != NULL && i < ws->persona_findings.n; i++) {
-		const struct diag *d = &ws->persona_findings.items[i];
-		if (strcmp(d->persona, p->id.s) != 0)
-			continue;
+	size_t n = 0, i;
+	if (p == NULL || p->id.s == NULL ||
+	    !idmap_find(&ws->persona_finding_groups, p->id.s, strlen(p->id.s), &i))
+		return 0;
+	for (; i != SIZE_MAX; i = ws->persona_finding_next[i]) {
 		ws->persona_met[i] = true;
-		ws->persona_scratch[n++] = d;
+		ws->persona_scratch[n++] = &ws->persona_findings.items[i];
 	}
 	return n;
 }
@@ -139,7 +164,10 @@ check_one_journey(struct workspace *ws, struct doc *doc, struct diags *later,
 {
 	if (doc->kind == DOC_JOURNEY && doc->journey) {
 		ws_check_in_order(ws, doc, later);
-		diags_tag(ws->diags, first, doc->journey->id.s, doc->journey->persona.s);
+		/* A chain model read for this journey keeps its findings to
+		 * itself: they are not the journey's. */
+		diags_tag_file(ws->diags, first, doc->path, doc->journey->id.s,
+			       doc->journey->persona.s);
 		struct checked_journey cj = describe_journey(ws, doc, first, index);
 		ws->n_journeys++;
 		if (fn != NULL)
@@ -237,6 +265,10 @@ workspace_close(struct workspace **wsp)
 		free(ws->seen[i].file);
 	free(ws->seen);
 	idmap_free(&ws->seen_ids);
+	idmap_free(&ws->persona_reals);
+	idmap_free(&ws->persona_ids);
+	idmap_free(&ws->persona_finding_groups);
+	free(ws->persona_finding_next);
 	free(ws->error);
 	pthread_mutex_destroy(&ws->chains_lock);
 	free(ws);

@@ -12,6 +12,7 @@
 struct ws_input {
 	char *path;
 	enum doc_kind kind; /* what its folder says; DOC_UNKNOWN otherwise */
+	bool named;         /* given on the command line, not found in a folder */
 };
 
 /* A chain model read from a file, by the real path it was found under. */
@@ -37,11 +38,17 @@ struct workspace {
 				     * only to resolve references */
 	size_t n_personas, cap_personas;
 	size_t n_personas_checked;
+	struct idmap persona_reals; /* real path of a persona file -> index */
+	size_t n_persona_reals;     /* personas[0..n) are in persona_reals */
 	struct diags persona_findings; /* copies of the rule findings about
 					* personas as a whole */
 	bool *persona_met;          /* [i]: a checked journey is about the
 				     * persona of persona_findings.items[i] */
 	const struct diag **persona_scratch; /* one journey's persona findings */
+	struct idmap persona_ids;   /* persona id -> index into personas */
+	struct idmap persona_finding_groups; /* persona id -> its first finding */
+	size_t *persona_finding_next; /* the next finding of the same persona,
+				       * or SIZE_MAX */
 	struct ws_chain *chains;
 	size_t n_chains, cap_chains;
 	pthread_mutex_t chains_lock; /* reader threads look at chains */

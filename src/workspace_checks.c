@@ -13,19 +13,19 @@
 void
 ws_check_persona_ids(struct workspace *ws)
 {
+	struct idmap first = {0};
 	for (size_t i = 0; i < ws->n_personas; i++) {
 		const struct persona *p = ws->personas[i]->persona;
-		for (size_t k = 0; k < i; k++) {
-			const struct persona *q = ws->personas[k]->persona;
-			if (strcmp(p->id.s, q->id.s) != 0)
-				continue;
-			struct diag *d = diag_emit(ws->diags, CODE_S004, &p->id.loc, M_S004_PERSONA,
-						   p->id.s, q->id.loc.file, q->id.loc.line);
-			diag_hint(ws->diags, d, M_H_DUP_ID);
-			ws->personas[i]->broken = true;
-			break;
-		}
+		size_t k = idmap_add(&first, p->id.s, strlen(p->id.s), i);
+		if (k == i)
+			continue;
+		const struct persona *q = ws->personas[k]->persona;
+		struct diag *d = diag_emit(ws->diags, CODE_S004, &p->id.loc, M_S004_PERSONA,
+					   p->id.s, q->id.loc.file, q->id.loc.line);
+		diag_hint(ws->diags, d, M_H_DUP_ID);
+		ws->personas[i]->broken = true;
 	}
+	idmap_free(&first);
 }
 
 static void

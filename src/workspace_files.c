@@ -74,11 +74,12 @@ workspace_read_file(const char *path, const struct limits *limits,
 /* --- finding files --- */
 
 static void
-add_input(struct workspace *ws, const char *path, enum doc_kind kind)
+add_input(struct workspace *ws, const char *path, enum doc_kind kind, bool named)
 {
 	ws->inputs = xgrow(ws->inputs, ws->n_inputs, &ws->cap_inputs, sizeof(*ws->inputs));
 	ws->inputs[ws->n_inputs].path = xstrdup(path);
 	ws->inputs[ws->n_inputs].kind = kind;
+	ws->inputs[ws->n_inputs].named = named;
 	ws->n_inputs++;
 }
 
@@ -175,7 +176,7 @@ walk_folder(struct workspace *ws, const char *top)
 			if (path_has_extension(name, ".md") || path_has_extension(name, ".json")) {
 				char *path = path_join(item.dir, name);
 				if (!entry_is_folder(&names[i], path))
-					add_input(ws, path, layout_kind_of_file(path));
+					add_input(ws, path, layout_kind_of_file(path), false);
 				free(path);
 			}
 			free(names[i].name);
@@ -195,7 +196,7 @@ ws_find_inputs(struct workspace *ws, const char *path)
 	if (!path_is_folder(path)) {
 		if (path_has_extension(path, ".md") || path_has_extension(path, ".json") ||
 		    access(path, F_OK) != 0) {
-			add_input(ws, path, layout_kind_of_file(path));
+			add_input(ws, path, layout_kind_of_file(path), true);
 			return;
 		}
 		struct loc whole = {path, 1, 1};
@@ -227,8 +228,11 @@ push_doc(struct doc ***items, size_t *n, size_t *cap, struct doc *doc)
 	(*items)[(*n)++] = doc;
 }
 
-/* Reads everything but the journeys in folders: chain models first, then
- * personas, then files of unknown kind (which may turn out journeys). */
+/* Reads everything but the journeys in folders: chain models named on the
+ * command line first, then personas, then files of unknown kind (which may
+ * turn out journeys). A chain model found in chains/ is read (and
+ * validated) only when a journey uses it: a broken model nobody uses costs
+ * nothing and is not reported. */
 void
 ws_read_up_front(struct workspace *ws)
 {
@@ -236,7 +240,8 @@ ws_read_up_front(struct workspace *ws)
 	for (size_t i = 0; i < ws->n_inputs; i++) {
 		struct ws_input in = ws->inputs[i];
 		if (in.kind == DOC_CHAIN && path_has_extension(in.path, ".json")) {
-			ws_chain_load(ws, in.path);
+			if (in.named)
+				ws_chain_load(ws, in.path);
 			free(in.path);
 			continue;
 		}
@@ -272,17 +277,28 @@ ws_read_up_front(struct workspace *ws)
 	}
 }
 
+/* Brings ws->persona_reals up to date with ws->personas: each persona
+ * file's real path is worked out once, however many folders are read. */
+static void
+note_persona_reals(struct workspace *ws)
+{
+	char real[PATH_MAX];
+	for (; ws->n_persona_reals < ws->n_personas; ws->n_persona_reals++) {
+		const char *path = ws->personas[ws->n_persona_reals]->path;
+		if (realpath(path, real) != NULL)
+			idmap_add(&ws->persona_reals, real, strlen(real), ws->n_persona_reals);
+	}
+}
+
 /* True when a persona from this file has been read already. */
 static bool
-persona_file_read(const struct workspace *ws, const char *path)
+persona_file_read(struct workspace *ws, const char *path)
 {
-	char real[PATH_MAX], other[PATH_MAX];
+	char real[PATH_MAX];
 	if (realpath(path, real) == NULL)
 		return false;
-	for (size_t i = 0; i < ws->n_personas; i++)
-		if (realpath(ws->personas[i]->path, other) && strcmp(real, other) == 0)
-			return true;
-	return false;
+	note_persona_reals(ws);
+	return idmap_find(&ws->persona_reals, real, strlen(real), NULL);
 }
 
 /* Reads the personas of a journey's workspace that were not among the

@@ -280,3 +280,42 @@ TEST(jargon_resplit_forgets_old_words)
 	words_free(&phrase);
 	words_free(&text);
 }
+
+/* phrases_find finds exactly what words_contain finds, in the order the
+ * phrases were added, each once, with folding across ASCII and beyond. */
+TEST(phrase_set_agrees_with_words_contain)
+{
+	static const char *const phrases[] = {
+		"één twee", "Één", "ÉÉN TWEE DRIE", "twee", "x", "", "  ", "grondslag",
+		"één", "İndicatie", "drie vier vijf", "Straße",
+	};
+	static const char *const texts[] = {
+		"Één twee drie. één twee. TWEE x x. Grondslag één",
+		"niets hier", "", "indicatie en STRASSE en straße", "drie vier", "drie vier vijf zes",
+	};
+	size_t n = sizeof phrases / sizeof phrases[0];
+	struct phrases set = {0};
+	struct words *split = xcalloc(n, sizeof(*split));
+	for (size_t i = 0; i < n; i++) {
+		phrases_add(&set, phrases[i]);
+		words_split(phrases[i], &split[i]);
+	}
+	size_t *found = NULL, cap = 0;
+	for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+		struct words w = {0};
+		words_split(texts[t], &w);
+		size_t got = phrases_find(&set, &w, &found, &cap), k = 0;
+		for (size_t i = 0; i < n; i++)
+			if (words_contain(&w, &split[i])) {
+				CHECK(k < got && found[k] == i);
+				k++;
+			}
+		INT_EQ(got, k);
+		words_free(&w);
+	}
+	for (size_t i = 0; i < n; i++)
+		words_free(&split[i]);
+	free(split);
+	free(found);
+	phrases_free(&set);
+}

@@ -4,6 +4,7 @@
 #include "chain.h"
 #include "check.h"
 #include "diag.h"
+#include "html.h"
 #include "markers.h"
 #include "mem.h"
 #include "outdir.h"
@@ -767,4 +768,19 @@ TEST(output_files_are_written_whole_and_links_replaced)
 	free(link);
 	free(path);
 	remove_tree(dir);
+}
+
+/* The report's inline SVG: everything from <svg on, each id and reference
+ * to one prefixed, other text untouched. */
+TEST(inline_svg_prefixes_ids_and_references)
+{
+	struct buf out = {0};
+	html_inline_svg(&out, "<?xml?>\n<svg width=\"1\"><g id=\"a\"><use href=\"#a\" "
+			"fill=\"url(#b)\"/><a xlink:href=\"#c\">hu h u</a></g></svg>", "j1-");
+	STR_EQ(buf_str(&out), "<svg width=\"1\"><g id=\"j1-a\"><use href=\"#j1-a\" "
+	       "fill=\"url(#j1-b)\"/><a xlink:href=\"#j1-c\">hu h u</a></g></svg>\n");
+	buf_clear(&out);
+	html_inline_svg(&out, "no diagram", "j1-");
+	STR_EQ(buf_str(&out), "");
+	buf_free(&out);
 }
