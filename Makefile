@@ -199,6 +199,7 @@ check-golden: keten
 	sh tests/limits.sh ./keten
 	sh tests/outputs.sh ./keten
 	sh tests/injection.sh ./keten
+	sh tests/hardening.sh ./keten
 
 
 # The files `keten render` writes: SVG structure, PNG and PDF, same bytes
@@ -255,6 +256,7 @@ check-asan: deps
 	$(ASAN_RUN) LIMIT_SECONDS=30 MAX_RSS_KB=4194304 sh tests/limits.sh ./keten-asan
 	$(ASAN_RUN) sh tests/outputs.sh ./keten-asan
 	$(ASAN_RUN) sh tests/injection.sh ./keten-asan
+	$(ASAN_RUN) LIMIT_SECONDS=60 sh tests/hardening.sh ./keten-asan
 	$(ASAN_RUN) sh tests/render.sh ./keten-asan
 	BROWSER=0 $(ASAN_RUN) sh tests/report.sh ./keten-asan
 	$(ASAN_RUN) sh tests/new.sh ./keten-asan
@@ -291,6 +293,7 @@ check-valgrind: deps
 	BROWSER=0 VALGRIND="$(VALGRIND_RUN)" sh tests/report.sh ./keten
 	VALGRIND="$(VALGRIND_RUN)" sh tests/new.sh ./keten
 	VALGRIND="$(VALGRIND_RUN)" sh tests/watch.sh ./keten
+	LIMIT_SECONDS=300 VALGRIND="$(VALGRIND_RUN)" sh tests/hardening.sh ./keten
 	sh tests/sanitizer-reports.sh $(VG_REPORTS)
 
 # --- fuzzing (fuzz/README.md) ---

@@ -67,8 +67,13 @@ int cli_run_on_workspace(const struct cli *cli, cli_workspace_fn *run);
 /* The options of the render pool the command line gives (cmd_render.c). */
 void cli_render_options(const struct cli *cli, struct render_options *opts);
 
-/* Opens the output folder (-o), refusing a source folder. 0, or 2 after
- * saying why. */
+/* The source folders and input files of the command line's paths and
+ * --chain, which no output may lie in or replace (source_folders_free). */
+struct source_folders;
+void cli_source_folders(const struct cli *cli, struct source_folders *sources);
+
+/* Opens the output folder (-o), refusing a source folder and one that
+ * holds an input file. 0, or 2 after saying why. */
 int cli_open_output(const struct cli *cli, struct outdir *out);
 
 /* Flushes standard output; a write error is reported and gives 2. */

@@ -24,6 +24,14 @@ cli_open_workspace(const struct cli *cli, struct workspace **ws, struct diags *d
 	return 2;
 }
 
+void
+cli_source_folders(const struct cli *cli, struct source_folders *sources)
+{
+	source_folders_add(sources, cli->args, cli->n_args);
+	if (cli->chain_path != NULL)
+		source_folders_add_file(sources, cli->chain_path);
+}
+
 int
 cli_run_on_workspace(const struct cli *cli, cli_workspace_fn *run)
 {
@@ -41,7 +49,7 @@ int
 cli_open_output(const struct cli *cli, struct outdir *out)
 {
 	struct source_folders sources = {0};
-	source_folders_add(&sources, cli->args, cli->n_args);
+	cli_source_folders(cli, &sources);
 	char *error = NULL;
 	int status = 0;
 	if (outdir_open(out, cli->output_dir, &sources, cli->lang, &error) != 0) {

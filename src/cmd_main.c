@@ -151,8 +151,7 @@ collect_diagrams(struct main_job *job)
 	for (size_t i = 0; i < job->summary.n_scores; i++) {
 		if (!render_jobs_drawn(job->render, i))
 			continue;
-		char *name = xasprintf("%s.%s", job->summary.scores[i].id,
-				       image_format_name(job->format));
+		char *name = render_diagram_file(job->summary.scores[i].id, job->format);
 		report_set_diagram(job->report, i, name);
 		free(name);
 		job->written++;

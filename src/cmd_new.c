@@ -161,6 +161,29 @@ refuse_inside(const struct cli *cli)
 	return 0;
 }
 
+/* Why a file or folder cannot be made, in the command line's language:
+ * the common reasons from the catalogue, any other as the system says it. */
+static const char *
+reason(const struct cli *cli, int err)
+{
+	switch (err) {
+	case ENAMETOOLONG:
+		return msg(cli->lang, M_NEW_WHY_NAME_TOO_LONG);
+	case EACCES:
+	case EPERM:
+		return msg(cli->lang, M_NEW_WHY_ACCESS);
+	case EROFS:
+		return msg(cli->lang, M_NEW_WHY_READ_ONLY);
+	case ENOSPC:
+	case EDQUOT:
+		return msg(cli->lang, M_NEW_WHY_FULL);
+	case ELOOP:
+		return msg(cli->lang, M_NEW_WHY_LOOP);
+	default:
+		return strerror(err);
+	}
+}
+
 /* Makes the folder when it is missing (and says so). Returns 0 or 2. */
 static int
 ensure_folder(const struct cli *cli, const char *folder)
@@ -173,7 +196,7 @@ ensure_folder(const struct cli *cli, const char *folder)
 		return 2;
 	}
 	if (mkdir(folder, 0777) != 0 && errno != EEXIST) {
-		cli_error(cli, M_NEW_MKDIR, folder, strerror(errno));
+		cli_error(cli, M_NEW_MKDIR, folder, reason(cli, errno));
 		return 2;
 	}
 	if (!cli->quiet)
@@ -190,11 +213,14 @@ refuse_existing(const struct cli *cli, const struct new_file *nf)
 	for (size_t i = 0; i < 2; i++) {
 		struct buf path = {0};
 		buf_printf(&path, "%s/%s%s", nf->folder, nf->slug, extensions[i]);
-		bool taken = lstat(buf_str(&path), &st) == 0 || errno != ENOENT;
+		bool taken = lstat(buf_str(&path), &st) == 0;
+		bool unknown = !taken && errno != ENOENT && errno != ENOTDIR;
 		if (taken)
 			cli_error(cli, M_NEW_EXISTS, buf_str(&path));
+		else if (unknown)
+			cli_error(cli, M_NEW_CANNOT, buf_str(&path), reason(cli, errno));
 		buf_free(&path);
-		if (taken)
+		if (taken || unknown)
 			return 2;
 	}
 	return 0;
@@ -348,7 +374,7 @@ write_template(const struct cli *cli, const struct new_file *nf)
 		if (errno == EEXIST)
 			cli_error(cli, M_NEW_EXISTS, nf->path);
 		else
-			cli_error(cli, M_OUT_WRITE, nf->path, strerror(errno));
+			cli_error(cli, M_NEW_CANNOT, nf->path, reason(cli, errno));
 		status = 2;
 	} else {
 		printf("%s\n", nf->path);

@@ -22,7 +22,7 @@ check_timings_path(const struct cli *cli)
 	if (cli->timings_path == NULL)
 		return 0;
 	struct source_folders sources = {0};
-	source_folders_add(&sources, cli->args, cli->n_args);
+	cli_source_folders(cli, &sources);
 	char *error = NULL;
 	int status = 0;
 	if (outdir_check_file(cli->timings_path, &sources, cli->lang, &error) != 0) {

@@ -75,6 +75,7 @@ static void
 on_stop(int sig)
 {
 	if (stop_signal) {
+		outdir_remove_temporaries();
 		signal(sig, SIG_DFL);
 		raise(sig);
 	}
@@ -431,7 +432,7 @@ static int
 watch_prepare(struct watcher *w)
 {
 	struct source_folders sources = {0};
-	source_folders_add(&sources, w->cli->args, w->cli->n_args);
+	cli_source_folders(w->cli, &sources);
 	char *error = NULL;
 	int status = 0;
 	if (outdir_check(w->cli->output_dir, &sources, w->cli->lang, &error) != 0) {

@@ -440,6 +440,18 @@ add_result(struct render_run *run, const struct doc *doc)
 	return r;
 }
 
+/* The names the output folder holds besides the diagrams. */
+static const char *const reserved_names[] = {"overview", "index", "findings"};
+
+char *
+render_diagram_file(const char *journey_id, enum image_format format)
+{
+	for (size_t i = 0; i < sizeof reserved_names / sizeof reserved_names[0]; i++)
+		if (strcmp(journey_id, reserved_names[i]) == 0)
+			return xasprintf("journey_%s.%s", journey_id, image_format_name(format));
+	return xasprintf("%s.%s", journey_id, image_format_name(format));
+}
+
 /* Prepares the diagram of a journey and hands it to the pool. */
 static void
 add_journey(struct render_run *run, const struct checked_journey *cj)
@@ -458,7 +470,7 @@ add_journey(struct render_run *run, const struct checked_journey *cj)
 			    run->opts.all_lanes, cj->friction};
 	struct pathway_spec spec;
 	pathway_prepare(&p, &spec);
-	spec.file_name = xasprintf("%s.%s", r->journey, image_format_name(run->format));
+	spec.file_name = render_diagram_file(r->journey, run->format);
 	markers_free(&markers);
 	dispatch(run, &spec, run->n_results - 1);
 	pathway_spec_free(&spec);

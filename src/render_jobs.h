@@ -27,8 +27,14 @@ struct render_options {
 struct render_run *render_jobs_new(const struct render_options *opts,
 				   enum image_format format, struct outdir *out);
 
+/* The file name of a journey's diagram: "<journey-id>.<format>", but
+ * "journey_<id>.<format>" for the ids overview, index and findings, whose
+ * names the main job's other files take (an id is a slug, which never
+ * holds '_', so no other journey can take that name). Caller frees. */
+char *render_diagram_file(const char *journey_id, enum image_format format);
+
 /* Hands a journey just checked to the pool: a broken journey is skipped,
- * the others are drawn as "<journey-id>.<format>" with their markers and
+ * the others are drawn as render_diagram_file names them, with their markers and
  * friction. Journeys are numbered 0, 1, ... in this order. Nothing of cj
  * is kept. */
 void render_jobs_add(struct render_run *run, const struct checked_journey *cj);

@@ -172,13 +172,16 @@ read_all(int fd, long limit, size_t expected, char **data, size_t *len)
 struct source *
 source_load(const char *path, const struct limits *limits, struct diags *diags)
 {
-	int fd = open(path, O_RDONLY | O_NOCTTY);
+	/* Opened without blocking, so that a FIFO or a device does not stop
+	 * the run here; what it is, is then asked of the open descriptor. */
+	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
 		report_unreadable(path, strerror(errno), diags);
 		return NULL;
 	}
 	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0) {
 		close(fd);
 		report_unreadable(path, msg(diags->lang, M_S001_NOT_REGULAR), diags);
 		return NULL;

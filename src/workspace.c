@@ -69,6 +69,12 @@ workspace_open(char *const *paths, size_t n_paths, const struct workspace_option
 		return NULL;
 	}
 	if (n_paths == 0)
+		ws_note_given(ws, ".");
+	for (size_t i = 0; i < n_paths; i++)
+		ws_note_given(ws, paths[i]);
+	if (opts->chain_path != NULL)
+		ws_note_given(ws, opts->chain_path);
+	if (n_paths == 0)
 		ws_find_inputs(ws, ".");
 	for (size_t i = 0; i < n_paths; i++)
 		ws_find_inputs(ws, paths[i]);
@@ -245,6 +251,9 @@ workspace_close(struct workspace **wsp)
 	for (size_t i = 0; i < ws->n_inputs; i++)
 		free(ws->inputs[i].path);
 	free(ws->inputs);
+	for (size_t i = 0; i < ws->n_given; i++)
+		free(ws->given[i].real);
+	free(ws->given);
 	for (size_t i = 0; i < ws->n_journeys_read; i++)
 		doc_free(&ws->journeys_read[i]);
 	free(ws->journeys_read);

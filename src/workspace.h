@@ -27,6 +27,13 @@ struct ws_seen {
 	int line;
 };
 
+/* A path given on the command line, as a real path: what lies in such a
+ * folder, or is such a file, may be read wherever it is. */
+struct ws_given {
+	char *real;
+	bool folder;
+};
+
 struct workspace {
 	struct workspace_options opts;
 	struct diags *diags;
@@ -60,6 +67,8 @@ struct workspace {
 	const char **later_first;   /* while checking: [k] is the first path,
 				     * in strcmp order, of journeys k, k+1, ...
 				     * in checking order (NULL: none) */
+	struct ws_given *given;     /* the paths given (none: ".") */
+	size_t n_given, cap_given;
 	char *error;                /* why workspace_open failed */
 };
 
@@ -69,6 +78,14 @@ struct workspace {
  * checks of a single document on it; NULL when nothing could be read. */
 struct doc *ws_load_document(const char *path, enum doc_kind kind,
 			     const struct limits *limits, struct diags *diags);
+
+/* Notes a path given on the command line (ws->given). */
+void ws_note_given(struct workspace *ws, const char *path);
+
+/* True when a file of real path `real` may be read for a document of the
+ * workspace at root_real (NULL: none): it lies within that root or within
+ * a folder given on the command line, or it is a file given there. */
+bool ws_may_read(const struct workspace *ws, const char *real, const char *root_real);
 
 /* Adds the files under path to ws->inputs: a file as it is, a folder that
  * is a workspace by its layout folders, any other folder whole. */

@@ -99,6 +99,23 @@ chain_known(struct workspace *ws, const char *path, struct doc **doc)
 	return found;
 }
 
+/* True when the chain model file a journey names lies within its
+ * workspace, or was named on the command line (ws_may_read). */
+static bool
+chain_inside(const struct workspace *ws, const struct doc *doc, const char *path)
+{
+	char *real = realpath(path, NULL);
+	if (real == NULL)
+		return true; /* reading it will say why it cannot be read */
+	char *root = layout_root_of(doc->path);
+	char *root_real = realpath(root, NULL);
+	bool inside = ws_may_read(ws, real, root_real);
+	free(root_real);
+	free(root);
+	free(real);
+	return inside;
+}
+
 /* The chain model a journey is checked with: --chain, its keten:
  * attribute, or the default. With may_load false, a model file not read
  * yet is not read: *later is set and NULL returned. */
@@ -112,11 +129,17 @@ ws_chain_for_journey(struct workspace *ws, const struct doc *doc, struct diags *
 		return ws->chain_in_force->chain;
 	struct stat st;
 	struct doc *chain = NULL;
+	const struct text *ref = &doc->journey->chain;
 	if (stat(path, &st) != 0) {
-		const struct text *ref = &doc->journey->chain;
 		struct diag *d = diag_emit(diags, CODE_S003, &ref->loc, M_S003_CHAIN,
 					   ref->s, path);
 		diag_hint(diags, d, M_H_CHAIN);
+	} else if (!chain_inside(ws, doc, path)) {
+		char *root = layout_root_of(doc->path);
+		struct diag *d = diag_emit(diags, CODE_S003, &ref->loc, M_S003_CHAIN_OUTSIDE,
+					   ref->s, root);
+		diag_hint(diags, d, M_H_CHAIN_OUTSIDE);
+		free(root);
 	} else if (!chain_known(ws, path, &chain)) {
 		if (may_load)
 			chain = ws_chain_load(ws, path);

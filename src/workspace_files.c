@@ -143,10 +143,63 @@ struct walk_item {
 	int depth;
 };
 
+/* The folder a walk reads, as given and as a real path (NULL: unknown, no
+ * file is then refused), and whether every file needs its real path
+ * looked at (the walk began in a folder that is itself a link out). */
+struct walk_root {
+	const char *shown;
+	const char *real;
+	bool check_all;
+};
+
+/* A link (or a file of unknown type) must stay within the workspace: the
+ * text of a file outside it (a password file, a .env) is never read into
+ * a report. Returns false, after reporting it into diags (unless NULL),
+ * for one that leaves it. */
+static bool
+stays_inside(struct diags *diags, const struct entry *e, const char *path,
+	     const struct walk_root *root)
+{
+	if (root->real == NULL || (!root->check_all && e->type != DT_LNK && e->type != DT_UNKNOWN))
+		return true;
+	char *real = realpath(path, NULL);
+	bool inside = real == NULL || path_within(real, root->real); /* dangling: reading says so */
+	free(real);
+	if (!inside && diags != NULL) {
+		struct loc whole = {path, 1, 1};
+		struct diag *d = diag_emit(diags, CODE_S001, &whole, M_S001_OUTSIDE, root->shown);
+		diag_hint(diags, d, M_H_OUTSIDE);
+	}
+	return inside;
+}
+
+bool
+ws_may_read(const struct workspace *ws, const char *real, const char *root_real)
+{
+	if (root_real != NULL && path_within(real, root_real))
+		return true;
+	for (size_t i = 0; i < ws->n_given; i++) {
+		const struct ws_given *g = &ws->given[i];
+		if (g->folder ? path_within(real, g->real) : strcmp(real, g->real) == 0)
+			return true;
+	}
+	return false;
+}
+
+void
+ws_note_given(struct workspace *ws, const char *path)
+{
+	char *real = realpath(path, NULL);
+	if (real == NULL)
+		return;
+	ws->given = xgrow(ws->given, ws->n_given, &ws->cap_given, sizeof(*ws->given));
+	ws->given[ws->n_given++] = (struct ws_given){real, path_is_folder(real)};
+}
+
 /* Adds every .md and .json file below dir, without recursion and without
  * following links to folders. */
 static void
-walk_folder(struct workspace *ws, const char *top)
+walk_folder(struct workspace *ws, const char *top, const struct walk_root *root)
 {
 	size_t cap = 16, n = 0;
 	struct walk_item *stack = xmalloc(cap * sizeof(*stack));
@@ -175,7 +228,8 @@ walk_folder(struct workspace *ws, const char *top)
 			 * that reading it reports why. */
 			if (path_has_extension(name, ".md") || path_has_extension(name, ".json")) {
 				char *path = path_join(item.dir, name);
-				if (!entry_is_folder(&names[i], path))
+				if (!entry_is_folder(&names[i], path) &&
+				    stays_inside(ws->diags, &names[i], path, root))
 					add_input(ws, path, layout_kind_of_file(path), false);
 				free(path);
 			}
@@ -207,16 +261,24 @@ ws_find_inputs(struct workspace *ws, const char *path)
 	/* Chain models first: the journeys need them. */
 	static const enum doc_kind parts[] = {DOC_CHAIN, DOC_PERSONA, DOC_JOURNEY};
 	bool workspace = false;
+	char *real = realpath(path, NULL);
+	struct walk_root root = {path, real, false};
 	for (size_t i = 0; i < 3; i++) {
 		char *sub = layout_path(path, parts[i]);
 		if (path_is_folder(sub)) {
-			walk_folder(ws, sub);
+			char *sub_real = realpath(sub, NULL);
+			root.check_all = sub_real == NULL || real == NULL ||
+					 !path_within(sub_real, real);
+			free(sub_real);
+			walk_folder(ws, sub, &root);
 			workspace = true;
 		}
 		free(sub);
 	}
+	root.check_all = false;
 	if (!workspace)
-		walk_folder(ws, path);
+		walk_folder(ws, path, &root);
+	free(real);
 }
 
 /* --- personas and the other documents read up front --- */
@@ -309,11 +371,16 @@ read_personas_of(struct workspace *ws, const char *journey_path)
 {
 	char *root = layout_root_of(journey_path);
 	char *dir = layout_path(root, DOC_PERSONA);
+	char *root_real = realpath(root, NULL), *dir_real = realpath(dir, NULL);
+	struct walk_root top = {root, root_real, dir_real == NULL || root_real == NULL ||
+				!path_within(dir_real, root_real)};
+	free(dir_real);
 	size_t count;
 	struct entry *names = path_is_folder(dir) ? list_folder(dir, &count) : NULL;
 	for (size_t i = 0; names && i < count; i++) {
 		char *path = path_join(dir, names[i].name);
 		if ((path_has_extension(path, ".md") || path_has_extension(path, ".json")) &&
+		    stays_inside(NULL, &names[i], path, &top) &&
 		    !persona_file_read(ws, path)) {
 			struct diags quiet;
 			diags_init(&quiet, ws->diags->lang);
@@ -328,6 +395,7 @@ read_personas_of(struct workspace *ws, const char *journey_path)
 		free(names[i].name);
 	}
 	free(names);
+	free(root_real);
 	free(dir);
 	free(root);
 }
