@@ -32,7 +32,7 @@ DEB_PKGS = build-essential pkgconf libcmark-dev libcjson-dev \
            python3-jsonschema chromium clang-14 libclang-rt-14-dev poppler-utils groff-base
 
 BASE   = mem idmap path self_path text catalog diag vocab values readability personal source jsonw model
-READ   = md_limits read_md json_scan read_json read_json_value read_json_object
+READ   = md_limits read_md read_md_item read_md_persona read_md_journey json_scan read_json read_json_value read_json_object
 MODEL  = chain
 CHECK  = check rules rules_contact rules_move rules_experience rules_text preload \
          layout workspace_files workspace_chains workspace_checks workspace

@@ -220,6 +220,8 @@ settle_thresholds(struct thresholds *t, struct diags *diags)
 	settle_threshold(&t->max_actors, "max_actors", 5, 1, diags);
 	settle_threshold(&t->emotion_drop, "emotion_drop", 2, 1, diags);
 	settle_threshold(&t->min_readability, "min_readability", 60, 0, diags);
+	settle_threshold(&t->max_silence_days, "max_silence_days", 56, 1, diags);
+	settle_threshold(&t->max_reminders, "max_reminders", 1, 0, diags);
 }
 
 static void
@@ -390,6 +392,8 @@ describe_thresholds(const struct thresholds *t, enum lang lang, struct buf *out)
 		{"max_actors", &t->max_actors, M_CHAIN_MAX_ACTORS},
 		{"emotion_drop", &t->emotion_drop, M_CHAIN_EMOTION_DROP},
 		{"min_readability", &t->min_readability, M_CHAIN_MIN_READABILITY},
+		{"max_silence_days", &t->max_silence_days, M_CHAIN_MAX_SILENCE},
+		{"max_reminders", &t->max_reminders, M_CHAIN_MAX_REMINDERS},
 	};
 	buf_printf(out, "%s\n", msg(lang, M_CHAIN_THRESHOLDS));
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)

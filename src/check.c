@@ -175,6 +175,7 @@ check_journey_positions(struct doc *doc, const struct chain *chain,
 	for (size_t i = 0; i < j->n_stages; i++) {
 		struct stage *s = j->stages[i];
 		s->pos = NULL;
+		s->awaits_pos = NULL;
 		if (s->position.s == NULL || *s->position.s == '\0') {
 			struct diag *d = diag_emit(diags, CODE_S002, &s->loc, M_S002_NO_POSITION,
 						   s->title.s ? s->title.s : s->id.s);
@@ -187,8 +188,14 @@ check_journey_positions(struct doc *doc, const struct chain *chain,
 			continue;
 		}
 		s->pos = chain_find_position(chain, s->position.s);
-		if (s->pos == NULL)
+		/* `positie: onbekend`: valid, no position and so no move. */
+		if (s->pos == NULL && !stage_position_unknown(s))
 			report_unknown_position(&s->position, chain, diags);
+		if (s->awaits.s != NULL) {
+			s->awaits_pos = chain_find_position(chain, s->awaits.s);
+			if (s->awaits_pos == NULL)
+				report_unknown_position(&s->awaits, chain, diags);
+		}
 	}
 	j->chain_ref = chain;
 	if (diags_has_error_since(diags, first))

@@ -4,6 +4,7 @@
 #include "mem.h"
 #include "readability.h"
 #include "text.h"
+#include "values.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -141,31 +142,111 @@ text_list_add_split(struct doc *doc, struct text_list *list, const char *s,
 	}
 }
 
+/* The classes of each kind (v2-friction.md, "Touchpoint kinds"). */
+static const unsigned kind_class[TP__MAX] = {
+	[TP_LETTER] = TPC_WRITTEN | TPC_TO_PERSON,
+	[TP_DECISION] = TPC_WRITTEN | TPC_TO_PERSON | TPC_DECISION,
+	[TP_EMAIL] = TPC_WRITTEN | TPC_TO_PERSON,
+	[TP_PORTAL] = TPC_WRITTEN | TPC_TO_PERSON,
+	[TP_CONVERSATION] = TPC_PERSONAL,
+	[TP_PHONE] = TPC_PERSONAL,
+	[TP_VISIT] = TPC_PERSONAL,
+	[TP_INTAKE] = TPC_PERSONAL,
+	[TP_EVALUATION] = TPC_PERSONAL,
+	[TP_REINDICATION] = TPC_PERSONAL,
+	[TP_HANDOVER] = TPC_PERSONAL, /* unless warm is "no" */
+	[TP_TRIAL] = TPC_PERSONAL,
+	[TP_FINANCIAL_CHECK] = TPC_PERSONAL,
+	[TP_WAITING] = 0,
+	[TP_APPLICATION] = TPC_OUTGOING,
+	[TP_INQUIRY] = TPC_OUTGOING,
+	[TP_CHANGE_REPORT] = TPC_OUTGOING,
+	[TP_REMINDER] = TPC_OUTGOING,
+	[TP_COMPLAINT] = TPC_OUTGOING,
+	[TP_OBJECTION] = TPC_OUTGOING,
+	[TP_REFERRAL] = TPC_TO_PERSON,
+	[TP_ADVICE] = TPC_TO_PERSON,
+	[TP_OFFER] = TPC_TO_PERSON,
+	[TP_REJECTION] = TPC_TO_PERSON | TPC_DECISION,
+	[TP_PROMISE] = TPC_AGREEMENT,
+	[TP_PLAN] = TPC_AGREEMENT,
+	[TP_BENEFIT_STOP] = TPC_MONEY,
+	[TP_OFFSET] = TPC_MONEY,
+	[TP_RECOVERY] = TPC_MONEY,
+	[TP_SANCTION] = TPC_MONEY,
+	[TP_WARNING] = TPC_MONEY,
+	[TP_DEBT] = TPC_MONEY,
+	[TP_PAYMENT] = TPC_MONEY_POSITIVE,
+	[TP_REDRESS] = TPC_REPAIR,
+	[TP_OTHER] = 0,
+};
+
+unsigned
+tp_kind_class(enum tp_kind kind)
+{
+	return (unsigned)kind < TP__MAX ? kind_class[kind] : 0;
+}
+
+unsigned
+touchpoint_class(const struct touchpoint *tp)
+{
+	unsigned c = tp_kind_class(tp->kind);
+	if (tp->kind == TP_HANDOVER && tp->warm.v == YESNO_NO)
+		c &= ~(unsigned)TPC_PERSONAL;
+	switch (tp->channel.v) {
+	case CHANNEL_LETTER:
+	case CHANNEL_EMAIL:
+	case CHANNEL_PORTAL:
+		c |= TPC_WRITTEN;
+		break;
+	case CHANNEL_PHONE:
+	case CHANNEL_CONVERSATION:
+	case CHANNEL_VISIT:
+		c |= TPC_PERSONAL;
+		break;
+	default:
+		break;
+	}
+	if (tp->direction.v == DIRECTION_OUT)
+		c |= TPC_OUTGOING;
+	return c;
+}
+
+/* Version 1's written kinds: letter, decision, e-mail, portal. */
 bool
 tp_kind_is_written(enum tp_kind kind)
 {
-	return kind == TP_LETTER || kind == TP_DECISION || kind == TP_EMAIL ||
-	       kind == TP_PORTAL;
+	return kind <= TP_PORTAL;
 }
 
+/* Version 1's personal kinds, by kind alone (the rules of version 1 do
+ * not look at `channel`). */
 bool
 touchpoint_is_personal(const struct touchpoint *tp)
 {
-	switch (tp->kind) {
-	case TP_CONVERSATION:
-	case TP_PHONE:
-	case TP_VISIT:
-	case TP_INTAKE:
-	case TP_EVALUATION:
-	case TP_REINDICATION:
-	case TP_TRIAL:
-	case TP_FINANCIAL_CHECK:
-		return true;
-	case TP_HANDOVER:
-		return tp->warm.v != YESNO_NO;
-	default:
+	if (tp->kind > TP_WAITING)
 		return false;
-	}
+	if (tp->kind == TP_HANDOVER)
+		return tp->warm.v != YESNO_NO;
+	return (kind_class[tp->kind] & TPC_PERSONAL) != 0;
+}
+
+bool
+touchpoint_outcome_none(const struct touchpoint *tp)
+{
+	return tp->outcome.s != NULL && value_choice(CHOICE_CONTACT, tp->outcome.s) == CONTACT_NONE;
+}
+
+bool
+stage_position_unknown(const struct stage *st)
+{
+	return st->position.s != NULL && value_is_unknown(st->position.s);
+}
+
+bool
+journey_is_partial(const struct journey *j)
+{
+	return j->contacts.v == CONTACTS_PARTIAL;
 }
 
 unsigned

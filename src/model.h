@@ -24,14 +24,16 @@ struct number {
 	struct loc loc;
 };
 
-enum yesno { YESNO_UNSET, YESNO_YES, YESNO_NO };
+/* Unset (absent) and YESNO_UNKNOWN (written `onbekend`) both mean unknown. */
+enum yesno { YESNO_UNSET, YESNO_YES, YESNO_NO, YESNO_UNKNOWN };
 
 struct flag {
 	enum yesno v;
 	struct loc loc;
 };
 
-/* A choice from a fixed set (enum income, enum journey_kind); 0 = not given. */
+/* A choice from a fixed set (enum income, enum journey_kind, and the
+ * enums of enum choice_set); 0 = not given. */
 struct choice {
 	int v;
 	struct loc loc;
@@ -47,13 +49,66 @@ struct text_list {
 enum income { INCOME_UNSET, INCOME_NONE, INCOME_BENEFIT, INCOME_WAGE, INCOME_MIXED };
 enum journey_kind { KIND_UNSET, KIND_AS_IS, KIND_TO_BE };
 
+/* The sets of words of version 2 (values.h reads and writes them); each
+ * enum below counts from 1 in the order of its words. */
+enum choice_set {
+	CHOICE_CONTACTS,   /* enum contacts */
+	CHOICE_STATUS,     /* enum stage_status */
+	CHOICE_CONTACT,    /* enum stage_contact */
+	CHOICE_CHANNEL,    /* enum channel */
+	CHOICE_DIRECTION,  /* enum direction */
+	CHOICE_INITIATIVE, /* enum initiative */
+	CHOICE_CORRECT,    /* enum correctness */
+	CHOICE_HANDLED,    /* enum handled */
+	CHOICE__MAX
+};
+/* How the journey was written: unset means complete. */
+enum contacts { CONTACTS_UNSET, CONTACTS_COMPLETE, CONTACTS_PARTIAL };
+enum stage_status {
+	STATUS_UNSET, STATUS_SICK, STATUS_WAITING_LIST, STATUS_TRIAL,
+	STATUS_SUSPENDED
+};
+/* `contact: geen`: no organisation contacted the person in the stage. */
+enum stage_contact { CONTACT_UNSET, CONTACT_NONE };
+enum channel {
+	CHANNEL_UNSET, CHANNEL_LETTER, CHANNEL_EMAIL, CHANNEL_PORTAL,
+	CHANNEL_PHONE, CHANNEL_CONVERSATION, CHANNEL_VISIT
+};
+enum direction { DIRECTION_UNSET, DIRECTION_IN, DIRECTION_OUT };
+enum initiative { INITIATIVE_UNSET, INITIATIVE_PERSON, INITIATIVE_ORGANISATION };
+enum correctness {
+	CORRECT_UNSET, CORRECT_YES, CORRECT_NO, CORRECT_UNKNOWN, CORRECT_PARTLY
+};
+enum handled {
+	HANDLED_UNSET, HANDLED_YES, HANDLED_PARTLY, HANDLED_NO, HANDLED_REDIRECTED
+};
+
 /* Touchpoint kinds in the order of formats.md. */
 enum tp_kind {
 	TP_LETTER, TP_DECISION, TP_EMAIL, TP_PORTAL,
 	TP_CONVERSATION, TP_PHONE, TP_VISIT, TP_INTAKE, TP_EVALUATION,
 	TP_REINDICATION, TP_HANDOVER, TP_TRIAL, TP_FINANCIAL_CHECK,
-	TP_WAITING, TP_OTHER,
+	TP_WAITING,
+	/* version 2 */
+	TP_APPLICATION, TP_INQUIRY, TP_CHANGE_REPORT, TP_REMINDER,
+	TP_COMPLAINT, TP_OBJECTION, TP_REFERRAL, TP_ADVICE, TP_OFFER,
+	TP_REJECTION, TP_PROMISE, TP_PLAN, TP_BENEFIT_STOP, TP_OFFSET,
+	TP_RECOVERY, TP_SANCTION, TP_WARNING, TP_DEBT, TP_PAYMENT, TP_REDRESS,
+	TP_OTHER,
 	TP__MAX
+};
+
+/* The classes of touchpoints (v2-friction.md), as bits. */
+enum tp_class {
+	TPC_WRITTEN = 1 << 0,        /* reaches the person in writing */
+	TPC_PERSONAL = 1 << 1,       /* a personal contact */
+	TPC_OUTGOING = 1 << 2,       /* from the person to an organisation */
+	TPC_TO_PERSON = 1 << 3,      /* an organisation's answer or step */
+	TPC_DECISION = 1 << 4,       /* a decision on the person's case */
+	TPC_AGREEMENT = 1 << 5,      /* a promise or plan */
+	TPC_MONEY = 1 << 6,          /* money to the person's harm */
+	TPC_MONEY_POSITIVE = 1 << 7, /* money in the person's favour */
+	TPC_REPAIR = 1 << 8,         /* an apology, reversal or compensation */
 };
 
 /* Traits the rules know, as bits of persona.trait_mask. */
@@ -74,6 +129,21 @@ struct touchpoint {
 	struct number duration;  /* days (for waiting) */
 	struct flag warm;        /* for handover; unset means warm */
 	struct number emotion;   /* -2..2 */
+	/* version 2 */
+	struct choice channel;   /* enum channel */
+	struct choice direction; /* enum direction; unset: by the kind */
+	struct choice initiative; /* enum initiative */
+	struct text outcome;     /* what came of it; see touchpoint_outcome_none */
+	struct text to;          /* the organisation or person it goes to */
+	struct flag kept;        /* for promise */
+	struct number due_days;  /* due as a duration from the touchpoint */
+	struct text due_date;    /* due as a date (one of the two is set) */
+	struct choice correct;   /* enum correctness */
+	struct flag justified;
+	struct choice handled;   /* enum handled */
+	struct flag time_to_consider; /* for plan */
+	struct text date;        /* YYYY-MM-DD or YYYY-MM */
+	struct number response_days;
 	struct text_list notes;  /* notes, and unknown keys kept as "key: value" */
 };
 
@@ -84,11 +154,20 @@ struct stage {
 	bool id_given;              /* written as `id:` rather than derived */
 	struct text title;          /* the heading text; may be "" */
 	struct loc loc;             /* the heading (column 1) */
-	struct text position;       /* as written */
+	struct text position;       /* as written; may be onbekend/unknown */
 	struct text_list actors;
-	struct text organisation;
+	struct text_list organisation; /* several at once; a repeated key adds */
 	struct number emotion;      /* -2..2 */
 	struct number duration;     /* days */
+	/* version 2 */
+	struct choice status;       /* enum stage_status */
+	struct text awaits;         /* a position id, for a waiting list */
+	struct choice income;       /* enum income, over the position's */
+	struct text lead;           /* who holds the case */
+	struct choice contact;      /* enum stage_contact */
+	struct flag fit;
+	struct number hours;        /* per week, 0-60 */
+	struct text start;          /* date */
 	struct text_list pain_points;
 	struct text_list opportunities;
 	struct text_list notes;
@@ -97,6 +176,7 @@ struct stage {
 	struct touchpoint **touchpoints;
 	size_t n_touchpoints, cap_touchpoints;
 	const struct position *pos; /* resolved by the check; NULL if unknown */
+	const struct position *awaits_pos; /* resolved by the check */
 };
 
 struct persona;
@@ -112,7 +192,8 @@ struct journey {
 	struct text region;
 	struct choice kind;      /* enum journey_kind */
 	struct text author;
-	struct text date;        /* YYYY-MM-DD */
+	struct text date;        /* YYYY-MM-DD or YYYY-MM */
+	struct choice contacts;  /* enum contacts: unset means complete */
 	struct text description;
 	struct text_list notes;
 	struct text_list ignore;
@@ -178,6 +259,8 @@ struct thresholds {
 	struct number max_actors;
 	struct number emotion_drop;
 	struct number min_readability;
+	struct number max_silence_days;
+	struct number max_reminders;
 };
 
 struct chain {
@@ -240,11 +323,22 @@ void text_list_add(struct doc *doc, struct text_list *list, const char *s,
 void text_list_add_split(struct doc *doc, struct text_list *list,
 			 const char *s, struct loc loc);
 
-/* Touchpoint classes of rules.md. */
+/* Touchpoint classes of rules.md and v2-friction.md: the classes of a kind
+ * (enum tp_class bits, one table), and of a touchpoint: its kind's, with
+ * `channel` adding written or personal and `direction: out` outgoing. */
+unsigned tp_kind_class(enum tp_kind kind);
+unsigned touchpoint_class(const struct touchpoint *tp);
 bool tp_kind_is_written(enum tp_kind kind);
 /* Personal: conversation, phone, visit, intake, evaluation, reindication,
  * trial, financial check, and a handover unless warm is "no". */
 bool touchpoint_is_personal(const struct touchpoint *tp);
+
+/* True when the touchpoint's outcome says nothing came of it (geen/none). */
+bool touchpoint_outcome_none(const struct touchpoint *tp);
+/* True when the stage's position is written onbekend/unknown. */
+bool stage_position_unknown(const struct stage *st);
+/* True for a partial journey (`contacten: onvolledig`). */
+bool journey_is_partial(const struct journey *j);
 
 /* The trait bit a written trait names (after slug folding), or 0. */
 unsigned trait_from_name(const char *name);

@@ -61,6 +61,26 @@ static const char *const kind_symbol[TP__MAX] = {
 	"\xE2\x9A\x92",     /* ⚒ trial */
 	"\xE2\x82\xAC",     /* € financial check */
 	"\xE2\x97\xB7",     /* ◷ waiting */
+	"\xE2\x86\x97",     /* ↗ application */
+	"?",                /* inquiry */
+	"\xCE\x94",         /* Δ change report */
+	"\xE2\x86\xBA",     /* ↺ reminder */
+	"!",                /* complaint */
+	"\xE2\x9A\x96",     /* ⚖ objection */
+	"\xE2\x86\x92",     /* → referral */
+	"\xE2\x84\xB9",     /* ℹ advice */
+	"\xE2\x9C\xA6",     /* ✦ offer */
+	"\xE2\x9C\x97",     /* ✗ rejection */
+	"\xE2\x98\x90",     /* ☐ promise */
+	"\xE2\x98\xB0",     /* ☰ plan */
+	"\xE2\x96\xA0",     /* ■ benefit stop */
+	"\xE2\x88\x92",     /* − offset */
+	"\xE2\x86\xA9",     /* ↩ recovery */
+	"\xE2\x9A\xA1",     /* ⚡ sanction */
+	"\xE2\x80\xBC",     /* ‼ warning */
+	"\xE2\x96\xBC",     /* ▼ debt */
+	"+",                /* payment */
+	"\xE2\x9C\x93",     /* ✓ redress */
 	"\xE2\x80\xA2",     /* • other */
 };
 
@@ -277,8 +297,10 @@ put_actors(struct buf *out, const struct pathway *p, const struct stage *s)
 	struct buf names = {0};
 	for (size_t k = 0; k < s->actors.n; k++)
 		buf_printf(&names, "%s%s", k ? ", " : "", s->actors.items[k].s);
-	if (s->organisation.s && *s->organisation.s)
-		buf_printf(&names, "%s(%s)", names.len ? " " : "", s->organisation.s);
+	for (size_t k = 0; k < s->organisation.n; k++)
+		buf_printf(&names, "%s%s%s", k ? ", " : names.len ? " (" : "(",
+			   s->organisation.items[k].s,
+			   k + 1 == s->organisation.n ? ")" : "");
 	if (names.len > 0) {
 		struct buf line = {0};
 		msg_append(&line, p->lang, M_R_WHO, buf_str(&names));

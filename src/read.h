@@ -1,4 +1,4 @@
-/* read.h - the two readers, Markdown (libcmark) and JSON (cJSON), from a source into a document of the model. Included by: read_md.c, read_json.c, read_json_value.h, chain.c, preload.c, workspace*.c, tests/unit/, fuzz/. */
+/* read.h - the two readers, Markdown (libcmark) and JSON (cJSON), from a source into a document of the model. Included by: read_md.c, read_md_item.h, read_json.c, read_json_value.h, chain.c, preload.c, workspace*.c, tests/unit/, fuzz/. */
 #ifndef KETEN_READ_H
 #define KETEN_READ_H
 

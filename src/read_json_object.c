@@ -18,6 +18,9 @@ enum field_kind {
 	F_TEXT,       /* struct text */
 	F_NUMBER,     /* struct number, within min..max */
 	F_FLAG,       /* struct flag */
+	F_FLAG3,      /* struct flag: true, false or "unknown" */
+	F_CHOICE,     /* struct choice of the set in min */
+	F_DUE,        /* of a touchpoint: due_days or due_date */
 	F_LIST,       /* struct text_list from an array of strings */
 	F_ACTORS,     /* struct text_list; a string is split at commas */
 	F_NOTES,      /* struct text_list; a string or an array of strings */
@@ -49,6 +52,7 @@ struct object_type {
 
 #define FIELD(type, member, name, kind) {name, kind, offsetof(type, member), 0, 0}
 #define WHOLE(type, member, name, lo, hi) {name, F_NUMBER, offsetof(type, member), lo, hi}
+#define CHOICE(type, member, name, set) {name, F_CHOICE, offsetof(type, member), set, 0}
 #define ANY_WHOLE(type, member, name) WHOLE(type, member, name, -MAX_WHOLE, MAX_WHOLE)
 #define OBJECT_TYPE(fields, mask) {fields, sizeof(fields) / sizeof(fields[0]), mask}
 
@@ -95,6 +99,7 @@ static const struct field journey_fields[] = {
 	FIELD(struct journey, kind, "kind", F_JOURNEY_KIND),
 	FIELD(struct journey, author, "author", F_TEXT),
 	FIELD(struct journey, date, "date", F_DATE),
+	CHOICE(struct journey, contacts, "contacts", CHOICE_CONTACTS),
 	FIELD(struct journey, description, "description", F_TEXT),
 	FIELD(struct journey, notes, "note", F_NOTES),
 	FIELD(struct journey, ignore, "ignore", F_LIST),
@@ -107,9 +112,17 @@ static const struct field stage_fields[] = {
 	FIELD(struct stage, title, "title", F_TEXT),
 	FIELD(struct stage, position, "position", F_TEXT),
 	FIELD(struct stage, actors, "actors", F_ACTORS),
-	FIELD(struct stage, organisation, "organisation", F_TEXT),
+	FIELD(struct stage, organisation, "organisation", F_ACTORS),
 	WHOLE(struct stage, emotion, "emotion", -2, 2),
 	WHOLE(struct stage, duration, "duration_days", 0, 36500),
+	CHOICE(struct stage, status, "status", CHOICE_STATUS),
+	FIELD(struct stage, awaits, "awaits", F_TEXT),
+	FIELD(struct stage, income, "income", F_INCOME),
+	FIELD(struct stage, lead, "lead", F_TEXT),
+	CHOICE(struct stage, contact, "contact", CHOICE_CONTACT),
+	FIELD(struct stage, fit, "fit", F_FLAG3),
+	WHOLE(struct stage, hours, "hours", 0, 60),
+	FIELD(struct stage, start, "start", F_DATE),
 	FIELD(struct stage, pain_points, "pain_points", F_LIST),
 	FIELD(struct stage, opportunities, "opportunities", F_LIST),
 	FIELD(struct stage, notes, "note", F_NOTES),
@@ -122,11 +135,24 @@ static const struct field touchpoint_fields[] = {
 	FIELD(struct touchpoint, kind, "kind", F_TP_KIND),
 	FIELD(struct touchpoint, title, "title", F_TEXT),
 	FIELD(struct touchpoint, actor, "actor", F_TEXT),
-	FIELD(struct touchpoint, explained, "explained", F_FLAG),
+	FIELD(struct touchpoint, explained, "explained", F_FLAG3),
 	FIELD(struct touchpoint, text, "text", F_TEXT),
 	WHOLE(struct touchpoint, duration, "duration_days", 0, 36500),
-	FIELD(struct touchpoint, warm, "warm", F_FLAG),
+	FIELD(struct touchpoint, warm, "warm", F_FLAG3),
 	WHOLE(struct touchpoint, emotion, "emotion", -2, 2),
+	CHOICE(struct touchpoint, channel, "channel", CHOICE_CHANNEL),
+	CHOICE(struct touchpoint, direction, "direction", CHOICE_DIRECTION),
+	CHOICE(struct touchpoint, initiative, "initiative", CHOICE_INITIATIVE),
+	FIELD(struct touchpoint, outcome, "outcome", F_TEXT),
+	FIELD(struct touchpoint, to, "to", F_TEXT),
+	FIELD(struct touchpoint, kept, "kept", F_FLAG3),
+	FIELD(struct touchpoint, due_days, "due", F_DUE),
+	CHOICE(struct touchpoint, correct, "correct", CHOICE_CORRECT),
+	FIELD(struct touchpoint, justified, "justified", F_FLAG3),
+	CHOICE(struct touchpoint, handled, "handled", CHOICE_HANDLED),
+	FIELD(struct touchpoint, time_to_consider, "time_to_consider", F_FLAG3),
+	FIELD(struct touchpoint, date, "date", F_DATE),
+	WHOLE(struct touchpoint, response_days, "response_days", 0, 36500),
 	FIELD(struct touchpoint, notes, "note", F_NOTES),
 };
 
@@ -164,6 +190,8 @@ static const struct field threshold_fields[] = {
 	ANY_WHOLE(struct thresholds, max_actors, "max_actors"),
 	ANY_WHOLE(struct thresholds, emotion_drop, "emotion_drop"),
 	ANY_WHOLE(struct thresholds, min_readability, "min_readability"),
+	ANY_WHOLE(struct thresholds, max_silence_days, "max_silence_days"),
+	ANY_WHOLE(struct thresholds, max_reminders, "max_reminders"),
 };
 
 static const struct object_type top_type = OBJECT_TYPE(top_fields, 0);
@@ -456,6 +484,17 @@ read_field(struct reader *r, const struct field *f, struct jval node,
 	case F_FLAG:
 		jval_read_flag(r, node, f->name, at);
 		break;
+	case F_FLAG3:
+		jval_read_flag3(r, node, f->name, at);
+		break;
+	case F_CHOICE:
+		jval_read_choice(r, node, f->name, (enum choice_set)f->min, at);
+		break;
+	case F_DUE: {
+		struct touchpoint *tp = target;
+		jval_read_due(r, node, f->name, &tp->due_days, &tp->due_date);
+		break;
+	}
 	case F_LIST:
 		jval_read_list(r, node, f->name, at, false, false);
 		break;

@@ -223,6 +223,62 @@ jval_read_flag(struct reader *r, struct jval node, const char *name,
 }
 
 void
+jval_read_flag3(struct reader *r, struct jval node, const char *name,
+		struct flag *f)
+{
+	if (cJSON_IsString(node.json) && node.json->valuestring != NULL &&
+	    value_yesno(node.json->valuestring) == YESNO_UNKNOWN) {
+		f->v = YESNO_UNKNOWN;
+		f->loc = jval_loc(r, node);
+		return;
+	}
+	if (!cJSON_IsBool(node.json)) {
+		jval_report_type(r, node, name, M_TYPE_FLAG3);
+		return;
+	}
+	jval_read_flag(r, node, name, f);
+}
+
+void
+jval_read_choice(struct reader *r, struct jval node, const char *name,
+		 enum choice_set set, struct choice *c)
+{
+	const char *s = get_string(r, node, name);
+	if (s == NULL)
+		return;
+	int v = value_choice(set, s);
+	if (v == 0) {
+		struct loc loc = jval_loc(r, node);
+		const char *near = value_choice_suggest(set, s);
+		struct diag *d = near != NULL
+		    ? diag_emit(r->diags, CODE_S005, &loc,
+				M_S005_CHOICE_SUGGEST, name, s, near)
+		    : diag_emit(r->diags, CODE_S005, &loc, M_S005_CHOICE, name, s);
+		char *words = value_choice_list(set, lang_of(r));
+		diag_hint(r->diags, d, M_H_CHOICE, words);
+		free(words);
+		return;
+	}
+	c->v = v;
+	c->loc = jval_loc(r, node);
+}
+
+void
+jval_read_due(struct reader *r, struct jval node, const char *name,
+	      struct number *days, struct text *date)
+{
+	if (cJSON_IsNumber(node.json)) {
+		jval_read_number(r, node, name, 0, VALUE_MAX_DAYS, days);
+		return;
+	}
+	if (!cJSON_IsString(node.json)) {
+		jval_report_type(r, node, name, M_TYPE_DUE);
+		return;
+	}
+	jval_read_date(r, node, name, date);
+}
+
+void
 jval_read_income(struct reader *r, struct jval node, const char *name,
 		 struct choice *c)
 {

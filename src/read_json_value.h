@@ -79,6 +79,15 @@ void jval_read_number(struct reader *r, struct jval node, const char *name,
 		      long min, long max, struct number *num);
 void jval_read_flag(struct reader *r, struct jval node, const char *name,
 		    struct flag *f);
+/* true, false, or the string "unknown" (onbekend). */
+void jval_read_flag3(struct reader *r, struct jval node, const char *name,
+		     struct flag *f);
+/* A word of a choice set; a wrong one is reported with the nearest word. */
+void jval_read_choice(struct reader *r, struct jval node, const char *name,
+		      enum choice_set set, struct choice *c);
+/* A number of days, or a date string: `due`. */
+void jval_read_due(struct reader *r, struct jval node, const char *name,
+		   struct number *days, struct text *date);
 void jval_read_income(struct reader *r, struct jval node, const char *name,
 		      struct choice *c);
 void jval_read_journey_kind(struct reader *r, struct jval node,

@@ -245,8 +245,8 @@ stage_facts(struct buf *out, enum lang lang, const struct stage *s)
 	} else if (given(&s->position)) {
 		buf_puts(&facts, s->position.s);
 	}
-	if (given(&s->organisation))
-		buf_printf(&facts, " · %s", s->organisation.s);
+	for (size_t i = 0; i < s->organisation.n; i++)
+		buf_printf(&facts, "%s%s", i ? ", " : " · ", s->organisation.items[i].s);
 	if (s->duration.set) {
 		buf_puts(&facts, " · ");
 		if (s->duration.v == 1)

@@ -134,7 +134,7 @@ scan_stage(struct rule_run *run, const struct stage *st)
 	struct text_place place = {st, 0};
 	scan_text(run, &st->title, place);
 	scan_list(run, &st->actors, place);
-	scan_text(run, &st->organisation, place);
+	scan_list(run, &st->organisation, place);
 	scan_text(run, &st->description, place);
 	scan_list(run, &st->pain_points, place);
 	scan_list(run, &st->opportunities, place);

@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,12 +73,28 @@ value_duration(const char *s, long *days)
 	while (isdigit((unsigned char)*s))
 		s++;
 	size_t n_digits = (size_t)(s - digits);
-	if (n_digits == 0 || n_digits > 6 || !isspace((unsigned char)*s))
+	if (n_digits == 0 || n_digits > 6)
+		return false;
+	long whole = strtol(digits, NULL, 10);
+	/* A decimal part after ',' or '.': up to three digits, in thousandths. */
+	long thousandths = 0;
+	if ((*s == ',' || *s == '.') && isdigit((unsigned char)s[1])) {
+		long scale = 100;
+		for (s++; isdigit((unsigned char)*s); s++) {
+			if (scale == 0)
+				return false;
+			thousandths += (*s - '0') * scale;
+			scale /= 10;
+		}
+	}
+	if (!isspace((unsigned char)*s))
 		return false;
 	int unit = lookup_word(s, units);
 	if (unit == 0)
 		return false;
-	long total = strtol(digits, NULL, 10) * unit;
+	if (whole > VALUE_MAX_DAYS)
+		return false;
+	long total = whole * unit + (thousandths * unit + 500) / 1000;
 	if (total > VALUE_MAX_DAYS)
 		return false;
 	*days = total;
@@ -111,6 +128,7 @@ value_yesno(const char *s)
 	static const struct word_value words[] = {
 		{"ja", YESNO_YES}, {"yes", YESNO_YES}, {"true", YESNO_YES},
 		{"nee", YESNO_NO}, {"no", YESNO_NO}, {"false", YESNO_NO},
+		{"onbekend", YESNO_UNKNOWN}, {"unknown", YESNO_UNKNOWN},
 		{NULL, 0},
 	};
 	return lookup_word(s, words);
@@ -121,17 +139,185 @@ value_date(const char *s)
 {
 	size_t len = strlen(s);
 	s = text_trim(s, &len);
-	if (len != 10 || s[4] != '-' || s[7] != '-')
+	if ((len != 10 && len != 7) || s[4] != '-' || (len == 10 && s[7] != '-'))
 		return false;
-	for (size_t i = 0; i < 10; i++)
+	for (size_t i = 0; i < len; i++)
 		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
 			return false;
-	int year = atoi(s), month = atoi(s + 5), day = atoi(s + 8);
+	int year = atoi(s), month = atoi(s + 5);
+	if (year < 1900 || month < 1 || month > 12)
+		return false;
+	if (len == 7)
+		return true; /* a month: YYYY-MM */
+	int day = atoi(s + 8);
 	static const int days_in[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (year < 1900 || month < 1 || month > 12 || day < 1 || day > days_in[month - 1])
+	if (day < 1 || day > days_in[month - 1])
 		return false;
 	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 	return !(month == 2 && day == 29 && !leap);
+}
+
+bool
+value_is_unknown(const char *s)
+{
+	static const struct word_value words[] = {
+		{"onbekend", 1}, {"unknown", 1}, {NULL, 0},
+	};
+	return lookup_word(s, words) != 0;
+}
+
+bool
+value_date_or_duration(const char *s, long *days, bool *is_date)
+{
+	*is_date = value_date(s);
+	return *is_date || value_duration(s, days);
+}
+
+/* The words of each choice set, in the order of its enum from 1: the
+ * Dutch and the English word the writers use (the English one is the
+ * JSON name), and other spellings that are read too, separated by '|'. */
+struct choice_words {
+	const char *nl;
+	const char *en;
+	const char *also;
+};
+
+static const struct choice_words contacts_words[] = {
+	{"volledig", "complete", ""}, {"onvolledig", "partial", ""},
+	{NULL, NULL, NULL},
+};
+static const struct choice_words status_words[] = {
+	{"ziek", "sick", ""}, {"wachtlijst", "waiting-list", ""},
+	{"proef", "trial", ""}, {"geschorst", "suspended", ""},
+	{NULL, NULL, NULL},
+};
+static const struct choice_words contact_words[] = {
+	{"geen", "none", ""}, {NULL, NULL, NULL},
+};
+static const struct choice_words channel_words[] = {
+	{"brief", "letter", ""}, {"e-mail", "email", "mail"},
+	{"portaal", "portal", "website|app"}, {"telefoon", "phone", "bellen|call"},
+	{"gesprek", "conversation", ""}, {"bezoek", "visit", "huisbezoek"},
+	{NULL, NULL, NULL},
+};
+static const struct choice_words direction_words[] = {
+	{"in", "in", ""}, {"uit", "out", ""}, {NULL, NULL, NULL},
+};
+static const struct choice_words initiative_words[] = {
+	{"persoon", "person", ""}, {"organisatie", "organisation", "organization"},
+	{NULL, NULL, NULL},
+};
+static const struct choice_words correct_words[] = {
+	{"ja", "yes", ""}, {"nee", "no", ""}, {"onbekend", "unknown", ""},
+	{"deels", "partly", ""}, {NULL, NULL, NULL},
+};
+static const struct choice_words handled_words[] = {
+	{"ja", "yes", ""}, {"deels", "partly", ""}, {"nee", "no", ""},
+	{"doorverwezen", "redirected", ""}, {NULL, NULL, NULL},
+};
+
+static const struct choice_words *const choice_sets[CHOICE__MAX] = {
+	[CHOICE_CONTACTS] = contacts_words,
+	[CHOICE_STATUS] = status_words,
+	[CHOICE_CONTACT] = contact_words,
+	[CHOICE_CHANNEL] = channel_words,
+	[CHOICE_DIRECTION] = direction_words,
+	[CHOICE_INITIATIVE] = initiative_words,
+	[CHOICE_CORRECT] = correct_words,
+	[CHOICE_HANDLED] = handled_words,
+};
+
+/* The words of a set are few: the longest set has 14 spellings. */
+enum { MAX_CHOICE_SPELLINGS = 24, MAX_CHOICE_WORD = 32 };
+
+/* Every spelling of a set, with the value it names; returns how many. */
+static size_t
+choice_spellings(enum choice_set set, char (*words)[MAX_CHOICE_WORD],
+		 int *values)
+{
+	size_t n = 0;
+	const struct choice_words *w = choice_sets[set];
+	for (int v = 1; w[v - 1].nl != NULL; v++) {
+		const char *fixed[] = {w[v - 1].nl, w[v - 1].en};
+		for (size_t i = 0; i < 2 && n < MAX_CHOICE_SPELLINGS; i++) {
+			snprintf(words[n], MAX_CHOICE_WORD, "%s", fixed[i]);
+			values[n++] = v;
+		}
+		for (const char *p = w[v - 1].also; *p && n < MAX_CHOICE_SPELLINGS;) {
+			size_t len = strcspn(p, "|");
+			snprintf(words[n], MAX_CHOICE_WORD, "%.*s", (int)len, p);
+			values[n++] = v;
+			p += len + (p[len] == '|');
+		}
+	}
+	return n;
+}
+
+int
+value_choice(enum choice_set set, const char *s)
+{
+	char slug[MAX_CHOICE_WORD]; /* longer than any word: none matches */
+	if ((unsigned)set >= CHOICE__MAX ||
+	    text_slug_to(s, slug, sizeof slug) >= sizeof slug)
+		return 0;
+	char words[MAX_CHOICE_SPELLINGS][MAX_CHOICE_WORD];
+	int values[MAX_CHOICE_SPELLINGS];
+	size_t n = choice_spellings(set, words, values);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(slug, words[i]) == 0)
+			return values[i];
+	return 0;
+}
+
+const char *
+value_choice_text(enum choice_set set, int v, int lang)
+{
+	if ((unsigned)set >= CHOICE__MAX || v < 1)
+		return NULL;
+	const struct choice_words *w = choice_sets[set];
+	for (int i = 1; w[i - 1].nl != NULL; i++)
+		if (i == v)
+			return lang == LANG_NL ? w[i - 1].nl : w[i - 1].en;
+	return NULL;
+}
+
+const char *
+value_choice_name(enum choice_set set, int v)
+{
+	return value_choice_text(set, v, LANG_EN);
+}
+
+char *
+value_choice_list(enum choice_set set, int lang)
+{
+	struct buf b = {0};
+	const char *word;
+	for (int v = 1; (word = value_choice_text(set, v, lang)) != NULL; v++) {
+		if (b.len)
+			buf_puts(&b, ", ");
+		buf_puts(&b, word);
+	}
+	return buf_detach(&b);
+}
+
+const char *
+value_choice_suggest(enum choice_set set, const char *s)
+{
+	if ((unsigned)set >= CHOICE__MAX)
+		return NULL;
+	char words[MAX_CHOICE_SPELLINGS][MAX_CHOICE_WORD];
+	int values[MAX_CHOICE_SPELLINGS];
+	const char *candidates[MAX_CHOICE_SPELLINGS];
+	size_t n = choice_spellings(set, words, values);
+	for (size_t i = 0; i < n; i++)
+		candidates[i] = words[i];
+	long best = text_nearest(s, candidates, n);
+	if (best < 0)
+		return NULL;
+	/* The word the writers use for the value, in the language it was
+	 * written in: a stable string, not the local copy. */
+	const struct choice_words *w = &choice_sets[set][values[best] - 1];
+	return strcmp(words[best], w->en) == 0 ? w->en : w->nl;
 }
 
 int

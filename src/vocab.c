@@ -50,6 +50,7 @@ static const struct entry journey_attrs[JA__MAX] = {
 	[JA_DATE] = {"date", "datum", "date"},
 	[JA_NOTE] = {"note", "notitie", "note"},
 	[JA_IGNORE] = {"ignore", "negeer", "ignore"},
+	[JA_CONTACTS] = {"contacts", "contacten", "contacts"},
 };
 
 static const struct entry stage_attrs[SA__MAX] = {
@@ -63,6 +64,14 @@ static const struct entry stage_attrs[SA__MAX] = {
 	[SA_OPPORTUNITY] = {"opportunities", "kans", "opportunity"},
 	[SA_NOTE] = {"note", "notitie", "note"},
 	[SA_IGNORE] = {"ignore", "negeer", "ignore"},
+	[SA_STATUS] = {"status", "status", "status"},
+	[SA_AWAITS] = {"awaits", "wacht op", "awaits"},
+	[SA_INCOME] = {"income", "inkomen", "income"},
+	[SA_LEAD] = {"lead", "regie|regiehouder", "lead"},
+	[SA_CONTACT] = {"contact", "contact", "contact"},
+	[SA_FIT] = {"fit", "passend", "fit"},
+	[SA_HOURS] = {"hours", "uren", "hours"},
+	[SA_START] = {"start", "start|vanaf", "start"},
 };
 
 static const struct entry tp_kinds[TP__MAX] = {
@@ -80,6 +89,26 @@ static const struct entry tp_kinds[TP__MAX] = {
 	[TP_TRIAL] = {"trial", "proefplaatsing|proefdraaien", "trial|trial placement"},
 	[TP_FINANCIAL_CHECK] = {"financial_check", "inkomenscheck|financiële check", "financial check|income check"},
 	[TP_WAITING] = {"waiting", "wachttijd|wachten", "waiting|wait"},
+	[TP_APPLICATION] = {"application", "aanvraag|melding", "application|request"},
+	[TP_INQUIRY] = {"inquiry", "navraag|informatievraag", "inquiry"},
+	[TP_CHANGE_REPORT] = {"change_report", "opgave|wijziging", "change report"},
+	[TP_REMINDER] = {"reminder", "herinnering|rappel", "reminder"},
+	[TP_COMPLAINT] = {"complaint", "klacht", "complaint"},
+	[TP_OBJECTION] = {"objection", "bezwaar|beroep", "objection|appeal"},
+	[TP_REFERRAL] = {"referral", "verwijzing|doorverwijzing", "referral"},
+	[TP_ADVICE] = {"advice", "advies|indicatieadvies", "advice|assessment"},
+	[TP_OFFER] = {"offer", "aanbod", "offer"},
+	[TP_REJECTION] = {"rejection", "afwijzing", "rejection|refusal"},
+	[TP_PROMISE] = {"promise", "toezegging|belofte", "promise"},
+	[TP_PLAN] = {"plan", "plan|plan van aanpak|trajectplan", "plan"},
+	[TP_BENEFIT_STOP] = {"benefit_stop", "stopzetting|beëindiging", "benefit stop"},
+	[TP_OFFSET] = {"offset", "verrekening|korting", "offset|deduction"},
+	[TP_RECOVERY] = {"recovery", "terugvordering|vordering", "recovery|claim"},
+	[TP_SANCTION] = {"sanction", "maatregel|sanctie", "sanction|penalty"},
+	[TP_WARNING] = {"warning", "waarschuwing", "warning"},
+	[TP_DEBT] = {"debt", "schuld", "debt"},
+	[TP_PAYMENT] = {"payment", "betaling|voorschot|nabetaling", "payment|advance"},
+	[TP_REDRESS] = {"redress", "herstel|excuses", "redress|apology"},
 	[TP_OTHER] = {"other", "overig", "other"},
 };
 
@@ -91,6 +120,19 @@ static const struct entry tp_attrs[TA__MAX] = {
 	[TA_WARM] = {"warm", "warm", "warm"},
 	[TA_EMOTION] = {"emotion", "emotie", "emotion"},
 	[TA_NOTE] = {"note", "notitie", "note"},
+	[TA_CHANNEL] = {"channel", "kanaal|via", "channel"},
+	[TA_DIRECTION] = {"direction", "richting", "direction"},
+	[TA_INITIATIVE] = {"initiative", "initiatief", "initiative"},
+	[TA_OUTCOME] = {"outcome", "uitkomst|resultaat", "outcome"},
+	[TA_TO] = {"to", "naar", "to"},
+	[TA_KEPT] = {"kept", "nagekomen", "kept"},
+	[TA_DUE] = {"due", "termijn|uiterlijk", "due"},
+	[TA_CORRECT] = {"correct", "juist|klopt", "correct"},
+	[TA_JUSTIFIED] = {"justified", "terecht", "justified"},
+	[TA_HANDLED] = {"handled", "afgehandeld", "handled"},
+	[TA_TIME_TO_CONSIDER] = {"time_to_consider", "bedenktijd", "time to consider"},
+	[TA_DATE] = {"date", "datum", "date"},
+	[TA_RESPONSE] = {"response_days", "reactie na|antwoord na", "response after"},
 };
 
 static const struct entry stage_groups[SG__MAX] = {

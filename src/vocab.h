@@ -1,4 +1,4 @@
-/* vocab.h - the keys of the formats: Dutch and English spellings, canonical JSON names, lookup after folding, and suggestions. Included by: pathway_labels.c, read_md.c, read_json_value.c, read_json_object.c, report.c, rules.c, write_json.c, write_md.c, tests/unit/. */
+/* vocab.h - the keys of the formats: Dutch and English spellings, canonical JSON names, lookup after folding, and suggestions. Included by: pathway_labels.c, read_md*.c, read_json_value.c, read_json_object.c, report.c, rules.c, write_json.c, write_md.c, tests/unit/. */
 #ifndef KETEN_VOCAB_H
 #define KETEN_VOCAB_H
 
@@ -35,15 +35,19 @@ enum persona_section {
 };
 enum journey_attr {
 	JA_ID, JA_PERSONA, JA_CHAIN, JA_REGION, JA_KIND, JA_AUTHOR, JA_DATE,
-	JA_NOTE, JA_IGNORE, JA__MAX
+	JA_NOTE, JA_IGNORE, JA_CONTACTS, JA__MAX
 };
 enum stage_attr {
 	SA_ID, SA_POSITION, SA_ACTORS, SA_ORGANISATION, SA_EMOTION,
-	SA_DURATION, SA_PAIN_POINT, SA_OPPORTUNITY, SA_NOTE, SA_IGNORE, SA__MAX
+	SA_DURATION, SA_PAIN_POINT, SA_OPPORTUNITY, SA_NOTE, SA_IGNORE,
+	SA_STATUS, SA_AWAITS, SA_INCOME, SA_LEAD, SA_CONTACT, SA_FIT, SA_HOURS,
+	SA_START, SA__MAX
 };
 enum tp_attr {
 	TA_ACTOR, TA_EXPLAINED, TA_TEXT, TA_DURATION, TA_WARM, TA_EMOTION,
-	TA_NOTE, TA__MAX
+	TA_NOTE, TA_CHANNEL, TA_DIRECTION, TA_INITIATIVE, TA_OUTCOME, TA_TO,
+	TA_KEPT, TA_DUE, TA_CORRECT, TA_JUSTIFIED, TA_HANDLED,
+	TA_TIME_TO_CONSIDER, TA_DATE, TA_RESPONSE, TA__MAX
 };
 enum stage_group { SG_TOUCHPOINTS, SG_PAIN_POINTS, SG_OPPORTUNITIES, SG__MAX };
 

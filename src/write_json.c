@@ -2,6 +2,7 @@
 #include "write.h"
 
 #include "jsonw.h"
+#include "values.h"
 #include "vocab.h"
 
 /* Members that are written only when set. */
@@ -25,6 +26,25 @@ member_flag(struct jsonw *w, const char *key, const struct flag *f)
 {
 	if (f->v != YESNO_UNSET)
 		jsonw_member_bool(w, key, f->v == YESNO_YES);
+}
+
+/* Yes, no or unknown: true, false or "unknown". */
+static void
+member_flag3(struct jsonw *w, const char *key, const struct flag *f)
+{
+	if (f->v == YESNO_UNKNOWN)
+		jsonw_member_string(w, key, "unknown");
+	else
+		member_flag(w, key, f);
+}
+
+static void
+member_choice(struct jsonw *w, const char *key, enum choice_set set,
+	      const struct choice *c)
+{
+	const char *name = value_choice_name(set, c->v);
+	if (name != NULL)
+		jsonw_member_string(w, key, name);
 }
 
 static void
@@ -133,11 +153,25 @@ write_touchpoint(struct jsonw *w, const struct touchpoint *tp)
 	jsonw_member_string(w, "kind", tp_kind_canonical(tp->kind));
 	member_text(w, "title", &tp->title);
 	member_text(w, "actor", &tp->actor);
-	member_flag(w, "explained", &tp->explained);
+	member_flag3(w, "explained", &tp->explained);
 	member_text(w, "text", &tp->text);
 	member_number(w, "duration_days", &tp->duration);
-	member_flag(w, "warm", &tp->warm);
+	member_flag3(w, "warm", &tp->warm);
 	member_number(w, "emotion", &tp->emotion);
+	member_choice(w, "channel", CHOICE_CHANNEL, &tp->channel);
+	member_choice(w, "direction", CHOICE_DIRECTION, &tp->direction);
+	member_choice(w, "initiative", CHOICE_INITIATIVE, &tp->initiative);
+	member_text(w, "outcome", &tp->outcome);
+	member_text(w, "to", &tp->to);
+	member_flag3(w, "kept", &tp->kept);
+	member_number(w, "due", &tp->due_days);
+	member_text(w, "due", &tp->due_date);
+	member_choice(w, "correct", CHOICE_CORRECT, &tp->correct);
+	member_flag3(w, "justified", &tp->justified);
+	member_choice(w, "handled", CHOICE_HANDLED, &tp->handled);
+	member_flag3(w, "time_to_consider", &tp->time_to_consider);
+	member_text(w, "date", &tp->date);
+	member_number(w, "response_days", &tp->response_days);
 	member_notes(w, &tp->notes);
 	jsonw_object_end(w);
 }
@@ -160,9 +194,21 @@ write_stage(struct jsonw *w, const struct stage *s)
 	member_text(w, "title", &s->title);
 	member_text(w, "position", &s->position);
 	member_list(w, "actors", &s->actors);
-	member_text(w, "organisation", &s->organisation);
+	if (s->organisation.n == 1)
+		member_text(w, "organisation", &s->organisation.items[0]);
+	else
+		member_list(w, "organisation", &s->organisation);
 	member_number(w, "emotion", &s->emotion);
 	member_number(w, "duration_days", &s->duration);
+	member_choice(w, "status", CHOICE_STATUS, &s->status);
+	member_text(w, "awaits", &s->awaits);
+	if (income_name((enum income)s->income.v) != NULL)
+		jsonw_member_string(w, "income", income_name((enum income)s->income.v));
+	member_text(w, "lead", &s->lead);
+	member_choice(w, "contact", CHOICE_CONTACT, &s->contact);
+	member_flag3(w, "fit", &s->fit);
+	member_number(w, "hours", &s->hours);
+	member_text(w, "start", &s->start);
 	write_touchpoints(w, s);
 	member_list_always(w, "pain_points", &s->pain_points);
 	member_list_always(w, "opportunities", &s->opportunities);
@@ -198,6 +244,7 @@ write_journey(struct jsonw *w, const struct journey *j)
 		jsonw_member_string(w, "kind", kind);
 	member_text(w, "author", &j->author);
 	member_text(w, "date", &j->date);
+	member_choice(w, "contacts", CHOICE_CONTACTS, &j->contacts);
 	member_text(w, "description", &j->description);
 	member_list(w, "ignore", &j->ignore);
 	member_notes(w, &j->notes);
@@ -256,7 +303,8 @@ static void
 write_thresholds(struct jsonw *w, const struct thresholds *t)
 {
 	if (!t->max_wait_days.set && !t->max_step_up.set && !t->max_actors.set &&
-	    !t->emotion_drop.set && !t->min_readability.set)
+	    !t->emotion_drop.set && !t->min_readability.set &&
+	    !t->max_silence_days.set && !t->max_reminders.set)
 		return;
 	jsonw_key(w, "thresholds");
 	jsonw_object_begin(w);
@@ -265,6 +313,8 @@ write_thresholds(struct jsonw *w, const struct thresholds *t)
 	member_number(w, "max_actors", &t->max_actors);
 	member_number(w, "emotion_drop", &t->emotion_drop);
 	member_number(w, "min_readability", &t->min_readability);
+	member_number(w, "max_silence_days", &t->max_silence_days);
+	member_number(w, "max_reminders", &t->max_reminders);
 	jsonw_object_end(w);
 }
 

@@ -408,11 +408,20 @@ item_yesno(struct md *md, int depth, const char *key, const struct flag *f)
 {
 	if (f->v == YESNO_UNSET)
 		return;
-	bool yes = f->v == YESNO_YES;
-	const char *word = md->lang == LANG_NL ? (yes ? "ja" : "nee")
-					       : (yes ? "yes" : "no");
-	item_text(md, depth, key, word);
+	static const char *const nl[] = {NULL, "ja", "nee", "onbekend"};
+	static const char *const en[] = {NULL, "yes", "no", "unknown"};
+	if ((unsigned)f->v > YESNO_UNKNOWN)
+		return;
+	item_text(md, depth, key, (md->lang == LANG_NL ? nl : en)[f->v]);
 }
+
+static void
+item_choice(struct md *md, int depth, const char *key, enum choice_set set,
+	    const struct choice *c)
+{
+	item_text(md, depth, key, value_choice_text(set, c->v, md->lang));
+}
+
 
 /* "- key: a, b, c" of the items that are not blank; nothing when none
  * is left. */
@@ -440,6 +449,20 @@ items_each(struct md *md, int depth, const char *key,
 {
 	for (size_t i = 0; i < list->n; i++)
 		item_text(md, depth, key, list->items[i].s);
+}
+
+/* A list whose items may hold commas: joined when none does, else one
+ * item per entry (the key repeated adds). */
+static void
+item_list(struct md *md, const char *key, const struct text_list *list)
+{
+	for (size_t i = 0; i < list->n; i++) {
+		if (list->items[i].s && strchr(list->items[i].s, ',')) {
+			items_each(md, 0, key, list);
+			return;
+		}
+	}
+	item_joined(md, key, list);
 }
 
 /* A bare "- value" per item, as in the known persona sections. */
@@ -618,6 +641,7 @@ journey_attributes(struct md *md, const struct journey *j)
 		  value_journey_kind_text(j->kind.v, md->lang));
 	item_text(md, 0, journey_key(md, JA_AUTHOR), j->author.s);
 	item_text(md, 0, journey_key(md, JA_DATE), j->date.s);
+	item_choice(md, 0, journey_key(md, JA_CONTACTS), CHOICE_CONTACTS, &j->contacts);
 	item_joined(md, journey_key(md, JA_IGNORE), &j->ignore);
 	items_each(md, 0, journey_key(md, JA_NOTE), &j->notes);
 }
@@ -635,6 +659,20 @@ write_touchpoint(struct md *md, const struct touchpoint *tp)
 	item_duration(md, 1, tp_key(md, TA_DURATION), &tp->duration);
 	item_yesno(md, 1, tp_key(md, TA_WARM), &tp->warm);
 	item_number(md, 1, tp_key(md, TA_EMOTION), &tp->emotion);
+	item_choice(md, 1, tp_key(md, TA_CHANNEL), CHOICE_CHANNEL, &tp->channel);
+	item_choice(md, 1, tp_key(md, TA_DIRECTION), CHOICE_DIRECTION, &tp->direction);
+	item_choice(md, 1, tp_key(md, TA_INITIATIVE), CHOICE_INITIATIVE, &tp->initiative);
+	item_text(md, 1, tp_key(md, TA_OUTCOME), tp->outcome.s);
+	item_text(md, 1, tp_key(md, TA_TO), tp->to.s);
+	item_yesno(md, 1, tp_key(md, TA_KEPT), &tp->kept);
+	item_duration(md, 1, tp_key(md, TA_DUE), &tp->due_days);
+	item_text(md, 1, tp_key(md, TA_DUE), tp->due_date.s);
+	item_choice(md, 1, tp_key(md, TA_CORRECT), CHOICE_CORRECT, &tp->correct);
+	item_yesno(md, 1, tp_key(md, TA_JUSTIFIED), &tp->justified);
+	item_choice(md, 1, tp_key(md, TA_HANDLED), CHOICE_HANDLED, &tp->handled);
+	item_yesno(md, 1, tp_key(md, TA_TIME_TO_CONSIDER), &tp->time_to_consider);
+	item_text(md, 1, tp_key(md, TA_DATE), tp->date.s);
+	item_duration(md, 1, tp_key(md, TA_RESPONSE), &tp->response_days);
 	items_each(md, 1, tp_key(md, TA_NOTE), &tp->notes);
 }
 
@@ -659,9 +697,18 @@ write_stage(struct md *md, const struct stage *s)
 		item_text(md, 0, stage_key(md, SA_ID), s->id.s);
 	item_text(md, 0, stage_key(md, SA_POSITION), s->position.s);
 	item_joined(md, stage_key(md, SA_ACTORS), &s->actors);
-	item_text(md, 0, stage_key(md, SA_ORGANISATION), s->organisation.s);
+	item_list(md, stage_key(md, SA_ORGANISATION), &s->organisation);
 	item_number(md, 0, stage_key(md, SA_EMOTION), &s->emotion);
 	item_duration(md, 0, stage_key(md, SA_DURATION), &s->duration);
+	item_choice(md, 0, stage_key(md, SA_STATUS), CHOICE_STATUS, &s->status);
+	item_text(md, 0, stage_key(md, SA_AWAITS), s->awaits.s);
+	item_text(md, 0, stage_key(md, SA_INCOME),
+		  value_income_text(s->income.v, md->lang));
+	item_text(md, 0, stage_key(md, SA_LEAD), s->lead.s);
+	item_choice(md, 0, stage_key(md, SA_CONTACT), CHOICE_CONTACT, &s->contact);
+	item_yesno(md, 0, stage_key(md, SA_FIT), &s->fit);
+	item_number(md, 0, stage_key(md, SA_HOURS), &s->hours);
+	item_text(md, 0, stage_key(md, SA_START), s->start.s);
 	for (size_t i = 0; i < s->n_touchpoints; i++)
 		write_touchpoint(md, s->touchpoints[i]);
 	items_each(md, 0, stage_key(md, SA_PAIN_POINT), &s->pain_points);

@@ -33,7 +33,7 @@ RENDERERS = ["src/pathway*.c", "src/overview_render.c", "src/gv_shared.c",
 GRAPHVIZ = ["gvc.h", "cgraph.h", "cdt.h", "xdot.h", "gvplugin*.h",
             "gvcext.h", "gvcjob.h", "gvcommon.h", "types.h", "graphviz/*"]
 SYSTEM_RULES = [
-    (["cmark.h", "cmark/*", "cmark-gfm*"], ["src/read_md.c"], "cmark"),
+    (["cmark.h", "cmark/*", "cmark-gfm*"], ["src/read_md_item.h"], "cmark"),
     (["cJSON.h", "cjson/*"], ["src/read_json_value.h"], "cJSON"),
     (GRAPHVIZ, RENDERERS, "Graphviz"),
     (["cairo.h", "cairo/*", "cairo-*.h"], RENDERERS, "cairo"),

@@ -59,7 +59,7 @@ output() { # label, keten arguments...
 }
 
 # (a) the JSON files
-for f in $(find personas journeys chains tests/golden/spec-example \
+for f in $(find personas journeys chains tests/golden/spec-example tests/golden/v2-words \
 	tests/golden/export -name '*.json' 2>/dev/null | sort); do
 	if accepted "$f"; then
 		printf '%s\t%s\n' "$f" "$f" >>"$list"
@@ -69,7 +69,7 @@ for f in $(find personas journeys chains tests/golden/spec-example \
 done
 
 # (b) the Markdown files, exported to JSON
-for f in $(find personas journeys tests/golden/spec-example \
+for f in $(find personas journeys tests/golden/spec-example tests/golden/v2-words \
 	tests/golden/export/personas tests/golden/export/journeys -name '*.md' 2>/dev/null | sort); do
 	# A file with personal data (K012) is not exported: nothing to validate.
 	if "$keten" check --lang en "$f" 2>/dev/null | grep -q 'K012'; then
@@ -165,6 +165,23 @@ cases = [  # what, document, change, valid
     ("Dutch touchpoint kind", J, lambda d: stage(d)["touchpoints"][0].update(kind="brief"), False),
     ("id not a slug", P, lambda d: d["persona"].update(id="Samira"), False),
     ("no such date", J, lambda d: d["journey"].update(date="2025-02-30"), False),
+    ("a month date", J, lambda d: d["journey"].update(date="2025-02"), True),
+    ("no such month", J, lambda d: d["journey"].update(date="2025-13"), False),
+    ("a partial journey", J, lambda d: d["journey"].update(contacts="partial"), True),
+    ("contacts half", J, lambda d: d["journey"].update(contacts="half"), False),
+    ("status sick", J, lambda d: stage(d).update(status="sick", awaits="beschut-werk"), True),
+    ("status sik", J, lambda d: stage(d).update(status="sik"), False),
+    ("organisations", J, lambda d: stage(d).update(organisation=["UWV", "gemeente"]), True),
+    ("hours 61", J, lambda d: stage(d).update(hours=61), False),
+    ("explained unknown", J, lambda d: stage(d)["touchpoints"][0].update(explained="unknown"), True),
+    ("explained maybe", J, lambda d: stage(d)["touchpoints"][0].update(explained="maybe"), False),
+    ("a promise due in days", J, lambda d: stage(d)["touchpoints"][0].update(kind="promise", due=14, kept=False), True),
+    ("a promise due on a month", J, lambda d: stage(d)["touchpoints"][0].update(kind="promise", due="2026-03"), True),
+    ("due true", J, lambda d: stage(d)["touchpoints"][0].update(due=True), False),
+    ("channel fax", J, lambda d: stage(d)["touchpoints"][0].update(channel="fax"), False),
+    ("handled redirected", J, lambda d: stage(d)["touchpoints"][0].update(kind="complaint", handled="redirected", to="UWV"), True),
+    ("correct partly", J, lambda d: stage(d)["touchpoints"][0].update(correct="partly", justified="unknown"), True),
+    ("max_silence_days 0", C, lambda d: d["chain"].setdefault("thresholds", {}).update(max_silence_days=0), False),
     ("ladder 7", C, lambda d: d["chain"]["positions"][0].update(ladder=7), False),
     ("no such code in disable", C, lambda d: d["chain"].update(disable=["K099"]), False),
 ]

@@ -137,6 +137,71 @@ TEST(values_emotion_yesno_date)
 	INT_EQ(value_journey_kind("later"), 0);
 }
 
+TEST(values_version_2)
+{
+	long days = 0;
+	bool is_date = false;
+	CHECK(value_duration("2,5 maanden", &days));
+	INT_EQ(days, 75);
+	CHECK(value_duration("2.5 months", &days));
+	INT_EQ(days, 75);
+	CHECK(value_duration("1,5 week", &days));
+	INT_EQ(days, 11); /* 10.5 rounds up */
+	CHECK(!value_duration(",5 week", &days));
+	CHECK(!value_duration("1,2345 week", &days));
+	CHECK(!value_duration("1, week", &days));
+	CHECK(value_date("2025-02"));
+	CHECK(!value_date("2025-13"));
+	CHECK(!value_date("2025-2"));
+	INT_EQ(value_yesno("Onbekend"), YESNO_UNKNOWN);
+	INT_EQ(value_yesno("unknown"), YESNO_UNKNOWN);
+	CHECK(value_is_unknown("Onbekend"));
+	CHECK(!value_is_unknown("thuis"));
+	CHECK(value_date_or_duration("2026-03", &days, &is_date) && is_date);
+	CHECK(value_date_or_duration("2 weken", &days, &is_date) && !is_date);
+	INT_EQ(days, 14);
+	INT_EQ(value_choice(CHOICE_STATUS, "Wachtlijst"), STATUS_WAITING_LIST);
+	INT_EQ(value_choice(CHOICE_STATUS, "waiting list"), STATUS_WAITING_LIST);
+	INT_EQ(value_choice(CHOICE_CHANNEL, "e-mail"), CHANNEL_EMAIL);
+	INT_EQ(value_choice(CHOICE_HANDLED, "doorverwezen"), HANDLED_REDIRECTED);
+	INT_EQ(value_choice(CHOICE_CONTACTS, "half"), 0);
+	STR_EQ(value_choice_name(CHOICE_CORRECT, CORRECT_PARTLY), "partly");
+	STR_EQ(value_choice_text(CHOICE_CHANNEL, CHANNEL_PORTAL, LANG_NL), "portaal");
+	STR_EQ(value_choice_suggest(CHOICE_STATUS, "zieke"), "ziek");
+	char *list = value_choice_list(CHOICE_DIRECTION, LANG_NL);
+	STR_EQ(list, "in, uit");
+	free(list);
+}
+
+TEST(touchpoint_classes)
+{
+	struct touchpoint tp = {0};
+	tp.kind = TP_COMPLAINT;
+	INT_EQ(touchpoint_class(&tp), TPC_OUTGOING);
+	tp.kind = TP_REJECTION;
+	INT_EQ(touchpoint_class(&tp), TPC_TO_PERSON | TPC_DECISION);
+	tp.kind = TP_PROMISE;
+	tp.channel.v = CHANNEL_CONVERSATION;
+	INT_EQ(touchpoint_class(&tp), TPC_AGREEMENT | TPC_PERSONAL);
+	CHECK(!touchpoint_is_personal(&tp)); /* version 1 looks at kinds alone */
+	tp.kind = TP_PAYMENT;
+	tp.channel.v = CHANNEL_UNSET;
+	tp.direction.v = DIRECTION_OUT;
+	INT_EQ(touchpoint_class(&tp), TPC_MONEY_POSITIVE | TPC_OUTGOING);
+	tp.kind = TP_HANDOVER;
+	tp.direction.v = DIRECTION_UNSET;
+	CHECK(touchpoint_is_personal(&tp));
+	tp.warm.v = YESNO_UNKNOWN;
+	CHECK(touchpoint_is_personal(&tp));
+	tp.warm.v = YESNO_NO;
+	CHECK(!touchpoint_is_personal(&tp));
+	INT_EQ(touchpoint_class(&tp), 0);
+	CHECK(tp_kind_is_written(TP_PORTAL));
+	CHECK(!tp_kind_is_written(TP_APPLICATION));
+	for (int k = 0; k < TP__MAX; k++)
+		CHECK(vocab_name(VOCAB_TP_KIND, k, LANG_NL) != NULL);
+}
+
 TEST(vocab_lookup_folds_keys)
 {
 	INT_EQ(vocab_find(VOCAB_TP_KIND, "Financiële Check"), TP_FINANCIAL_CHECK);

@@ -17,8 +17,14 @@ TEST(chain_default_is_the_spec_model)
 	const struct chain *c = doc->chain;
 	STR_EQ(c->id.s, "arbeid");
 	INT_EQ(c->n_domains, 4);
-	INT_EQ(c->n_positions, 8);
+	INT_EQ(c->n_positions, 10);
 	INT_EQ(c->thresholds.max_wait_days.v, 42);
+	INT_EQ(c->thresholds.max_silence_days.v, 56);
+	INT_EQ(c->thresholds.max_reminders.v, 1);
+	CHECK(chain_find_position(c, "wsw") == chain_find_position(c, "beschut-werk"));
+	CHECK(chain_find_position(c, "zzp") == chain_find_position(c, "betaald-werk"));
+	CHECK(chain_find_position(c, "werkervaringsplaats") == chain_find_position(c, "re-integratie"));
+	CHECK(chain_find_position(c, "scholing") == chain_find_position(c, "opleiding"));
 	INT_EQ(c->thresholds.min_readability.v, 60);
 	INT_EQ(c->jargon.n, 12);
 	const struct position *ad = chain_find_position(c, "Arbeidsmatige dagbesteding");

@@ -192,7 +192,7 @@ TEST(read_json_chain_example)
 	STR_EQ(c->domains[1]->label.s, "Wmo 2015");
 	loc_at(c->domains[1]->loc, 8, 7);
 	CHECK(c->domains[1]->organisation.s == NULL);
-	INT_EQ(c->n_positions, 8);
+	INT_EQ(c->n_positions, 10);
 	struct position *p = c->positions[3];
 	STR_EQ(p->id.s, "arbeidsmatige-dagbesteding");
 	INT_EQ(p->ladder.v, 3);
@@ -206,18 +206,18 @@ TEST(read_json_chain_example)
 	loc_at(p->aliases.items[1].loc, 20, 26);
 	loc_at(p->loc, 18, 7);
 	INT_EQ(c->positions[0]->income.v, INCOME_BENEFIT);
-	INT_EQ(c->positions[7]->income.v, INCOME_WAGE);
-	INT_EQ(c->positions[7]->ladder.v, 6);
+	INT_EQ(c->positions[9]->income.v, INCOME_WAGE);
+	INT_EQ(c->positions[9]->ladder.v, 6);
 	INT_EQ(c->positions[0]->indication.v, YESNO_UNSET);
-	INT_EQ(c->positions[6]->aliases.n, 2);
-	STR_EQ(c->positions[6]->aliases.items[1].s, "loonkostensubsidie");
+	INT_EQ(c->positions[8]->aliases.n, 2);
+	STR_EQ(c->positions[8]->aliases.items[1].s, "loonkostensubsidie");
 	CHECK(c->thresholds.max_wait_days.set);
 	INT_EQ(c->thresholds.max_wait_days.v, 42);
 	INT_EQ(c->thresholds.max_step_up.v, 2);
 	INT_EQ(c->thresholds.max_actors.v, 5);
 	INT_EQ(c->thresholds.emotion_drop.v, 2);
 	INT_EQ(c->thresholds.min_readability.v, 60);
-	loc_at(c->thresholds.min_readability.loc, 33, 26);
+	loc_at(c->thresholds.min_readability.loc, 40, 26);
 	CHECK(c->jargon_given);
 	INT_EQ(c->jargon.n, 12);
 	STR_EQ(c->jargon.items[4].s, "algemene voorziening");
@@ -254,7 +254,7 @@ TEST(read_json_chain_loose_values_are_the_validators_job)
 	CHECK(w != NULL);
 	STR_EQ(w->message, "unknown member 'max_wait_day'; did you mean 'max_wait_days'?");
 	STR_EQ(w->hint, "known members: max_wait_days, max_step_up, max_actors, "
-			"emotion_drop, min_readability");
+			"emotion_drop, min_readability, max_silence_days, max_reminders");
 	diag_at(&d, CODE_S005, 4, 49);
 	STR_EQ(find(&d, CODE_S005)->message, "'max_actors' must be a whole number, not 1.5");
 	CHECK(!c->thresholds.max_actors.set);
@@ -627,7 +627,7 @@ TEST(read_json_unknown_member_suggests)
 	INT_EQ(d.items[0].severity, SEV_WARNING);
 	STR_EQ(d.items[0].message, "unknown member 'titel'; did you mean 'title'?");
 	STR_EQ(d.items[0].hint, "known members: id, title, persona, chain, region, kind, "
-				"author, date, description, note, ignore, stages");
+				"author, date, contacts, description, note, ignore, stages");
 	CHECK(!doc->broken);
 	CHECK(doc->journey->title.s == NULL);
 	INT_EQ(doc->journey->notes.n, 1);
@@ -831,7 +831,7 @@ TEST(read_json_journey_values)
 	INT_EQ(j->kind.v, KIND_TO_BE);
 	CHECK(j->date.s == NULL);
 	STR_EQ(find(&d, CODE_S005)->message, "date '2026-02-30' is not a valid date");
-	STR_EQ(find(&d, CODE_S005)->hint, "write YYYY-MM-DD, for example 2026-03-01");
+	STR_EQ(find(&d, CODE_S005)->hint, "write YYYY-MM-DD or YYYY-MM, for example 2026-03-01 or 2026-03");
 	STR_EQ(j->chain.s, "nijmegen");
 	STR_EQ(j->author.s, "a");
 	STR_EQ(j->description.s, "d");
@@ -843,7 +843,8 @@ TEST(read_json_journey_values)
 	struct stage *s = j->stages[0];
 	INT_EQ(s->actors.n, 2);
 	STR_EQ(s->actors.items[1].s, "Wmo-consulent");
-	STR_EQ(s->organisation.s, "gemeente");
+	INT_EQ(s->organisation.n, 1);
+	STR_EQ(s->organisation.items[0].s, "gemeente");
 	INT_EQ(s->ignore.n, 1);
 	STR_EQ(s->description.s, "x");
 	INT_EQ(s->notes.n, 1);

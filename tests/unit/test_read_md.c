@@ -419,7 +419,8 @@ TEST(read_md_english_keys)
 	CHECK(s->id_given);
 	STR_EQ(s->position.s, "thuis");
 	INT_EQ(s->actors.n, 2);
-	STR_EQ(s->organisation.s, "Werkbedrijf");
+	INT_EQ(s->organisation.n, 1);
+	STR_EQ(s->organisation.items[0].s, "Werkbedrijf");
 	INT_EQ(s->emotion.v, -1);
 	INT_EQ(s->duration.v, 42);
 	INT_EQ(s->pain_points.n, 1);
@@ -703,7 +704,7 @@ TEST(read_md_bad_values)
 		CHECK(doc->journey->date.s == NULL);
 		CHECK(!s->emotion.set);
 		CHECK(!s->duration.set);
-		CHECK(s->organisation.s == NULL);
+		INT_EQ(s->organisation.n, 0);
 		INT_EQ(s->n_touchpoints, 1);
 		if (s->n_touchpoints == 1)
 			STR_EQ(s->touchpoints[0]->title.s, "");

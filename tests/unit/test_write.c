@@ -470,7 +470,7 @@ TEST(write_markdown_stage_id)
 	s = journey_add_stage(doc, j);
 	s->id = txt(doc, "wachten");
 	s->title = txt(doc, "Wachten op de wachtlijst");
-	s->organisation = txt(doc, "aanbieder");
+	text_list_add(doc, &s->organisation, "aanbieder", (struct loc){0});
 	struct touchpoint *tp = stage_add_touchpoint(doc, s);
 	tp->kind = TP_WAITING;
 	tp->duration = num(60);
