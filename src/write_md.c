@@ -135,6 +135,19 @@ skip_blank_lines(const char *s)
 	return line;
 }
 
+/* s without the blank lines before it and the white space after it: the
+ * start, and its length in *len (0 when nothing is left). */
+static const char *
+trim_blank(const char *s, size_t *len)
+{
+	s = skip_blank_lines(s);
+	size_t n = strlen(s);
+	while (n > 0 && isspace((unsigned char)s[n - 1]))
+		n--;
+	*len = n;
+	return s;
+}
+
 /* Markdown source (a summary, description or section body) as it is,
  * without blank lines around it. */
 static void
@@ -142,10 +155,8 @@ put_raw(struct md *md, const char *s)
 {
 	if (s == NULL)
 		return;
-	s = skip_blank_lines(s);
-	size_t len = strlen(s);
-	while (len > 0 && isspace((unsigned char)s[len - 1]))
-		len--;
+	size_t len;
+	s = trim_blank(s, &len);
 	if (len == 0)
 		return;
 	begin_block(md);
@@ -301,10 +312,8 @@ put_running_text(struct md *md, const char *s)
 {
 	if (s == NULL)
 		return;
-	s = skip_blank_lines(s);
-	size_t len = strlen(s);
-	while (len > 0 && isspace((unsigned char)s[len - 1]))
-		len--;
+	size_t len;
+	s = trim_blank(s, &len);
 	if (len == 0)
 		return;
 	char *text = xstrndup(s, len);
