@@ -157,9 +157,14 @@ for number, (name, make, args, stdin, n) in enumerate(cases):
         if small is None or large is None or grown(small, large) <= ratio:
             break
         # The machine may be busy, and CPU times of a tenth of a second
-        # are coarse: a linear path passes on a later try, a quadratic one
-        # (four times) fails every time.
-        small, large = measure(number, make, args, stdin, n, folders)
+        # are coarse: each size keeps its best time over the tries, so a
+        # linear path passes on a later try; a quadratic one (four times)
+        # fails every time.
+        again_small, again_large = measure(number, make, args, stdin, n, folders)
+        if again_small is None or again_large is None:
+            small, large = again_small, again_large
+        else:
+            small, large = min(small, again_small), min(large, again_large)
     if small is None or large is None:
         print("FAIL scaling: %s: a run took more than %g s or failed (sizes %d, %d)"
               % (name, timeout, n, 2 * n))
