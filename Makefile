@@ -34,7 +34,8 @@ DEB_PKGS = build-essential pkgconf libcmark-dev libcjson-dev \
 BASE   = mem idmap path self_path text catalog diag vocab values readability personal source jsonw model
 READ   = md_limits read_md read_md_item read_md_persona read_md_journey json_scan read_json read_json_value read_json_object
 MODEL  = chain
-CHECK  = check rules rules_contact rules_move rules_experience rules_text preload \
+CHECK  = check rules rules_contact rules_move rules_experience rules_text \
+         rules_request rules_money rules_course preload \
          layout workspace_files workspace_chains workspace_checks workspace
 RENDER = render_text html markers pathway_labels pathway_spec pathway_measure gv_shared pathway overview overview_render compare compare_out \
          render_jobs

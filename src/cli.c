@@ -101,8 +101,8 @@ cli_exit_status(const struct cli *cli, const struct diags *diags)
 	switch (cli->fail_on) {
 	case FAIL_ON_ERROR:
 		return diags_count(diags, SEV_ERROR) > 0;
-	case FAIL_ON_WARNING:
-		return diags_total(diags) > 0;
+	case FAIL_ON_WARNING: /* questions never fail a run */
+		return diags_count(diags, SEV_ERROR) + diags_count(diags, SEV_WARNING) > 0;
 	default:
 		return 0;
 	}

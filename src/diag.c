@@ -224,7 +224,7 @@ code_is_friction(enum code code)
 void
 friction_add(struct friction *f, const struct diag *d)
 {
-	if (!code_is_friction(d->code))
+	if (!code_is_friction(d->code) || d->severity == SEV_QUESTION)
 		return;
 	f->count++;
 	f->score += d->impact;
@@ -291,7 +291,10 @@ diags_drop_front(struct diags *diags, size_t k)
 {
 	for (size_t i = 0; i < k; i++) {
 		struct diag *d = &diags->items[i];
-		diags->gone[d->code]++;
+		if (d->severity == SEV_QUESTION)
+			diags->gone_questions++;
+		else
+			diags->gone[d->code]++;
 		diag_free_fields(d);
 	}
 	if (k == 0)
@@ -305,13 +308,14 @@ diags_count_codes(const struct diags *diags, size_t *counts)
 {
 	memcpy(counts, diags->gone, sizeof diags->gone);
 	for (size_t i = 0; i < diags->n; i++)
-		counts[diags->items[i].code]++;
+		if (diags->items[i].severity != SEV_QUESTION)
+			counts[diags->items[i].code]++;
 }
 
 size_t
 diags_count(const struct diags *diags, enum severity severity)
 {
-	size_t count = 0;
+	size_t count = severity == SEV_QUESTION ? diags->gone_questions : 0;
 	for (int c = 0; c < CODE__MAX; c++)
 		count += codes[c].severity == severity ? diags->gone[c] : 0;
 	for (size_t i = 0; i < diags->n; i++)
@@ -322,7 +326,7 @@ diags_count(const struct diags *diags, enum severity severity)
 size_t
 diags_total(const struct diags *diags)
 {
-	size_t count = diags->n;
+	size_t count = diags->n + diags->gone_questions;
 	for (int c = 0; c < CODE__MAX; c++)
 		count += diags->gone[c];
 	return count;

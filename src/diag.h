@@ -9,13 +9,17 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum severity { SEV_WARNING = 1, SEV_ERROR = 2 };
+/* How a finding is meant. A question (v2-friction.md section 5) is what a
+ * team should find out: never friction, never failing a run, counted apart.
+ * The values are no order: compare with ==. */
+enum severity { SEV_WARNING = 1, SEV_ERROR = 2, SEV_QUESTION = 3 };
 
 /* What a code's findings mean (see codes.def). */
 enum code_class {
 	CODE_CLASS_STRUCTURE, /* S-codes: a file cannot be read or checked as it is */
 	CODE_CLASS_FRICTION,  /* a friction rule: its impact counts in friction scores */
-	CODE_CLASS_PRIVACY    /* K012: personal data, an error and never friction */
+	CODE_CLASS_PRIVACY,   /* K012: personal data, an error and never friction */
+	CODE_CLASS_NOTE       /* K011: about how a persona is written, never friction */
 };
 
 enum code {
@@ -36,7 +40,7 @@ struct code_info {
 const struct code_info *code_info(enum code code);
 /* Finds a code by its id ("S001", any case); returns -1 when unknown. */
 int code_parse(const char *s);
-/* Finds a friction rule code (K001-K014, any case); returns -1 otherwise. */
+/* Finds a rule code (K001-K025, any case); returns -1 otherwise. */
 int code_parse_rule(const char *s);
 
 /* One finding. All strings are owned by the diagnostic. */
@@ -64,7 +68,9 @@ struct diags {
 	enum lang lang; /* language of messages and hints */
 	size_t suppressed[CODE__MAX]; /* findings switched off or ignored */
 	size_t next_seq;              /* seq of the next finding */
-	size_t gone[CODE__MAX];       /* findings dropped, by code */
+	size_t gone[CODE__MAX];       /* findings dropped, by code, questions
+				       * left out */
+	size_t gone_questions;        /* questions dropped */
 };
 
 void diags_init(struct diags *diags, enum lang lang);
@@ -105,11 +111,11 @@ void diags_sort(struct diags *diags);
  * (<0, 0, >0). diags_sort and the comparison of journeys both use it. */
 int diag_compare_in_file(const struct diag *a, const struct diag *b);
 
-/* True for a code of a rule (K001-K014): switched off by --disable, shown
+/* True for a code of a rule (K001-K025): switched off by --disable, shown
  * as a marker in the diagrams. */
 bool code_is_rule(enum code code);
 /* True for a code whose findings count in friction scores: the rules of
- * class CODE_CLASS_FRICTION, which leaves out K012. */
+ * class CODE_CLASS_FRICTION, which leaves out K011 and K012. */
 bool code_is_friction(enum code code);
 
 /* Friction: how many findings count, and the sum of their impacts. */
@@ -118,7 +124,8 @@ struct friction {
 	int score;
 };
 
-/* Adds d to f when its code is friction (code_is_friction). The one
+/* Adds d to f when its code is friction (code_is_friction) and it is no
+ * question. The one
  * place a finding's friction is counted: a journey's friction, the run's
  * total and every output add up through it. */
 void friction_add(struct friction *f, const struct diag *d);
@@ -151,6 +158,7 @@ size_t diags_count(const struct diags *diags, enum severity severity);
 size_t diags_total(const struct diags *diags);
 /* Findings per code (counts[CODE__MAX]), dropped ones included. */
 void diags_count_codes(const struct diags *diags, size_t *counts);
+/* (diags_count_codes leaves questions out: diags_count(SEV_QUESTION).) */
 /* True when a finding in [from, n) is an error. */
 bool diags_has_error_since(const struct diags *diags, size_t from);
 

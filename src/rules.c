@@ -8,20 +8,31 @@
 #include <string.h>
 
 static const struct rule rules[] = {
-	{CODE_K001, SCOPE_TOUCHPOINT, rule_letter_without_explanation, M_R_K001_LOOKS, M_R_K001_WHY},
-	{CODE_K002, SCOPE_JOURNEY, rule_reindication, M_R_K002_LOOKS, M_R_K002_WHY},
-	{CODE_K003, SCOPE_TRANSITION, rule_cold_handover, M_R_K003_LOOKS, M_R_K003_WHY},
-	{CODE_K004, SCOPE_TRANSITION, rule_relapse_not_caught, M_R_K004_LOOKS, M_R_K004_WHY},
-	{CODE_K005, SCOPE_TRANSITION, rule_big_step, M_R_K005_LOOKS, M_R_K005_WHY},
-	{CODE_K006, SCOPE_TOUCHPOINT, rule_long_wait, M_R_K006_LOOKS, M_R_K006_WHY},
-	{CODE_K007, SCOPE_JOURNEY, rule_many_faces, M_R_K007_LOOKS, M_R_K007_WHY},
-	{CODE_K008, SCOPE_STAGE, rule_emotional_dip, M_R_K008_LOOKS, M_R_K008_WHY},
-	{CODE_K009, SCOPE_TRANSITION, rule_income_risk, M_R_K009_LOOKS, M_R_K009_WHY},
-	{CODE_K010, SCOPE_TOUCHPOINT, rule_hard_language, M_R_K010_LOOKS, M_R_K010_WHY},
-	{CODE_K011, SCOPE_PERSONA, rule_no_talents, M_R_K011_LOOKS, M_R_K011_WHY},
-	{CODE_K012, SCOPE_TEXT, rule_personal_data, M_R_K012_LOOKS, M_R_K012_WHY},
-	{CODE_K013, SCOPE_STAGE, rule_pain_point, M_R_K013_LOOKS, M_R_K013_WHY},
-	{CODE_K014, SCOPE_TOUCHPOINT, rule_digital_without_help, M_R_K014_LOOKS, M_R_K014_WHY},
+	{CODE_K001, SCOPE_TOUCHPOINT, rule_letter_without_explanation, M_R_K001_LOOKS, M_R_K001_WHY, {NORM_INFORMATION}},
+	{CODE_K002, SCOPE_JOURNEY, rule_reindication, M_R_K002_LOOKS, M_R_K002_WHY, {NORM_SPECIAL_CARE, NORM_PREPARATION}},
+	{CODE_K003, SCOPE_TRANSITION, rule_cold_handover, M_R_K003_LOOKS, M_R_K003_WHY, {NORM_COOPERATION}},
+	{CODE_K004, SCOPE_TRANSITION, rule_relapse_not_caught, M_R_K004_LOOKS, M_R_K004_WHY, {NORM_SPECIAL_CARE}},
+	{CODE_K005, SCOPE_TRANSITION, rule_big_step, M_R_K005_LOOKS, M_R_K005_WHY, {NORM_CUSTOMISATION}},
+	{CODE_K006, SCOPE_TOUCHPOINT, rule_long_wait, M_R_K006_LOOKS, M_R_K006_WHY, {NORM_PROMPTNESS}},
+	{CODE_K007, SCOPE_JOURNEY, rule_many_faces, M_R_K007_LOOKS, M_R_K007_WHY, {NORM_ORGANISATION}},
+	{CODE_K008, SCOPE_STAGE, rule_emotional_dip, M_R_K008_LOOKS, M_R_K008_WHY, {NORM_SPECIAL_CARE}},
+	{CODE_K009, SCOPE_TRANSITION, rule_income_risk, M_R_K009_LOOKS, M_R_K009_WHY, {NORM_INFORMATION}},
+	{CODE_K010, SCOPE_TOUCHPOINT, rule_hard_language, M_R_K010_LOOKS, M_R_K010_WHY, {NORM_INFORMATION}},
+	{CODE_K011, SCOPE_PERSONA, rule_no_talents, M_R_K011_LOOKS, M_R_K011_WHY, {NORM_CUSTOMISATION}},
+	{CODE_K012, SCOPE_TEXT, rule_personal_data, M_R_K012_LOOKS, M_R_K012_WHY, {NORM_FUNDAMENTAL_RIGHTS}},
+	{CODE_K013, SCOPE_STAGE, rule_pain_point, M_R_K013_LOOKS, M_R_K013_WHY, {NORM_NONE}},
+	{CODE_K014, SCOPE_TOUCHPOINT, rule_digital_without_help, M_R_K014_LOOKS, M_R_K014_WHY, {NORM_SPECIAL_CARE, NORM_CUSTOMISATION}},
+	{CODE_K015, SCOPE_TOUCHPOINT, rule_broken_promise, M_R_K015_LOOKS, M_R_K015_WHY, {NORM_RELIABILITY}},
+	{CODE_K016, SCOPE_JOURNEY, rule_unanswered, M_R_K016_LOOKS, M_R_K016_WHY, {NORM_PROMPTNESS, NORM_LISTENING}},
+	{CODE_K017, SCOPE_JOURNEY, rule_pillar_to_post, M_R_K017_LOOKS, M_R_K017_WHY, {NORM_COOPERATION}},
+	{CODE_K018, SCOPE_TOUCHPOINT, rule_complaint_not_handled, M_R_K018_LOOKS, M_R_K018_WHY, {NORM_FAIR_PLAY}},
+	{CODE_K019, SCOPE_STAGE, rule_long_silence, M_R_K019_LOOKS, M_R_K019_WHY, {NORM_PROMPTNESS}},
+	{CODE_K020, SCOPE_TOUCHPOINT, rule_money_shock, M_R_K020_LOOKS, M_R_K020_WHY, {NORM_INFORMATION, NORM_SPECIAL_CARE}},
+	{CODE_K021, SCOPE_TOUCHPOINT, rule_wrong_information, M_R_K021_LOOKS, M_R_K021_WHY, {NORM_INFORMATION, NORM_REASONING}},
+	{CODE_K022, SCOPE_TOUCHPOINT, rule_debt_unattended, M_R_K022_LOOKS, M_R_K022_WHY, {NORM_SPECIAL_CARE}},
+	{CODE_K023, SCOPE_JOURNEY, rule_same_setback, M_R_K023_LOOKS, M_R_K023_WHY, {NORM_CUSTOMISATION}},
+	{CODE_K024, SCOPE_TOUCHPOINT, rule_no_time_to_consider, M_R_K024_LOOKS, M_R_K024_WHY, {NORM_PARTICIPATION, NORM_FAIR_PLAY}},
+	{CODE_K025, SCOPE_STAGE, rule_poor_fit, M_R_K025_LOOKS, M_R_K025_WHY, {NORM_CUSTOMISATION}},
 };
 
 const struct rule *
@@ -29,6 +40,29 @@ rules_table(size_t *n)
 {
 	*n = sizeof rules / sizeof rules[0];
 	return rules;
+}
+
+/* --- the norms --- */
+
+static const struct {
+	int number;
+	enum msg name;
+} norms[NORM__MAX] = {
+#define NORM(id, num, m) [NORM_##id] = {num, m},
+#include "norms.def"
+#undef NORM
+};
+
+int
+norm_number(enum norm norm)
+{
+	return norm > NORM_NONE && norm < NORM__MAX ? norms[norm].number : 0;
+}
+
+const char *
+norm_name(enum norm norm, enum lang lang)
+{
+	return norm > NORM_NONE && norm < NORM__MAX ? (msg)(lang, norms[norm].name) : "";
 }
 
 /* --- which rules are off --- */
@@ -124,6 +158,27 @@ struct diag *
 	struct diag *d = rule_vreport(run, stage, 0, &at, impact, m, ap);
 	va_end(ap);
 	return d;
+}
+
+struct diag *
+(rule_ask)(struct rule_run *run, const struct stage *stage, int tp_number,
+	   const struct loc *loc, enum msg m, ...)
+{
+	va_list ap;
+	va_start(ap, m);
+	struct diag *d = rule_vreport(run, stage, tp_number, loc, 0, m, ap);
+	va_end(ap);
+	if (d != NULL) {
+		d->severity = SEV_QUESTION;
+		d->impact = 0;
+	}
+	return d;
+}
+
+bool
+run_absence_asks(const struct rule_run *run)
+{
+	return run->journey != NULL && journey_is_partial(run->journey);
 }
 
 void

@@ -1,4 +1,4 @@
-/* rules.h - the friction rules K001-K014: a table of rules that run on a checked journey or persona and report through the one emitter. Included by: cmd_export.c, cmd_rules.c, rules_run.h, keten.h, workspace.h, workspace*.c, fuzz/fuzz.c. */
+/* rules.h - the friction rules K001-K025 and the norms they guard: a table of rules that run on a checked journey or persona and report through the one emitter. Included by: cmd_export.c, cmd_rules.c, rules_run.h, keten.h, workspace.h, workspace*.c, fuzz/fuzz.c. */
 #ifndef KETEN_RULES_H
 #define KETEN_RULES_H
 
@@ -20,6 +20,20 @@ enum rule_scope {
 
 struct rule_run;
 
+/* The norms of proper conduct (norms.def); NORM_NONE for a rule that
+ * guards none (K013, the team's own pain points). */
+enum norm {
+	NORM_NONE,
+#define NORM(id, number, name) NORM_##id,
+#include "norms.def"
+#undef NORM
+	NORM__MAX
+};
+
+/* The norm's number in the Behoorlijkheidswijzer (1-22) and its name. */
+int norm_number(enum norm norm);
+const char *norm_name(enum norm norm, enum lang lang);
+
 /* One friction rule: its code (slugs and severity come from codes.def),
  * what it looks at, the function that checks it, and its catalogue text. */
 struct rule {
@@ -28,6 +42,7 @@ struct rule {
 	void (*check)(struct rule_run *run);
 	enum msg looks_for; /* what it looks for (keten rules) */
 	enum msg why;       /* why it matters */
+	enum norm norms[2]; /* the norms it guards; NORM_NONE ends the list */
 };
 
 /* The rule table, in code order. */

@@ -43,6 +43,13 @@ struct diag *rule_report_touchpoint(struct rule_run *run, int impact, enum msg m
 /* The same at a stage heading. */
 struct diag *rule_report_stage(struct rule_run *run, const struct stage *stage,
 			       int impact, enum msg m, ...);
+/* Asks a question (severity question, no impact) at loc, for stage and
+ * touchpoint tp_number as rule_report; NULL when suppressed. A rule whose
+ * clause rests on an absence asks instead of reporting when
+ * run_absence_asks (a partial journey: nobody knows what did not happen). */
+struct diag *rule_ask(struct rule_run *run, const struct stage *stage, int tp_number,
+		      const struct loc *loc, enum msg m, ...);
+bool run_absence_asks(const struct rule_run *run);
 /* Sets a finding's hint; does nothing for a suppressed one (NULL). */
 void rule_hint(struct rule_run *run, struct diag *d, enum msg m, ...);
 /* The messages' arguments checked at compile time (catalog.h). */
@@ -52,6 +59,8 @@ void rule_hint(struct rule_run *run, struct diag *d, enum msg m, ...);
 	(MSG_CHECK(__VA_ARGS__), (rule_report_touchpoint)(run, impact, __VA_ARGS__))
 #define rule_report_stage(run, stage, impact, ...) \
 	(MSG_CHECK(__VA_ARGS__), (rule_report_stage)(run, stage, impact, __VA_ARGS__))
+#define rule_ask(run, stage, tp_number, loc, ...) \
+	(MSG_CHECK(__VA_ARGS__), (rule_ask)(run, stage, tp_number, loc, __VA_ARGS__))
 #define rule_hint(run, d, ...) \
 	(MSG_CHECK(__VA_ARGS__), (rule_hint)(run, d, __VA_ARGS__))
 
@@ -86,5 +95,16 @@ void rule_no_talents(struct rule_run *run);                 /* K011 */
 void rule_personal_data(struct rule_run *run);              /* K012 */
 void rule_pain_point(struct rule_run *run);                 /* K013 */
 void rule_digital_without_help(struct rule_run *run);       /* K014 */
+void rule_broken_promise(struct rule_run *run);             /* K015 */
+void rule_unanswered(struct rule_run *run);                 /* K016 */
+void rule_pillar_to_post(struct rule_run *run);             /* K017 */
+void rule_complaint_not_handled(struct rule_run *run);      /* K018 */
+void rule_long_silence(struct rule_run *run);               /* K019 */
+void rule_money_shock(struct rule_run *run);                /* K020 */
+void rule_wrong_information(struct rule_run *run);          /* K021 */
+void rule_debt_unattended(struct rule_run *run);            /* K022 */
+void rule_same_setback(struct rule_run *run);               /* K023 */
+void rule_no_time_to_consider(struct rule_run *run);        /* K024 */
+void rule_poor_fit(struct rule_run *run);                   /* K025 */
 
 #endif

@@ -65,14 +65,14 @@ main(int argc, char **argv)
 	workspace_close(&ws);
 	expect(ws == NULL, "workspace_close clears the pointer");
 
-	/* The journey: K005 (3) and K013 (1) of its own, and K011 (1) of its
-	 * persona; K012 in the persona file is handed over, but no friction. */
+	/* The journey: two findings of its own (impacts 2 and 2); its
+	 * persona's K011 (a note) and K012 are handed over, but no friction. */
 	expect(s.journeys == 1, "one journey");
 	expect(strcmp(s.id, "mirjam-veenendaal-concept") == 0, "the journey's id");
 	expect(strcmp(s.persona, "mirjam") == 0, "its persona");
 	expect(s.n_persona_findings == 2 && s.k012 == 1, "the persona's K011 and K012");
-	expect(s.friction.count == 3, "friction count 3");
-	expect(s.friction.score == 5, "friction score 5");
+	expect(s.friction.count == 2, "friction count 2");
+	expect(s.friction.score == 4, "friction score 4");
 	expect(unmet.count == 0 && unmet.score == 0, "no persona findings unmet");
 	expect(diags.n == 4, "four findings in all");
 	diags_free(&diags);

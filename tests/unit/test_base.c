@@ -258,7 +258,10 @@ TEST(codes_catalogue)
 {
 	INT_EQ(code_parse("s001"), CODE_S001);
 	INT_EQ(code_parse("K014"), CODE_K014);
-	INT_EQ(code_parse("K015"), -1);
+	INT_EQ(code_parse("K025"), CODE_K025);
+	INT_EQ(code_parse("K026"), -1);
+	CHECK(!code_is_friction(CODE_K011));
+	CHECK(code_is_rule(CODE_K011));
 	STR_EQ(code_info(CODE_S006)->slug_en, "unknown-key");
 	INT_EQ(code_info(CODE_S006)->severity, SEV_WARNING);
 	INT_EQ(code_info(CODE_K012)->severity, SEV_ERROR);
