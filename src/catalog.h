@@ -85,9 +85,16 @@ void msg_append_plural(struct buf *b, enum lang lang, int n, enum msg one, enum 
 #define msg_append_plural(b, lang, n, one, many) \
 	(MSG_CHECK(one, n), MSG_CHECK(many, n), (msg_append_plural)(b, lang, n, one, many))
 
-/* The language from KETEN_LANG, else LC_ALL, LC_MESSAGES or LANG ("nl*"
- * gives Dutch), else English. */
+/* The language from KETEN_LANG ("nl" or "en"); else, as gettext, from
+ * LANGUAGE (the first of nl and en in its colon list) when the locale
+ * (the first set of LC_ALL, LC_MESSAGES, LANG) is not C, C.* or POSIX;
+ * else English for an "en*" locale and Dutch for anything else. */
 enum lang lang_from_environment(void);
+
+/* What the system error err means, for a message in language lang: the
+ * catalogue's words in Dutch for the common ones (ENOENT "bestand niet
+ * gevonden", EACCES, EISDIR, ...), else strerror (the system's English). */
+const char *msg_system_error(enum lang lang, int err);
 
 /* Parses "nl" or "en"; returns -1 for anything else. */
 int lang_parse(const char *s);

@@ -112,7 +112,7 @@ int
 cli_finish_output(const struct cli *cli, int status)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		cli_error(cli, M_CLI_WRITE_FAILED, strerror(errno));
+		cli_error(cli, M_CLI_WRITE_FAILED, msg_system_error(cli->lang, errno));
 		return 2;
 	}
 	return status;
@@ -282,6 +282,23 @@ cli_defaults(struct cli *cli)
 	cli->jobs = cpus > 0 ? cpus : 1;
 }
 
+/* The language --lang asks for anywhere on the command line, so that an
+ * error about an option before it speaks that language too; -1 for none. */
+static int
+lang_of_arguments(int argc, char **argv)
+{
+	int lang = -1;
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strncmp(argv[i], "--lang=", 7) == 0)
+			lang = lang_parse(argv[i] + 7);
+		else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			lang = lang_parse(argv[i + 1]);
+		if (lang >= 0)
+			return lang;
+	}
+	return -1;
+}
+
 /* Room for one more --chain: one for every command, two for compare. */
 static bool
 chain_room(struct cli *cli, const struct command *cmd)
@@ -342,6 +359,9 @@ cli_main(int argc, char **argv)
 {
 	struct cli cli;
 	cli_defaults(&cli);
+	int lang = lang_of_arguments(argc, argv);
+	if (lang >= 0)
+		cli.lang = (enum lang)lang;
 	const struct command *cmd = argc > 1 ? find_command(argv[1]) : NULL;
 	int skip = cmd ? 1 : 0;
 	if (cmd == NULL)

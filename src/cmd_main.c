@@ -126,7 +126,7 @@ write_findings(struct main_job *job, const struct diags *diags)
 	size_t len = 0;
 	FILE *mem = open_memstream(&data, &len);
 	if (mem == NULL) {
-		cli_error(job->cli, M_MAIN_WRITE_FAILED, "findings.json", strerror(errno));
+		cli_error(job->cli, M_MAIN_WRITE_FAILED, "findings.json", msg_system_error(job->cli->lang, errno));
 		job->failed = true;
 		return;
 	}

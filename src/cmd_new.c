@@ -180,7 +180,7 @@ reason(const struct cli *cli, int err)
 	case ELOOP:
 		return msg(cli->lang, M_NEW_WHY_LOOP);
 	default:
-		return strerror(err);
+		return msg_system_error(cli->lang, err);
 	}
 }
 

@@ -188,7 +188,7 @@ add_watch(struct watcher *w, const char *path, const char *only, uint32_t flags)
 	int wd = inotify_add_watch(w->fd, path, DIR_EVENTS | IN_ONLYDIR | flags);
 	if (wd < 0) {
 		if (!w->warned)
-			cli_error(w->cli, M_WATCH_ADD, path, strerror(errno));
+			cli_error(w->cli, M_WATCH_ADD, path, msg_system_error(w->cli->lang, errno));
 		w->warned = true;
 		return;
 	}
@@ -238,7 +238,7 @@ build_watches(struct watcher *w)
 	drop_watches(w);
 	w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
 	if (w->fd < 0) {
-		cli_error(w->cli, M_WATCH_INOTIFY, strerror(errno));
+		cli_error(w->cli, M_WATCH_INOTIFY, msg_system_error(w->cli->lang, errno));
 		return -1;
 	}
 	for (size_t i = 0; i < w->n_targets; i++) {

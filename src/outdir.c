@@ -368,7 +368,7 @@ check_path(const char *path, const struct source_folders *sources, enum lang lan
 {
 	char *real = path_resolve(path);
 	if (real == NULL) {
-		*error = msg_xasprintf(lang, M_OUT_NO_CWD, strerror(errno));
+		*error = msg_xasprintf(lang, M_OUT_NO_CWD, msg_system_error(lang, errno));
 		return -1;
 	}
 	const struct source_folder *f = source_containing(sources, real);
@@ -417,7 +417,7 @@ outdir_open(struct outdir *out, const char *path, const struct source_folders *s
 		return -1;
 	}
 	if (make_folders(path) != 0) {
-		*error = msg_xasprintf(lang, M_OUT_CREATE, path, strerror(errno));
+		*error = msg_xasprintf(lang, M_OUT_CREATE, path, msg_system_error(lang, errno));
 		return -1;
 	}
 	/* Once more, now that links in the new path can be resolved. */
@@ -427,7 +427,7 @@ outdir_open(struct outdir *out, const char *path, const struct source_folders *s
 	clock_gettime(CLOCK_REALTIME, &started);
 	out->fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (out->fd < 0) {
-		*error = msg_xasprintf(lang, M_OUT_OPEN, path, strerror(errno));
+		*error = msg_xasprintf(lang, M_OUT_OPEN, path, msg_system_error(lang, errno));
 		return -1;
 	}
 	sweep_temporaries(out->fd, &started);
@@ -504,7 +504,7 @@ static char *
 write_error(enum lang lang, const char *dir, const char *name)
 {
 	char *path = path_join(dir, name);
-	char *error = msg_xasprintf(lang, M_OUT_WRITE, path, strerror(errno));
+	char *error = msg_xasprintf(lang, M_OUT_WRITE, path, msg_system_error(lang, errno));
 	free(path);
 	return error;
 }
@@ -540,7 +540,7 @@ write_file_atomic(const char *path, const void *data, size_t len, enum lang lang
 	else if (dirfd >= 0)
 		errno = EINVAL;
 	if (status != 0)
-		*error = msg_xasprintf(lang, M_OUT_WRITE, path, strerror(errno));
+		*error = msg_xasprintf(lang, M_OUT_WRITE, path, msg_system_error(lang, errno));
 	if (dirfd >= 0)
 		close(dirfd);
 	free(dir);

@@ -176,7 +176,7 @@ source_load(const char *path, const struct limits *limits, struct diags *diags)
 	 * the run here; what it is, is then asked of the open descriptor. */
 	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
-		report_unreadable(path, strerror(errno), diags);
+		report_unreadable(path, msg_system_error(diags->lang, errno), diags);
 		return NULL;
 	}
 	struct stat st;
@@ -201,7 +201,7 @@ source_load(const char *path, const struct limits *limits, struct diags *diags)
 	saved = errno;
 	close(fd);
 	if (!ok) {
-		report_unreadable(path, strerror(saved), diags);
+		report_unreadable(path, msg_system_error(diags->lang, saved), diags);
 		return NULL;
 	}
 	return source_adopt(path, data, len, limits, diags);

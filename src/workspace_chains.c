@@ -164,7 +164,7 @@ ws_open_chain_in_force(struct workspace *ws)
 	if (doc == NULL) {
 		const struct diag *d = first < ws->diags->n ? &ws->diags->items[first] : NULL;
 		ws->error = xasprintf("%s: %s", ws->opts.chain_path,
-				      d ? d->message : strerror(ENOENT));
+				      d ? d->message : msg_system_error(ws->diags->lang, ENOENT));
 		return -1;
 	}
 	/* The cache owns it; the workspace only points at it. */

@@ -14,7 +14,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
 passed=0
 failed=0
-run() { NO_COLOR=1 KETEN_LANG= LANG=C ${VALGRIND:-} "$keten" "$@"; }
+# English on purpose: the checks below look for English texts.
+run() { NO_COLOR=1 KETEN_LANG=en LANG=C ${VALGRIND:-} "$keten" "$@"; }
 # keten render that did its job: status 0, or 1 (findings such as K012 in
 # the examples' workshop draft), but not 2.
 draw() { run "$@"; [ $? -le 1 ]; }

@@ -15,7 +15,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
 passed=0
 failed=0
-run() { NO_COLOR=1 KETEN_LANG= LANG=C ${VALGRIND:-} "$keten" "$@"; }
+# English on purpose: the checks below look for English texts.
+run() { NO_COLOR=1 KETEN_LANG=en LANG=C ${VALGRIND:-} "$keten" "$@"; }
 ok() { passed=$((passed + 1)); }
 bad() { echo "FAIL report: $*"; failed=$((failed + 1)); }
 # Runs keten and expects the status $1.

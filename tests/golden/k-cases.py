@@ -74,7 +74,7 @@ def chain_variant(cid, title, change):
 STD_ARGS = """# each case: Dutch text, English text, JSON
 check.txt 0 check --lang nl
 check-en.txt 0 check --lang en
-check.json 0 check --format json
+check.json 0 check --format json --lang en
 """
 
 # K001 -------------------------------------------------------------------

@@ -9,6 +9,11 @@
 # A case may also have a file `files` whose lines read
 #     <expected-file> <path written by the runs above>
 # to compare files keten wrote (pathway diagrams, say) after its args.
+# The runs see LANG=C and no KETEN_LANG (keten then speaks Dutch); a line
+# may begin with NAME=value words, set for that run only:
+#     en.txt 0 LANG=en_GB.UTF-8 check .
+# A file `stdin` in the case folder is each run's standard input (else
+# /dev/null).
 # UPDATE=1 rewrites the expected files instead of comparing them.
 # VALGRIND="valgrind ..." runs keten under it.
 set -u
@@ -24,8 +29,18 @@ run_line() { # case-name, expected-file, status, args...
 	name=$1 expected=$2 want=$3
 	shift 3
 	out="$work/out"
+	envs=""
+	while :; do
+		case "${1:-}" in
+		[A-Z_]*=*) envs="$envs $1"; shift ;;
+		*) break ;;
+		esac
+	done
+	input=/dev/null
+	[ -f "$work/$name/stdin" ] && input="$work/$name/stdin"
 	# shellcheck disable=SC2086
-	(cd "$work/$name" && NO_COLOR=1 KETEN_LANG= LANG=C timeout 60 ${VALGRIND:-} "$keten" "$@") >"$out" 2>&1
+	(cd "$work/$name" && env NO_COLOR=1 KETEN_LANG= LANG=C $envs timeout 60 ${VALGRIND:-} "$keten" "$@") \
+		<"$input" >"$out" 2>&1
 	got=$?
 	if [ "${UPDATE:-}" = 1 ]; then
 		cp "$out" "$here/$name/$expected"
