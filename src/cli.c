@@ -1,13 +1,17 @@
 /* cli.c - reading the command line and dispatching to a command. */
 #include "cli.h"
 
+#include "layout.h"
 #include "mem.h"
+#include "text.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Options, as bits: which command takes which. */
@@ -37,6 +41,7 @@ enum {
 
 struct command {
 	const char *name;
+	const char *aliases[2];      /* Dutch names for the same command */
 	int (*run)(const struct cli *cli);
 	enum msg help;
 	unsigned options;
@@ -44,21 +49,23 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{"check", cmd_check, M_HELP_CHECK, OPTS_CHECK, 0, (size_t)-1},
-	{"export", cmd_export, M_HELP_EXPORT, OPT_LANG | OPT_LIMITS | OPT_NO_COLOR, 1, 1},
-	{"chain", cmd_chain, M_HELP_CHAIN, OPT_LANG | OPT_CHAIN | OPT_DUMP | OPT_NO_COLOR, 0, 0},
-	{"rules", cmd_rules, M_HELP_RULES, OPT_LANG | OPT_FORMAT | OPT_NO_COLOR, 0, (size_t)-1},
-	{"render", cmd_render, M_HELP_RENDER, OPTS_RENDER, 0, (size_t)-1},
-	{"report", cmd_report, M_HELP_REPORT, OPTS_REPORT, 0, (size_t)-1},
-	{"overview", cmd_overview, M_HELP_OVERVIEW, OPTS_OVERVIEW, 0, (size_t)-1},
-	{"compare", cmd_compare, M_HELP_COMPARE, OPTS_COMPARE, 1, 2},
-	{"new", cmd_new, M_HELP_NEW, OPT_LANG | OPT_QUIET | OPT_NO_COLOR | OPT_PERSONA, 1, 2},
-	{"watch", cmd_watch, M_HELP_WATCH, OPTS_MAIN, 0, (size_t)-1},
+	{"check", {"controleer"}, cmd_check, M_HELP_CHECK, OPTS_CHECK, 0, (size_t)-1},
+	{"export", {"exporteer"}, cmd_export, M_HELP_EXPORT, OPT_LANG | OPT_LIMITS | OPT_NO_COLOR, 1, 1},
+	{"chain", {"ketenmodel"}, cmd_chain, M_HELP_CHAIN, OPT_LANG | OPT_CHAIN | OPT_DUMP | OPT_NO_COLOR, 0, 0},
+	{"rules", {"regels"}, cmd_rules, M_HELP_RULES, OPT_LANG | OPT_FORMAT | OPT_NO_COLOR, 0, (size_t)-1},
+	{"render", {"teken"}, cmd_render, M_HELP_RENDER, OPTS_RENDER, 0, (size_t)-1},
+	{"report", {"rapport"}, cmd_report, M_HELP_REPORT, OPTS_REPORT, 0, (size_t)-1},
+	{"overview", {"overzicht"}, cmd_overview, M_HELP_OVERVIEW, OPTS_OVERVIEW, 0, (size_t)-1},
+	{"compare", {"vergelijk"}, cmd_compare, M_HELP_COMPARE, OPTS_COMPARE, 1, 2},
+	{"new", {"nieuw"}, cmd_new, M_HELP_NEW, OPT_LANG | OPT_QUIET | OPT_NO_COLOR | OPT_PERSONA, 1, 2},
+	{"watch", {"volg", "bekijk"}, cmd_watch, M_HELP_WATCH, OPTS_MAIN, 0, (size_t)-1},
 };
+
+enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
 
 /* The main job (no command). */
 static const struct command main_job = {
-	"keten", cmd_main, M_HELP_MAIN, OPTS_MAIN, 0, (size_t)-1,
+	"keten", {NULL}, cmd_main, M_HELP_MAIN, OPTS_MAIN, 0, (size_t)-1,
 };
 
 enum long_only {
@@ -118,13 +125,71 @@ cli_finish_output(const struct cli *cli, int status)
 	return status;
 }
 
+/* The command called name, in English or by a Dutch alias, or NULL. */
 static const struct command *
 find_command(const char *name)
 {
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+	for (size_t i = 0; i < N_COMMANDS; i++) {
 		if (strcmp(commands[i].name, name) == 0)
 			return &commands[i];
+		for (size_t a = 0; a < 2 && commands[i].aliases[a] != NULL; a++)
+			if (strcmp(commands[i].aliases[a], name) == 0)
+				return &commands[i];
+	}
 	return NULL;
+}
+
+/* An argument that names nothing on disk and looks like a command: a bare
+ * word (letters, digits, '-' and '_'; no slash, no extension, not "-"). */
+static bool
+looks_like_command(const char *arg)
+{
+	struct stat st;
+	if (strlen(arg) < 2 || arg[0] == '-' || lstat(arg, &st) == 0)
+		return false;
+	for (const char *p = arg; *p != '\0'; p++)
+		if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_')
+			return false;
+	return true;
+}
+
+/* The command name or alias nearest to word as a likely typo, or NULL. */
+static const char *
+nearest_command(const char *word)
+{
+	const char *names[N_COMMANDS * 3];
+	size_t n = 0;
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		names[n++] = commands[i].name;
+		for (size_t a = 0; a < 2 && commands[i].aliases[a] != NULL; a++)
+			names[n++] = commands[i].aliases[a];
+	}
+	long best = text_nearest(word, names, n);
+	return best < 0 ? NULL : names[best];
+}
+
+/* Refuses an argument of a command that reads paths when it is no file or
+ * folder but a word like a command ("keten rapportt"): a slip, after which
+ * the main job would overwrite the report with an empty one. 0, or 2
+ * after saying so (and what was meant, when that is clear). */
+static int
+refuse_command_words(const struct cli *cli)
+{
+	for (size_t i = 0; i < cli->n_args; i++) {
+		const char *arg = cli->args[i];
+		if (!looks_like_command(arg))
+			continue;
+		const struct command *cmd = find_command(arg);
+		const char *near = nearest_command(arg);
+		if (cmd != NULL)
+			cli_error(cli, M_CLI_COMMAND_FIRST, arg, arg);
+		else if (near != NULL)
+			cli_error(cli, M_CLI_DID_YOU_MEAN, arg, near);
+		else
+			cli_error(cli, M_CLI_NO_SUCH_THING, arg);
+		return 2;
+	}
+	return 0;
 }
 
 static bool
@@ -282,6 +347,16 @@ cli_defaults(struct cli *cli)
 	cli->jobs = cpus > 0 ? cpus : 1;
 }
 
+/* keten's version and those of the libraries it runs with. */
+static void
+print_version(const struct cli *cli)
+{
+	const char *graphviz = keten_graphviz_version();
+	printf("keten %s\n", KETEN_VERSION);
+	printf("libcmark %s\ncJSON %s\nGraphviz %s\n", keten_cmark_version(),
+	       keten_cjson_version(), graphviz ? graphviz : msg(cli->lang, M_CLI_NO_GRAPHVIZ));
+}
+
 /* The language --lang asks for anywhere on the command line, so that an
  * error about an option before it speaks that language too; -1 for none. */
 static int
@@ -313,6 +388,20 @@ chain_room(struct cli *cli, const struct command *cmd)
 	return false;
 }
 
+/* With no path given, refuses to draw from the current folder when it is
+ * no workspace (no personas/, no journeys/: a folder of notes, a home
+ * folder): nothing there is a persona or a journey, and the output would
+ * replace a report with an empty one. A folder or files named on the
+ * command line are read as ever. 0, or 2 after saying so. */
+static int
+refuse_plain_folder(const struct cli *cli)
+{
+	if (cli->n_args > 0 || layout_has_documents("."))
+		return 0;
+	cli_error(cli, M_CLI_NOT_WORKSPACE);
+	return 2;
+}
+
 /* Parses options (anywhere among the arguments). Returns -1 to go on, or
  * the exit status to stop with (help, version, usage error). */
 static int
@@ -324,7 +413,10 @@ parse_options(struct cli *cli, const struct command *cmd, int argc, char **argv)
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":hqo:T:j:", long_options, NULL)) != -1) {
+		/* The option as written; "-T png" leaves the value in argv[optind - 1]. */
 		const char *word = argv[optind - 1];
+		if (optarg != NULL && word == optarg && optind >= 2)
+			word = argv[optind - 2];
 		if (c == '?') {
 			cli_error(cli, M_CLI_UNKNOWN_OPTION, word);
 			return 2;
@@ -336,7 +428,7 @@ parse_options(struct cli *cli, const struct command *cmd, int argc, char **argv)
 		if (c == 'h') {
 			help = true;
 		} else if (c == LO_VERSION) {
-			printf("keten %s\n", KETEN_VERSION);
+			print_version(cli);
 			return cli_finish_output(cli, 0);
 		} else if (!(cmd->options & option_bit(c))) {
 			cli_error(cli, M_CLI_OPTION_NOT_HERE, word, cmd->name, cmd->name);
@@ -382,5 +474,8 @@ cli_main(int argc, char **argv)
 		cli_error(&cli, M_CLI_ARGS_MANY, cmd->name, cmd->name);
 		return 2;
 	}
+	if ((cmd->options & OPT_OUTPUT) &&
+	    (refuse_command_words(&cli) != 0 || refuse_plain_folder(&cli) != 0))
+		return 2;
 	return cmd->run(&cli);
 }

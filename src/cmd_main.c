@@ -172,6 +172,8 @@ print_findings(const struct main_job *job, const struct diags *diags)
 		msg_fprintf(stdout, cli->lang, M_MAIN_WROTE, job->written, job->out.path, job->out.path);
 	if (!cli->quiet)
 		fputc('\n', stdout);
+	if (!cli->quiet && job->summary.journeys == 0 && job->summary.personas == 0)
+		fprintf(stdout, "%s\n", msg(cli->lang, M_MAIN_EMPTY));
 }
 
 /* Checks and draws; then the files that need every finding. */

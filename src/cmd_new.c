@@ -98,7 +98,7 @@ static int
 new_args(const struct cli *cli, struct new_file *nf)
 {
 	const char *kind = cli->args[0];
-	nf->journey = strcmp(kind, "journey") == 0;
+	nf->journey = strcmp(kind, "journey") == 0 || strcmp(kind, "reis") == 0;
 	if (!nf->journey && strcmp(kind, "persona") != 0) {
 		cli_error(cli, M_NEW_KIND, kind);
 		return 2;

@@ -39,6 +39,17 @@ code_parse_rule(const char *s)
 	return code >= 0 && code_is_rule(code) ? code : -1;
 }
 
+int
+code_parse_rule_name(const char *s)
+{
+	int code = code_parse_rule(s);
+	for (int i = 0; i < CODE__MAX && code < 0; i++)
+		if (code_is_rule(i) && (strcasecmp(s, codes[i].slug_nl) == 0 ||
+					strcasecmp(s, codes[i].slug_en) == 0))
+			code = i;
+	return code;
+}
+
 void
 diags_init(struct diags *diags, enum lang lang)
 {

@@ -42,6 +42,9 @@ const struct code_info *code_info(enum code code);
 int code_parse(const char *s);
 /* Finds a rule code (K001-K025, any case); returns -1 otherwise. */
 int code_parse_rule(const char *s);
+/* The same, or a rule by its Dutch or English slug ("brief-zonder-uitleg",
+ * any case); returns -1 otherwise. */
+int code_parse_rule_name(const char *s);
 
 /* One finding. All strings are owned by the diagnostic. */
 struct diag {

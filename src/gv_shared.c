@@ -63,6 +63,13 @@ gv_shared_context(void)
 }
 
 const char *
+keten_graphviz_version(void)
+{
+	GVC_t *gvc = gv_shared_context();
+	return gvc ? gvcVersion(gvc) : NULL;
+}
+
+const char *
 gv_device(enum image_format format)
 {
 	static const char *const devices[] = {"svg", "png:cairo", "pdf:cairo", "dot"};

@@ -55,6 +55,12 @@
 /* The version of keten and of this interface. */
 #define KETEN_VERSION "0.1.0"
 
+/* The versions of the libraries keten runs with, as they report them:
+ * libcmark, cJSON and Graphviz (NULL when Graphviz cannot start). */
+const char *keten_cmark_version(void);
+const char *keten_cjson_version(void);
+const char *keten_graphviz_version(void);
+
 /* A workspace being checked: opaque, made by workspace_open. */
 struct workspace;
 

@@ -63,6 +63,25 @@ layout_is_workspace(const char *dir)
 	return found;
 }
 
+bool
+layout_has_documents(const char *dir)
+{
+	char *real = realpath(dir, NULL);
+	enum doc_kind own = real ? layout_kind_of_folder(path_base(real)) : DOC_UNKNOWN;
+	free(real);
+	if (own == DOC_PERSONA || own == DOC_JOURNEY)
+		return true;
+	bool found = false;
+	for (size_t i = 0; i < N_FOLDERS && !found; i++) {
+		if (folders[i].kind == DOC_CHAIN)
+			continue;
+		char *part = path_join(dir, folders[i].folder);
+		found = path_is_folder(part);
+		free(part);
+	}
+	return found;
+}
+
 char *
 layout_root_of(const char *journey_path)
 {

@@ -1,4 +1,4 @@
-/* layout.h - the layout of a workspace: which folder holds which kind of document (personas/, journeys/, chains/), the one place that knows it. Included by: workspace*.c, outdir.c, cmd_new.c, cmd_watch.c. */
+/* layout.h - the layout of a workspace: which folder holds which kind of document (personas/, journeys/, chains/), the one place that knows it. Included by: workspace*.c, outdir.c, cli.c, cmd_new.c, cmd_watch.c. */
 #ifndef KETEN_LAYOUT_H
 #define KETEN_LAYOUT_H
 
@@ -20,6 +20,11 @@ enum doc_kind layout_kind_of_file(const char *path);
 /* True when the folder dir has a personas/, journeys/ or chains/ folder:
  * a workspace, of which only those folders are read. */
 bool layout_is_workspace(const char *dir);
+
+/* True when the folder dir holds documents to draw: a workspace with a
+ * personas/ or journeys/ folder, or one of those folders itself. A folder
+ * of notes or a home folder is neither. */
+bool layout_has_documents(const char *dir);
 
 /* The workspace a journey file belongs to: the folder above journeys/
  * (journeys/x.md gives "."), else the file's own folder. Caller frees. */

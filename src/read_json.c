@@ -1,6 +1,7 @@
 /* read_json.c - the JSON reader: the strict scan (json_scan.c) checks the syntax and gives every value's line and column, cJSON builds the values, and read_json_object.c turns the two into the model. */
 #include "read.h"
 
+#include "keten.h"
 #include "read_json_value.h"
 #include "text.h"
 
@@ -127,4 +128,10 @@ read_json(struct source *src, const struct limits *limits, struct diags *diags)
 	cJSON_Delete(root);
 	json_scan_free(&scan);
 	return doc;
+}
+
+const char *
+keten_cjson_version(void)
+{
+	return cJSON_Version();
 }

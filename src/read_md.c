@@ -1,6 +1,7 @@
 /* read_md.c - the Markdown reader: a persona or journey file, parsed with libcmark, into the model with locations and S-diagnostics. */
 #include "read_md_item.h"
 
+#include "keten.h"
 #include "md_limits.h"
 #include "text.h"
 #include "vocab.h"
@@ -352,4 +353,10 @@ read_markdown(struct source *src, enum doc_kind kind,
 	}
 	md.doc->broken = diags_has_error_since(diags, first_diag);
 	return md.doc;
+}
+
+const char *
+keten_cmark_version(void)
+{
+	return cmark_version_string();
 }
