@@ -28,9 +28,10 @@ id_from_path(const char *path)
 #define hint_missing(diags, d, doc, markdown, json) \
 	((doc)->format == FORMAT_JSON ? diag_hint(diags, d, json) : diag_hint(diags, d, markdown))
 
-/* Gives a missing document id the file name's slug; checks a given one. */
+/* Gives a missing document id the file name's slug (the slug of name when
+ * the file name gives none, as standard input, "-"); checks a given one. */
 static void
-settle_doc_id(struct doc *doc, struct text *id, struct loc at,
+settle_doc_id(struct doc *doc, struct text *id, struct loc at, const char *name,
 	      const char *fallback, struct diags *diags)
 {
 	if (id->s != NULL) {
@@ -41,6 +42,10 @@ settle_doc_id(struct doc *doc, struct text *id, struct loc at,
 		return;
 	}
 	char *slug = id_from_path(doc->path);
+	if (*slug == '\0' && name != NULL) {
+		free(slug);
+		slug = text_slug(name);
+	}
 	id->s = doc_strdup(doc, *slug ? slug : fallback);
 	id->loc = at;
 	free(slug);
@@ -62,7 +67,7 @@ check_persona(struct doc *doc, struct diags *diags)
 {
 	struct persona *p = doc->persona;
 	struct loc at = p->loc.file ? p->loc : (struct loc){doc->path, 1, 1};
-	settle_doc_id(doc, &p->id, at, "persona", diags);
+	settle_doc_id(doc, &p->id, at, p->name.s, "persona", diags);
 	if (p->name.s == NULL) {
 		struct diag *d = diag_emit(diags, CODE_S002, &at, M_S002_NO_NAME);
 		hint_missing(diags, d, doc, M_H_NO_NAME, M_H_NO_NAME_JSON);
@@ -120,7 +125,7 @@ check_journey(struct doc *doc, struct diags *diags)
 {
 	struct journey *j = doc->journey;
 	struct loc at = j->loc.file ? j->loc : (struct loc){doc->path, 1, 1};
-	settle_doc_id(doc, &j->id, at, "journey", diags);
+	settle_doc_id(doc, &j->id, at, j->title.s, "journey", diags);
 	if (j->title.s == NULL) {
 		struct diag *d = diag_emit(diags, CODE_S002, &at, M_S002_NO_TITLE);
 		hint_missing(diags, d, doc, M_H_NO_TITLE, M_H_NO_TITLE_JSON);

@@ -446,6 +446,18 @@ parse_options(struct cli *cli, const struct command *cmd, int argc, char **argv)
 	return -1;
 }
 
+/* -o -: the report, or the diagram of one journey, on standard output. */
+static int
+run_to_stdout(const struct cli *cli, const struct command *cmd)
+{
+	if (cmd->run == cmd_report)
+		return cli_run_to_stdout(cli, cmd->run, "index.html");
+	if (cmd->run == cmd_render)
+		return cli_run_to_stdout(cli, cmd->run, NULL);
+	cli_error(cli, M_CLI_STDOUT_WHERE, cmd->name);
+	return 2;
+}
+
 int
 cli_main(int argc, char **argv)
 {
@@ -477,5 +489,7 @@ cli_main(int argc, char **argv)
 	if ((cmd->options & OPT_OUTPUT) &&
 	    (refuse_command_words(&cli) != 0 || refuse_plain_folder(&cli) != 0))
 		return 2;
+	if (cli.output_dir != NULL && strcmp(cli.output_dir, "-") == 0)
+		return run_to_stdout(&cli, cmd);
 	return cmd->run(&cli);
 }

@@ -79,6 +79,11 @@ int cli_open_output(const struct cli *cli, struct outdir *out);
 /* Flushes standard output; a write error is reported and gives 2. */
 int cli_finish_output(const struct cli *cli, int status);
 
+/* -o -: runs `run` into a private temporary folder, with standard output
+ * on standard error, then copies the file called name (NULL: the one file
+ * written) to standard output and removes the folder. The exit status. */
+int cli_run_to_stdout(const struct cli *cli, int (*run)(const struct cli *), const char *name);
+
 int cmd_main(const struct cli *cli);
 int cmd_check(const struct cli *cli);
 int cmd_export(const struct cli *cli);

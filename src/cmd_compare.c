@@ -121,6 +121,18 @@ print_comparison(const struct cli *cli, const struct comparison *c)
 	buf_free(&out);
 }
 
+/* Two journeys of two different personas: the comparison still runs, but
+ * what differs may be the person rather than the chain. On standard
+ * error, so that the comparison itself stays as it was. */
+static void
+warn_two_people(const struct cli *cli, const struct cmp_side *a, const struct cmp_side *b)
+{
+	if (a->persona == NULL || b->persona == NULL || strcmp(a->persona, b->persona) == 0)
+		return;
+	cli_error(cli, M_CMP_TWO_PEOPLE, a->persona_name ? a->persona_name : a->persona,
+		  b->persona_name ? b->persona_name : b->persona);
+}
+
 int
 cmd_compare(const struct cli *cli)
 {
@@ -133,6 +145,8 @@ cmd_compare(const struct cli *cli)
 	int status = check_side(cli, paths[0], chains[0], &before);
 	if (status == 0)
 		status = check_side(cli, paths[1], chains[1], &after);
+	if (status == 0 && mode == CMP_JOURNEYS)
+		warn_two_people(cli, &before.side, &after.side);
 	if (status == 0) {
 		struct comparison c;
 		comparison_make(&c, mode, &before.side, &after.side);

@@ -169,9 +169,38 @@ read_all(int fd, long limit, size_t expected, char **data, size_t *len)
 	return true;
 }
 
+bool
+source_is_stdin(const char *path)
+{
+	return strcmp(path, SOURCE_STDIN) == 0;
+}
+
+bool
+source_looks_like_json(const struct source *src)
+{
+	size_t i = strspn(src->data, " \t\n\r");
+	return src->data[i] == '{';
+}
+
+/* All of standard input (a pipe, a terminal or a file), within the limit. */
+static struct source *
+source_load_stdin(const struct limits *limits, struct diags *diags)
+{
+	char *data;
+	size_t len;
+	/* No size to expect: read_all grows the buffer as the bytes come. */
+	if (!read_all(STDIN_FILENO, limits->max_file_size, 0, &data, &len)) {
+		report_unreadable(SOURCE_STDIN, msg_system_error(diags->lang, errno), diags);
+		return NULL;
+	}
+	return source_adopt(SOURCE_STDIN, data, len, limits, diags);
+}
+
 struct source *
 source_load(const char *path, const struct limits *limits, struct diags *diags)
 {
+	if (source_is_stdin(path))
+		return source_load_stdin(limits, diags);
 	/* Opened without blocking, so that a FIFO or a device does not stop
 	 * the run here; what it is, is then asked of the open descriptor. */
 	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);

@@ -6,6 +6,7 @@
 #include "limits.h"
 #include "loc.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct source {
@@ -18,8 +19,15 @@ struct source {
 	size_t n_lines;
 };
 
-/* Reads a file. On failure (cannot read, not a regular file, too large,
- * empty, invalid UTF-8, NUL bytes) reports S001 or S009 and returns NULL. */
+/* The path that stands for standard input ("keten check -"). */
+#define SOURCE_STDIN "-"
+
+/* True when path is SOURCE_STDIN. */
+bool source_is_stdin(const char *path);
+
+/* Reads a file, or all of standard input for SOURCE_STDIN. On failure
+ * (cannot read, not a regular file, too large, empty, invalid UTF-8, NUL
+ * bytes) reports S001 or S009 and returns NULL. */
 struct source *source_load(const char *path, const struct limits *limits,
 			   struct diags *diags);
 
@@ -29,6 +37,10 @@ struct source *source_from_memory(const char *path, const char *data,
 				  struct diags *diags);
 
 void source_free(struct source **src);
+
+/* True when the first byte that is no white space is '{': how a source
+ * with no extension to go by (standard input) is known to be JSON. */
+bool source_looks_like_json(const struct source *src);
 
 /* The location of a byte offset in the normalised text. It counts the
  * characters from the start of the line each time: a reader that needs many

@@ -51,7 +51,9 @@ ws_load_document(const char *path, enum doc_kind kind, const struct limits *limi
 	struct source *src = source_load(path, limits, diags);
 	if (src == NULL)
 		return NULL;
-	struct doc *doc = path_has_extension(path, ".json")
+	bool json = source_is_stdin(path) ? source_looks_like_json(src)
+					   : path_has_extension(path, ".json");
+	struct doc *doc = json
 		? read_json(src, limits, diags)
 		: read_markdown(src, kind == DOC_CHAIN ? DOC_UNKNOWN : kind, limits, diags);
 	source_free(&src);
@@ -248,7 +250,7 @@ void
 ws_find_inputs(struct workspace *ws, const char *path)
 {
 	if (!path_is_folder(path)) {
-		if (path_has_extension(path, ".md") || path_has_extension(path, ".json") ||
+		if (source_is_stdin(path) || path_has_extension(path, ".md") || path_has_extension(path, ".json") ||
 		    access(path, F_OK) != 0) {
 			add_input(ws, path, layout_kind_of_file(path), true);
 			return;
