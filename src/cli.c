@@ -159,11 +159,13 @@ nearest_command(const char *word)
 {
 	const char *names[N_COMMANDS * 3];
 	size_t n = 0;
-	for (size_t i = 0; i < N_COMMANDS; i++) {
-		names[n++] = commands[i].name;
+	/* The Dutch names first: a tie goes to the word the user seems to
+	 * type ("niew" is 'nieuw' rather than 'new'). */
+	for (size_t i = 0; i < N_COMMANDS; i++)
 		for (size_t a = 0; a < 2 && commands[i].aliases[a] != NULL; a++)
 			names[n++] = commands[i].aliases[a];
-	}
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		names[n++] = commands[i].name;
 	long best = text_nearest(word, names, n);
 	return best < 0 ? NULL : names[best];
 }
