@@ -9,7 +9,8 @@
 # A case may also have a file `files` whose lines read
 #     <expected-file> <path written by the runs above>
 # to compare files keten wrote (pathway diagrams, say) after its args.
-# The runs see LANG=C and no KETEN_LANG (keten then speaks Dutch); a line
+# The runs see LANG=C and no KETEN_LANG, LC_ALL, LC_MESSAGES or LANGUAGE
+# (keten then speaks Dutch); a line
 # may begin with NAME=value words, set for that run only:
 #     en.txt 0 LANG=en_GB.UTF-8 check .
 # A file `stdin` in the case folder is each run's standard input (else
@@ -39,7 +40,7 @@ run_line() { # case-name, expected-file, status, args...
 	input=/dev/null
 	[ -f "$work/$name/stdin" ] && input="$work/$name/stdin"
 	# shellcheck disable=SC2086
-	(cd "$work/$name" && env NO_COLOR=1 KETEN_LANG= LANG=C $envs timeout 60 ${VALGRIND:-} "$keten" "$@") \
+	(cd "$work/$name" && env -u LC_ALL -u LC_MESSAGES -u LANGUAGE NO_COLOR=1 KETEN_LANG= LANG=C $envs timeout 60 ${VALGRIND:-} "$keten" "$@") \
 		<"$input" >"$out" 2>&1
 	got=$?
 	if [ "${UPDATE:-}" = 1 ]; then

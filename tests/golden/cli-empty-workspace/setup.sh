@@ -1,0 +1,2 @@
+# setup.sh - a workspace with nothing in it yet.
+mkdir personas journeys
