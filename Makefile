@@ -166,7 +166,7 @@ test: deps
 	$(MAKE) check-headers check-portable check-unit check-api check-messages check-golden check-examples check-render check-report check-scaffold check-regress check-scaling
 
 # Every #include keeps to the first line of the header it includes
-# (README, "How the source is laid out"), and the checker catches faults.
+# (docs/developers.md, "How the source is laid out"), and the checker catches faults.
 check-headers:
 	sh tests/headers.sh
 
@@ -341,7 +341,7 @@ fuzz: deps
 	sh fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_MAX_LEN) \
 	  $(FUZZ_TIMEOUT) $(FUZZ_HARNESSES)
 
-# Speed figures for the README: check (and render, when built) on 100,
+# Speed figures for docs/developers.md ("Speed"): check (and render, when built) on 100,
 # 1,000 and 10,000 synthetic journeys. Not part of `make test`.
 # BENCH_ARGS="--sizes 100,1000 --runs 3" for a quicker look.
 BENCH_ARGS ?=

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # check-headers.py - checks that every #include in the source keeps to the
-# first line of the header it includes (README, "How the source is laid
+# first line of the header it includes (docs/developers.md, "How the source is laid
 # out": the header convention), and the rule on the libraries' own headers.
 #
 # Usage: python3 tests/check-headers.py [ROOT]   (ROOT: the repository, ".")
