@@ -5,6 +5,17 @@
 #     source completion/keten.bash
 
 _keten_commands="check render overview report compare export new watch chain rules"
+# Their Dutch names (src/cli.c), completed too and read as the English one.
+_keten_aliases="controleer teken overzicht rapport vergelijk exporteer nieuw volg bekijk ketenmodel regels"
+
+_keten_english() { # command name, English or Dutch
+	case $1 in
+	controleer) echo check ;; teken) echo render ;; overzicht) echo overview ;;
+	rapport) echo report ;; vergelijk) echo compare ;; exporteer) echo export ;;
+	nieuw) echo new ;; volg | bekijk) echo watch ;; ketenmodel) echo chain ;;
+	regels) echo rules ;; *) echo "$1" ;;
+	esac
+}
 
 # The options of each command, as src/cli.c accepts them.
 _keten_opts_common="--lang --no-color -h --help --version"
@@ -107,8 +118,8 @@ _keten_scan() { # sets _keten_cmd, _keten_nargs
 		elif [ "$w" = "=" ]; then
 			i=$((i + 1))
 		elif [ -z "$_keten_cmd" ] && [ "$_keten_nargs" -eq 0 ] &&
-			[[ " $_keten_commands " == *" $w "* ]]; then
-			_keten_cmd=$w
+			[[ " $_keten_commands $_keten_aliases " == *" $w "* ]]; then
+			_keten_cmd=$(_keten_english "$w")
 		else
 			_keten_nargs=$((_keten_nargs + 1))
 		fi
@@ -120,11 +131,11 @@ _keten_arguments() { # cur
 	local IFS=$' \t\n'
 	case $_keten_cmd in
 	new)
-		[ "$_keten_nargs" -eq 0 ] && compgen -W "persona journey" -- "$1" ;;
+		[ "$_keten_nargs" -eq 0 ] && compgen -W "persona journey reis" -- "$1" ;;
 	rules) compgen -W "$(_keten_codes)" -- "$1" ;;
 	chain) ;;
 	"")
-		[ "$_keten_nargs" -eq 0 ] && compgen -W "$_keten_commands" -- "$1"
+		[ "$_keten_nargs" -eq 0 ] && compgen -W "$_keten_commands $_keten_aliases" -- "$1"
 		_keten_files "$1"
 		;;
 	*) _keten_files "$1" ;;

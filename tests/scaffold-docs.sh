@@ -67,12 +67,15 @@ expect() { # want, words...
 	[ "$got" = "$want" ] && ok || fail "completing '$*': got '$got', want '$want'"
 }
 expect "chain check " keten ch
-expect "export " keten -q e
+expect "export exporteer " keten -q e
+expect "rapport regels render report rules " keten r
+expect "--output " keten rapport --outp
 expect "--lang " keten check --la
 expect "en nl " keten check --lang ""
 expect "en " keten --lang = e
 expect "--fail-on=warning " keten --fail-on=w
-expect "journey persona " keten new ""
+expect "journey persona reis " keten new ""
+expect "journey persona reis " keten nieuw ""
 expect "joost samira " keten new journey "Een reis" --persona ""
 expect "--persona " keten new journey X --p
 expect "pdf png " keten render -T p
