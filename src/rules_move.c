@@ -101,6 +101,21 @@ rule_cold_handover(struct rule_run *run)
 	rule_hint(run, d, M_K003_HINT, name);
 }
 
+/* True when the move into stage i is a step up the ladder (held positions). */
+static bool
+stage_steps_up(const struct journey *j, size_t i)
+{
+	if (i == 0)
+		return false;
+	const struct position *from = stage_held_position(j, i - 1);
+	const struct position *to = stage_held_position(j, i);
+	return from != NULL && to != NULL && to->ladder.v > from->ladder.v;
+}
+
+/* A step down is caught by a personal contact in the new stage, or in the
+ * stage before it when that stage comes after the last step up: the stage a
+ * step up led into holds how that step was taken (its intake, trial or
+ * check), not a catch of the fall. */
 void
 rule_relapse_not_caught(struct rule_run *run)
 {
@@ -108,7 +123,8 @@ rule_relapse_not_caught(struct rule_run *run)
 	if (!move_into_stage(run, &m) || m.to->ladder.v >= m.from->ladder.v)
 		return;
 	if (stage_has(run->stage, tp_is_personal_contact) ||
-	    stage_has(run->prev, tp_is_personal_contact))
+	    (!stage_steps_up(run->journey, run->stage_index - 1) &&
+	     stage_has(run->prev, tp_is_personal_contact)))
 		return;
 	const char *name = run_persona_name(run), *title = run_stage_title(run->stage);
 	const char *from = run_position_label(m.from), *to = run_position_label(m.to);
