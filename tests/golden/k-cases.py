@@ -475,7 +475,7 @@ write_case("k-config", ["anna"], {
 }, """# ignore on a stage and a journey, a chain model's disable, --disable;
 # a journey with an S-error gets no friction rules, but K012 still runs
 check.txt 1 check --lang nl
-check.json 1 check --format json
+check.json 1 check --format json --lang en
 disable.txt 1 check --disable K013,K005
 fail-never.txt 0 check --fail-on never
 """, chains={"rustig": OFF})
