@@ -7,21 +7,30 @@
 
 enum setback { SETBACK_NONE, SETBACK_DOWN, SETBACK_SICK };
 
+/* The position stage i holds: its own, except that a sick stage keeps the
+ * position of the nearest stage before it that is not sick. */
+static const struct position *
+held_position(const struct journey *j, size_t i)
+{
+	while (i > 0 && j->stages[i]->status.v == STATUS_SICK)
+		i--;
+	return j->stages[i]->pos;
+}
+
 /* What happens at the start of stage i (i >= 1): a step down the ladder
- * from the stage before's position, else the start of sick leave at the
- * stage's own position; *from is that position. */
+ * between the held positions, else the start of sick leave; *from is the
+ * position held before. */
 static enum setback
 setback_at(const struct journey *j, size_t i, const struct position **from)
 {
-	const struct stage *prev = j->stages[i - 1], *st = j->stages[i];
-	if (prev->pos != NULL && st->pos != NULL && st->pos->ladder.v < prev->pos->ladder.v) {
-		*from = prev->pos;
+	const struct position *before = held_position(j, i - 1), *now = held_position(j, i);
+	if (before == NULL)
+		return SETBACK_NONE;
+	*from = before;
+	if (now != NULL && now->ladder.v < before->ladder.v)
 		return SETBACK_DOWN;
-	}
-	if (st->status.v == STATUS_SICK && prev->status.v != STATUS_SICK && st->pos != NULL) {
-		*from = st->pos;
+	if (j->stages[i]->status.v == STATUS_SICK && j->stages[i - 1]->status.v != STATUS_SICK)
 		return SETBACK_SICK;
-	}
 	return SETBACK_NONE;
 }
 

@@ -7,7 +7,7 @@
 #include <string.h>
 
 static bool
-tp_is_personal_contact(const struct touchpoint *tp)
+tp_personal_class(const struct touchpoint *tp)
 {
 	return (touchpoint_class(tp) & TPC_PERSONAL) != 0;
 }
@@ -35,13 +35,13 @@ personal_contact_after(const struct rule_run *run)
 {
 	const struct stage *st = run->stage;
 	for (size_t k = run->tp_index + 1; k < st->n_touchpoints; k++)
-		if (tp_is_personal_contact(st->touchpoints[k]))
+		if (tp_personal_class(st->touchpoints[k]))
 			return true;
 	if (run->next == NULL)
 		return false;
 	for (size_t k = 0; k < run->next->n_touchpoints; k++) {
 		const struct touchpoint *tp = run->next->touchpoints[k];
-		if (tp_is_personal_contact(tp))
+		if (tp_personal_class(tp))
 			return true;
 		if (touchpoint_class(tp) & TPC_WRITTEN)
 			return false;
@@ -57,13 +57,13 @@ personal_contact_before(const struct rule_run *run)
 {
 	const struct stage *st = run->stage;
 	for (size_t k = 0; k < run->tp_index; k++)
-		if (tp_is_personal_contact(st->touchpoints[k]))
+		if (tp_personal_class(st->touchpoints[k]))
 			return true;
 	if (run->prev == NULL)
 		return false;
 	for (size_t k = run->prev->n_touchpoints; k-- > 0;) {
 		const struct touchpoint *tp = run->prev->touchpoints[k];
-		if (tp_is_personal_contact(tp))
+		if (tp_personal_class(tp))
 			return true;
 		if (touchpoint_class(tp) & TPC_WRITTEN)
 			return false;
@@ -128,7 +128,7 @@ rule_money_shock(struct rule_run *run)
 			rule_hint(run, d, M_K020_PHONE_HINT, kind);
 		}
 	} else {
-		if (tp->explained.v == YESNO_YES || tp_is_personal_contact(tp) ||
+		if (tp->explained.v == YESNO_YES || tp_personal_class(tp) ||
 		    personal_contact_before(run) || personal_contact_after(run))
 			return;
 		if (run_absence_asks(run)) {
