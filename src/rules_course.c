@@ -113,7 +113,8 @@ rule_no_time_to_consider(struct rule_run *run)
 	rule_hint(run, d, M_K024_HINT, name);
 }
 
-/* K025: a poor fit evaluated in its stage is being dealt with. */
+/* K025: a poor fit evaluated in its stage is being dealt with; with no
+ * evaluation written, a partial journey asks (an absence). */
 #define POOR_FIT_LONG_DAYS 90
 
 static bool
@@ -131,9 +132,14 @@ rule_poor_fit(struct rule_run *run)
 	if (stage_has(st, tp_is_evaluation))
 		return;
 	const char *name = run_persona_name(run);
-	bool long_stage = st->duration.set && st->duration.v > POOR_FIT_LONG_DAYS &&
-			  !run_absence_asks(run);
-	struct diag *d = long_stage
+	struct diag *d;
+	if (run_absence_asks(run)) {
+		d = rule_ask(run, st, 0, &st->loc, M_K025_ASK, name, run_stage_title(st));
+		rule_hint(run, d, M_K025_ASK_HINT);
+		return;
+	}
+	bool long_stage = st->duration.set && st->duration.v > POOR_FIT_LONG_DAYS;
+	d = long_stage
 		? rule_report_stage(run, st, 3, M_K025_LONG, run_stage_title(st), name,
 				    st->duration.v, (long)POOR_FIT_LONG_DAYS)
 		: rule_report_stage(run, st, 2, M_K025, run_stage_title(st), name);
