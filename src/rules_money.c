@@ -162,7 +162,10 @@ void
 rule_wrong_information(struct rule_run *run)
 {
 	const struct touchpoint *tp = run->tp;
-	bool unjustified = tp->justified.v == YESNO_NO;
+	/* `terecht` judges an organisation's decision; on the person's own
+	 * objection it would judge the person. */
+	bool unjustified = tp->justified.v == YESNO_NO &&
+			   !(touchpoint_class(tp) & TPC_OUTGOING);
 	bool wrong = tp->correct.v == CORRECT_NO;
 	bool partly = tp->correct.v == CORRECT_PARTLY;
 	if (!unjustified && !wrong && !partly)
