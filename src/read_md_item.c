@@ -397,10 +397,11 @@ md_set_choice(struct md *md, struct choice *c, const struct item *it,
 void
 md_set_date(struct md *md, struct text *t, const struct item *it)
 {
-	if (!value_date(it->value))
+	char iso[VALUE_DATE_SIZE];
+	if (!value_date(it->value, iso))
 		md_report_bad_value(md, it, M_S005_DATE, M_H_DATE);
 	else
-		md_set_text(md, t, it->value, it->value_loc);
+		md_set_text(md, t, iso, it->value_loc);
 }
 
 /* Sets the name or title from the level-1 heading, or reports that there

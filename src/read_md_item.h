@@ -93,7 +93,7 @@ void md_set_yesno(struct md *md, struct flag *flag, const struct item *it);
 /* A word of a choice set; a wrong one is reported with the nearest word. */
 void md_set_choice(struct md *md, struct choice *c, const struct item *it,
 		   enum choice_set set);
-/* A date (YYYY-MM-DD or YYYY-MM), kept as written. */
+/* A date (values.h's value_date), kept in its ISO form. */
 void md_set_date(struct md *md, struct text *t, const struct item *it);
 
 /* Sets the name or title from the level-1 heading, or reports that there

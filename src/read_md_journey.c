@@ -149,11 +149,12 @@ static void
 set_due(struct md *md, struct touchpoint *tp, const struct item *it)
 {
 	long days;
+	char iso[VALUE_DATE_SIZE];
 	bool is_date;
-	if (!value_date_or_duration(it->value, &days, &is_date)) {
+	if (!value_date_or_duration(it->value, &days, iso, &is_date)) {
 		md_report_bad_value(md, it, M_S005_DUE, M_H_DUE);
 	} else if (is_date) {
-		md_set_text(md, &tp->due_date, it->value, it->value_loc);
+		md_set_text(md, &tp->due_date, iso, it->value_loc);
 	} else {
 		tp->due_days.set = true;
 		tp->due_days.v = days;
