@@ -311,6 +311,18 @@ md_keep_unknown(struct md *md, struct text_list *notes, const struct item *it,
 	free(note);
 }
 
+void
+md_note_repeat(struct md *md, int *lines, int attr, const struct item *it)
+{
+	if (lines[attr] != 0) {
+		struct diag *d = diag_emit(md->diags, CODE_S010, &it->loc,
+					   M_S010_REPEATED, it->key, lines[attr],
+					   it->value);
+		diag_hint(md->diags, d, M_H_REPEATED, it->key);
+	}
+	lines[attr] = it->loc.line;
+}
+
 /* Keeps an item without a key as a note. */
 void
 md_keep_bare(struct md *md, struct text_list *notes, const struct item *it)

@@ -79,6 +79,9 @@ void md_add_split(struct md *md, struct text_list *list, const struct item *it);
  * the nearest key of those in mask). */
 void md_keep_unknown(struct md *md, struct text_list *notes,
 		     const struct item *it, unsigned mask);
+/* Notes where a one-valued attribute is written (lines[attr], 0 when not
+ * yet) and warns when it was written before (S010): the later line wins. */
+void md_note_repeat(struct md *md, int *lines, int attr, const struct item *it);
 /* Keeps an item without a key as a note. */
 void md_keep_bare(struct md *md, struct text_list *notes, const struct item *it);
 void (md_set_long)(struct md *md, struct number *num, const struct item *it,
