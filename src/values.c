@@ -332,10 +332,11 @@ value_date(const char *s, char iso[VALUE_DATE_SIZE])
 	int d0 = n > 0 ? all_digits(parts[0]) : 0;
 	int d1 = n > 1 ? all_digits(parts[1]) : 0;
 	int d2 = n > 2 ? all_digits(parts[2]) : 0;
-	if (n == 3 && d0 == 4 && d1 && d1 <= 2 && d2 && d2 <= 2) {
+	/* Year first is ISO: two digits for the month and the day. */
+	if (n == 3 && d0 == 4 && d1 == 2 && d2 == 2) {
 		/* 2025-03-12 */
 		year = atoi(parts[0]), month = atoi(parts[1]), day = atoi(parts[2]);
-	} else if (n == 2 && d0 == 4 && d1 && d1 <= 2) {
+	} else if (n == 2 && d0 == 4 && d1 == 2) {
 		/* 2025-03: a month */
 		year = atoi(parts[0]), month = atoi(parts[1]);
 	} else if (n == 3 && d0 && d0 <= 2 && d1 && d1 <= 2 && d2 == 4) {
