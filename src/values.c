@@ -143,8 +143,9 @@ value_duration(const char *s, long *days)
 	long thousandths;
 	if (!read_amount(&s, &thousandths))
 		return false;
-	/* A unit after a blank, or an abbreviation right after the digits
-	 * ("3mnd"). */
+	/* A unit after a blank, or right after the digits ("3mnd"). */
+	if (!isspace((unsigned char)*s) && !isalpha((unsigned char)*s))
+		return false;
 	int unit = lookup_word(s, duration_units);
 	if (unit == 0)
 		return false;
