@@ -148,8 +148,13 @@ TEST(values_emotion_yesno_date)
 	CHECK(!value_emotion("lalala", &v));
 	STR_EQ(value_emotion_text(-2, LANG_NL), "heel negatief");
 	STR_EQ(value_emotion_text(1, LANG_EN), "positive");
-	CHECK(value_emotion(value_emotion_text(-1, LANG_NL), &v));
-	INT_EQ(v, -1);
+	/* The words the report and the diagrams write are read back. */
+	for (long k = -2; k <= 2; k++) {
+		CHECK(value_emotion(value_emotion_text(k, LANG_NL), &v));
+		INT_EQ(v, k);
+		CHECK(value_emotion(value_emotion_text(k, LANG_EN), &v));
+		INT_EQ(v, k);
+	}
 	INT_EQ(value_yesno("JA"), YESNO_YES);
 	INT_EQ(value_yesno("false"), YESNO_NO);
 	INT_EQ(value_yesno("misschien"), 0);
