@@ -228,14 +228,19 @@ is_ascii(const char *s)
 	return true;
 }
 
-size_t
-text_slug_to(const char *s, char *out, size_t size)
+/* Hangul jamo that compose into a syllable under NFC. */
+static bool
+is_conjoining_jamo(uint32_t cp)
 {
-	/* Composed first, so that a decomposed 'Noël' is the same name. */
-	char *nfc = NULL;
-	if (!is_ascii(s) &&
-	    (nfc = (char *)utf8proc_NFC((const utf8proc_uint8_t *)s)) != NULL)
-		s = nfc;
+	return cp >= 0x1160 && cp <= 0x11FF;
+}
+
+/* One pass of text_slug_to. When needs_nfc is not NULL, stops at the
+ * first character that composition could change (a mark, a conjoining
+ * jamo) and sets *needs_nfc. */
+static size_t
+slug_pass(const char *s, char *out, size_t size, bool *needs_nfc)
+{
 	size_t len = 0;
 	bool pending_dash = false;
 	bool own_letter = false; /* the last one kept has no ASCII form */
@@ -260,10 +265,15 @@ text_slug_to(const char *s, char *out, size_t size)
 		if (n == 0)
 			n = 1, cp = 0xFFFD;
 		p += n;
+		bool mark = text_is_mark(cp);
+		if (needs_nfc != NULL && (mark || is_conjoining_jamo(cp))) {
+			*needs_nfc = true;
+			return 0;
+		}
 		char ascii[TEXT_FOLD_MAX];
-		size_t n_ascii = text_fold_letter(cp, ascii);
-		bool letter = n_ascii > 0 || text_is_letter(cp);
-		if (!letter && text_is_mark(cp)) {
+		size_t n_ascii = mark ? 0 : text_fold_letter(cp, ascii);
+		bool letter = n_ascii > 0 || (!mark && text_is_letter(cp));
+		if (mark) {
 			/* An accent on a folded letter goes; a mark of a
 			 * script kept as it is stays with its letter. */
 			if (own_letter)
@@ -287,6 +297,20 @@ text_slug_to(const char *s, char *out, size_t size)
 	}
 	if (size > 0)
 		out[len < size ? len : size - 1] = '\0';
+	return len;
+}
+
+size_t
+text_slug_to(const char *s, char *out, size_t size)
+{
+	/* Composed (NFC) first where that can change the result, so that a
+	 * decomposed 'Noël' is the same name; most text needs no copy. */
+	bool needs_nfc = false;
+	size_t len = slug_pass(s, out, size, &needs_nfc);
+	if (!needs_nfc)
+		return len;
+	char *nfc = (char *)utf8proc_NFC((const utf8proc_uint8_t *)s);
+	len = slug_pass(nfc != NULL ? nfc : s, out, size, NULL);
 	free(nfc);
 	return len;
 }
