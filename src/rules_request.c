@@ -205,6 +205,9 @@ request_judge(struct rule_run *run, const struct request *r)
 	else if (late)
 		d = rule_report(run, r->stage, number, loc, impact, M_K016_LATE, name, kind,
 				title, r->response_days, max_days);
+	else if (r->tp->kind == TP_REMINDER)
+		d = rule_report(run, r->stage, number, loc, impact, M_K016_CHASED_EARLIER,
+				name, r->reminders, title, max_reminders);
 	else
 		d = rule_report(run, r->stage, number, loc, impact, M_K016_CHASED, name,
 				r->reminders, kind, title, max_reminders);
@@ -323,7 +326,7 @@ back_and_forth(struct rule_run *run, size_t i, size_t k)
 	struct diag *d;
 	const char *name = run_persona_name(run), *title = run_tp_title(run, tp);
 	if (tp_sends_on(tp) && sent_on_before(j, i, k, to)) {
-		d = rule_report(run, st, (int)k + 1, &tp->loc, 3, M_K017_BACK, name, to, title);
+		d = rule_report(run, st, (int)k + 1, &tp->loc, 3, M_K017_BACK, name, title, to);
 		rule_hint(run, d, M_K017_BACK_HINT, to);
 		return true;
 	}
