@@ -148,15 +148,21 @@ tp_is_request(const struct touchpoint *tp)
 	       tp->kind == TP_COMPLAINT || tp->kind == TP_OBJECTION;
 }
 
-/* An answer between a request and a reminder unties them: a touchpoint
- * that reaches the person (not outgoing, not a wait, not the person's
- * own initiative). */
+/* Contact an organisation started (K019), which also answers a request
+ * (K016): anything that reaches the person or is a personal contact, but
+ * not the person's own step, a wait, a debt arising, or an agreement or
+ * repair on its own. */
 static bool
-tp_is_answer(const struct touchpoint *tp)
+tp_from_organisation(const struct touchpoint *tp)
 {
-	return tp->kind != TP_WAITING && tp->kind != TP_OTHER &&
-	       (touchpoint_class(tp) & TPC_OUTGOING) == 0 &&
-	       tp->initiative.v != INITIATIVE_PERSON;
+	if (tp->initiative.v == INITIATIVE_ORGANISATION)
+		return true;
+	unsigned c = touchpoint_class(tp);
+	if ((c & TPC_OUTGOING) != 0 || tp->initiative.v == INITIATIVE_PERSON ||
+	    tp->kind == TP_WAITING || tp->kind == TP_DEBT)
+		return false;
+	return (c & (TPC_WRITTEN | TPC_PERSONAL | TPC_TO_PERSON | TPC_DECISION |
+		     TPC_MONEY | TPC_MONEY_POSITIVE)) != 0;
 }
 
 /* A request and the reminders that chase it. */
@@ -237,7 +243,7 @@ rule_unanswered(struct rule_run *run)
 				open.reminders++;
 				if (tp->response_days.set && tp->response_days.v > open.response_days)
 					open.response_days = tp->response_days.v;
-			} else if (is_open && tp_is_answer(tp)) {
+			} else if (is_open && tp_from_organisation(tp)) {
 				request_judge(run, &open);
 				is_open = false;
 			}
@@ -418,23 +424,7 @@ rule_complaint_not_handled(struct rule_run *run)
 	rule_hint(run, d, M_K018_HINT);
 }
 
-/* --- K019 long silence --- */
-
-/* Contact an organisation started: anything that reaches the person or
- * is a personal contact, but not the person's own step, a wait, a debt
- * arising, or an agreement or repair on its own. */
-static bool
-tp_from_organisation(const struct touchpoint *tp)
-{
-	if (tp->initiative.v == INITIATIVE_ORGANISATION)
-		return true;
-	unsigned c = touchpoint_class(tp);
-	if ((c & TPC_OUTGOING) != 0 || tp->initiative.v == INITIATIVE_PERSON ||
-	    tp->kind == TP_WAITING || tp->kind == TP_DEBT)
-		return false;
-	return (c & (TPC_WRITTEN | TPC_PERSONAL | TPC_TO_PERSON | TPC_DECISION |
-		     TPC_MONEY | TPC_MONEY_POSITIVE)) != 0;
-}
+/* --- K019 long silence (tp_from_organisation is above) --- */
 
 static bool
 tp_is_wait_with_contact(const struct touchpoint *tp)
