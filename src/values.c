@@ -373,6 +373,34 @@ value_date(const char *s, char iso[VALUE_DATE_SIZE])
 	return true;
 }
 
+/* Days since 1970-01-01 of a day of the proleptic Gregorian calendar. */
+static long
+civil_day(long year, long month, long day)
+{
+	year -= month <= 2;
+	long era = (year >= 0 ? year : year - 399) / 400;
+	long yoe = year - era * 400;
+	long doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+bool
+value_date_day(const char *s, bool month_end, long *day)
+{
+	char iso[VALUE_DATE_SIZE];
+	if (s == NULL || !value_date(s, iso))
+		return false;
+	long year = atol(iso), month = atol(iso + 5);
+	if (strlen(iso) == 10)
+		*day = civil_day(year, month, atol(iso + 8));
+	else if (month_end)
+		*day = civil_day(month == 12 ? year + 1 : year, month % 12 + 1, 1) - 1;
+	else
+		*day = civil_day(year, month, 1);
+	return true;
+}
+
 bool
 value_is_unknown(const char *s)
 {
