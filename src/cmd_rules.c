@@ -119,7 +119,7 @@ select_rules(const struct cli *cli, bool wanted[CODE__MAX])
 	for (int c = 0; c < CODE__MAX; c++)
 		wanted[c] = cli->n_args == 0;
 	for (size_t i = 0; i < cli->n_args; i++) {
-		int code = code_parse_rule_name(cli->args[i]);
+		int code = code_parse_rule(cli->args[i]);
 		if (code < 0) {
 			cli_error(cli, M_CLI_UNKNOWN_RULE, cli->args[i]);
 			return false;
