@@ -76,6 +76,11 @@ const char *run_stage_title(const struct stage *stage);
 const char *run_position_label(const struct position *pos);
 bool run_has_trait(const struct rule_run *run, unsigned trait);
 
+/* True when the comma-separated list names the organisation or person
+ * `name`: trimmed, regardless of case, accents kept (as K007 compares
+ * actors). Either may be NULL. In rules_request.c. */
+bool org_list_names(const char *list, const char *name);
+
 /* Impact kept within 1-3. */
 int impact_clamp(int impact);
 

@@ -157,6 +157,35 @@ value_date(const char *s)
 	return !(month == 2 && day == 29 && !leap);
 }
 
+/* Days since 1970-01-01 of a day of the proleptic Gregorian calendar. */
+static long
+civil_day(long year, long month, long day)
+{
+	year -= month <= 2;
+	long era = (year >= 0 ? year : year - 399) / 400;
+	long yoe = year - era * 400;
+	long doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+bool
+value_date_day(const char *s, bool month_end, long *day)
+{
+	if (s == NULL || !value_date(s))
+		return false;
+	size_t len = strlen(s);
+	s = text_trim(s, &len);
+	long year = atol(s), month = atol(s + 5);
+	if (len == 10)
+		*day = civil_day(year, month, atol(s + 8));
+	else if (month_end)
+		*day = civil_day(month == 12 ? year + 1 : year, month % 12 + 1, 1) - 1;
+	else
+		*day = civil_day(year, month, 1);
+	return true;
+}
+
 bool
 value_is_unknown(const char *s)
 {

@@ -1,4 +1,4 @@
-/* values.h - parsing the values people write: durations, emotions, yes/no, whole numbers, dates, income and journey kind. Included by: chain.c, model.c, pathway_labels.c, read_md*.c, read_json_value.c, rules_move.c, write_json.c, write_md.c, tests/unit/. */
+/* values.h - parsing the values people write: durations, emotions, yes/no, whole numbers, dates, income and journey kind. Included by: chain.c, model.c, pathway_labels.c, read_md*.c, read_json_value.c, rules_move.c, rules_request.c, write_json.c, write_md.c, tests/unit/. */
 #ifndef KETEN_VALUES_H
 #define KETEN_VALUES_H
 
@@ -22,6 +22,9 @@ int value_yesno(const char *s);
 bool value_long(const char *s, long min, long max, long *v);
 /* An ISO date YYYY-MM-DD that exists on the calendar, or a month YYYY-MM. */
 bool value_date(const char *s);
+/* The day number of a date value_date accepts (days since 1970-01-01);
+ * a month YYYY-MM is its first day, or its last when month_end. */
+bool value_date_day(const char *s, bool month_end, long *day);
 /* True for onbekend/unknown: a position or value the source does not give. */
 bool value_is_unknown(const char *s);
 /* A date or a duration from a starting point (`due`): one is set. */

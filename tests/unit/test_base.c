@@ -173,6 +173,27 @@ TEST(values_version_2)
 	free(list);
 }
 
+/* Day numbers of dates, for a promise's due (K015). */
+TEST(value_date_days)
+{
+	long day = 0, end = 0;
+	CHECK(value_date_day("1970-01-01", false, &day));
+	INT_EQ(day, 0);
+	CHECK(value_date_day("2026-03-01", false, &day));
+	CHECK(value_date_day("2026-04-30", false, &end));
+	INT_EQ(end - day, 60);
+	CHECK(value_date_day("2026-04", true, &day));
+	INT_EQ(day, end);
+	CHECK(value_date_day("2024-02", true, &end));
+	CHECK(value_date_day("2024-02-01", false, &day));
+	INT_EQ(end - day, 28); /* a leap year */
+	CHECK(value_date_day("2025-12", true, &day));
+	CHECK(value_date_day("2026-01-01", false, &end));
+	INT_EQ(end - day, 1);
+	CHECK(!value_date_day("2026-13", false, &day));
+	CHECK(!value_date_day(NULL, false, &day));
+}
+
 TEST(touchpoint_classes)
 {
 	struct touchpoint tp = {0};
