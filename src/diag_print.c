@@ -150,8 +150,6 @@ pieces_add(struct buf *b, const struct pieces *p)
 	b->data[b->len] = '\0';
 }
 
-/* One finding as text, added to b: its place, severity, message, code and
- * rule, and its hint on a line of its own. */
 /* The severity word and its colour (bold red, magenta or cyan). */
 static const char *
 severity_word(const struct diag *d, enum lang lang, bool color, const char **on)
@@ -170,6 +168,8 @@ severity_word(const struct diag *d, enum lang lang, bool color, const char **on)
 	return msg(lang, M_SEV_WARNING);
 }
 
+/* One finding as text, added to b: its place, severity, message, code and
+ * rule, and its hint on a line of its own. */
 static void
 print_one(struct buf *b, const struct diag *d, enum lang lang, bool color)
 {

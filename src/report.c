@@ -198,7 +198,8 @@ finding_row(struct buf *out, enum lang lang, const struct journey *j, const stru
 	buf_puts(out, "</td></tr>\n");
 }
 
-/* A question: "?1", the rule, where, what is asked and what to write. */
+/* A question: "?1", the rule, where, what is asked (with the norm it
+ * may touch) and what to write. */
 static void
 question_row(struct buf *out, enum lang lang, const struct journey *j, const struct marker *m,
 	     const struct diag *d)
@@ -212,6 +213,7 @@ question_row(struct buf *out, enum lang lang, const struct journey *j, const str
 	where_cell(out, lang, j, m, d);
 	buf_puts(out, "<td>");
 	html_text(out, m->message);
+	norm_details(out, lang, m->code);
 	buf_puts(out, "</td><td>");
 	html_text(out, d != NULL ? d->hint : NULL);
 	buf_puts(out, "</td></tr>\n");

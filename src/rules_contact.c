@@ -42,28 +42,33 @@ unexplained_impact(const struct rule_run *run)
 	return 2 + decides + run_has_trait(run, TRAIT_LOW_LITERACY);
 }
 
+/* K001. `toelichting: nee` is a stated fact and fires in every journey;
+ * nobody explaining it after is an absence: friction in a complete
+ * journey, a question in a partial one or when `toelichting: onbekend` is
+ * written (the team says it does not know). */
 void
 rule_letter_without_explanation(struct rule_run *run)
 {
 	const struct touchpoint *tp = run->tp;
 	if (!reaches_in_writing(tp) || tp->explained.v == YESNO_YES)
 		return;
-	bool said_no = tp->explained.v == YESNO_NO;
-	if (!said_no && explained_after(run))
-		return;
 	const char *kind = run_tp_kind(run, tp->kind);
 	const char *title = run_tp_title(run, tp);
 	const char *name = run_persona_name(run);
 	struct diag *d;
-	if (said_no) {
+	if (tp->explained.v == YESNO_NO) {
 		d = rule_report_touchpoint(run, unexplained_impact(run), M_K001_SAID_NO, kind, title, name);
-	} else if (run_absence_asks(run)) {
+		rule_hint(run, d, M_K001_HINT, kind);
+		return;
+	}
+	if (explained_after(run))
+		return;
+	if (run_absence_asks(run) || tp->explained.v == YESNO_UNKNOWN) {
 		d = rule_ask(run, run->stage, (int)run->tp_index + 1, &tp->loc, M_K001_ASK, name, kind, title);
 		rule_hint(run, d, M_K001_HINT_ASK, kind);
 		return;
-	} else {
-		d = rule_report_touchpoint(run, unexplained_impact(run), M_K001, kind, title, name);
 	}
+	d = rule_report_touchpoint(run, unexplained_impact(run), M_K001, kind, title, name);
 	rule_hint(run, d, M_K001_HINT, kind);
 }
 
