@@ -1,52 +1,59 @@
 /* rules_request.c - the friction rules about what the person asks and is promised: broken promises (K015), requests nobody answers (K016), being sent from pillar to post (K017), complaints not handled (K018) and long silences (K019). */
 #include "rules_run.h"
 
+#include "idmap.h"
 #include "mem.h"
 #include "text.h"
 #include "values.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 /* --- organisation names, compared as K007 compares actors --- */
 
-/* True when the trimmed names a[0..alen) and b[0..blen) are the same
- * regardless of case (accents are kept). */
+/* Folds name[0..len) (trimmed) into set->folded; false when it is empty. */
 static bool
-names_equal(const char *a, size_t alen, const char *b, size_t blen)
+name_fold(struct name_set *set, const char *name, size_t len)
 {
-	a = text_trim(a, &alen);
-	b = text_trim(b, &blen);
-	if (alen == 0 || blen == 0)
+	name = text_trim(name, &len);
+	if (len == 0)
 		return false;
-	char *fa = text_casefold(a, alen), *fb = text_casefold(b, blen);
-	bool same = strcmp(fa, fb) == 0;
-	free(fa);
-	free(fb);
-	return same;
+	buf_clear(&set->folded);
+	text_casefold_to(&set->folded, name, len);
+	return true;
+}
+
+void
+name_set_add_list(struct name_set *set, const char *list)
+{
+	if (list == NULL)
+		return;
+	for (const char *p = list; *p != '\0';) {
+		size_t len = strcspn(p, ",");
+		if (name_fold(set, p, len))
+			idmap_add(&set->names, buf_str(&set->folded), set->folded.len, 0);
+		p += len + (p[len] == ',');
+	}
+}
+
+static void
+name_set_add_texts(struct name_set *set, const struct text_list *list)
+{
+	for (size_t i = 0; i < list->n; i++)
+		name_set_add_list(set, list->items[i].s);
 }
 
 bool
-org_list_names(const char *list, const char *name)
+name_set_has(struct name_set *set, const char *name)
 {
-	if (list == NULL || name == NULL)
-		return false;
-	for (const char *p = list; *p != '\0';) {
-		size_t len = strcspn(p, ",");
-		if (names_equal(p, len, name, strlen(name)))
-			return true;
-		p += len + (p[len] == ',');
-	}
-	return false;
+	return name != NULL && name_fold(set, name, strlen(name)) &&
+	       idmap_find(&set->names, buf_str(&set->folded), set->folded.len, NULL);
 }
 
-static bool
-text_list_names(const struct text_list *list, const char *name)
+void
+name_set_free(struct name_set *set)
 {
-	for (size_t i = 0; i < list->n; i++)
-		if (org_list_names(list->items[i].s, name))
-			return true;
-	return false;
+	idmap_free(&set->names);
+	buf_free(&set->folded);
 }
 
 /* --- K015 broken promise --- */
@@ -75,68 +82,74 @@ promise_due_days(const struct touchpoint *tp, const struct stage *st, long *due)
 	return true;
 }
 
-/* The days the journey runs on from the promise: the rest of its stage
- * (all of it, unless both the promise's date and the stage's start are
- * known) and every later stage; a stage without a duration adds nothing. */
+/* The days the journey runs on from a promise in stage st, given the
+ * days of the stages after st: the rest of st (all of it, unless both the
+ * promise's date and the stage's start are known) and those; a stage
+ * without a duration adds nothing. */
 static long
-days_after_promise(const struct rule_run *run)
+days_after_promise(const struct touchpoint *tp, const struct stage *st, long later)
 {
-	const struct stage *st = run->stage;
-	long total = 0, at, start;
+	long rest = 0, at, start;
 	if (st->duration.set) {
 		long offset = 0;
-		if (value_date_day(run->tp->date.s, false, &at) &&
+		if (value_date_day(tp->date.s, false, &at) &&
 		    value_date_day(st->start.s, false, &start) && at > start)
 			offset = at - start;
-		total += offset < st->duration.v ? st->duration.v - offset : 0;
+		rest = offset < st->duration.v ? st->duration.v - offset : 0;
 	}
-	const struct journey *j = run->journey;
-	for (size_t i = run->stage_index + 1; i < j->n_stages; i++)
-		total += j->stages[i]->duration.set ? j->stages[i]->duration.v : 0;
-	return total;
+	return rest + later;
 }
 
-static bool
-tp_is_broken_promise(const struct touchpoint *tp)
+static long
+stage_days(const struct stage *st)
 {
-	return tp->kind == TP_PROMISE && tp->kept.v == YESNO_NO;
+	return st->duration.set ? st->duration.v : 0;
 }
 
-/* True when a promise before the cursor's was broken too. */
-static bool
-broken_before(const struct rule_run *run)
+/* One promise: broken (impact 3 when one before it was broken too), or
+ * with its due passed and kept unknown (a question). */
+static void
+promise_judge(struct rule_run *run, const struct stage *st, size_t k, long later,
+	      bool broken_before)
 {
-	const struct journey *j = run->journey;
-	for (size_t i = 0; i <= run->stage_index; i++) {
-		const struct stage *st = j->stages[i];
-		size_t end = i == run->stage_index ? run->tp_index : st->n_touchpoints;
-		for (size_t k = 0; k < end; k++)
-			if (tp_is_broken_promise(st->touchpoints[k]))
-				return true;
-	}
-	return false;
-}
-
-void
-rule_broken_promise(struct rule_run *run)
-{
-	const struct touchpoint *tp = run->tp;
-	if (tp->kind != TP_PROMISE || tp->kept.v == YESNO_YES)
-		return;
+	const struct touchpoint *tp = st->touchpoints[k];
 	const char *title = run_tp_title(run, tp), *name = run_persona_name(run);
+	struct diag *d;
 	if (tp->kept.v == YESNO_NO) {
-		struct diag *d = rule_report_touchpoint(run, broken_before(run) ? 3 : 2,
-							M_K015, title, name);
+		d = rule_report(run, st, (int)k + 1, &tp->loc, broken_before ? 3 : 2,
+				M_K015, title, name);
 		rule_hint(run, d, M_K015_HINT, name);
 		return;
 	}
 	long due, after;
-	if (!promise_due_days(run->tp, run->stage, &due) ||
-	    (after = days_after_promise(run)) <= due)
+	if (tp->kept.v == YESNO_YES || !promise_due_days(tp, st, &due) ||
+	    (after = days_after_promise(tp, st, later)) <= due)
 		return;
-	struct diag *d = rule_ask(run, run->stage, (int)run->tp_index + 1, &tp->loc,
-				  M_K015_ASK, title, name, due, after);
+	d = rule_ask(run, st, (int)k + 1, &tp->loc, M_K015_ASK, title, name, due, after);
 	rule_hint(run, d, M_K015_ASK_HINT);
+}
+
+/* Walks the journey once: `later` is the days of the stages after the
+ * current one (the total less those up to it). */
+void
+rule_broken_promise(struct rule_run *run)
+{
+	const struct journey *j = run->journey;
+	long later = 0;
+	for (size_t i = 0; i < j->n_stages; i++)
+		later += stage_days(j->stages[i]);
+	bool broken = false;
+	for (size_t i = 0; i < j->n_stages; i++) {
+		const struct stage *st = j->stages[i];
+		later -= stage_days(st);
+		for (size_t k = 0; k < st->n_touchpoints; k++) {
+			const struct touchpoint *tp = st->touchpoints[k];
+			if (tp->kind != TP_PROMISE)
+				continue;
+			promise_judge(run, st, k, later, broken);
+			broken = broken || tp->kept.v == YESNO_NO;
+		}
+	}
 }
 
 /* --- K016 unanswered --- */
@@ -261,43 +274,57 @@ tp_sends_on(const struct touchpoint *tp)
 	return tp->kind == TP_REFERRAL || tp->kind == TP_HANDOVER;
 }
 
-/* True when `name` sent the person on before touchpoint k of stage i: it
- * is the actor of an earlier referral or handover, or, for one without an
- * actor, an organisation of its stage. */
-static bool
-sent_on_before(const struct journey *j, size_t i_end, size_t k_end, const char *name)
+/* The names met so far on the walk through the journey: who sent the
+ * person on (the actor of a referral or handover, or for one without an
+ * actor the organisations of its stage), and everyone involved (a stage's
+ * organisations, actors and lead, and each touchpoint's actor and `to`). */
+struct pillar_walk {
+	struct name_set senders;
+	struct name_set involved;
+};
+
+static void
+walk_meet_stage(struct pillar_walk *w, const struct stage *st)
 {
-	for (size_t i = 0; i <= i_end; i++) {
-		const struct stage *st = j->stages[i];
-		size_t end = i == i_end ? k_end : st->n_touchpoints;
-		for (size_t k = 0; k < end; k++) {
-			const struct touchpoint *tp = st->touchpoints[k];
-			if (!tp_sends_on(tp))
-				continue;
-			if (tp->actor.s != NULL ? org_list_names(tp->actor.s, name)
-						: text_list_names(&st->organisation, name))
-				return true;
-		}
-	}
-	return false;
+	name_set_add_texts(&w->involved, &st->organisation);
+	name_set_add_texts(&w->involved, &st->actors);
+	name_set_add_list(&w->involved, st->lead.s);
 }
 
-/* True when `name` is involved in the journey up to touchpoint k of stage
- * i: an organisation, lead or actor of a stage, or the actor or `to` of a
- * touchpoint before it. */
-static bool
-involved_before(const struct journey *j, size_t i_end, size_t k_end, const char *name)
+static void
+walk_meet_touchpoint(struct pillar_walk *w, const struct stage *st,
+		     const struct touchpoint *tp)
 {
-	for (size_t i = 0; i <= i_end; i++) {
-		const struct stage *st = j->stages[i];
-		if (text_list_names(&st->organisation, name) || text_list_names(&st->actors, name) ||
-		    org_list_names(st->lead.s, name))
-			return true;
-		size_t end = i == i_end ? k_end : st->n_touchpoints;
-		for (size_t k = 0; k < end; k++)
-			if (org_list_names(st->touchpoints[k]->actor.s, name) ||
-			    org_list_names(st->touchpoints[k]->to.s, name))
-				return true;
+	name_set_add_list(&w->involved, tp->actor.s);
+	name_set_add_list(&w->involved, tp->to.s);
+	if (!tp_sends_on(tp))
+		return;
+	if (tp->actor.s != NULL)
+		name_set_add_list(&w->senders, tp->actor.s);
+	else
+		name_set_add_texts(&w->senders, &st->organisation);
+}
+
+/* (b) for a referral or handover, and a complaint or objection
+ * redirected, judged on the names met before it: true when it reported. */
+static bool
+back_and_forth(struct rule_run *run, struct pillar_walk *w, const struct stage *st, size_t k)
+{
+	const struct touchpoint *tp = st->touchpoints[k];
+	const char *to = tp->to.s;
+	const char *name = run_persona_name(run), *title = run_tp_title(run, tp);
+	struct diag *d;
+	if (tp_sends_on(tp) && name_set_has(&w->senders, to)) {
+		d = rule_report(run, st, (int)k + 1, &tp->loc, 3, M_K017_BACK, name, title, to);
+		rule_hint(run, d, M_K017_BACK_HINT, to);
+		return true;
+	}
+	if ((tp->kind == TP_COMPLAINT || tp->kind == TP_OBJECTION) &&
+	    tp->handled.v == HANDLED_REDIRECTED && name_set_has(&w->involved, to)) {
+		d = rule_report(run, st, (int)k + 1, &tp->loc, 2, M_K017_REDIRECTED,
+				run_tp_kind(run, tp->kind), title, to);
+		rule_hint(run, d, M_K017_REDIRECTED_HINT);
+		return true;
 	}
 	return false;
 }
@@ -318,84 +345,73 @@ tp_takes_on(const struct touchpoint *tp)
 	       tp_is_kind_handover_warm(tp);
 }
 
-/* (b) for a referral or handover, and a complaint or objection
- * redirected: true when it reported. */
 static bool
-back_and_forth(struct rule_run *run, size_t i, size_t k)
+stage_has_lead(const struct stage *st)
 {
-	const struct journey *j = run->journey;
-	const struct stage *st = j->stages[i];
-	const struct touchpoint *tp = st->touchpoints[k];
-	const char *to = tp->to.s;
-	if (to == NULL || *to == '\0')
-		return false;
-	struct diag *d;
-	const char *name = run_persona_name(run), *title = run_tp_title(run, tp);
-	if (tp_sends_on(tp) && sent_on_before(j, i, k, to)) {
-		d = rule_report(run, st, (int)k + 1, &tp->loc, 3, M_K017_BACK, name, title, to);
-		rule_hint(run, d, M_K017_BACK_HINT, to);
-		return true;
-	}
-	if ((tp->kind == TP_COMPLAINT || tp->kind == TP_OBJECTION) &&
-	    tp->handled.v == HANDLED_REDIRECTED && involved_before(j, i, k, to)) {
-		d = rule_report(run, st, (int)k + 1, &tp->loc, 2, M_K017_REDIRECTED,
-				run_tp_kind(run, tp->kind), title, to);
-		rule_hint(run, d, M_K017_REDIRECTED_HINT);
-		return true;
-	}
-	return false;
+	return st->lead.s != NULL && *st->lead.s != '\0';
 }
 
 /* (c): the third referral of a row with no lead. */
 static void
-referral_row_judge(struct rule_run *run, struct referral_row *row, size_t i, size_t k)
+referral_row_judge(struct rule_run *run, struct referral_row *row,
+		   const struct stage *st, size_t k)
 {
 	if (row->count < 3 || row->lead_seen || row->reported)
 		return;
 	row->reported = true;
-	const struct stage *st = run->journey->stages[i];
 	const struct touchpoint *tp = st->touchpoints[k];
 	const char *name = run_persona_name(run), *title = run_tp_title(run, tp);
 	struct diag *d;
-	if (run_absence_asks(run))
+	if (run_absence_asks(run)) {
 		d = rule_ask(run, st, (int)k + 1, &tp->loc, M_K017_ROW_ASK, name, row->count, title);
-	else
-		d = rule_report(run, st, (int)k + 1, &tp->loc, 2, M_K017_ROW, name, row->count, title);
-	if (run_absence_asks(run))
 		rule_hint(run, d, M_K017_ROW_ASK_HINT);
-	else
+	} else {
+		d = rule_report(run, st, (int)k + 1, &tp->loc, 2, M_K017_ROW, name, row->count, title);
 		rule_hint(run, d, M_K017_ROW_HINT);
+	}
+}
+
+/* One touchpoint of the walk: (b), (a), then the row for (c). */
+static void
+pillar_touchpoint(struct rule_run *run, struct pillar_walk *w, struct referral_row *row,
+		  const struct stage *st, size_t k)
+{
+	const struct touchpoint *tp = st->touchpoints[k];
+	bool reported = tp->to.s != NULL && back_and_forth(run, w, st, k);
+	walk_meet_touchpoint(w, st, tp);
+	if (tp_takes_on(tp)) {
+		*row = (struct referral_row){0};
+		return;
+	}
+	if (tp->kind != TP_REFERRAL)
+		return;
+	if (!reported && touchpoint_outcome_none(tp)) {
+		struct diag *d = rule_report(run, st, (int)k + 1, &tp->loc, 2, M_K017_NOWHERE,
+					     run_tp_title(run, tp), run_persona_name(run));
+		rule_hint(run, d, M_K017_NOWHERE_HINT);
+	}
+	if (row->count == 0)
+		row->lead_seen = stage_has_lead(st);
+	row->count++;
+	referral_row_judge(run, row, st, k);
 }
 
 void
 rule_pillar_to_post(struct rule_run *run)
 {
 	const struct journey *j = run->journey;
+	struct pillar_walk w = {0};
 	struct referral_row row = {0};
 	for (size_t i = 0; i < j->n_stages; i++) {
 		const struct stage *st = j->stages[i];
-		if (st->lead.s != NULL && *st->lead.s != '\0')
+		walk_meet_stage(&w, st);
+		if (stage_has_lead(st))
 			row.lead_seen = true;
-		for (size_t k = 0; k < st->n_touchpoints; k++) {
-			const struct touchpoint *tp = st->touchpoints[k];
-			bool reported = back_and_forth(run, i, k);
-			if (tp_takes_on(tp)) {
-				row = (struct referral_row){0};
-				continue;
-			}
-			if (tp->kind != TP_REFERRAL)
-				continue;
-			if (!reported && touchpoint_outcome_none(tp)) {
-				struct diag *d = rule_report(run, st, (int)k + 1, &tp->loc, 2,
-					M_K017_NOWHERE, run_tp_title(run, tp), run_persona_name(run));
-				rule_hint(run, d, M_K017_NOWHERE_HINT);
-			}
-			if (row.count == 0)
-				row.lead_seen = st->lead.s != NULL && *st->lead.s != '\0';
-			row.count++;
-			referral_row_judge(run, &row, i, k);
-		}
+		for (size_t k = 0; k < st->n_touchpoints; k++)
+			pillar_touchpoint(run, &w, &row, st, k);
 	}
+	name_set_free(&w.senders);
+	name_set_free(&w.involved);
 }
 
 /* --- K018 complaint not handled --- */
@@ -446,7 +462,7 @@ wait_with_contact(const struct stage *st)
 	if (stage_has(st, tp_is_wait_with_contact))
 		return true;
 	bool wait = st->status.v == STATUS_WAITING_LIST || stage_has(st, tp_is_waiting);
-	return wait && st->lead.s != NULL && *st->lead.s != '\0';
+	return wait && stage_has_lead(st);
 }
 
 /* Where the absence of a listed contact says something: at home or in
