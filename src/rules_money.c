@@ -100,8 +100,52 @@ debts_by_now(const struct rule_run *run)
 	return false;
 }
 
-/* K020: the stated clause reports in every journey; the two absences ask
- * in a partial one. A `debt` is no message to the person: K022 judges it. */
+/* K020, clause 2: announced by phone and nothing in writing (an absence). */
+static void
+phone_unconfirmed(struct rule_run *run, int impact)
+{
+	const struct touchpoint *tp = run->tp;
+	if (written_in_stage_or_next(run))
+		return;
+	const char *kind = run_tp_kind(run, tp->kind);
+	const char *title = run_tp_title(run, tp);
+	const char *name = run_persona_name(run);
+	struct diag *d;
+	if (run_absence_asks(run)) {
+		d = rule_ask(run, run->stage, (int)run->tp_index + 1, &tp->loc,
+			     M_K020_PHONE_ASK, name, kind, title);
+		rule_hint(run, d, M_K020_PHONE_ASK_HINT, kind);
+	} else {
+		d = rule_report_touchpoint(run, impact, M_K020_PHONE, kind, title, name);
+		rule_hint(run, d, M_K020_PHONE_HINT, kind);
+	}
+}
+
+/* K020, clause 3: nobody talks it through just before or after (an absence). */
+static void
+not_talked_through(struct rule_run *run, int impact)
+{
+	const struct touchpoint *tp = run->tp;
+	if (tp->explained.v == YESNO_YES || tp_personal_class(tp) ||
+	    personal_contact_before(run) || personal_contact_after(run))
+		return;
+	const char *kind = run_tp_kind(run, tp->kind);
+	const char *title = run_tp_title(run, tp);
+	const char *name = run_persona_name(run);
+	struct diag *d;
+	if (run_absence_asks(run)) {
+		d = rule_ask(run, run->stage, (int)run->tp_index + 1, &tp->loc,
+			     M_K020_ASK, name, kind, title);
+		rule_hint(run, d, M_K020_ASK_HINT, kind);
+	} else {
+		d = rule_report_touchpoint(run, impact, M_K020, kind, title, name);
+		rule_hint(run, d, M_K020_HINT, kind);
+	}
+}
+
+/* K020: one finding per touchpoint, the first clause that holds; the
+ * stated one (`toelichting: nee`) reports in every journey. A `debt` is
+ * no message to the person: K022 judges it. */
 void
 rule_money_shock(struct rule_run *run)
 {
@@ -109,35 +153,15 @@ rule_money_shock(struct rule_run *run)
 	if (!tp_is_adverse_money(tp) || tp->kind == TP_DEBT)
 		return;
 	int impact = debts_by_now(run) ? 3 : 2;
-	const char *kind = run_tp_kind(run, tp->kind);
-	const char *title = run_tp_title(run, tp);
-	const char *name = run_persona_name(run);
-	int number = (int)run->tp_index + 1;
-	struct diag *d;
 	if (tp->explained.v == YESNO_NO) {
-		d = rule_report_touchpoint(run, impact, M_K020_SAID_NO, kind, title, name);
+		const char *kind = run_tp_kind(run, tp->kind);
+		struct diag *d = rule_report_touchpoint(run, impact, M_K020_SAID_NO, kind,
+			run_tp_title(run, tp), run_persona_name(run));
 		rule_hint(run, d, M_K020_HINT, kind);
 	} else if (tp->channel.v == CHANNEL_PHONE) {
-		if (written_in_stage_or_next(run))
-			return;
-		if (run_absence_asks(run)) {
-			d = rule_ask(run, run->stage, number, &tp->loc, M_K020_PHONE_ASK, name, kind, title);
-			rule_hint(run, d, M_K020_PHONE_ASK_HINT, kind);
-		} else {
-			d = rule_report_touchpoint(run, impact, M_K020_PHONE, kind, title, name);
-			rule_hint(run, d, M_K020_PHONE_HINT, kind);
-		}
+		phone_unconfirmed(run, impact);
 	} else {
-		if (tp->explained.v == YESNO_YES || tp_personal_class(tp) ||
-		    personal_contact_before(run) || personal_contact_after(run))
-			return;
-		if (run_absence_asks(run)) {
-			d = rule_ask(run, run->stage, number, &tp->loc, M_K020_ASK, name, kind, title);
-			rule_hint(run, d, M_K020_ASK_HINT, kind);
-		} else {
-			d = rule_report_touchpoint(run, impact, M_K020, kind, title, name);
-			rule_hint(run, d, M_K020_HINT, kind);
-		}
+		not_talked_through(run, impact);
 	}
 }
 
@@ -162,7 +186,10 @@ void
 rule_wrong_information(struct rule_run *run)
 {
 	const struct touchpoint *tp = run->tp;
-	bool unjustified = tp->justified.v == YESNO_NO;
+	/* `terecht` judges an organisation's decision; on the person's own
+	 * objection it would judge the person. */
+	bool unjustified = tp->justified.v == YESNO_NO &&
+			   !(touchpoint_class(tp) & TPC_OUTGOING);
 	bool wrong = tp->correct.v == CORRECT_NO;
 	bool partly = tp->correct.v == CORRECT_PARTLY;
 	if (!unjustified && !wrong && !partly)
