@@ -450,13 +450,38 @@ text_show_controls(struct buf *out, const char *text, bool keep_newlines)
 	}
 }
 
+/* True when one of the 8 bytes of w could start a control character or a
+ * direction mark: below 0x20 (the end of the string too), DEL, or not
+ * ASCII. Most text is printable ASCII, which this skips 8 bytes at once. */
+static bool
+word_may_hold_control(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t below_space = (w - 0x20u * ones) & ~w & highs;
+	uint64_t del = w ^ (0x7fu * ones);
+	uint64_t is_del = (del - ones) & ~del & highs;
+	return ((w & highs) | below_space | is_del) != 0;
+}
+
 bool
 text_has_controls(const char *text)
 {
 	unsigned cp;
-	for (const unsigned char *s = (const unsigned char *)text; *s != '\0'; s++)
+	size_t len = strlen(text);
+	const unsigned char *s = (const unsigned char *)text, *end = s + len;
+	while (s < end) {
+		uint64_t w;
+		if (end - s >= 8) {
+			memcpy(&w, s, sizeof w);
+			if (!word_may_hold_control(w)) {
+				s += 8;
+				continue;
+			}
+		}
 		if ((*s < 0x20 || *s == 0x7f || *s == 0xc2 || *s == 0xd8 || *s == 0xe2) &&
 		    control_at(s, &cp) > 0)
 			return true;
+		s++;
+	}
 	return false;
 }
