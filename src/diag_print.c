@@ -150,16 +150,14 @@ pieces_add(struct buf *b, const struct pieces *p)
 	b->data[b->len] = '\0';
 }
 
-/* One finding as text, added to b: its place, severity, message, code and
- * rule, and its hint on a line of its own. */
+/* One finding as text, added to b: its place (file as shown: masked),
+ * severity, message, code and rule, and its hint on a line of its own. */
 static void
-print_one(struct buf *b, const struct diag *d, enum lang lang, bool color)
+print_one(struct buf *b, const struct diag *d, const char *file, enum lang lang, bool color)
 {
 	bool error = d->severity == SEV_ERROR;
 	const char *off = color ? "\033[0m" : "";
 	struct pieces p = {.n = 0};
-	char *file_copy;
-	const char *file = masked(d->file, &file_copy);
 	if (file != NULL) {
 		piece_shown(&p, file);
 		piece(&p, ":");
@@ -190,7 +188,6 @@ print_one(struct buf *b, const struct diag *d, enum lang lang, bool color)
 	pieces_add(b, &p);
 	for (size_t i = 0; i < p.n_shown; i++)
 		free(p.shown[i]);
-	free(file_copy);
 }
 
 /* The counts of the summary line: errors and warnings that are no
@@ -419,19 +416,35 @@ write_pending(struct diag_stream *s)
 	buf_clear(&s->pending);
 }
 
+static bool
+same_file(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
 /* Prints diags->items[0..k), the errors only when quiet. */
 static void
 print_first(struct diag_stream *s, const struct diags *diags, size_t k)
 {
+	/* The findings of one file follow each other: its name is masked once. */
+	const char *file = NULL, *file_shown = NULL;
+	char *file_copy = NULL;
 	for (size_t i = 0; i < k; i++) {
 		const struct diag *d = &diags->items[i];
 		if (s->opts.quiet && d->severity != SEV_ERROR)
 			continue;
-		if (s->json)
+		if (s->json) {
 			json_diag(&s->w, d);
-		else
-			print_one(&s->pending, d, s->lang, s->opts.color);
+			continue;
+		}
+		if (i == 0 || !same_file(d->file, file)) {
+			free(file_copy);
+			file = d->file;
+			file_shown = masked(file, &file_copy);
+		}
+		print_one(&s->pending, d, file_shown, s->lang, s->opts.color);
 	}
+	free(file_copy);
 	write_pending(s);
 }
 
