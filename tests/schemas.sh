@@ -64,7 +64,7 @@ output() { # label, keten arguments...
 }
 
 # (a) the JSON files
-for f in $(find personas journeys chains tests/golden/spec-example tests/golden/v2-words \
+for f in $(find personas journeys chains tests/golden/spec-example tests/golden/v2-words tests/golden/json-schema-member \
 	tests/golden/export -name '*.json' 2>/dev/null | sort); do
 	if accepted "$f"; then
 		printf '%s\t%s\n' "$f" "$f" >>"$list"
