@@ -241,29 +241,34 @@ diag_summary_line(const struct diags *diags, const struct summary *summary)
 	return buf_detach(&b);
 }
 
-/* One line per journey with friction: its score and its stages' scores. */
+/* One line per journey with friction: its score and its stages' scores,
+ * each line made in a buffer and written at once. */
 static void
 print_scores(FILE *out, const struct summary *summary, enum lang lang)
 {
+	struct buf line = {0};
 	for (size_t i = 0; i < summary->n_scores; i++) {
 		const struct journey_score *js = &summary->scores[i];
 		if (js->score == 0)
 			continue;
 		char *copy;
-		fprintf(out, "%s: ", masked(js->id, &copy));
+		buf_clear(&line);
+		buf_printf(&line, "%s: ", masked(js->id, &copy));
 		free(copy);
-		msg_fprintf(out, lang, M_SUMMARY_SCORE, js->score);
+		msg_append(&line, lang, M_SUMMARY_SCORE, js->score);
 		const char *sep = " (";
 		for (size_t k = 0; k < js->n_stages; k++) {
 			if (js->stages[k].score == 0)
 				continue;
-			fprintf(out, "%s%s %d", sep, masked(js->stages[k].id, &copy),
-				js->stages[k].score);
+			buf_printf(&line, "%s%s %d", sep, masked(js->stages[k].id, &copy),
+				   js->stages[k].score);
 			free(copy);
 			sep = ", ";
 		}
-		fprintf(out, "%s\n", *sep == ',' ? ")" : "");
+		buf_puts(&line, *sep == ',' ? ")\n" : "\n");
+		fwrite(line.data, 1, line.len, out);
 	}
+	buf_free(&line);
 }
 
 const char *
