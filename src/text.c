@@ -463,25 +463,31 @@ word_may_hold_control(uint64_t w)
 	return ((w & highs) | below_space | is_del) != 0;
 }
 
+/* True when the byte at s starts a control character or direction mark. */
+static bool
+control_starts(const unsigned char *s)
+{
+	unsigned cp;
+	return (*s < 0x20 || *s == 0x7f || *s == 0xc2 || *s == 0xd8 || *s == 0xe2) &&
+	       control_at(s, &cp) > 0;
+}
+
 bool
 text_has_controls(const char *text)
 {
-	unsigned cp;
 	size_t len = strlen(text);
 	const unsigned char *s = (const unsigned char *)text, *end = s + len;
-	while (s < end) {
+	for (; end - s >= 8; s += 8) {
 		uint64_t w;
-		if (end - s >= 8) {
-			memcpy(&w, s, sizeof w);
-			if (!word_may_hold_control(w)) {
-				s += 8;
-				continue;
-			}
-		}
-		if ((*s < 0x20 || *s == 0x7f || *s == 0xc2 || *s == 0xd8 || *s == 0xe2) &&
-		    control_at(s, &cp) > 0)
-			return true;
-		s++;
+		memcpy(&w, s, sizeof w);
+		if (!word_may_hold_control(w))
+			continue;
+		for (int k = 0; k < 8; k++)
+			if (control_starts(s + k))
+				return true;
 	}
+	for (; s < end; s++)
+		if (control_starts(s))
+			return true;
 	return false;
 }
