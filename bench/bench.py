@@ -10,7 +10,7 @@ grows with the number of journeys, and each target with met or missed.
 The parser section compares, on one thread, the cost of `keten check` with
 the cost of libcmark's parse alone (bench/parse.c) on the same Markdown
 files, for each content kind: the bench's synthetic journeys and the
-example workspace of the repository. With valgrind it counts instructions
+example journeys of the repository (each copied 20 times under new names). With valgrind it counts instructions
 (cachegrind, steady on a busy machine), else it takes the best CPU time of
 several runs; the start of each program (an empty workspace, no files) is
 taken off both. The ratio parse / check is the share of the parser's speed
@@ -44,6 +44,7 @@ RENDER_RATIO_TARGET = 5.0      # dot -Tsvg per journey / keten render -T svg
 RENDER_RATIO_SIZE = 1000
 PARSER_RATIO_TARGET = 0.75     # libcmark's parse alone / keten check, one thread
 PARSER_JOURNEYS = 200          # bench journeys for the parser comparison
+EXAMPLE_COPIES = 20            # copies of each example journey for it
 
 ENV = dict(os.environ, NO_COLOR="1", KETEN_LANG="en", LANG="C")
 
@@ -236,6 +237,22 @@ def markdown_files(folder):
         files_with(os.path.join(folder, "personas"), ".md")
 
 
+def copy_example(root, folder, copies):
+    """The example workspace with each Markdown journey copied `copies`
+    times under new names (so new ids), its personas and chain models: as
+    much text as the bench's, so that what a run does once (the chain
+    model, the vocabulary) weighs as little."""
+    for sub in ("journeys", "personas", "chains"):
+        os.makedirs(os.path.join(folder, sub), exist_ok=True)
+    for sub in ("personas", "chains"):
+        for path in files_with(os.path.join(root, sub), ""):
+            shutil.copy(path, os.path.join(folder, sub))
+    for path in files_with(os.path.join(root, "journeys"), ".md"):
+        stem = os.path.basename(path)[:-3]
+        for i in range(copies):
+            shutil.copy(path, os.path.join(folder, "journeys", "%s-%02d.md" % (stem, i)))
+
+
 def parser_section(keten, parse, scratch):
     print("## keten check against libcmark's parse alone\n")
     env = dict(ENV, KETEN_THREADS="0")
@@ -247,8 +264,11 @@ def parser_section(keten, parse, scratch):
     empty = os.path.join(scratch, "ws-empty")
     for sub in ("journeys", "personas"):
         os.makedirs(os.path.join(empty, sub), exist_ok=True)
+    example_ws = os.path.join(scratch, "ws-example")
+    copy_example(root, example_ws, EXAMPLE_COPIES)
     kinds = [("bench journeys (gen.py, %d) and personas" % PARSER_JOURNEYS, bench_ws),
-             ("example workspace (journeys/, personas/)", root)]
+             ("example journeys (journeys/*.md x %d) and personas" % EXAMPLE_COPIES,
+              example_ws)]
     check_start = cost([keten, "check", "--no-color", empty], env)
     parse_start = cost([parse], env)
     rows, worst = [], None

@@ -457,10 +457,10 @@ static bool
 word_may_hold_control(uint64_t w)
 {
 	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-	uint64_t below_space = (w - 0x20u * ones) & ~w & highs;
-	uint64_t del = w ^ (0x7fu * ones);
-	uint64_t is_del = (del - ones) & ~del & highs;
-	return ((w & highs) | below_space | is_del) != 0;
+	uint64_t low = w & ~highs; /* each byte's low 7 bits: sums never carry */
+	uint64_t del = low + ones;                /* high bit: low 7 bits are 0x7f */
+	uint64_t not_below = low + 0x60u * ones; /* high bit: low 7 bits >= 0x20 */
+	return ((w | del | ~not_below) & highs) != 0;
 }
 
 /* True when the byte at s starts a control character or direction mark. */
