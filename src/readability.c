@@ -192,6 +192,15 @@ bloom_may_have(const uint64_t seen[4], uint32_t key)
 	return true;
 }
 
+static bool
+ascii_only(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
 static void
 note_word(struct words *w, const char *word, size_t len)
 {
@@ -513,13 +522,16 @@ phrases_find(const struct phrases *set, const struct words *w, size_t **found, s
 	size_t n = 0;
 	if (set->by_first.n == 0)
 		return 0;
-	/* Both ASCII: a word whose key no first word has starts no phrase,
-	 * and needs neither folding nor a look-up. */
-	bool filter = !w->non_ascii && !set->first_non_ascii;
+	/* An ASCII word, when the first words are ASCII too, whose key no
+	 * first word has starts no phrase: it needs neither folding nor a
+	 * look-up. */
+	bool filter = !set->first_non_ascii;
 	struct buf key = {0};
 	for (size_t at = 0; at < w->n; at++) {
 		const struct word_span *x = &w->spans[at];
-		if (filter && !bloom_may_have(set->first_seen, word_key(w->text + x->start, x->len)))
+		const char *word = w->text + x->start;
+		if (filter && (!w->non_ascii || ascii_only(word, x->len)) &&
+		    !bloom_may_have(set->first_seen, word_key(word, x->len)))
 			continue;
 		fold_word(w, at, &key);
 		size_t c;
