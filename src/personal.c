@@ -419,16 +419,11 @@ by_start(const void *a, const void *b)
 static bool
 may_hold_value(const char *text)
 {
-	const char *p = strpbrk(text, "0123456789@");
-	if (p == NULL)
-		return false;
 	size_t digits = 0;
-	for (; *p != '\0'; p++) {
-		if (*p == '@')
+	for (const char *p = text; (p = strpbrk(p, "0123456789@")) != NULL; p++)
+		if (*p == '@' || ++digits == 9)
 			return true;
-		digits += (unsigned)(*p - '0') < 10u;
-	}
-	return digits >= 9;
+	return false;
 }
 
 void
