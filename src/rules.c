@@ -13,7 +13,7 @@ static const struct rule rules[] = {
 	{CODE_K003, SCOPE_TRANSITION, rule_cold_handover, M_R_K003_LOOKS, M_R_K003_WHY, {NORM_COOPERATION}},
 	{CODE_K004, SCOPE_TRANSITION, rule_relapse_not_caught, M_R_K004_LOOKS, M_R_K004_WHY, {NORM_SPECIAL_CARE}},
 	{CODE_K005, SCOPE_TRANSITION, rule_big_step, M_R_K005_LOOKS, M_R_K005_WHY, {NORM_CUSTOMISATION}},
-	{CODE_K006, SCOPE_TOUCHPOINT, rule_long_wait, M_R_K006_LOOKS, M_R_K006_WHY, {NORM_PROMPTNESS}},
+	{CODE_K006, SCOPE_STAGE, rule_long_wait, M_R_K006_LOOKS, M_R_K006_WHY, {NORM_PROMPTNESS}},
 	{CODE_K007, SCOPE_JOURNEY, rule_many_faces, M_R_K007_LOOKS, M_R_K007_WHY, {NORM_ORGANISATION}},
 	{CODE_K008, SCOPE_STAGE, rule_emotional_dip, M_R_K008_LOOKS, M_R_K008_WHY, {NORM_SPECIAL_CARE}},
 	{CODE_K009, SCOPE_TRANSITION, rule_income_risk, M_R_K009_LOOKS, M_R_K009_WHY, {NORM_INFORMATION}},
@@ -160,6 +160,17 @@ struct diag *
 	return d;
 }
 
+/* Makes a finding a question: severity question, no impact. */
+static struct diag *
+as_question(struct diag *d)
+{
+	if (d != NULL) {
+		d->severity = SEV_QUESTION;
+		d->impact = 0;
+	}
+	return d;
+}
+
 struct diag *
 (rule_ask)(struct rule_run *run, const struct stage *stage, int tp_number,
 	   const struct loc *loc, enum msg m, ...)
@@ -168,11 +179,19 @@ struct diag *
 	va_start(ap, m);
 	struct diag *d = rule_vreport(run, stage, tp_number, loc, 0, m, ap);
 	va_end(ap);
-	if (d != NULL) {
-		d->severity = SEV_QUESTION;
-		d->impact = 0;
-	}
-	return d;
+	return as_question(d);
+}
+
+struct diag *
+(rule_ask_stage)(struct rule_run *run, const struct stage *stage, enum msg m, ...)
+{
+	struct loc at = stage->loc;
+	at.col = 1;
+	va_list ap;
+	va_start(ap, m);
+	struct diag *d = rule_vreport(run, stage, 0, &at, 0, m, ap);
+	va_end(ap);
+	return as_question(d);
 }
 
 bool
@@ -265,6 +284,32 @@ bool
 tp_is_financial_check(const struct touchpoint *tp)
 {
 	return tp->kind == TP_FINANCIAL_CHECK;
+}
+
+bool
+tp_is_personal_contact(const struct touchpoint *tp)
+{
+	unsigned c = touchpoint_class(tp);
+	return (c & TPC_PERSONAL) != 0 && (c & TPC_OUTGOING) == 0;
+}
+
+const struct position *
+stage_held_position(const struct journey *j, size_t i)
+{
+	size_t k = i;
+	while (k > 0 && j->stages[k]->status.v == STATUS_SICK)
+		k--;
+	return j->stages[k]->pos;
+}
+
+bool
+stage_steps_down(const struct journey *j, size_t i)
+{
+	if (i == 0)
+		return false;
+	const struct position *from = stage_held_position(j, i - 1);
+	const struct position *to = stage_held_position(j, i);
+	return from != NULL && to != NULL && to->ladder.v < from->ladder.v;
 }
 
 /* --- the loops --- */

@@ -1,4 +1,4 @@
-/* rules_experience.c - the friction rules about how the journey feels: long waits (K006), many faces (K007), emotional dips (K008), missing talents (K011) and the team's own pain points (K013). */
+/* rules_experience.c - the friction rules about how the journey feels: long waits, on a waiting list or at a waiting touchpoint (K006), many faces (K007), emotional dips (K008), missing talents (K011) and the team's own pain points (K013). */
 #include "rules_run.h"
 
 #include "idmap.h"
@@ -8,16 +8,49 @@
 #include <stdlib.h>
 #include <string.h>
 
+static int
+wait_impact(long days, long max)
+{
+	return days > 2 * max ? 3 : 2;
+}
+
+/* A `wachtlijst` stage is one wait: the longer of the stage's duration and
+ * its waiting touchpoints', reported once at the stage heading. */
+static void
+waiting_list_wait(struct rule_run *run, long max)
+{
+	const struct stage *st = run->stage;
+	long days = st->duration.set ? st->duration.v : 0;
+	for (size_t i = 0; i < st->n_touchpoints; i++) {
+		const struct touchpoint *tp = st->touchpoints[i];
+		if (tp->kind == TP_WAITING && tp->duration.set && tp->duration.v > days)
+			days = tp->duration.v;
+	}
+	if (days <= max)
+		return;
+	struct diag *d = rule_report_stage(run, st, wait_impact(days, max), M_K006_LIST,
+		run_persona_name(run), days, run_stage_title(st), max);
+	rule_hint(run, d, M_K006_HINT);
+}
+
 void
 rule_long_wait(struct rule_run *run)
 {
-	const struct touchpoint *tp = run->tp;
+	const struct stage *st = run->stage;
 	long max = run->limits->max_wait_days.v;
-	if (tp->kind != TP_WAITING || !tp->duration.set || tp->duration.v <= max)
+	if (st->status.v == STATUS_WAITING_LIST) {
+		waiting_list_wait(run, max);
 		return;
-	struct diag *d = rule_report_touchpoint(run, tp->duration.v > 2 * max ? 3 : 2,
-		M_K006, run_persona_name(run), tp->duration.v, run_tp_title(run, tp), max);
-	rule_hint(run, d, M_K006_HINT);
+	}
+	for (size_t i = 0; i < st->n_touchpoints; i++) {
+		const struct touchpoint *tp = st->touchpoints[i];
+		if (tp->kind != TP_WAITING || !tp->duration.set || tp->duration.v <= max)
+			continue;
+		struct diag *d = rule_report(run, st, (int)i + 1, &tp->loc,
+			wait_impact(tp->duration.v, max), M_K006, run_persona_name(run),
+			tp->duration.v, run_tp_title(run, tp), max);
+		rule_hint(run, d, M_K006_HINT);
+	}
 }
 
 /* K007: the distinct actors met so far, compared case-insensitively: each
@@ -92,6 +125,62 @@ rule_many_faces(struct rule_run *run)
 	free(f.first_over_name);
 }
 
+/* A setback that explains a low mood: a rejection, or money to the
+ * person's harm that reaches them. */
+static bool
+tp_is_setback(const struct touchpoint *tp)
+{
+	unsigned c = touchpoint_class(tp);
+	return tp->kind == TP_REJECTION ||
+	       ((c & TPC_MONEY) != 0 && (c & TPC_OUTGOING) == 0);
+}
+
+static bool
+emotion_low(const struct stage *st)
+{
+	return st->emotion.set && st->emotion.v <= -1;
+}
+
+/* K008's cause in stage i: a step down into it, else its first setback.
+ * Returns false when there is none. */
+static bool
+dip_cause(const struct journey *j, size_t i, bool *step_down,
+	  const struct touchpoint **setback)
+{
+	*step_down = stage_steps_down(j, i);
+	*setback = NULL;
+	if (*step_down)
+		return true;
+	const struct stage *st = j->stages[i];
+	for (size_t k = 0; k < st->n_touchpoints && *setback == NULL; k++)
+		if (tp_is_setback(st->touchpoints[k]))
+			*setback = st->touchpoints[k];
+	return *setback != NULL;
+}
+
+/* A stage at -1 or lower after a setback in it or in the stage before
+ * (when that stage is not low itself: its dip is reported there). */
+static void
+dip_after_setback(struct rule_run *run)
+{
+	const struct journey *j = run->journey;
+	size_t i = run->stage_index;
+	const struct stage *b = run->stage;
+	bool step_down;
+	const struct touchpoint *setback;
+	if (!dip_cause(j, i, &step_down, &setback) &&
+	    (i == 0 || emotion_low(run->prev) || !dip_cause(j, i - 1, &step_down, &setback)))
+		return;
+	const char *name = run_persona_name(run), *title = run_stage_title(b);
+	struct diag *d;
+	if (setback != NULL)
+		d = rule_report_stage(run, b, 2, M_K008_SETBACK, name, b->emotion.v, title,
+				      run_tp_title(run, setback));
+	else
+		d = rule_report_stage(run, b, 2, M_K008_STEP_DOWN, name, b->emotion.v, title);
+	rule_hint(run, d, M_K008_HINT);
+}
+
 void
 rule_emotional_dip(struct rule_run *run)
 {
@@ -99,8 +188,11 @@ rule_emotional_dip(struct rule_run *run)
 	bool drop = a != NULL && a->emotion.set && b->emotion.set &&
 		    a->emotion.v - b->emotion.v >= run->limits->emotion_drop.v;
 	bool low = b->emotion.set && b->emotion.v == -2;
-	if (!drop && !low)
+	if (!drop && !low) {
+		if (emotion_low(b))
+			dip_after_setback(run);
 		return;
+	}
 	const char *name = run_persona_name(run), *title = run_stage_title(b);
 	struct diag *d;
 	if (drop && low)

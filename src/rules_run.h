@@ -49,6 +49,8 @@ struct diag *rule_report_stage(struct rule_run *run, const struct stage *stage,
  * run_absence_asks (a partial journey: nobody knows what did not happen). */
 struct diag *rule_ask(struct rule_run *run, const struct stage *stage, int tp_number,
 		      const struct loc *loc, enum msg m, ...);
+/* The same at a stage heading. */
+struct diag *rule_ask_stage(struct rule_run *run, const struct stage *stage, enum msg m, ...);
 bool run_absence_asks(const struct rule_run *run);
 /* Sets a finding's hint; does nothing for a suppressed one (NULL). */
 void rule_hint(struct rule_run *run, struct diag *d, enum msg m, ...);
@@ -61,6 +63,8 @@ void rule_hint(struct rule_run *run, struct diag *d, enum msg m, ...);
 	(MSG_CHECK(__VA_ARGS__), (rule_report_stage)(run, stage, impact, __VA_ARGS__))
 #define rule_ask(run, stage, tp_number, loc, ...) \
 	(MSG_CHECK(__VA_ARGS__), (rule_ask)(run, stage, tp_number, loc, __VA_ARGS__))
+#define rule_ask_stage(run, stage, ...) \
+	(MSG_CHECK(__VA_ARGS__), (rule_ask_stage)(run, stage, __VA_ARGS__))
 #define rule_hint(run, d, ...) \
 	(MSG_CHECK(__VA_ARGS__), (rule_hint)(run, d, __VA_ARGS__))
 
@@ -79,6 +83,18 @@ int impact_clamp(int impact);
 bool stage_has(const struct stage *stage, bool (*pred)(const struct touchpoint *));
 bool tp_is_kind_handover_warm(const struct touchpoint *tp);
 bool tp_is_financial_check(const struct touchpoint *tp);
+/* A personal contact from an organisation (v2-friction.md): personal by
+ * kind or channel (touchpoint_class), and not outgoing. */
+bool tp_is_personal_contact(const struct touchpoint *tp);
+
+/* The position stage i holds for the rules about moves: its own, except
+ * that a `status: ziek` stage keeps the position of the nearest stage
+ * before it that is not sick (the first stage's when there is none). NULL when
+ * unknown (`positie: onbekend`): no move is computed into or out of it. */
+const struct position *stage_held_position(const struct journey *j, size_t i);
+/* True when the move into stage i (from i - 1) is a step down the ladder,
+ * by held positions: entering or leaving sick leave never is. */
+bool stage_steps_down(const struct journey *j, size_t i);
 
 /* The check functions of the table, one per rule. */
 void rule_letter_without_explanation(struct rule_run *run); /* K001 */

@@ -304,6 +304,161 @@ write_case("k014-digital", ["anna", "eva"], {
         stage("Thuis", "thuis", "- portaal: wijziging doorgeven")),
 }, STD_ARGS)
 
+# Version 2 of K003, K004, K005, K006, K008 and K009 -----------------------
+# (v2-friction.md section 3; docs/rules.md "K003, ... and K011 in version 2").
+# The v1 cases above keep their inputs: k004 vuurt-terugval and k005
+# vuurt-sprong are quiet in version 2 (a conversation in the stage before the
+# step down, in the stage of the big step) and show that change.
+PARTIAL = "- contacten: onvolledig\n"
+write_case("k003-v2", ["anna"], {
+    "vuurt-alleen-verwijzing.md": journey("Alleen een verwijzing naar de Wmo", "anna",
+        stage("Thuis", "thuis", "- gesprek: melding", "- verwijzing: naar het wijkteam voor dagbesteding"),
+        stage("Dagbesteding", "dagbesteding", "- gesprek: kennismaking")),
+    "vuurt-warm-nee-onvolledig.md": journey("Koude overdracht is ook in een onvolledige reis een feit", "anna",
+        stage("Thuis", "thuis", "- gesprek: melding"),
+        stage("Dagbesteding", "dagbesteding", "- overdracht: het dossier wordt gemaild", "  - warm: nee"),
+        head=PARTIAL),
+    "vraag-onvolledig.md": journey("Niemand weet hoe de overdracht ging", "anna",
+        stage("Thuis", "thuis", "- gesprek: melding"),
+        stage("Dagbesteding", "dagbesteding", "- gesprek: kennismaking"),
+        head=PARTIAL),
+    "mist-warme-overdracht-na-verwijzing.md": journey("Verwijzing en daarna een warme overdracht", "anna",
+        stage("Thuis", "thuis", "- verwijzing: naar het wijkteam"),
+        stage("Dagbesteding", "dagbesteding", "- overdracht: de buurtwerker gaat mee naar de eerste dag", "  - warm: ja")),
+    "mist-ziek-geen-overgang.md": journey("Ziek zijn is geen overgang naar een ander domein", "anna",
+        stage("Werk", "werk-met-ondersteuning", "- gesprek: jobcoach"),
+        stage("Ziek", "thuis", "- status: ziek", "- telefoon: de jobcoach belt elke week"),
+        stage("Weer aan het werk", "werk-met-ondersteuning", "- gesprek: jobcoach")),
+    "mist-positie-onbekend.md": journey("Positie onbekend: geen overgang", "anna",
+        stage("Thuis", "thuis", "- gesprek: melding"),
+        stage("Ergens", "onbekend", "- gesprek: iets"),
+        stage("Dagbesteding", "dagbesteding", "- gesprek: kennismaking")),
+}, STD_ARGS)
+
+write_case("k004-v2", ["anna"], {
+    "vuurt-geen-contact.md": journey("Terugval zonder contact ervoor of erna", "anna",
+        stage("Vrijwilligerswerk", "vrijwilligerswerk", "- brief: rooster", "  - toelichting: ja"),
+        stage("Thuis", "thuis", "- brief: afmelding", "  - toelichting: ja")),
+    "vuurt-contact-geen-onvolledig.md": journey("Onvolledig, maar 'contact: geen' is een feit", "anna",
+        stage("Vrijwilligerswerk", "vrijwilligerswerk", "- brief: rooster", "  - toelichting: ja"),
+        stage("Thuis", "thuis", "- contact: geen"),
+        head=PARTIAL),
+    "vuurt-na-ziekte.md": journey("Na de ziekte terug naar huis, niemand belt", "anna",
+        stage("Werk", "werk-met-ondersteuning", "- brief: contract", "  - toelichting: ja"),
+        stage("Ziek", "werk-met-ondersteuning", "- status: ziek", "- contact: geen"),
+        stage("Thuis", "thuis", "- brief: einde contract", "  - toelichting: ja")),
+    "vraag-onvolledig.md": journey("Niemand weet of iemand belde", "anna",
+        stage("Vrijwilligerswerk", "vrijwilligerswerk", "- brief: rooster", "  - toelichting: ja"),
+        stage("Thuis", "thuis", "- brief: afmelding", "  - toelichting: ja"),
+        head=PARTIAL),
+    "mist-telefoon-ervoor.md": journey("De coördinator belt in de fase ervoor, na de stap omhoog", "anna",
+        stage("Thuis", "thuis", "- gesprek: start"),
+        stage("Vrijwilligerswerk", "vrijwilligerswerk", "- intake: kennismaking"),
+        stage("Het gaat minder", "vrijwilligerswerk", "- brief: rooster", "  - toelichting: ja",
+              "- telefoon: de coördinator belt als het minder gaat"),
+        stage("Weer thuis", "thuis", "- brief: afmelding", "  - toelichting: ja")),
+    "vuurt-alleen-intake-bij-de-stap-omhoog.md": journey("Alleen de intake van de stap omhoog", "anna",
+        stage("Thuis", "thuis", "- gesprek: start"),
+        stage("Vrijwilligerswerk", "vrijwilligerswerk", "- intake: kennismaking"),
+        stage("Weer thuis", "thuis", "- brief: afmelding", "  - toelichting: ja")),
+    "mist-kanaal-gesprek.md": journey("Een toezegging in een gesprek is persoonlijk contact", "anna",
+        stage("Vrijwilligerswerk", "vrijwilligerswerk", "- brief: rooster", "  - toelichting: ja"),
+        stage("Thuis", "thuis", "- toezegging: we zoeken samen iets nieuws", "  - kanaal: gesprek")),
+    "mist-ziek-geen-stap-terug.md": journey("Ziek worden is geen stap terug", "anna",
+        stage("Werk", "werk-met-ondersteuning", "- brief: contract", "  - toelichting: ja"),
+        stage("Ziek thuis", "thuis", "- status: ziek", "- contact: geen"),
+        stage("Weer aan het werk", "werk-met-ondersteuning", "- brief: rooster", "  - toelichting: ja")),
+}, STD_ARGS)
+
+write_case("k005-v2", ["anna"], {
+    "vuurt-zonder-steun.md": journey("Grote sprong zonder steun", "anna",
+        stage("Thuis", "thuis", "- gesprek: start"),
+        stage("Vrijwilligerswerk", "vrijwilligerswerk", "- e-mail: rooster")),
+    "vuurt-contact-geen-onvolledig.md": journey("Onvolledig, maar 'contact: geen' is een feit", "anna",
+        stage("Thuis", "thuis", "- gesprek: start"),
+        stage("Vrijwilligerswerk", "vrijwilligerswerk", "- contact: geen"),
+        head=PARTIAL),
+    "vraag-onvolledig.md": journey("Niemand weet of er steun was", "anna",
+        stage("Thuis", "thuis", "- gesprek: start"),
+        stage("Vrijwilligerswerk", "vrijwilligerswerk", "- e-mail: rooster"),
+        head=PARTIAL),
+    "mist-proef.md": journey("Grote sprong als proefplaatsing", "anna",
+        stage("Thuis", "thuis", "- gesprek: start", "- inkomenscheck: wat verandert er"),
+        stage("Proef", "betaald-werk", "- status: proef", "- e-mail: rooster")),
+    "mist-met-ondersteuning.md": journey("Grote sprong naar werk met ondersteuning", "anna",
+        stage("Thuis", "thuis", "- gesprek: start", "- inkomenscheck: wat verandert er"),
+        stage("Werk", "werk-met-ondersteuning", "- e-mail: rooster")),
+    "mist-wachtlijst.md": journey("De plek waar de wachtlijst op wachtte", "anna",
+        stage("Thuis", "thuis", "- gesprek: start", "- inkomenscheck: wat verandert er"),
+        stage("Wachtlijst", "thuis", "- status: wachtlijst", "- wacht op: wsw", "- duur: 30 dagen"),
+        stage("Beschut werk", "beschut-werk", "- e-mail: rooster")),
+    "mist-gesprek.md": journey("Grote sprong met een gesprek in de nieuwe fase", "anna",
+        stage("Thuis", "thuis", "- gesprek: start"),
+        stage("Vrijwilligerswerk", "vrijwilligerswerk", "- gesprek: kennismaking")),
+}, STD_ARGS)
+
+def waiting_list(days, *more):
+    return stage("Wachtlijst", "thuis", "- status: wachtlijst", "- wacht op: dagbesteding",
+                 f"- duur: {days} dagen", *more)
+write_case("k006-v2", ["anna"], {
+    "vuurt-wachtlijst.md": journey("Twee maanden op de wachtlijst", "anna", waiting_list(60)),
+    "vuurt-wachtlijst-dubbel.md": journey("Drie maanden op de wachtlijst", "anna", waiting_list(90)),
+    "vuurt-een-keer.md": journey("Wachtlijst met een wachttijd erin: één wachttijd", "anna",
+        waiting_list(50, "- wachttijd: wachten op een plek", "  - duur: 100 dagen")),
+    "mist-binnen-termijn.md": journey("Wachtlijst met een vast aanspreekpunt, binnen de termijn", "anna",
+        waiting_list(40, "- regie: Fatima van het wijkteam", "- wachttijd: wachten op een plek",
+                     "  - van: Fatima", "  - duur: 40 dagen")),
+    "mist-wachtlijst-zonder-duur.md": journey("Wachtlijst zonder duur", "anna",
+        stage("Wachtlijst", "thuis", "- status: wachtlijst")),
+}, STD_ARGS)
+
+def mood(title, pos, value, *more):
+    lines = [f"- emotie: {value}"] if value is not None else []
+    return stage(title, pos, *lines, "- gesprek: hoe gaat het", *more)
+write_case("k008-v2", ["anna"], {
+    "vuurt-afwijzing.md": journey("Laag na een afwijzing, emotie ervoor onbekend", "anna",
+        mood("Aanvraag", "thuis", None), mood("Afgewezen", "thuis", -1, "- afwijzing: geen dagbesteding")),
+    "vuurt-stopzetting-ervoor.md": journey("Laag na een stopzetting in de fase ervoor", "anna",
+        mood("Stopzetting", "thuis", 0, "- stopzetting: uitkering stopgezet", "  - toelichting: ja"),
+        mood("Daarna", "thuis", -1)),
+    "vuurt-stap-terug.md": journey("Laag na een stap terug", "anna",
+        mood("Vrijwilligerswerk", "vrijwilligerswerk", None), mood("Thuis", "thuis", -1)),
+    "mist-geen-tegenslag.md": journey("Laag zonder tegenslag en zonder daling", "anna",
+        mood("Eerst", "thuis", -1), mood("Daarna", "thuis", -1)),
+    "mist-betaling.md": journey("Een betaling is geen tegenslag", "anna",
+        mood("Eerst", "thuis", None, "- betaling: nabetaling"), mood("Daarna", "thuis", -1)),
+    "vuurt-een-keer.md": journey("Dezelfde afwijzing wordt één keer gemeld, in haar eigen fase", "anna",
+        mood("Afgewezen", "thuis", -1, "- afwijzing: geen dagbesteding"), mood("Daarna", "thuis", -1)),
+    "mist-ziek-geen-stap-terug.md": journey("Ziek en laag, maar geen stap terug", "anna",
+        mood("Werk", "werk-met-ondersteuning", None), mood("Ziek", "thuis", -1, "- status: ziek")),
+}, STD_ARGS)
+
+write_case("k009-v2", ["anna", "dirk"], {
+    "vuurt-inkomen-van-de-fase.md": journey("Inkomen uit de fase: loon naar uitkering", "anna",
+        stage("Werk", "werk-met-ondersteuning", "- gesprek: jobcoach"),
+        stage("Opleiding", "opleiding", "- gesprek: start")),
+    "vuurt-schulden-gemengd.md": journey("Deeltijdwerk naast de uitkering, met schulden", "dirk",
+        stage("Uitkering", "thuis", "- gesprek: start"),
+        stage("Deeltijd", "betaald-werk", "- inkomen: gemengd", "- uren: 12", "- gesprek: start")),
+    "vuurt-ziek-ander-inkomen.md": journey("Ziek met een ander inkomen", "anna",
+        stage("Werk", "betaald-werk", "- gesprek: start"),
+        stage("Ziektewet", "betaald-werk", "- status: ziek", "- inkomen: uitkering", "- gesprek: arbo")),
+    "vraag-onvolledig.md": journey("Niemand weet of het inkomen is nagerekend", "anna",
+        stage("Werk", "werk-met-ondersteuning", "- gesprek: jobcoach"),
+        stage("Opleiding", "opleiding", "- gesprek: start"),
+        head=PARTIAL),
+    "mist-ziek-zelfde-inkomen.md": journey("Ziek met hetzelfde inkomen", "anna",
+        stage("Werk", "betaald-werk", "- gesprek: start"),
+        stage("Ziek thuis", "thuis", "- status: ziek", "- telefoon: de werkgever belt")),
+    "mist-inkomenscheck.md": journey("Ander inkomen met een inkomenscheck", "anna",
+        stage("Werk", "werk-met-ondersteuning", "- gesprek: jobcoach"),
+        stage("Opleiding", "opleiding", "- inkomenscheck: wat verandert er", "- gesprek: start")),
+    "mist-inkomenscheck-onvolledig.md": journey("Onvolledig, maar de inkomenscheck staat er", "anna",
+        stage("Werk", "werk-met-ondersteuning", "- inkomenscheck: wat verandert er"),
+        stage("Opleiding", "opleiding", "- gesprek: start"),
+        head=PARTIAL),
+}, STD_ARGS)
+
 # configuration ------------------------------------------------------------
 OFF = chain_variant("rustig", "Regio die K013 niet telt", lambda c: c.update({"disable": ["K013"]}))
 write_case("k-config", ["anna"], {
