@@ -47,6 +47,21 @@ severity_text(enum lang lang, enum severity sev)
 	return sev == SEV_ERROR ? msg(lang, M_RULES_SEV_ERROR) : msg(lang, M_RULES_SEV_WARNING);
 }
 
+/* "2 goede informatieverstrekking; 10 bijzondere zorg", or "geen: …". */
+static char *
+norms_text(const struct rule *r, enum lang lang)
+{
+	struct buf b = {0};
+	if (r->norms[0] == NORM_NONE)
+		buf_puts(&b, msg(lang, M_RULES_NORM_NONE));
+	for (size_t k = 0; k < 2 && r->norms[k] != NORM_NONE; k++) {
+		buf_puts(&b, k > 0 ? "; " : "");
+		msg_append(&b, lang, M_RULES_NORM_ITEM, norm_number(r->norms[k]),
+			   norm_name(r->norms[k], lang));
+	}
+	return buf_detach(&b);
+}
+
 static void
 rule_text(struct buf *out, const struct rule *r, enum lang lang)
 {
@@ -57,6 +72,11 @@ rule_text(struct buf *out, const struct rule *r, enum lang lang)
 		   severity_text(lang, info->severity));
 	append_wrapped(out, msg(lang, M_RULES_LOOKS), (msg)(lang, r->looks_for));
 	append_wrapped(out, msg(lang, M_RULES_WHY), (msg)(lang, r->why));
+	char *norms = norms_text(r, lang);
+	append_wrapped(out, msg(lang, M_RULES_NORM), norms);
+	free(norms);
+	if (r->norms[0] != NORM_NONE)
+		append_wrapped(out, msg(lang, M_RULES_SOURCE), msg(lang, M_NORM_SOURCE));
 	char *how = msg_xasprintf(lang, M_RULES_OFF_HOW, info->id, info->id, info->id);
 	append_wrapped(out, msg(lang, M_RULES_OFF), how);
 	free(how);
@@ -75,6 +95,16 @@ rule_json(struct jsonw *w, const struct rule *r, enum lang lang)
 	jsonw_member_string(w, "scope", scopes[r->scope]);
 	jsonw_member_string(w, "looks_for", (msg)(lang, r->looks_for));
 	jsonw_member_string(w, "why", (msg)(lang, r->why));
+	jsonw_key(w, "norms");
+	jsonw_array_begin(w);
+	for (size_t k = 0; k < 2 && r->norms[k] != NORM_NONE; k++) {
+		jsonw_object_begin(w);
+		jsonw_member_long(w, "number", norm_number(r->norms[k]));
+		jsonw_member_string(w, "name", norm_name(r->norms[k], lang));
+		jsonw_object_end(w);
+	}
+	jsonw_array_end(w);
+	jsonw_member_string(w, "source", r->norms[0] != NORM_NONE ? msg(lang, M_NORM_SOURCE) : NULL);
 	char *how = msg_xasprintf(lang, M_RULES_OFF_HOW, info->id, info->id, info->id);
 	jsonw_member_string(w, "turn_off", how);
 	free(how);

@@ -276,7 +276,7 @@ diags_drop_front(struct diags *diags, size_t k)
 	for (size_t i = 0; i < k; i++) {
 		struct diag *d = &diags->items[i];
 		if (d->severity == SEV_QUESTION)
-			diags->gone_questions++;
+			diags->gone_questions[d->code]++;
 		else
 			diags->gone[d->code]++;
 		diag_free_fields(d);
@@ -296,12 +296,23 @@ diags_count_codes(const struct diags *diags, size_t *counts)
 			counts[diags->items[i].code]++;
 }
 
+void
+diags_count_questions(const struct diags *diags, size_t *counts)
+{
+	memcpy(counts, diags->gone_questions, sizeof diags->gone_questions);
+	for (size_t i = 0; i < diags->n; i++)
+		if (diags->items[i].severity == SEV_QUESTION)
+			counts[diags->items[i].code]++;
+}
+
 size_t
 diags_count(const struct diags *diags, enum severity severity)
 {
-	size_t count = severity == SEV_QUESTION ? diags->gone_questions : 0;
-	for (int c = 0; c < CODE__MAX; c++)
+	size_t count = 0;
+	for (int c = 0; c < CODE__MAX; c++) {
+		count += severity == SEV_QUESTION ? diags->gone_questions[c] : 0;
 		count += codes[c].severity == severity ? diags->gone[c] : 0;
+	}
 	for (size_t i = 0; i < diags->n; i++)
 		count += diags->items[i].severity == severity;
 	return count;
@@ -310,9 +321,9 @@ diags_count(const struct diags *diags, enum severity severity)
 size_t
 diags_total(const struct diags *diags)
 {
-	size_t count = diags->n + diags->gone_questions;
+	size_t count = diags->n;
 	for (int c = 0; c < CODE__MAX; c++)
-		count += diags->gone[c];
+		count += diags->gone[c] + diags->gone_questions[c];
 	return count;
 }
 

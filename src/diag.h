@@ -70,7 +70,7 @@ struct diags {
 	size_t next_seq;              /* seq of the next finding */
 	size_t gone[CODE__MAX];       /* findings dropped, by code, questions
 				       * left out */
-	size_t gone_questions;        /* questions dropped */
+	size_t gone_questions[CODE__MAX]; /* questions dropped, by code */
 };
 
 void diags_init(struct diags *diags, enum lang lang);
@@ -158,7 +158,9 @@ size_t diags_count(const struct diags *diags, enum severity severity);
 size_t diags_total(const struct diags *diags);
 /* Findings per code (counts[CODE__MAX]), dropped ones included. */
 void diags_count_codes(const struct diags *diags, size_t *counts);
-/* (diags_count_codes leaves questions out: diags_count(SEV_QUESTION).) */
+/* (diags_count_codes leaves questions out; they are counted apart:) */
+/* Questions per code (counts[CODE__MAX]), dropped ones included. */
+void diags_count_questions(const struct diags *diags, size_t *counts);
 /* True when a finding in [from, n) is an error. */
 bool diags_has_error_since(const struct diags *diags, size_t from);
 

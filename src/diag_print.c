@@ -150,12 +150,31 @@ pieces_add(struct buf *b, const struct pieces *p)
 	b->data[b->len] = '\0';
 }
 
+/* The severity word and its colour (bold red, magenta or cyan). */
+static const char *
+severity_word(const struct diag *d, enum lang lang, bool color, const char **on)
+{
+	switch (d->severity) {
+	case SEV_ERROR:
+		*on = color ? "\033[1;31m" : "";
+		return msg(lang, M_SEV_ERROR);
+	case SEV_QUESTION:
+		*on = color ? "\033[1;36m" : "";
+		return msg(lang, M_SEV_QUESTION);
+	case SEV_WARNING:
+		break;
+	}
+	*on = color ? "\033[1;35m" : "";
+	return msg(lang, M_SEV_WARNING);
+}
+
 /* One finding as text, added to b: its place (file as shown: masked),
  * severity, message, code and rule, and its hint on a line of its own. */
 static void
 print_one(struct buf *b, const struct diag *d, const char *file, enum lang lang, bool color)
 {
-	bool error = d->severity == SEV_ERROR;
+	const char *on;
+	const char *word = severity_word(d, lang, color, &on);
 	const char *off = color ? "\033[0m" : "";
 	struct pieces p = {.n = 0};
 	if (file != NULL) {
@@ -166,8 +185,8 @@ print_one(struct buf *b, const struct diag *d, const char *file, enum lang lang,
 		piece_int(&p, 1, d->col);
 		piece(&p, ": ");
 	}
-	piece(&p, !color ? "" : error ? "\033[1;31m" : "\033[1;35m");
-	piece(&p, error ? msg(lang, M_SEV_ERROR) : msg(lang, M_SEV_WARNING));
+	piece(&p, on);
+	piece(&p, word);
 	piece(&p, off);
 	piece(&p, ": ");
 	piece_shown(&p, d->message);
@@ -191,16 +210,16 @@ print_one(struct buf *b, const struct diag *d, const char *file, enum lang lang,
 }
 
 /* The counts of the summary line: errors and warnings that are no
- * friction (friction comes from the summary). */
+ * friction (friction comes from the summary), and questions apart. */
 struct line_counts {
-	int errors, warnings;
+	int errors, warnings, questions;
 };
 
 static struct line_counts
 count_for_line(const struct diags *diags)
 {
 	size_t counts[CODE__MAX];
-	struct line_counts lc = {0, 0};
+	struct line_counts lc = {0, 0, (int)diags_count(diags, SEV_QUESTION)};
 	diags_count_codes(diags, counts);
 	for (int c = 0; c < CODE__MAX; c++) {
 		if (code_is_friction(c))
@@ -233,6 +252,10 @@ diag_summary_line(const struct diags *diags, const struct summary *summary)
 	buf_puts(&b, " (");
 	msg_append(&b, lang, M_SUMMARY_SCORE, summary->friction.score);
 	buf_puts(&b, ")");
+	if (lc.questions > 0) {
+		buf_puts(&b, ", ");
+		msg_append_plural(&b, lang, lc.questions, M_SUMMARY_QUESTIONS_1, M_SUMMARY_QUESTIONS_N);
+	}
 	size_t suppressed = diags_suppressed(diags);
 	if (suppressed > 0) {
 		buf_puts(&b, ", ");
@@ -274,7 +297,15 @@ print_scores(FILE *out, const struct summary *summary, enum lang lang)
 const char *
 diag_severity_name(enum severity severity)
 {
-	return severity == SEV_ERROR ? "error" : "warning";
+	switch (severity) {
+	case SEV_ERROR:
+		return "error";
+	case SEV_QUESTION:
+		return "question";
+	case SEV_WARNING:
+		break;
+	}
+	return "warning";
 }
 
 void
@@ -378,8 +409,9 @@ json_scores(struct jsonw *w, const struct summary *s)
 static void
 json_summary(struct jsonw *w, const struct diags *diags, const struct summary *s)
 {
-	size_t per_code[CODE__MAX];
+	size_t per_code[CODE__MAX], questions[CODE__MAX];
 	diags_count_codes(diags, per_code);
+	diags_count_questions(diags, questions);
 	jsonw_key(w, "summary");
 	jsonw_object_begin(w);
 	jsonw_member_long(w, "journeys", s->journeys);
@@ -387,6 +419,8 @@ json_summary(struct jsonw *w, const struct diags *diags, const struct summary *s
 	jsonw_member_long(w, "errors", (long)diags_count(diags, SEV_ERROR));
 	jsonw_member_long(w, "warnings", (long)diags_count(diags, SEV_WARNING));
 	json_counts(w, "by_code", per_code);
+	jsonw_member_long(w, "questions", (long)diags_count(diags, SEV_QUESTION));
+	json_counts(w, "questions_by_code", questions);
 	json_suppressed(w, diags);
 	json_scores(w, s);
 	jsonw_object_end(w);

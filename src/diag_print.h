@@ -43,7 +43,7 @@ void summary_add_workspace(struct summary *s, const struct workspace *ws);
 void summary_free(struct summary *s);
 
 /* The name of a severity in the JSON form and in the report's classes:
- * "error" or "warning". */
+ * "error", "warning" or "question". */
 const char *diag_severity_name(enum severity severity);
 
 /* The members of one finding in every JSON output, in this order: "file",
@@ -93,7 +93,8 @@ void diag_stream_end(struct diag_stream *s, struct diags *diags,
 		     const struct summary *summary);
 
 /* The summary line: "3 reizen, 2 persona's: 0 fouten, 7 knelpunten
- * (frictiescore 15)". Caller frees. */
+ * (frictiescore 15), 2 vragen" (questions only when there are). Caller
+ * frees. */
 char *diag_summary_line(const struct diags *diags, const struct summary *summary);
 
 /* {"format": "keten/1", "diagnostics": [...], "summary": {...}} */

@@ -49,7 +49,8 @@ marker_from(const struct journey *j, const struct idmap *stages, const struct di
 {
 	struct marker m = {0};
 	m.code = d->code;
-	m.impact = d->impact < 1 ? 1 : d->impact > 3 ? 3 : d->impact;
+	m.question = d->severity == SEV_QUESTION;
+	m.impact = m.question ? 0 : d->impact < 1 ? 1 : d->impact > 3 ? 3 : d->impact;
 	m.stage = d->journey != NULL ? stage_index(stages, d->stage) : -1;
 	m.touchpoint = -1;
 	m.pain_point = -1;
@@ -129,8 +130,11 @@ markers_collect(const struct journey *j, const struct diag *findings, size_t n,
 	idmap_free(&stages);
 	if (out->n > 1)
 		qsort(out->items, out->n, sizeof(*out->items), compare_markers);
-	for (size_t i = 0; i < out->n; i++)
-		out->items[i].number = (int)i + 1;
+	int others = 0, questions = 0;
+	for (size_t i = 0; i < out->n; i++) {
+		struct marker *m = &out->items[i];
+		m->number = m->question ? ++questions : ++others;
+	}
 }
 
 void

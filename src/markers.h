@@ -9,11 +9,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* One numbered marker: a rule finding and where it goes in the diagram. */
+/* One numbered marker: a rule finding and where it goes in the diagram.
+ * Questions (SEV_QUESTION) are markers too, numbered apart and shown as
+ * "?1", "?2": never in an impact colour, never in a score. */
 struct marker {
-	int number;          /* 1, 2, … in reading order */
-	enum code code;      /* K001-K014 */
-	int impact;          /* 1-3 */
+	int number;          /* 1, 2, … in reading order; questions apart */
+	bool question;       /* a question, not friction */
+	enum code code;      /* K001-K025 */
+	int impact;          /* 1-3; 0 for a question */
 	long stage;          /* index into journey->stages; -1: the journey as a whole */
 	int touchpoint;      /* 1-based index in the stage; 0: the stage itself */
 	long pain_point;     /* index into the stage's pain points (K013); -1: none */
@@ -35,7 +38,8 @@ struct marker_list {
  * as a whole. Codes marked in disabled[] (may be NULL) are left out. A
  * K013 finding is tied to the pain point written on its line. The list is
  * sorted in reading order (the journey first, then stage by stage,
- * touchpoint by touchpoint) and numbered from 1. Messages are borrowed:
+ * touchpoint by touchpoint) and numbered from 1, the questions apart from
+ * the other findings. Messages are borrowed:
  * the list lives no longer than the findings.
  */
 void markers_collect(const struct journey *j, const struct diag *findings, size_t n,

@@ -194,7 +194,7 @@ place_friction(struct overview *ov, const struct checked_journey *cj, const size
 	ov->friction += cj->friction.score;
 	for (size_t k = 0; k < markers.n; k++) {
 		const struct marker *m = &markers.items[k];
-		if (!code_is_friction(m->code))
+		if (!code_is_friction(m->code) || m->question)
 			continue;
 		if (m->stage < 0) {
 			ov->unplaced += m->impact;

@@ -40,6 +40,10 @@ static const struct tint palette[] = {
 };
 static const struct tint grey_tint = {"#f1f1f1", "#dddddd", "#666666"};
 
+/* A question's marker: a neutral grey with a "?", no impact colour. */
+#define QUESTION_FILL "#e9ecef"
+#define QUESTION_TEXT "#1c4f82"
+
 /* Background and text colour of a marker by impact 1-3. */
 static const char *const impact_fill[] = {COLOR_IMPACT_1, COLOR_IMPACT_2, COLOR_IMPACT_3};
 static const char *const impact_text[] = {COLOR_IMPACT_TEXT_1, COLOR_IMPACT_TEXT_2,
@@ -141,21 +145,48 @@ stage_id(const struct pathway *p, long i)
 	return p->journey->stages[i]->id.s ? p->journey->stages[i]->id.s : "";
 }
 
-/* A marker: its number and its code and short name on the impact colour;
- * it links to its line in the legend, and its tooltip is the message. */
+/* The colours of a marker: its impact's, or a question's neutral ones. */
+static void
+marker_colours(const struct marker *m, const char **fill, const char **text)
+{
+	int k = impact_index(m->impact);
+	*fill = m->question ? QUESTION_FILL : impact_fill[k];
+	*text = m->question ? QUESTION_TEXT : impact_text[k];
+}
+
+/* A marker's anchor name: "finding-3", or "question-1" for a question. */
+static const char *
+marker_anchor(const struct marker *m)
+{
+	return m->question ? "question" : "finding";
+}
+
+/* A marker's shown number: "3", or "?1" for a question. */
+static void
+put_marker_number(struct buf *out, const struct marker *m)
+{
+	buf_printf(out, "%s%d", m->question ? "?" : "", m->number);
+}
+
+/* A marker: its number and its code and short name on the impact colour
+ * (a question: "?" and its number on grey); it links to its line in the
+ * legend, and its tooltip is the message. */
 static void
 put_marker_cell(struct buf *out, const struct pathway *p, const struct marker *m,
 		const char *note)
 {
-	int k = impact_index(m->impact);
-	buf_printf(out, "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"%s\" ID=\"marker-%d\" "
-		   "HREF=\"#a_finding-%d\" TOOLTIP=\"", impact_fill[k], m->number, m->number);
+	const char *fill, *text;
+	marker_colours(m, &fill, &text);
+	buf_printf(out, "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"%s\" ID=\"marker-%s%d\" "
+		   "HREF=\"#a_%s-%d\" TOOLTIP=\"", fill, m->question ? "q" : "", m->number,
+		   marker_anchor(m), m->number);
 	/* Cut: Graphviz cannot read back a tag longer than 16 KiB. */
 	char *tip = esc_plain(m->message, TOOLTIP_CHARS);
 	put_text(out, tip);
 	free(tip);
-	buf_printf(out, "\"><FONT COLOR=\"%s\" POINT-SIZE=\"10\"><B>%d</B>  %s ",
-		   impact_text[k], m->number, code_id(m->code));
+	buf_printf(out, "\"><FONT COLOR=\"%s\" POINT-SIZE=\"10\"><B>", text);
+	put_marker_number(out, m);
+	buf_printf(out, "</B>  %s ", code_id(m->code));
 	put_text(out, code_slug(m->code, p->lang));
 	if (note != NULL && *note != '\0') {
 		buf_puts(out, "<BR ALIGN=\"LEFT\"/>");
@@ -204,7 +235,17 @@ put_subtitle(struct buf *out, const struct pathway *p)
 	buf_free(&line);
 }
 
-/* "7 etappes · 4 knelpunten · frictiescore 9" */
+static int
+count_questions(const struct marker_list *markers)
+{
+	int n = 0;
+	for (size_t i = 0; i < markers->n; i++)
+		n += markers->items[i].question;
+	return n;
+}
+
+/* "7 etappes · 4 knelpunten · frictiescore 9", and " · 2 vragen" when
+ * there are questions. */
 static void
 put_counts(struct buf *out, const struct pathway *p)
 {
@@ -214,6 +255,11 @@ put_counts(struct buf *out, const struct pathway *p)
 	msg_append_plural(out, p->lang, found, M_SUMMARY_FRICTION_1, M_SUMMARY_FRICTION_N);
 	buf_puts(out, SYM_DOT);
 	msg_append(out, p->lang, M_SUMMARY_SCORE, p->friction.score);
+	int questions = count_questions(p->markers);
+	if (questions > 0) {
+		buf_puts(out, SYM_DOT);
+		msg_append_plural(out, p->lang, questions, M_SUMMARY_QUESTIONS_1, M_SUMMARY_QUESTIONS_N);
+	}
 }
 
 void
@@ -411,11 +457,16 @@ stage_classes(struct buf *out, const struct pathway *p, size_t i)
 {
 	const struct stage *s = p->journey->stages[i];
 	buf_puts(out, "stage");
-	bool friction = s->pain_points.n > 0;
-	for (size_t k = 0; k < p->markers->n && !friction; k++)
-		friction = p->markers->items[k].stage == (long)i;
+	bool friction = s->pain_points.n > 0, question = false;
+	for (size_t k = 0; k < p->markers->n; k++) {
+		const struct marker *m = &p->markers->items[k];
+		friction |= m->stage == (long)i && !m->question;
+		question |= m->stage == (long)i && m->question;
+	}
 	if (friction)
 		buf_puts(out, " friction");
+	if (question)
+		buf_puts(out, " question");
 	bool seen[CODE__MAX] = {false};
 	for (size_t k = 0; k < p->markers->n; k++) {
 		const struct marker *m = &p->markers->items[k];
@@ -567,7 +618,11 @@ legend_friction_key(struct buf *out, const struct pathway *p)
 	if (opportunity)
 		put_chip(out, OPPORTUNITY_LIGHT, OPPORTUNITY_STRONG, SYM_OPPORTUNITY,
 			 msg(p->lang, M_R_OPPORTUNITY));
-	if (p->markers->n == 0)
+	int questions = count_questions(p->markers);
+	if (questions > 0)
+		buf_printf(out, "<TD BGCOLOR=\"%s\"><FONT COLOR=\"%s\"> <B>?</B> %s </FONT></TD>",
+			   QUESTION_FILL, QUESTION_TEXT, msg(p->lang, M_R_QUESTION_KEY));
+	if (p->markers->n - (size_t)questions == 0)
 		buf_printf(out, "<TD ALIGN=\"LEFT\"> %s</TD>", msg(p->lang, M_R_NO_FRICTION));
 	legend_end(out);
 	return true;
@@ -577,19 +632,21 @@ legend_friction_key(struct buf *out, const struct pathway *p)
 static void
 legend_finding(struct buf *out, const struct pathway *p, const struct marker *m)
 {
-	int k = impact_index(m->impact);
+	const char *fill, *text;
+	marker_colours(m, &fill, &text);
 	buf_printf(out, "<TR><TD WIDTH=\"110\"></TD>"
-		   "<TD ALIGN=\"RIGHT\" VALIGN=\"TOP\" BGCOLOR=\"%s\" ID=\"finding-%d\" HREF=\"#",
-		   impact_fill[k], m->number);
+		   "<TD ALIGN=\"RIGHT\" VALIGN=\"TOP\" BGCOLOR=\"%s\" ID=\"%s-%d\" HREF=\"#",
+		   fill, marker_anchor(m), m->number);
 	if (m->stage >= 0) {
 		buf_puts(out, "stage-");
 		put_text(out, stage_id(p, m->stage));
 	} else {
 		buf_puts(out, "title");
 	}
-	buf_printf(out, "\" TOOLTIP=\"%s %s\"><FONT COLOR=\"%s\"><B>%d</B></FONT></TD>",
-		   code_id(m->code), code_slug(m->code, p->lang), impact_text[k], m->number);
-	buf_printf(out, "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\">%s ", code_id(m->code));
+	buf_printf(out, "\" TOOLTIP=\"%s %s\"><FONT COLOR=\"%s\"><B>",
+		   code_id(m->code), code_slug(m->code, p->lang), text);
+	put_marker_number(out, m);
+	buf_printf(out, "</B></FONT></TD><TD ALIGN=\"LEFT\" VALIGN=\"TOP\">%s ", code_id(m->code));
 	put_text(out, code_slug(m->code, p->lang));
 	buf_printf(out, "</TD><TD ALIGN=\"LEFT\" VALIGN=\"TOP\"><FONT COLOR=\"%s\">", GREY_TEXT);
 	if (m->stage >= 0)

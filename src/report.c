@@ -6,6 +6,7 @@
 #include "markers.h"
 #include "model.h"
 #include "report_parts.h"
+#include "rules.h"
 #include "values.h"
 #include "vocab.h"
 
@@ -240,6 +241,11 @@ journey_head(struct buf *out, struct report *r, const struct journey *j,
 		buf_printf(&facts, " · %s", rj->kind);
 	buf_puts(&facts, " · ");
 	msg_append(&facts, r->lang, M_REP_SCORE, rj->score);
+	if (rj->questions > 0) {
+		buf_puts(&facts, " · ");
+		msg_append_plural(&facts, r->lang, rj->questions, M_SUMMARY_QUESTIONS_1,
+				  M_SUMMARY_QUESTIONS_N);
+	}
 	buf_printf(&facts, " · %s", rj->file);
 	html_text(out, buf_str(&facts));
 	buf_free(&facts);
@@ -279,6 +285,28 @@ where_cell(struct buf *out, enum lang lang, const struct journey *j, const struc
 	buf_puts(out, "</td>");
 }
 
+/* The norms a finding's rule guards, each with the rule's explanation
+ * folded under it: "Norm 2: goede informatieverstrekking". */
+static void
+norm_details(struct buf *out, enum lang lang, enum code code)
+{
+	const struct rule *rule = rule_of_code(code);
+	if (rule == NULL || rule->norms[0] == NORM_NONE)
+		return;
+	buf_puts(out, "<details class=\"why\"><summary>");
+	for (size_t k = 0; k < 2 && rule->norms[k] != NORM_NONE; k++) {
+		struct buf line = {0};
+		msg_append(&line, lang, M_REP_NORM, norm_number(rule->norms[k]),
+			   norm_name(rule->norms[k], lang));
+		buf_puts(out, k > 0 ? "; " : "");
+		html_text(out, buf_str(&line));
+		buf_free(&line);
+	}
+	buf_puts(out, "</summary>");
+	html_text(out, (msg)(lang, rule->why));
+	buf_puts(out, "</details>");
+}
+
 static void
 finding_row(struct buf *out, enum lang lang, const struct journey *j, const struct marker *m,
 	    const struct diag *d)
@@ -290,22 +318,50 @@ finding_row(struct buf *out, enum lang lang, const struct journey *j, const stru
 	where_cell(out, lang, j, m, d);
 	buf_puts(out, "<td>");
 	html_text(out, m->message);
+	norm_details(out, lang, m->code);
 	buf_puts(out, "</td><td>");
 	html_text(out, d != NULL ? d->hint : NULL);
 	buf_puts(out, "</td></tr>\n");
 }
 
+/* A question: "?1", the rule, where, what is asked (with the norm it
+ * may touch) and what to write. */
 static void
-findings_table(struct buf *out, struct report *r, const struct checked_journey *cj)
+question_row(struct buf *out, enum lang lang, const struct journey *j, const struct marker *m,
+	     const struct diag *d)
 {
-	enum lang lang = r->lang;
+	buf_printf(out, "<tr class=\"question %c%s\"><td class=\"num\">?%d</td><td>",
+		   'k', code_info(m->code)->id + 1, m->number);
+	const struct code_info *info = code_info(m->code);
+	buf_printf(out, "<span class=\"badge question\">%s</span> %s", info->id,
+		   lang == LANG_EN ? info->slug_en : info->slug_nl);
+	buf_puts(out, "</td>");
+	where_cell(out, lang, j, m, d);
+	buf_puts(out, "<td>");
+	html_text(out, m->message);
+	norm_details(out, lang, m->code);
+	buf_puts(out, "</td><td>");
+	html_text(out, d != NULL ? d->hint : NULL);
+	buf_puts(out, "</td></tr>\n");
+}
+
+static size_t
+count_questions(const struct marker_list *markers)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < markers->n; i++)
+		n += markers->items[i].question;
+	return n;
+}
+
+static void
+findings_table(struct buf *out, enum lang lang, const struct checked_journey *cj,
+	       const struct marker_list *markers)
+{
 	const struct journey *j = cj->doc->journey;
-	struct marker_list markers;
-	markers_of(cj, r->disabled, &markers);
 	buf_printf(out, "<h3>%s</h3>\n", msg(lang, M_REP_FINDINGS));
-	if (markers.n == 0) {
+	if (markers->n == count_questions(markers)) {
 		buf_printf(out, "<p class=\"none\">%s</p>\n", msg(lang, M_REP_NO_FINDINGS));
-		markers_free(&markers);
 		return;
 	}
 	buf_printf(out, "<table class=\"findings\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th>"
@@ -313,10 +369,32 @@ findings_table(struct buf *out, struct report *r, const struct checked_journey *
 		   msg(lang, M_REP_COL_NUMBER), msg(lang, M_REP_COL_RULE),
 		   msg(lang, M_REP_COL_IMPACT), msg(lang, M_REP_COL_WHERE),
 		   msg(lang, M_REP_COL_FINDING), msg(lang, M_REP_COL_HINT));
-	for (size_t i = 0; i < markers.n; i++)
-		finding_row(out, lang, j, &markers.items[i], marker_diag(cj, &markers.items[i]));
+	for (size_t i = 0; i < markers->n; i++)
+		if (!markers->items[i].question)
+			finding_row(out, lang, j, &markers->items[i], marker_diag(cj, &markers->items[i]));
 	buf_puts(out, "</tbody>\n</table>\n");
-	markers_free(&markers);
+}
+
+/* The open questions, apart from the findings: what the team should find
+ * out next (v2-friction.md section 5). */
+static void
+questions_table(struct buf *out, enum lang lang, const struct checked_journey *cj,
+		const struct marker_list *markers)
+{
+	if (count_questions(markers) == 0)
+		return;
+	const struct journey *j = cj->doc->journey;
+	buf_printf(out, "<h3>%s</h3>\n<p class=\"facts\">%s</p>\n", msg(lang, M_REP_QUESTIONS),
+		   msg(lang, M_REP_QUESTIONS_TEXT));
+	buf_printf(out, "<table class=\"questions\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th>"
+		   "<th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+		   msg(lang, M_REP_COL_NUMBER), msg(lang, M_REP_COL_RULE),
+		   msg(lang, M_REP_COL_WHERE), msg(lang, M_REP_COL_QUESTION),
+		   msg(lang, M_REP_COL_ANSWER));
+	for (size_t i = 0; i < markers->n; i++)
+		if (markers->items[i].question)
+			question_row(out, lang, j, &markers->items[i], marker_diag(cj, &markers->items[i]));
+	buf_puts(out, "</tbody>\n</table>\n");
 }
 
 void
@@ -326,7 +404,9 @@ report_diag_item(struct buf *out, enum lang lang, const struct diag *d)
 		   diag_severity_name(d->severity));
 	html_text(out, d->file);
 	buf_printf(out, ":%d:%d</span> %s: ", d->line, d->col,
-		   d->severity == SEV_ERROR ? msg(lang, M_REP_SEVERITY_ERROR) : msg(lang, M_REP_SEVERITY_WARNING));
+		   d->severity == SEV_ERROR ? msg(lang, M_REP_SEVERITY_ERROR)
+		   : d->severity == SEV_QUESTION ? msg(lang, M_REP_SEVERITY_QUESTION)
+		   : msg(lang, M_REP_SEVERITY_WARNING));
 	report_code_badge(out, d->code, d->impact, lang);
 	buf_puts(out, " ");
 	html_text(out, d->message);
@@ -508,7 +588,12 @@ report_add_journey(struct report *r, const struct checked_journey *cj)
 	journey_facts(rj, r->lang, doc);
 	rj->score = cj->friction.score;
 	rj->friction = cj->friction.count;
-	findings_table(&rj->tail, r, cj);
+	struct marker_list markers;
+	markers_of(cj, r->disabled, &markers);
+	rj->questions = (int)count_questions(&markers);
+	findings_table(&rj->tail, r->lang, cj, &markers);
+	questions_table(&rj->tail, r->lang, cj, &markers);
+	markers_free(&markers);
 	file_diagnostics(&rj->tail, r->lang, cj, rj);
 	stages(&rj->tail, r->lang, doc->journey);
 	buf_puts(&rj->tail, "</section>\n");

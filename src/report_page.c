@@ -152,11 +152,12 @@ ranking_table(struct buf *out, const struct report *r)
 {
 	enum lang lang = r->lang;
 	buf_printf(out, "<table class=\"ranking\">\n<caption>%s</caption>\n<thead><tr><th>%s</th>"
-		   "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+		   "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n"
+		   "<tbody>\n",
 		   msg(lang, M_REP_RANKING), msg(lang, M_REP_COL_JOURNEY),
 		   msg(lang, M_REP_COL_PERSONA), msg(lang, M_REP_COL_KIND),
 		   msg(lang, M_REP_COL_SCORE), msg(lang, M_REP_COL_FINDINGS),
-		   msg(lang, M_REP_COL_ERRORS));
+		   msg(lang, M_REP_COL_ERRORS), msg(lang, M_REP_COL_QUESTIONS));
 	size_t *order = ranking(r);
 	for (size_t k = 0; k < r->n_journeys; k++) {
 		const struct report_journey *rj = &r->journeys[order[k]];
@@ -167,36 +168,41 @@ ranking_table(struct buf *out, const struct report *r)
 		buf_puts(out, "</td><td>");
 		html_text(out, rj->broken ? msg(lang, M_REP_BROKEN) : rj->kind);
 		buf_printf(out, "</td><td class=\"num\">%d</td><td class=\"num\">%d</td>"
-			   "<td class=\"num\">%d</td></tr>\n", rj->score, rj->friction, rj->errors);
+			   "<td class=\"num\">%d</td><td class=\"num\">%d</td></tr>\n",
+			   rj->score, rj->friction, rj->errors, rj->questions);
 	}
 	free(order);
 	buf_puts(out, "</tbody>\n</table>\n");
 }
 
+/* Findings per rule: found (questions left out), questions apart, and
+ * suppressed. */
 static void
 per_rule_table(struct buf *out, const struct report *r, const struct diags *diags)
 {
 	enum lang lang = r->lang;
-	size_t found[CODE__MAX] = {0}, total_found = 0, total_suppressed = 0;
-	for (size_t i = 0; i < diags->n; i++)
-		found[diags->items[i].code]++;
+	size_t found[CODE__MAX], asked[CODE__MAX];
+	size_t total_found = 0, total_asked = 0, total_suppressed = 0;
+	diags_count_codes(diags, found);
+	diags_count_questions(diags, asked);
 	buf_printf(out, "<table class=\"rules\">\n<caption>%s</caption>\n<thead><tr><th>%s</th>"
-		   "<th>%s</th><th>%s</th></tr></thead>\n<tbody>\n", msg(lang, M_REP_PER_RULE),
-		   msg(lang, M_REP_COL_RULE), msg(lang, M_REP_COL_COUNT),
-		   msg(lang, M_REP_COL_SUPPRESSED));
+		   "<th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+		   msg(lang, M_REP_PER_RULE), msg(lang, M_REP_COL_RULE), msg(lang, M_REP_COL_COUNT),
+		   msg(lang, M_REP_COL_QUESTIONS), msg(lang, M_REP_COL_SUPPRESSED));
 	for (int c = 0; c < CODE__MAX; c++) {
 		if (!code_is_rule((enum code)c))
 			continue;
 		buf_puts(out, "<tr><td>");
 		report_code_badge(out, (enum code)c, 0, lang);
-		buf_printf(out, "</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td></tr>\n",
-			   found[c], diags->suppressed[c]);
+		buf_printf(out, "</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
+			   "<td class=\"num\">%zu</td></tr>\n", found[c], asked[c], diags->suppressed[c]);
 		total_found += found[c];
+		total_asked += asked[c];
 		total_suppressed += diags->suppressed[c];
 	}
 	buf_printf(out, "<tr class=\"total\"><th>%s</th><th class=\"num\">%zu</th>"
-		   "<th class=\"num\">%zu</th></tr>\n</tbody>\n</table>\n",
-		   msg(lang, M_REP_TOTAL), total_found, total_suppressed);
+		   "<th class=\"num\">%zu</th><th class=\"num\">%zu</th></tr>\n</tbody>\n</table>\n",
+		   msg(lang, M_REP_TOTAL), total_found, total_asked, total_suppressed);
 }
 
 /* --- the parts of the page --- */

@@ -19,6 +19,7 @@ struct report_journey {
 	bool broken;        /* structural errors: no diagram */
 	int score;          /* the journey's friction score (keten.h) */
 	int friction;       /* and its friction count */
+	int questions;      /* its open questions (never friction) */
 	int errors;
 	char *diagram;      /* file name in the output folder, or NULL */
 	struct buf head;    /* title, facts, persona card */

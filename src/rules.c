@@ -42,6 +42,15 @@ rules_table(size_t *n)
 	return rules;
 }
 
+const struct rule *
+rule_of_code(enum code code)
+{
+	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
+		if (rules[i].code == code)
+			return &rules[i];
+	return NULL;
+}
+
 /* --- the norms --- */
 
 static const struct {

@@ -1,4 +1,4 @@
-/* rules.h - the friction rules K001-K025 and the norms they guard: a table of rules that run on a checked journey or persona and report through the one emitter. Included by: cmd_export.c, cmd_rules.c, rules_run.h, keten.h, workspace.h, workspace*.c, fuzz/fuzz.c. */
+/* rules.h - the friction rules K001-K025 and the norms they guard: a table of rules that run on a checked journey or persona and report through the one emitter. Included by: cmd_export.c, cmd_rules.c, report.c, rules_run.h, keten.h, workspace.h, workspace*.c, fuzz/fuzz.c. */
 #ifndef KETEN_RULES_H
 #define KETEN_RULES_H
 
@@ -47,6 +47,8 @@ struct rule {
 
 /* The rule table, in code order. */
 const struct rule *rules_table(size_t *n);
+/* The rule of a code, or NULL for a code that is no rule (S-codes). */
+const struct rule *rule_of_code(enum code code);
 
 /* Rules switched off for a whole run (--disable), by code. */
 struct rule_config {

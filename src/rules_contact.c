@@ -1,34 +1,74 @@
 /* rules_contact.c - the friction rules about contact moments: letters nobody explains (K001), reassessments (K002) and portals without help (K014). */
 #include "rules_run.h"
 
-/* K001: a personal touchpoint later in the stage, or first in the next. */
+/* K001: the kinds it judges (letter, decision, rejection, advice), when
+ * they reach the person: not outgoing (`richting: uit`) and not given in
+ * person (a `kanaal` that makes them personal explains them as they come). */
+static bool
+reaches_in_writing(const struct touchpoint *tp)
+{
+	if (tp->kind != TP_LETTER && tp->kind != TP_DECISION &&
+	    tp->kind != TP_REJECTION && tp->kind != TP_ADVICE)
+		return false;
+	return (touchpoint_class(tp) & (TPC_OUTGOING | TPC_PERSONAL)) == 0;
+}
+
+/* K001 "after it" (v2-friction.md, settled details): a personal contact
+ * later in the stage, or among the first touchpoints of the next stage
+ * before any written one. */
 static bool
 explained_after(const struct rule_run *run)
 {
 	const struct stage *st = run->stage;
 	for (size_t k = run->tp_index + 1; k < st->n_touchpoints; k++)
-		if (touchpoint_is_personal(st->touchpoints[k]))
+		if (touchpoint_class(st->touchpoints[k]) & TPC_PERSONAL)
 			return true;
-	return run->next != NULL && run->next->n_touchpoints > 0 &&
-	       touchpoint_is_personal(run->next->touchpoints[0]);
+	for (size_t k = 0; run->next != NULL && k < run->next->n_touchpoints; k++) {
+		unsigned c = touchpoint_class(run->next->touchpoints[k]);
+		if (c & TPC_PERSONAL)
+			return true;
+		if (c & TPC_WRITTEN)
+			return false;
+	}
+	return false;
 }
 
+/* Impact 2, +1 for a decision or rejection, +1 for low literacy (the
+ * engine keeps it within 1-3). */
+static int
+unexplained_impact(const struct rule_run *run)
+{
+	bool decides = (tp_kind_class(run->tp->kind) & TPC_DECISION) != 0;
+	return 2 + decides + run_has_trait(run, TRAIT_LOW_LITERACY);
+}
+
+/* K001. `toelichting: nee` is a stated fact and fires in every journey;
+ * nobody explaining it after is an absence: friction in a complete
+ * journey, a question in a partial one or when `toelichting: onbekend` is
+ * written (the team says it does not know). */
 void
 rule_letter_without_explanation(struct rule_run *run)
 {
 	const struct touchpoint *tp = run->tp;
-	if (tp->kind != TP_LETTER && tp->kind != TP_DECISION)
+	if (!reaches_in_writing(tp) || tp->explained.v == YESNO_YES)
 		return;
-	bool said_no = tp->explained.v == YESNO_NO;
-	if (!said_no && (tp->explained.v == YESNO_YES || explained_after(run)))
-		return;
-	int impact = 2 + (tp->kind == TP_DECISION) + run_has_trait(run, TRAIT_LOW_LITERACY);
 	const char *kind = run_tp_kind(run, tp->kind);
 	const char *title = run_tp_title(run, tp);
 	const char *name = run_persona_name(run);
-	struct diag *d = said_no
-		? rule_report_touchpoint(run, impact, M_K001_SAID_NO, kind, title, name)
-		: rule_report_touchpoint(run, impact, M_K001, kind, title, name);
+	struct diag *d;
+	if (tp->explained.v == YESNO_NO) {
+		d = rule_report_touchpoint(run, unexplained_impact(run), M_K001_SAID_NO, kind, title, name);
+		rule_hint(run, d, M_K001_HINT, kind);
+		return;
+	}
+	if (explained_after(run))
+		return;
+	if (run_absence_asks(run) || tp->explained.v == YESNO_UNKNOWN) {
+		d = rule_ask(run, run->stage, (int)run->tp_index + 1, &tp->loc, M_K001_ASK, name, kind, title);
+		rule_hint(run, d, M_K001_HINT_ASK, kind);
+		return;
+	}
+	d = rule_report_touchpoint(run, unexplained_impact(run), M_K001, kind, title, name);
 	rule_hint(run, d, M_K001_HINT, kind);
 }
 

@@ -72,6 +72,23 @@ cp "$work/hostile/index.html" "$work/tampered/index.html"
 sed -i '0,/<tr class="finding/s|<tr class="finding|<tr class="gone|' "$work/tampered/index.html"
 python3 "$here/report_check.py" "$work/tampered" "$hostile" >/dev/null && bad "report_check missed a missing row" || ok
 
+# Questions: under "Open vragen", apart from the findings and out of every
+# friction figure; the check fails on a question row gone.
+questions="$root/tests/golden/v2-questions"
+expect 0 --lang nl -o "$work/questions" "$questions"
+python3 "$here/report_check.py" "$work/questions" "$questions" && ok || bad "report_check questions"
+grep -q '<h3>Open vragen</h3>' "$work/questions/index.html" && ok || bad "questions: no Open vragen"
+grep -q '<tr class="question k001"><td class="num">?1</td>' "$work/questions/index.html" && ok ||
+	bad "questions: no row ?1"
+grep -q 'frictiescore 0 · 1 vraag · ' "$work/questions/index.html" && ok ||
+	bad "questions: not counted apart in the journey's facts"
+grep -q '<summary>Norm 2: goede informatieverstrekking</summary>' "$work/questions/index.html" && ok ||
+	bad "questions: no norm with the finding"
+cp "$work/questions/index.html" "$work/tampered-q.html"
+mkdir -p "$work/tampered-q" && cp "$work/questions/findings.json" "$work/tampered-q/"
+sed 's|<tr class="question|<tr class="gone|' "$work/tampered-q.html" >"$work/tampered-q/index.html"
+python3 "$here/report_check.py" "$work/tampered-q" "$questions" >/dev/null && bad "report_check missed a question row" || ok
+
 # Other diagram formats: PNG inline as data, PDF named.
 expect 0 -T png -o "$work/png" journeys/ruud-ede-keten.md
 grep -q 'src="data:image/png;base64,iVBORw0KGgo' "$work/png/index.html" && ok || bad "-T png: no inline PNG"

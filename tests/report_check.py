@@ -8,8 +8,9 @@ Usage: report_check.py OUTPUT_DIR WORKSPACE [--text STRING]... [--absent STRING]
   refresh), and every src/href is a fragment (#...), a data: address (only
   for images) or a plain file name next to the report;
 - every journey of findings.json has its section, with one finding row per
-  K-finding of the journey and of its persona, and a diagram (inline SVG
-  with a stage group per stage) unless it was skipped;
+  K-finding of the journey and of its persona and one row under "Open
+  questions" per question, and a diagram (inline SVG with a stage group per
+  stage) unless it was skipped;
 - every persona name of WORKSPACE/personas shows, and the summary ranks the
   journeys by friction score;
 - each --text STRING shows as text; each --absent STRING is in no file of
@@ -54,11 +55,13 @@ class Page(html.parser.HTMLParser):
         cls = attrs.get("class", "") or ""
         if tag == "section" and "journey" in cls.split():
             self.current = attrs.get("id", "")[len("reis-"):]
-            self.sections[self.current] = {"rows": 0, "stages": 0, "svg": False}
+            self.sections[self.current] = {"rows": 0, "questions": 0, "stages": 0, "svg": False}
         elif self.current is not None:
             s = self.sections[self.current]
             if tag == "tr" and "finding" in cls.split():
                 s["rows"] += 1
+            if tag == "tr" and "question" in cls.split():
+                s["questions"] += 1
             if tag == "svg":
                 s["svg"] = True
             if tag == "g" and "stage" in cls.split():
@@ -111,8 +114,9 @@ def persona_names(workspace):
     return names
 
 
-def expected_rows(findings):
-    """K-findings per journey, persona-level ones added to its journeys."""
+def expected_rows(findings, question):
+    """K-findings per journey, persona-level ones added to its journeys:
+    the questions when question is true, the others otherwise."""
     diags = findings["diagnostics"]
     persona_of = {}
     for d in diags:
@@ -120,9 +124,11 @@ def expected_rows(findings):
             persona_of[d["journey"]] = d["persona"]
     rows = {}
     for j in findings["summary"]["friction_score"]:
-        own = [d for d in diags if d["journey"] == j and d["code"].startswith("K")]
+        def counted(d):
+            return d["code"].startswith("K") and (d["severity"] == "question") == question
+        own = [d for d in diags if d["journey"] == j and counted(d)]
         persona = persona_of.get(j)
-        extra = [d for d in diags if d["journey"] is None and d["code"].startswith("K")
+        extra = [d for d in diags if d["journey"] is None and counted(d)
                  and persona is not None and d["persona"] == persona]
         rows[j] = len(own) + len(extra)
     return rows
@@ -146,13 +152,16 @@ def main():
     text = " ".join("".join(page.text).split())
     broken = {d["journey"] for d in findings["diagnostics"]
               if d["code"].startswith("S") and d["severity"] == "error" and d["journey"]}
-    for j, n in expected_rows(findings).items():
+    questions = expected_rows(findings, True)
+    for j, n in expected_rows(findings, False).items():
         s = page.sections.get(j)
         if s is None:
             problems.append(f"journey {j}: no section")
             continue
         if s["rows"] != n:
             problems.append(f"journey {j}: {s['rows']} finding rows, expected {n}")
+        if s["questions"] != questions[j]:
+            problems.append(f"journey {j}: {s['questions']} question rows, expected {questions[j]}")
         if j not in broken and (not s["svg"] or s["stages"] == 0):
             problems.append(f"journey {j}: no inline diagram with stage groups")
     if page.ranking != sorted(page.ranking, reverse=True) or not page.ranking:

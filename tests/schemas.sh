@@ -252,7 +252,8 @@ first = lambda d: d["diagnostics"][0]
 finding_cases = [  # what, change, valid
     ("the findings as they are", lambda d: None, True),
     ("a question", lambda d: first(d).update(severity="question", impact=None), True),
-    ("a questions count", lambda d: d["summary"].update(questions=2), True),
+    ("a questions count", lambda d: d["summary"].update(questions=2, questions_by_code={"K001": 2}), True),
+    ("no questions count", lambda d: d["summary"].pop("questions"), False),
     ("a $schema member", lambda d: d.update({"$schema": "../schemas/findings.schema.json"}), True),
     ("code K025 and S009", lambda d: (first(d).update(code="K025"), d["summary"]["by_code"].update(S009=1)), True),
     ("severity note", lambda d: first(d).update(severity="note"), False),

@@ -179,3 +179,58 @@ TEST(moved_findings_are_renumbered_with_their_suppressed_counts)
 	diags_free(&to);
 	diags_free(&from);
 }
+
+/* Questions: printed with their own severity word, counted apart (never
+ * as warnings or friction), also after they are dropped. */
+static char *
+print_questions(bool json, bool stream)
+{
+	struct diags d;
+	diags_init(&d, LANG_EN);
+	add(&d, CODE_K001, "journeys/b.md", 3, 2);
+	add(&d, CODE_K003, "journeys/a.md", 4, 0);
+	d.items[1].severity = SEV_QUESTION;
+	add(&d, CODE_K003, "journeys/b.md", 5, 0);
+	d.items[2].severity = SEV_QUESTION;
+	struct summary s = {2, 1, {1, 2}, NULL, 0, 0};
+	struct print_options opts = {false, false, true};
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	struct diag_stream st;
+	diag_stream_begin(&st, out, json, &opts, LANG_EN);
+	if (stream)
+		diag_stream_flush(&st, &d, "journeys/b.md"); /* a.md's question is dropped */
+	diag_stream_end(&st, &d, &s);
+	fclose(out);
+	INT_EQ(diags_count(&d, SEV_QUESTION), 2);
+	INT_EQ(diags_count(&d, SEV_WARNING), 1);
+	size_t asked[CODE__MAX], found[CODE__MAX];
+	diags_count_questions(&d, asked);
+	diags_count_codes(&d, found);
+	INT_EQ(asked[CODE_K003], 2);
+	INT_EQ(found[CODE_K003], 0);
+	INT_EQ(diags_total(&d), 3);
+	diags_free(&d);
+	return text;
+}
+
+TEST(questions_print_and_count_apart)
+{
+	for (int json = 0; json < 2; json++) {
+		char *all = print_questions(json, false), *streamed = print_questions(json, true);
+		STR_EQ(streamed, all);
+		free(all);
+		free(streamed);
+	}
+	char *text = print_questions(false, true);
+	CHECK(strstr(text, "journeys/a.md:4:2: question: ") != NULL);
+	CHECK(strstr(text, "2 journeys, 1 persona: 0 errors, 1 friction point (friction score 2), "
+			   "2 questions\n") != NULL);
+	free(text);
+	char *json = print_questions(true, true);
+	CHECK(strstr(json, "\"severity\": \"question\"") != NULL);
+	CHECK(strstr(json, "\"questions\": 2,\n    \"questions_by_code\": {\n      \"K003\": 2\n    }") != NULL);
+	CHECK(strstr(json, "\"warnings\": 1") != NULL);
+	free(json);
+}
