@@ -362,13 +362,11 @@ put_actors(struct buf *out, const struct pathway *p, const struct stage *s)
 static void
 put_emotion(struct buf *out, enum lang lang, long v)
 {
-	static const enum msg words[] = {M_R_EMOTION_M2, M_R_EMOTION_M1, M_R_EMOTION_0,
-					 M_R_EMOTION_P1, M_R_EMOTION_P2};
 	long k = v < -2 ? -2 : v > 2 ? 2 : v;
 	const char *color = k < 0 ? COLOR_MOVE_DOWN : k > 0 ? COLOR_MOVE_UP : GREY_TEXT;
 	const char *face = k < 0 ? SYM_SAD : k > 0 ? SYM_HAPPY : SYM_NEUTRAL;
 	buf_printf(out, "<FONT COLOR=\"%s\">%s%s %s (%s%ld)</FONT>", color, face,
-		   k == 2 || k == -2 ? face : "", (msg)(lang, words[k + 2]),
+		   k == 2 || k == -2 ? face : "", value_emotion_text(k, lang),
 		   k < 0 ? "\xE2\x88\x92" : k > 0 ? "+" : "", k < 0 ? -k : k);
 }
 

@@ -461,9 +461,10 @@ stage_facts(struct buf *out, enum lang lang, const struct stage *s)
 			msg_append(&facts, lang, M_REP_DAYS_N, s->duration.v);
 	}
 	if (s->emotion.set && s->emotion.v >= -2 && s->emotion.v <= 2) {
-		static const enum msg moods[] = {M_REP_EMOTION_M2, M_REP_EMOTION_M1, M_REP_EMOTION_0,
-						 M_REP_EMOTION_P1, M_REP_EMOTION_P2};
-		buf_printf(&facts, " · %s", (msg)(lang, moods[s->emotion.v + 2]));
+		buf_puts(&facts, " · ");
+		msg_append(&facts, lang, M_REP_MOOD,
+			   value_emotion_text(s->emotion.v, lang),
+			   s->emotion.v > 0 ? "+" : "", s->emotion.v);
 	}
 	html_element(out, "p", "facts", buf_str(&facts));
 	buf_free(&facts);

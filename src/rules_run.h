@@ -4,6 +4,8 @@
 
 #include "rules.h"
 
+#include "idmap.h"
+#include "mem.h"
 #include "readability.h"
 
 #include <stdarg.h>
@@ -75,6 +77,19 @@ const char *run_tp_kind(const struct rule_run *run, enum tp_kind kind);
 const char *run_stage_title(const struct stage *stage);
 const char *run_position_label(const struct position *pos);
 bool run_has_trait(const struct rule_run *run, unsigned trait);
+
+/* A set of names of organisations or people, compared as K007 compares
+ * actors: trimmed, regardless of case, accents kept. An all-zero struct is
+ * an empty set. In rules_request.c; for any rule that compares names. */
+struct name_set {
+	struct idmap names; /* the folded names */
+	struct buf folded;  /* scratch: the name being folded */
+};
+/* Adds each name of a comma-separated list (NULL adds nothing). */
+void name_set_add_list(struct name_set *set, const char *list);
+/* True when the set holds the name (one name; NULL is never held). */
+bool name_set_has(struct name_set *set, const char *name);
+void name_set_free(struct name_set *set);
 
 /* Impact kept within 1-3. */
 int impact_clamp(int impact);

@@ -74,7 +74,7 @@ for f in $(find personas journeys chains tests/golden/spec-example tests/golden/
 done
 
 # (b) the Markdown files, exported to JSON
-for f in $(find personas journeys tests/golden/spec-example tests/golden/v2-words \
+for f in $(find personas journeys tests/golden/spec-example tests/golden/v2-words tests/golden/values-forgiving \
 	tests/golden/export/personas tests/golden/export/journeys -name '*.md' 2>/dev/null | sort); do
 	# A file with personal data (K012) is not exported: nothing to validate.
 	if "$keten" check --lang en "$f" 2>/dev/null | grep -q 'K012'; then
@@ -255,10 +255,10 @@ finding_cases = [  # what, change, valid
     ("a questions count", lambda d: d["summary"].update(questions=2, questions_by_code={"K001": 2}), True),
     ("no questions count", lambda d: d["summary"].pop("questions"), False),
     ("a $schema member", lambda d: d.update({"$schema": "../schemas/findings.schema.json"}), True),
-    ("code K025 and S009", lambda d: (first(d).update(code="K025"), d["summary"]["by_code"].update(S009=1)), True),
+    ("code K025 and S010", lambda d: (first(d).update(code="K025"), d["summary"]["by_code"].update(S010=1)), True),
     ("severity note", lambda d: first(d).update(severity="note"), False),
     ("code K026", lambda d: first(d).update(code="K026"), False),
-    ("code S010", lambda d: first(d).update(code="S010"), False),
+    ("code S011", lambda d: first(d).update(code="S011"), False),
     ("impact 4", lambda d: first(d).update(impact=4), False),
     ("touchpoint 0", lambda d: first(d).update(touchpoint=0), False),
     ("no message", lambda d: first(d).pop("message"), False),
@@ -267,6 +267,15 @@ finding_cases = [  # what, change, valid
     ("a count of 0 in by_code", lambda d: d["summary"]["by_code"].update(K001=0), False),
     ("format keten/2", lambda d: d.update(format="keten/2"), False),
 ]
+# Every code of codes.def is one the schema allows.
+all_codes = re.findall(r"^CODE\(([KS]\d+),", Path("src/codes.def").read_text(), re.M)
+for code in all_codes:
+    doc = copy.deepcopy(F)
+    if doc["diagnostics"]:
+        first(doc).update(code=code)
+    errors = findings_errors(doc)
+    result(not errors, f"findings with code {code}", errors[0] if errors else "")
+
 for what, change, valid in finding_cases:
     if not F["diagnostics"]:
         break
