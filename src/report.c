@@ -483,10 +483,17 @@ stage_facts(struct buf *out, enum lang lang, const struct stage *s)
 static void
 touchpoint_item(struct buf *out, enum lang lang, const struct touchpoint *tp)
 {
-	buf_printf(out, "<li class=\"tp tp-%s\"><span class=\"kind\">",
-		   vocab_canonical(VOCAB_TP_KIND, (int)tp->kind));
+	enum msg word;
+	bool good = good_event_word(tp, &word);
+	buf_printf(out, "<li class=\"tp tp-%s%s\"><span class=\"kind\">",
+		   vocab_canonical(VOCAB_TP_KIND, (int)tp->kind), good ? " good-event" : "");
 	html_text(out, vocab_name(VOCAB_TP_KIND, (int)tp->kind, lang));
 	buf_puts(out, "</span> ");
+	if (good) {
+		buf_puts(out, "<span class=\"good-word\">");
+		html_text(out, (msg)(lang, word));
+		buf_puts(out, "</span> ");
+	}
 	html_text(out, tp->title.s);
 	if (given(&tp->actor)) {
 		buf_puts(out, " <span class=\"actor\">(");
