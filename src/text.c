@@ -219,29 +219,33 @@ slug_put_cp(uint32_t cp, char *out, size_t size, size_t *len)
 		slug_putc((char)bytes[i], out, size, len);
 }
 
-/* The run of ASCII at p in one tight loop (most text is all ASCII):
+/* The run of ASCII at p in tight loops (most text is all ASCII):
  * letters and digits kept lower-cased, a run of separators as one dash
  * before the next one kept. Returns where the run ends. */
 static const char *
 slug_ascii_run(const char *p, char *out, size_t size, size_t *len_io, bool *pending_dash)
 {
-	size_t len = *len_io;
+	size_t len = *len_io, limit = size > 0 ? size - 1 : 0;
 	bool dash = *pending_dash;
-	for (unsigned c; (c = (unsigned char)*p) - 1u < 0x7fu; p++) {
+	for (unsigned c; (c = (unsigned char)*p) - 1u < 0x7fu;) {
 		char a = ascii_slug[c];
-		if (a == 0) {
+		if (a == 0) { /* a separator */
 			dash = len > 0;
+			p++;
 			continue;
 		}
 		if (dash) {
-			if (len + 1 < size)
+			if (len < limit)
 				out[len] = '-';
 			len++;
 			dash = false;
 		}
-		if (len + 1 < size)
-			out[len] = a;
-		len++;
+		do { /* the rest of the word */
+			if (len < limit)
+				out[len] = a;
+			len++;
+			c = (unsigned char)*++p;
+		} while (c - 1u < 0x7fu && (a = ascii_slug[c]) != 0);
 	}
 	*len_io = len;
 	*pending_dash = dash;
