@@ -31,7 +31,7 @@ lookup_word(const char *s, const struct word_value *words)
 	if (text_slug_to(s, slug, sizeof slug) >= sizeof slug)
 		return 0;
 	for (; words->slug != NULL; words++)
-		if (strcmp(slug, words->slug) == 0)
+		if (words->slug[0] == slug[0] && strcmp(slug, words->slug) == 0)
 			return words->value;
 	return 0;
 }
