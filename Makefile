@@ -11,7 +11,7 @@ DESTDIR ?=
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-PKGS     = libcmark libcjson libgvc libcgraph
+PKGS     = libcmark libcjson libutf8proc libgvc libcgraph
 STD      = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN     = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
            -Wwrite-strings -Wshadow -Werror=format
@@ -27,7 +27,7 @@ BUILD      ?= build
 # Debian packages the build and the tests need (see `make deps`). Real
 # package names only: `pkg-config` is a virtual or transitional name of
 # pkgconf, which dpkg-query may not report as installed when pkgconf is.
-DEB_PKGS = build-essential pkgconf libcmark-dev libcjson-dev \
+DEB_PKGS = build-essential pkgconf libcmark-dev libcjson-dev libutf8proc-dev \
            libgraphviz-dev graphviz fonts-dejavu-core valgrind \
            python3-jsonschema chromium clang-14 libclang-rt-14-dev poppler-utils groff-base
 

@@ -46,15 +46,21 @@ settle_doc_id(struct doc *doc, struct text *id, struct loc at,
 	free(slug);
 }
 
+/* Reports what names no rule; a rule named by its slug is kept as its
+ * code, so that the writers write the code. */
 static void
-check_codes(const struct text_list *codes, struct diags *diags)
+check_codes(struct text_list *codes, struct diags *diags)
 {
-	for (size_t i = 0; i < codes->n; i++)
-		if (code_parse_rule(codes->items[i].s) < 0) {
-			struct diag *d = diag_emit(diags, CODE_S005, &codes->items[i].loc,
-						   M_S005_CODE, codes->items[i].s);
-			diag_hint(diags, d, M_H_DISABLE);
+	for (size_t i = 0; i < codes->n; i++) {
+		int code = code_parse_rule(codes->items[i].s);
+		if (code >= 0) {
+			codes->items[i].s = code_info((enum code)code)->id;
+			continue;
 		}
+		struct diag *d = diag_emit(diags, CODE_S005, &codes->items[i].loc,
+					   M_S005_CODE, codes->items[i].s);
+		diag_hint(diags, d, M_H_DISABLE);
+	}
 }
 
 static void

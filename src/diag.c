@@ -4,6 +4,7 @@
 #include "mem.h"
 #include "order.h"
 #include "personal.h"
+#include "text.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -28,6 +29,13 @@ code_parse(const char *s)
 {
 	for (int i = 0; i < CODE__MAX; i++)
 		if (strcasecmp(s, codes[i].id) == 0)
+			return i;
+	char slug[64]; /* longer than any slug: then none matches */
+	if (text_slug_to(s, slug, sizeof slug) >= sizeof slug || *slug == '\0')
+		return -1;
+	for (int i = 0; i < CODE__MAX; i++)
+		if (strcmp(slug, codes[i].slug_nl) == 0 ||
+		    strcmp(slug, codes[i].slug_en) == 0)
 			return i;
 	return -1;
 }

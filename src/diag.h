@@ -38,9 +38,12 @@ struct code_info {
 };
 
 const struct code_info *code_info(enum code code);
-/* Finds a code by its id ("S001", any case); returns -1 when unknown. */
+/* Finds a code by its id ("S001", any case) or by its Dutch or English
+ * slug, written in any case or spacing ("grote-sprong", "Big step");
+ * returns -1 when unknown. */
 int code_parse(const char *s);
-/* Finds a rule code (K001-K025, any case); returns -1 otherwise. */
+/* Finds a rule code (K001-K025 or a rule's slug, as code_parse); returns
+ * -1 otherwise. */
 int code_parse_rule(const char *s);
 
 /* One finding. All strings are owned by the diagnostic. */

@@ -181,3 +181,16 @@ markers_for_pain_point(const struct marker_list *list, long s, long k)
 		return &list->items[i];
 	return NULL;
 }
+
+bool
+good_event_word(const struct touchpoint *tp, enum msg *word)
+{
+	unsigned cls = touchpoint_class(tp);
+	if (cls & TPC_MONEY_POSITIVE)
+		*word = M_R_GOOD_PAID;
+	else if (cls & TPC_REPAIR)
+		*word = M_R_GOOD_REPAIRED;
+	else
+		return false;
+	return true;
+}

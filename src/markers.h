@@ -1,4 +1,4 @@
-/* markers.h - the friction markers of a pathway diagram: the rule findings of one journey (and of its persona), placed on a stage or touchpoint and numbered in reading order. Included by: pathway.h, overview.c, render_jobs.c, report.c, tests/unit/, fuzz/dot_graph.c. */
+/* markers.h - the friction markers of a pathway diagram: the rule findings of one journey (and of its persona), placed on a stage or touchpoint and numbered in reading order; and the good events (payment, redress) shown beside them. Included by: pathway.h, overview.c, render_jobs.c, report.c, tests/unit/, fuzz/dot_graph.c. */
 #ifndef KETEN_MARKERS_H
 #define KETEN_MARKERS_H
 
@@ -51,6 +51,12 @@ void markers_of(const struct checked_journey *cj, const bool disabled[CODE__MAX]
 		struct marker_list *out);
 
 void markers_free(struct marker_list *list);
+
+/* A good event: money paid to the person (payment) or a failure repaired
+ * (redress). Diagrams and the report show it in green, like an opportunity,
+ * with its word ("betaald", "hersteld"); it changes no rule and no score.
+ * True for a good event, with its word in *word. */
+bool good_event_word(const struct touchpoint *tp, enum msg *word);
 
 /* The index of the first marker on touchpoint tp of stage s (0: the stage
  * itself), or where it would be; the markers of that place follow it, those

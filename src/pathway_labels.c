@@ -362,13 +362,11 @@ put_actors(struct buf *out, const struct pathway *p, const struct stage *s)
 static void
 put_emotion(struct buf *out, enum lang lang, long v)
 {
-	static const enum msg words[] = {M_R_EMOTION_M2, M_R_EMOTION_M1, M_R_EMOTION_0,
-					 M_R_EMOTION_P1, M_R_EMOTION_P2};
 	long k = v < -2 ? -2 : v > 2 ? 2 : v;
 	const char *color = k < 0 ? COLOR_MOVE_DOWN : k > 0 ? COLOR_MOVE_UP : GREY_TEXT;
 	const char *face = k < 0 ? SYM_SAD : k > 0 ? SYM_HAPPY : SYM_NEUTRAL;
 	buf_printf(out, "<FONT COLOR=\"%s\">%s%s %s (%s%ld)</FONT>", color, face,
-		   k == 2 || k == -2 ? face : "", (msg)(lang, words[k + 2]),
+		   k == 2 || k == -2 ? face : "", value_emotion_text(k, lang),
 		   k < 0 ? "\xE2\x88\x92" : k > 0 ? "+" : "", k < 0 ? -k : k);
 }
 
@@ -390,12 +388,23 @@ put_duration_emotion(struct buf *out, const struct pathway *p, const struct stag
 	buf_puts(out, "</FONT></TD></TR>");
 }
 
+/* A touchpoint: its kind's symbol and its title; a good event (payment,
+ * redress) on the opportunity green, with its word in bold before the title. */
 static void
 put_touchpoint(struct buf *out, const struct pathway *p, const struct touchpoint *tp)
 {
 	unsigned kind = tp->kind < TP__MAX ? tp->kind : TP_OTHER;
-	buf_printf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">%s ",
-		   kind_symbol[kind]);
+	enum msg word;
+	if (good_event_word(tp, &word)) {
+		buf_printf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"%s\">"
+			   "<FONT POINT-SIZE=\"10\"><FONT COLOR=\"%s\">%s <B>", OPPORTUNITY_LIGHT,
+			   OPPORTUNITY_STRONG, kind_symbol[kind]);
+		put_text(out, (msg)(p->lang, word));
+		buf_puts(out, "</B></FONT>" SYM_DOT);
+	} else {
+		buf_printf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">%s ",
+			   kind_symbol[kind]);
+	}
 	const char *title = tp->title.s && *tp->title.s ? tp->title.s
 			  : vocab_name(VOCAB_TP_KIND, (int)kind, p->lang);
 	esc_wrap(out, title, TOUCHPOINT_WIDTH, TOUCHPOINT_LINES);
@@ -452,6 +461,16 @@ label_stage(struct buf *out, const struct pathway *p, size_t i)
 	buf_puts(out, "</TABLE>");
 }
 
+static bool
+stage_has_good_event(const struct stage *s)
+{
+	enum msg word;
+	for (size_t k = 0; k < s->n_touchpoints; k++)
+		if (good_event_word(s->touchpoints[k], &word))
+			return true;
+	return false;
+}
+
 void
 stage_classes(struct buf *out, const struct pathway *p, size_t i)
 {
@@ -479,6 +498,8 @@ stage_classes(struct buf *out, const struct pathway *p, size_t i)
 	}
 	if (s->opportunities.n > 0)
 		buf_puts(out, " opportunity");
+	if (stage_has_good_event(s))
+		buf_puts(out, " good-event");
 }
 
 /* --- the legend --- */
@@ -580,15 +601,18 @@ legend_touchpoints(struct buf *out, const struct pathway *p)
 	return true;
 }
 
+/* Which green and orange notes the diagram holds: a pain point no finding
+ * reports, an opportunity, a good event. */
 static void
-team_notes(const struct pathway *p, bool *pain, bool *opportunity)
+team_notes(const struct pathway *p, bool *pain, bool *opportunity, bool *good)
 {
 	const struct journey *j = p->journey;
-	*pain = *opportunity = false;
+	*pain = *opportunity = *good = false;
 	for (size_t i = 0; i < j->n_stages; i++) {
 		for (size_t k = 0; k < j->stages[i]->pain_points.n; k++)
 			*pain |= markers_for_pain_point(p->markers, (long)i, (long)k) == NULL;
 		*opportunity |= j->stages[i]->opportunities.n > 0;
+		*good |= stage_has_good_event(j->stages[i]);
 	}
 }
 
@@ -611,13 +635,16 @@ legend_friction_key(struct buf *out, const struct pathway *p)
 	for (int k = 0; k < 3; k++)
 		buf_printf(out, "<TD BGCOLOR=\"%s\"><FONT COLOR=\"%s\"> <B>%d</B> %s </FONT></TD>",
 			   impact_fill[k], impact_text[k], k + 1, (msg)(p->lang, impacts[k]));
-	bool pain, opportunity;
-	team_notes(p, &pain, &opportunity);
+	bool pain, opportunity, good;
+	team_notes(p, &pain, &opportunity, &good);
 	if (pain)
 		put_chip(out, impact_fill[1], "#000000", SYM_PAIN, msg(p->lang, M_R_TEAM_PAIN_POINT));
 	if (opportunity)
 		put_chip(out, OPPORTUNITY_LIGHT, OPPORTUNITY_STRONG, SYM_OPPORTUNITY,
 			 msg(p->lang, M_R_OPPORTUNITY));
+	if (good)
+		put_chip(out, OPPORTUNITY_LIGHT, OPPORTUNITY_STRONG, kind_symbol[TP_PAYMENT],
+			 msg(p->lang, M_R_GOOD_EVENT));
 	int questions = count_questions(p->markers);
 	if (questions > 0)
 		buf_printf(out, "<TD BGCOLOR=\"%s\"><FONT COLOR=\"%s\"> <B>?</B> %s </FONT></TD>",

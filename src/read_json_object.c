@@ -290,8 +290,20 @@ report_unknown(struct reader *r, struct jval m, const struct object_type *type,
 		keep_as_note(r, m, notes);
 }
 
-/* Finds the last occurrence of each known member (the last one wins) and
- * reports the unknown ones, kept as notes when notes is not NULL. */
+/* A member written twice in one object: the later one wins (S010). */
+static void
+report_repeated(struct reader *r, struct jval first, struct jval again)
+{
+	struct loc at = jval_key_loc(r, again);
+	struct loc before = jval_key_loc(r, first);
+	struct diag *d = diag_emit(r->diags, CODE_S010, &at, M_S010_MEMBER,
+				   again.json->string, before.line);
+	diag_hint(r->diags, d, M_H_MEMBER_REPEATED, again.json->string);
+}
+
+/* Finds the last occurrence of each known member (the last one wins, with
+ * a warning) and reports the unknown ones, kept as notes when notes is
+ * not NULL. */
 static void
 collect_members(struct reader *r, struct jval obj,
 		const struct object_type *type, struct jval *last,
@@ -303,6 +315,8 @@ collect_members(struct reader *r, struct jval obj,
 		if (m.json->string == NULL)
 			continue;
 		long i = field_index(type, m.json->string);
+		if (i >= 0 && jval_present(last[i]))
+			report_repeated(r, last[i], m);
 		if (i >= 0)
 			last[i] = m;
 		else

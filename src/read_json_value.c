@@ -317,11 +317,12 @@ jval_read_date(struct reader *r, struct jval node, const char *name,
 	const char *s = get_string(r, node, name);
 	if (s == NULL)
 		return;
-	if (!value_date(s)) {
+	char iso[VALUE_DATE_SIZE];
+	if (!value_date(s, iso)) {
 		report_value(r, node, M_S005_DATE, M_H_DATE);
 		return;
 	}
-	*t = doc_text(r->doc, s, jval_loc(r, node));
+	*t = doc_text(r->doc, iso, jval_loc(r, node));
 }
 
 /* One string element of an array member; split at commas when asked. */

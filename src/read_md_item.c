@@ -311,6 +311,18 @@ md_keep_unknown(struct md *md, struct text_list *notes, const struct item *it,
 	free(note);
 }
 
+void
+md_note_repeat(struct md *md, int *lines, int attr, const struct item *it)
+{
+	if (lines[attr] != 0) {
+		struct diag *d = diag_emit(md->diags, CODE_S010, &it->loc,
+					   M_S010_REPEATED, it->key, lines[attr],
+					   it->value);
+		diag_hint(md->diags, d, M_H_REPEATED, it->key);
+	}
+	lines[attr] = it->loc.line;
+}
+
 /* Keeps an item without a key as a note. */
 void
 md_keep_bare(struct md *md, struct text_list *notes, const struct item *it)
@@ -397,10 +409,11 @@ md_set_choice(struct md *md, struct choice *c, const struct item *it,
 void
 md_set_date(struct md *md, struct text *t, const struct item *it)
 {
-	if (!value_date(it->value))
+	char iso[VALUE_DATE_SIZE];
+	if (!value_date(it->value, iso))
 		md_report_bad_value(md, it, M_S005_DATE, M_H_DATE);
 	else
-		md_set_text(md, t, it->value, it->value_loc);
+		md_set_text(md, t, iso, it->value_loc);
 }
 
 /* Sets the name or title from the level-1 heading, or reports that there

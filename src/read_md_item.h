@@ -79,6 +79,9 @@ void md_add_split(struct md *md, struct text_list *list, const struct item *it);
  * the nearest key of those in mask). */
 void md_keep_unknown(struct md *md, struct text_list *notes,
 		     const struct item *it, unsigned mask);
+/* Notes where a one-valued attribute is written (lines[attr], 0 when not
+ * yet) and warns when it was written before (S010): the later line wins. */
+void md_note_repeat(struct md *md, int *lines, int attr, const struct item *it);
 /* Keeps an item without a key as a note. */
 void md_keep_bare(struct md *md, struct text_list *notes, const struct item *it);
 void (md_set_long)(struct md *md, struct number *num, const struct item *it,
@@ -93,7 +96,7 @@ void md_set_yesno(struct md *md, struct flag *flag, const struct item *it);
 /* A word of a choice set; a wrong one is reported with the nearest word. */
 void md_set_choice(struct md *md, struct choice *c, const struct item *it,
 		   enum choice_set set);
-/* A date (YYYY-MM-DD or YYYY-MM), kept as written. */
+/* A date (values.h's value_date), kept in its ISO form. */
 void md_set_date(struct md *md, struct text *t, const struct item *it);
 
 /* Sets the name or title from the level-1 heading, or reports that there

@@ -11,12 +11,23 @@ struct stage_state {
 	struct stage *stage;
 	int group;    /* enum stage_group, or -1 for ordinary items */
 	bool tp_full; /* the touchpoint limit was reported */
+	int lines[SA__MAX]; /* where each one-valued attribute was, or 0 */
 };
+
+/* The attributes that hold a list: they may repeat. */
+static bool
+stage_attr_is_list(int attr)
+{
+	return attr == SA_ACTORS || attr == SA_ORGANISATION ||
+	       attr == SA_PAIN_POINT || attr == SA_OPPORTUNITY ||
+	       attr == SA_NOTE || attr == SA_IGNORE;
+}
 
 /* --- journey --- */
 
 static void
-journey_attr(struct md *md, struct journey *j, const struct item *it)
+journey_attr(struct md *md, struct journey *j, const struct item *it,
+	     int *lines)
 {
 	int attr = vocab_find(VOCAB_JOURNEY_ATTR, it->key);
 	if (attr < 0) {
@@ -26,6 +37,8 @@ journey_attr(struct md *md, struct journey *j, const struct item *it)
 	}
 	if (!md_has_value(md, it))
 		return;
+	if (attr != JA_NOTE && attr != JA_IGNORE)
+		md_note_repeat(md, lines, attr, it);
 	int kind;
 	switch (attr) {
 	case JA_ID:
@@ -75,6 +88,7 @@ journey_head(struct md *md, struct journey *j, cmark_node *start,
 	struct buf desc = {0};
 	struct loc loc = {0};
 	bool attrs_read = false;
+	int lines[JA__MAX] = {0};
 	for (cmark_node *n = start; n != end; n = cmark_node_next(n)) {
 		if (md_is_heading(n, 1))
 			continue;
@@ -88,7 +102,7 @@ journey_head(struct md *md, struct journey *j, cmark_node *start,
 			struct item it;
 			md_item_read(md, i, &it);
 			if (it.key != NULL)
-				journey_attr(md, j, &it);
+				journey_attr(md, j, &it, lines);
 			else if (*it.text != '\0')
 				md_keep_bare(md, &j->notes, &it);
 			md_item_stray(md, &it, false);
@@ -103,7 +117,8 @@ static void touchpoint_attr_v2(struct md *md, struct touchpoint *tp, int attr,
 			       const struct item *it);
 
 static void
-touchpoint_attr(struct md *md, struct touchpoint *tp, const struct item *it)
+touchpoint_attr(struct md *md, struct touchpoint *tp, const struct item *it,
+		int *lines)
 {
 	if (it->key == NULL) {
 		md_keep_bare(md, &tp->notes, it);
@@ -116,6 +131,8 @@ touchpoint_attr(struct md *md, struct touchpoint *tp, const struct item *it)
 	}
 	if (!md_has_value(md, it))
 		return;
+	if (attr != TA_NOTE)
+		md_note_repeat(md, lines, attr, it);
 	switch (attr) {
 	case TA_ACTOR:
 		md_set_text(md, &tp->actor, it->value, it->value_loc);
@@ -149,11 +166,12 @@ static void
 set_due(struct md *md, struct touchpoint *tp, const struct item *it)
 {
 	long days;
+	char iso[VALUE_DATE_SIZE];
 	bool is_date;
-	if (!value_date_or_duration(it->value, &days, &is_date)) {
+	if (!value_date_or_duration(it->value, &days, iso, &is_date)) {
 		md_report_bad_value(md, it, M_S005_DUE, M_H_DUE);
 	} else if (is_date) {
-		md_set_text(md, &tp->due_date, it->value, it->value_loc);
+		md_set_text(md, &tp->due_date, iso, it->value_loc);
 	} else {
 		tp->due_days.set = true;
 		tp->due_days.v = days;
@@ -214,6 +232,7 @@ static void
 touchpoint_attrs(struct md *md, struct touchpoint *tp, const struct item *it)
 {
 	md_item_stray(md, it, true);
+	int lines[TA__MAX] = {0};
 	cmark_node *list = cmark_node_first_child(it->node);
 	for (; list != NULL; list = cmark_node_next(list)) {
 		if (list == it->para ||
@@ -224,10 +243,32 @@ touchpoint_attrs(struct md *md, struct touchpoint *tp, const struct item *it)
 			struct item sub;
 			md_item_read(md, n, &sub);
 			if (*sub.text != '\0')
-				touchpoint_attr(md, tp, &sub);
+				touchpoint_attr(md, tp, &sub, lines);
 			md_item_stray(md, &sub, false);
 		}
 	}
+}
+
+/* A touchpoint without a duration whose text starts with one ("wachten:
+ * 8 weken op een besluit"): the writer meant a duration (S010). */
+static void
+warn_duration_in_text(struct md *md, const struct touchpoint *tp,
+		      const struct item *it)
+{
+	long days;
+	size_t len;
+	if (tp->duration.set || !value_starts_with_duration(it->value, &days, &len))
+		return;
+	const char *rest = it->value + len;
+	while (*rest == ' ' || *rest == '\t')
+		rest++;
+	if (*rest == '\0')
+		rest = "…"; /* the text is only a duration */
+	char *duration = xasprintf("%.*s", (int)len, it->value);
+	struct diag *d = diag_emit(md->diags, CODE_S010, &it->value_loc,
+				   M_S010_DURATION_IN_TEXT, it->value);
+	diag_hint(md->diags, d, M_H_DURATION_IN_TEXT, it->key, rest, duration);
+	free(duration);
 }
 
 /* Adds a touchpoint for an item, within the stage's limit. */
@@ -253,6 +294,8 @@ touchpoint_add(struct md *md, struct stage_state *ss, int kind,
 	tp->loc = it->loc;
 	md_set_title(md, &tp->title, title, title_loc);
 	touchpoint_attrs(md, tp, it);
+	if (it->key != NULL && title == it->value)
+		warn_duration_in_text(md, tp, it);
 }
 
 /* The stage attributes of version 2. */
@@ -294,10 +337,14 @@ stage_attr_v2(struct md *md, struct stage *st, int attr, const struct item *it)
 }
 
 static void
-stage_attr(struct md *md, struct stage *st, int attr, const struct item *it)
+stage_attr(struct md *md, struct stage_state *ss, int attr,
+	   const struct item *it)
 {
+	struct stage *st = ss->stage;
 	if (!md_has_value(md, it))
 		return;
+	if (!stage_attr_is_list(attr))
+		md_note_repeat(md, ss->lines, attr, it);
 	switch (attr) {
 	case SA_ID:
 		st->id_given = md_set_text(md, &st->id, it->value, it->value_loc);
@@ -347,7 +394,7 @@ stage_item(struct md *md, struct stage_state *ss, const struct item *it)
 	}
 	int attr = vocab_find(VOCAB_STAGE_ATTR, it->key);
 	if (attr >= 0) {
-		stage_attr(md, st, attr, it);
+		stage_attr(md, ss, attr, it);
 		md_item_stray(md, it, false);
 		return;
 	}
@@ -385,14 +432,36 @@ group_touchpoint(struct md *md, struct stage_state *ss, const struct item *it)
 	touchpoint_add(md, ss, TP_OTHER, it->text, it->loc, it);
 }
 
+/* An item of a stage's list indented further than the touchpoint item
+ * before it, but not far enough to be nested under it, with a key of a
+ * touchpoint attribute: it was meant for the touchpoint (S010). */
+static void
+warn_shallow(struct md *md, const struct stage_state *ss, cmark_node *prev,
+	     const struct item *it)
+{
+	if (prev == NULL || it->key == NULL || ss->group >= 0 ||
+	    cmark_node_get_start_column(it->node) <= cmark_node_get_start_column(prev) ||
+	    vocab_find(VOCAB_TP_ATTR, it->key) < 0 || ss->stage->n_touchpoints == 0)
+		return;
+	const struct touchpoint *tp = ss->stage->touchpoints[ss->stage->n_touchpoints - 1];
+	if (tp->loc.line != cmark_node_get_start_line(prev))
+		return; /* the item before is no touchpoint */
+	const char *tp_title = tp->title.s ? tp->title.s : "";
+	const char *stage = ss->stage->title.s ? ss->stage->title.s : "";
+	struct diag *d = diag_emit(md->diags, CODE_S010, &it->loc, M_S010_SHALLOW,
+				   it->key, tp_title, stage);
+	diag_hint(md->diags, d, M_H_SHALLOW, tp_title);
+}
+
 static void
 stage_list(struct md *md, struct stage_state *ss, cmark_node *list)
 {
 	struct stage *st = ss->stage;
 	cmark_node *n = cmark_node_first_child(list);
-	for (; n != NULL; n = cmark_node_next(n)) {
+	for (cmark_node *prev = NULL; n != NULL; prev = n, n = cmark_node_next(n)) {
 		struct item it;
 		md_item_read(md, n, &it);
+		warn_shallow(md, ss, prev, &it);
 		if (*it.text == '\0') {
 			md_item_stray(md, &it, false);
 		} else if (ss->group == SG_TOUCHPOINTS) {
@@ -409,18 +478,39 @@ stage_list(struct md *md, struct stage_state *ss, cmark_node *list)
 	}
 }
 
+/* True when the block after a heading is a list whose first item is a
+ * stage attribute: the heading was meant as a stage. */
+static bool
+opens_stage_attrs(struct md *md, cmark_node *heading)
+{
+	cmark_node *list = cmark_node_next(heading);
+	if (list == NULL || cmark_node_get_type(list) != CMARK_NODE_LIST ||
+	    cmark_node_first_child(list) == NULL)
+		return false;
+	struct item it;
+	md_item_read(md, cmark_node_first_child(list), &it);
+	int attr = it.key ? vocab_find(VOCAB_STAGE_ATTR, it.key) : -1;
+	return attr >= 0 && !stage_attr_is_list(attr);
+}
+
 /* A level-3 (or deeper) heading opens a group of items. */
 static void
 stage_group(struct md *md, struct stage_state *ss, cmark_node *heading)
 {
 	const char *title = md_flatten(md, heading);
 	ss->group = vocab_find(VOCAB_STAGE_GROUP, title);
-	if (ss->group < 0) {
-		struct loc loc = md_node_loc(md, heading);
-		struct diag *d = diag_emit(md->diags, CODE_S006, &loc,
-					   M_S006_GROUP, title);
-		diag_hint(md->diags, d, M_H_GROUP);
+	if (ss->group >= 0)
+		return;
+	struct loc loc = md_node_loc(md, heading);
+	if (opens_stage_attrs(md, heading)) {
+		const char *stage = ss->stage->title.s ? ss->stage->title.s : "";
+		struct diag *d = diag_emit(md->diags, CODE_S010, &loc,
+					   M_S010_H3_STAGE, title, stage);
+		diag_hint(md->diags, d, M_H_H3_STAGE, title);
+		return;
 	}
+	struct diag *d = diag_emit(md->diags, CODE_S006, &loc, M_S006_GROUP, title);
+	diag_hint(md->diags, d, M_H_GROUP);
 }
 
 /* A stage: the level-2 heading and the blocks up to end. */
@@ -428,7 +518,7 @@ static void
 read_stage(struct md *md, struct journey *j, cmark_node *heading,
 	   cmark_node *end)
 {
-	struct stage_state ss = {journey_add_stage(md->doc, j), -1, false};
+	struct stage_state ss = {.stage = journey_add_stage(md->doc, j), .group = -1};
 	struct stage *st = ss.stage;
 	st->loc = source_loc_at(md->src, cmark_node_get_start_line(heading), 1);
 	md_set_title(md, &st->title, md_flatten(md, heading), st->loc);

@@ -7,7 +7,8 @@
 /* --- persona --- */
 
 static void
-persona_attr(struct md *md, struct persona *p, const struct item *it)
+persona_attr(struct md *md, struct persona *p, const struct item *it,
+	     int *lines)
 {
 	int attr = vocab_find(VOCAB_PERSONA_ATTR, it->key);
 	if (attr < 0) {
@@ -17,6 +18,8 @@ persona_attr(struct md *md, struct persona *p, const struct item *it)
 	}
 	if (!md_has_value(md, it))
 		return;
+	if (attr != PA_TRAITS && attr != PA_NOTE)
+		md_note_repeat(md, lines, attr, it);
 	int income;
 	switch (attr) {
 	case PA_ID:
@@ -57,12 +60,13 @@ persona_attr(struct md *md, struct persona *p, const struct item *it)
 static void
 persona_attrs(struct md *md, struct persona *p, cmark_node *list)
 {
+	int lines[PA__MAX] = {0};
 	cmark_node *n = cmark_node_first_child(list);
 	for (; n != NULL; n = cmark_node_next(n)) {
 		struct item it;
 		md_item_read(md, n, &it);
 		if (it.key != NULL)
-			persona_attr(md, p, &it);
+			persona_attr(md, p, &it, lines);
 		else if (*it.text != '\0')
 			md_keep_bare(md, &p->notes, &it);
 		md_item_stray(md, &it, false);

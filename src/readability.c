@@ -19,57 +19,10 @@ enum char_class {
 	CC_STOP,         /* . ! ? */
 };
 
-struct range {
-	uint32_t first, last;
-};
-
-/* Letters and digits beyond U+024F (Latin below that is handled apart). */
-static const struct range other_letters[] = {
-	{0x0250, 0x02AF}, {0x0370, 0x0373}, {0x0376, 0x0377}, {0x037B, 0x037D},
-	{0x037F, 0x037F}, {0x0386, 0x0386}, {0x0388, 0x03F5}, {0x03F7, 0x0481},
-	{0x048A, 0x052F}, {0x0531, 0x0556}, {0x0561, 0x0587}, {0x05D0, 0x05EA},
-	{0x0620, 0x064A}, {0x0660, 0x0669}, {0x06F0, 0x06F9}, {0x1E00, 0x1EFF},
-	{0x1F00, 0x1FBC}, {0x3041, 0x3096}, {0x30A1, 0x30FA}, {0x4E00, 0x9FFF},
-	{0xAC00, 0xD7A3}, {0xFB00, 0xFB06}, {0xFF10, 0xFF19}, {0xFF21, 0xFF3A},
-	{0xFF41, 0xFF5A},
-};
-
-static const struct range combining_marks[] = {
-	{0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x064B, 0x065F},
-	{0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, {0x20D0, 0x20FF}, {0x3099, 0x309A},
-	{0xFE20, 0xFE2F},
-};
-
-static bool
-in_ranges(uint32_t cp, const struct range *ranges, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (cp >= ranges[i].first && cp <= ranges[i].last)
-			return true;
-	return false;
-}
-
-#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
-
 bool
 letter_or_digit(uint32_t cp)
 {
-	if (cp < 0x80)
-		return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
-	if (cp == 0xAA || cp == 0xB5 || cp == 0xBA)
-		return true;
-	if (cp >= 0xC0 && cp <= 0x24F)
-		return cp != 0xD7 && cp != 0xF7;
-	return in_ranges(cp, other_letters, N_OF(other_letters));
-}
-
-static bool
-is_space(uint32_t cp)
-{
-	if (cp < 0x80)
-		return cp == ' ' || (cp >= '\t' && cp <= '\r');
-	return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
-	       cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+	return text_is_letter(cp);
 }
 
 /* Bit k set: the ASCII letter 'a' + k is a vowel (a e i o u y). */
@@ -95,7 +48,7 @@ classify_ascii(unsigned char c)
 		return CC_JOINER;
 	if (c == '.' || c == '!' || c == '?')
 		return CC_STOP;
-	return is_space(c) ? CC_SPACE : CC_OTHER;
+	return text_is_space(c) ? CC_SPACE : CC_OTHER;
 }
 
 static enum char_class
@@ -103,15 +56,16 @@ classify(uint32_t cp)
 {
 	if (cp < 0x80)
 		return classify_ascii((unsigned char)cp);
-	if (letter_or_digit(cp)) {
-		const char *ascii = text_fold_letter(cp);
-		return ascii && strchr("aeiouy", ascii[0]) ? CC_VOWEL : CC_LETTER;
-	}
-	if (in_ranges(cp, combining_marks, N_OF(combining_marks)))
+	char ascii[TEXT_FOLD_MAX];
+	if (text_fold_letter(cp, ascii) > 0)
+		return strchr("aeiouy", ascii[0]) ? CC_VOWEL : CC_LETTER;
+	if (letter_or_digit(cp))
+		return CC_LETTER;
+	if (text_is_mark(cp))
 		return CC_MARK;
 	if (cp == 0x2019)
 		return CC_JOINER;
-	return is_space(cp) ? CC_SPACE : CC_OTHER;
+	return text_is_space(cp) ? CC_SPACE : CC_OTHER;
 }
 
 /* Decodes the code point at s[i] (of len bytes); an invalid byte is
@@ -274,7 +228,7 @@ end_sentence(struct scan *s, const char *text, size_t len, size_t i)
 	while (i < len && (text[i] == '.' || text[i] == '!' || text[i] == '?'))
 		i++;
 	uint32_t cp = 0;
-	if (i == len || (next_cp(text, len, i, &cp) > 0 && is_space(cp)))
+	if (i == len || (next_cp(text, len, i, &cp) > 0 && text_is_space(cp)))
 		s->out->sentences++;
 	return i;
 }

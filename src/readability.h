@@ -11,11 +11,10 @@
 /*
  * The counting rules (rules.md K010), applied in one pass over UTF-8 text:
  *
- * Word: a maximal run of letters and digits. Letters are ASCII letters, the
- *   Latin letters of U+00C0..U+024F and U+1E00..U+1EFF (with ª µ º), Greek,
- *   Cyrillic, Armenian, Hebrew, Arabic, kana, CJK and Hangul letters and the
- *   ﬀ..ﬆ ligatures (letter_or_digit below). Combining marks (U+0300..U+036F
- *   and the other combining blocks) continue a word but never start one.
+ * Word: a maximal run of letters and digits: Unicode's letters and digits
+ *   of every script (categories L and N, through text.h's text_is_letter;
+ *   letter_or_digit below). Combining marks (category M) continue a word
+ *   but never start one.
  *   An inner '-', '\'' or '’' (U+2019) joins two runs into one word, only
  *   with a letter or digit on both sides: "indicatie-aanvraag" and "auto's"
  *   are one word each, "huis- en tuin" is three. Invalid UTF-8 bytes are
@@ -26,7 +25,7 @@
  *   says: "2.3.5" and "www.x.nl" end no sentence, nor does a '.' right before
  *   a closing quote or bracket; "Ja. Nee" is 1 sentence, "Ja. . . Nee." 4.
  *   A text with words has at least 1 sentence, one without words 0. White space: ASCII space, \t \n \v \f \r,
- *   U+00A0, U+2000..U+200A, U+2028, U+2029, U+202F, U+205F and U+3000.
+ *   and Unicode's separators (categories Zs, Zl, Zp).
  *
  * Syllables of a word: its maximal runs of vowels a e i o u y, in either
  *   case and with any accent (á à â ä é è ê ë í ì î ï ó ò ô ö ú ù û ü ý ÿ,

@@ -7,6 +7,7 @@
 #include "model.h"
 #include "report_parts.h"
 #include "rules.h"
+#include "values.h"
 #include "vocab.h"
 
 #include <stdlib.h>
@@ -335,9 +336,10 @@ stage_facts(struct buf *out, enum lang lang, const struct stage *s)
 			msg_append(&facts, lang, M_REP_DAYS_N, s->duration.v);
 	}
 	if (s->emotion.set && s->emotion.v >= -2 && s->emotion.v <= 2) {
-		static const enum msg moods[] = {M_REP_EMOTION_M2, M_REP_EMOTION_M1, M_REP_EMOTION_0,
-						 M_REP_EMOTION_P1, M_REP_EMOTION_P2};
-		buf_printf(&facts, " · %s", (msg)(lang, moods[s->emotion.v + 2]));
+		buf_puts(&facts, " · ");
+		msg_append(&facts, lang, M_REP_MOOD,
+			   value_emotion_text(s->emotion.v, lang),
+			   s->emotion.v > 0 ? "+" : "", s->emotion.v);
 	}
 	html_element(out, "p", "facts", buf_str(&facts));
 	buf_free(&facts);
@@ -356,10 +358,17 @@ stage_facts(struct buf *out, enum lang lang, const struct stage *s)
 static void
 touchpoint_item(struct buf *out, enum lang lang, const struct touchpoint *tp)
 {
-	buf_printf(out, "<li class=\"tp tp-%s\"><span class=\"kind\">",
-		   vocab_canonical(VOCAB_TP_KIND, (int)tp->kind));
+	enum msg word;
+	bool good = good_event_word(tp, &word);
+	buf_printf(out, "<li class=\"tp tp-%s%s\"><span class=\"kind\">",
+		   vocab_canonical(VOCAB_TP_KIND, (int)tp->kind), good ? " good-event" : "");
 	html_text(out, vocab_name(VOCAB_TP_KIND, (int)tp->kind, lang));
 	buf_puts(out, "</span> ");
+	if (good) {
+		buf_puts(out, "<span class=\"good-word\">");
+		html_text(out, (msg)(lang, word));
+		buf_puts(out, "</span> ");
+	}
 	html_text(out, tp->title.s);
 	if (given(&tp->actor)) {
 		buf_puts(out, " <span class=\"actor\">(");

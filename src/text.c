@@ -3,8 +3,17 @@
 
 #include "mem.h"
 
+#include <utf8proc.h>
+
 #include <stdlib.h>
 #include <string.h>
+
+static bool
+ascii_is_alnum(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z');
+}
 
 size_t
 utf8_decode(const char *str, size_t len, uint32_t *cp)
@@ -91,34 +100,88 @@ utf8_count(const char *s, size_t len)
 	return count;
 }
 
-/* Latin-1 Supplement letters U+00C0..U+00FF, lower-case ASCII spellings. */
-static const char *const latin1_fold[64] = {
-	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-	"d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", "th", "ss",
-	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-	"d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", "th", "y",
+/* Lower-case letters that have no decomposition into ASCII, with the
+ * spelling a Dutch reader expects. */
+static const struct {
+	uint32_t cp;
+	const char *ascii;
+} undecomposed[] = {
+	{0xE6, "ae"}, {0xF0, "d"}, {0xF8, "o"}, {0xFE, "th"}, {0x111, "d"},
+	{0x127, "h"}, {0x131, "i"}, {0x138, "k"}, {0x140, "l"}, {0x142, "l"},
+	{0x149, "n"}, {0x14B, "n"}, {0x153, "oe"}, {0x167, "t"},
 };
 
-/* Latin Extended-A U+0100..U+017F. */
-static const char *const latin_ext_a_fold[128] = {
-	"a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",
-	"d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",
-	"g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i",
-	"i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l",
-	"l", "l", "l", "n", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",
-	"o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s",
-	"s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",
-	"u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",
-};
-
-const char *
-text_fold_letter(uint32_t cp)
+size_t
+text_fold_letter(uint32_t cp, char out[TEXT_FOLD_MAX])
 {
-	if (cp >= 0xC0 && cp <= 0xFF)
-		return latin1_fold[cp - 0xC0];
-	if (cp >= 0x100 && cp <= 0x17F)
-		return latin_ext_a_fold[cp - 0x100];
-	return NULL;
+	if (cp < 0x80 || cp > 0x10FFFF)
+		return 0;
+	/* Compatibility decomposition, case folding, marks dropped: 'ễ' is
+	 * "e", 'ﬁ' "fi", 'ẞ' "ss", 'ĳ' "ij". */
+	utf8proc_int32_t parts[TEXT_FOLD_MAX];
+	utf8proc_ssize_t n = utf8proc_decompose_char(
+	    (utf8proc_int32_t)cp, parts, TEXT_FOLD_MAX - 1,
+	    UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
+		UTF8PROC_STRIPMARK, NULL);
+	bool ascii = n > 0 && n < TEXT_FOLD_MAX;
+	for (utf8proc_ssize_t i = 0; ascii && i < n; i++) {
+		ascii = parts[i] < 0x80 && ascii_is_alnum(parts[i]);
+		out[i] = (char)parts[i];
+	}
+	if (ascii) {
+		out[n] = '\0';
+		return (size_t)n;
+	}
+	uint32_t lower = (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
+	for (size_t i = 0; i < sizeof undecomposed / sizeof undecomposed[0]; i++)
+		if (undecomposed[i].cp == lower) {
+			size_t len = strlen(undecomposed[i].ascii);
+			memcpy(out, undecomposed[i].ascii, len + 1);
+			return len;
+		}
+	return 0;
+}
+
+bool
+text_is_letter(uint32_t cp)
+{
+	if (cp < 0x80)
+		return ascii_is_alnum(cp);
+	switch (utf8proc_category((utf8proc_int32_t)cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
+	case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+		return true;
+	default:
+		return false;
+	}
+}
+
+bool
+text_is_mark(uint32_t cp)
+{
+	switch (utf8proc_category((utf8proc_int32_t)cp)) {
+	case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+		return true;
+	default:
+		return false;
+	}
+}
+
+bool
+text_is_space(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || (cp >= '\t' && cp <= '\r');
+	switch (utf8proc_category((utf8proc_int32_t)cp)) {
+	case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL:
+	case UTF8PROC_CATEGORY_ZP:
+		return true;
+	default:
+		return false;
+	}
 }
 
 /* The lower-case letter or digit of each ASCII byte, 0 for the others. */
@@ -146,16 +209,46 @@ slug_putc(char c, char *out, size_t size, size_t *len)
 	(*len)++;
 }
 
-size_t
-text_slug_to(const char *s, char *out, size_t size)
+/* Adds the UTF-8 bytes of cp to a slug, counting them in any case. */
+static void
+slug_put_cp(uint32_t cp, char *out, size_t size, size_t *len)
+{
+	utf8proc_uint8_t bytes[4];
+	utf8proc_ssize_t n = utf8proc_encode_char((utf8proc_int32_t)cp, bytes);
+	for (utf8proc_ssize_t i = 0; i < n; i++)
+		slug_putc((char)bytes[i], out, size, len);
+}
+
+static bool
+is_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
+/* Hangul jamo that compose into a syllable under NFC. */
+static bool
+is_conjoining_jamo(uint32_t cp)
+{
+	return cp >= 0x1160 && cp <= 0x11FF;
+}
+
+/* One pass of text_slug_to. When needs_nfc is not NULL, stops at the
+ * first character that composition could change (a mark, a conjoining
+ * jamo) and sets *needs_nfc. */
+static size_t
+slug_pass(const char *s, char *out, size_t size, bool *needs_nfc)
 {
 	size_t len = 0;
 	bool pending_dash = false;
+	bool own_letter = false; /* the last one kept has no ASCII form */
 	for (const char *p = s; *p != '\0';) {
 		unsigned char c = (unsigned char)*p;
-		const char *ascii;
 		if (c < 0x80) { /* ASCII: a letter or digit, or a separator */
 			p++;
+			own_letter = false;
 			char a = ascii_slug[c];
 			if (a == 0) {
 				pending_dash = len > 0;
@@ -172,19 +265,53 @@ text_slug_to(const char *s, char *out, size_t size)
 		if (n == 0)
 			n = 1, cp = 0xFFFD;
 		p += n;
-		ascii = text_fold_letter(cp);
-		if (ascii == NULL) {
+		bool mark = text_is_mark(cp);
+		if (needs_nfc != NULL && (mark || is_conjoining_jamo(cp))) {
+			*needs_nfc = true;
+			return 0;
+		}
+		char ascii[TEXT_FOLD_MAX];
+		size_t n_ascii = mark ? 0 : text_fold_letter(cp, ascii);
+		bool letter = n_ascii > 0 || (!mark && text_is_letter(cp));
+		if (mark) {
+			/* An accent on a folded letter goes; a mark of a
+			 * script kept as it is stays with its letter. */
+			if (own_letter)
+				slug_put_cp(cp, out, size, &len);
+			continue;
+		}
+		if (!letter) {
 			pending_dash = len > 0;
+			own_letter = false;
 			continue;
 		}
 		if (pending_dash)
 			slug_putc('-', out, size, &len);
 		pending_dash = false;
-		for (; *ascii; ascii++)
-			slug_putc(*ascii, out, size, &len);
+		own_letter = n_ascii == 0;
+		if (own_letter)
+			slug_put_cp((uint32_t)utf8proc_tolower((utf8proc_int32_t)cp),
+				    out, size, &len);
+		for (size_t i = 0; i < n_ascii; i++)
+			slug_putc(ascii[i], out, size, &len);
 	}
 	if (size > 0)
 		out[len < size ? len : size - 1] = '\0';
+	return len;
+}
+
+size_t
+text_slug_to(const char *s, char *out, size_t size)
+{
+	/* Composed (NFC) first where that can change the result, so that a
+	 * decomposed 'Noël' is the same name; most text needs no copy. */
+	bool needs_nfc = false;
+	size_t len = slug_pass(s, out, size, &needs_nfc);
+	if (!needs_nfc)
+		return len;
+	char *nfc = (char *)utf8proc_NFC((const utf8proc_uint8_t *)s);
+	len = slug_pass(nfc != NULL ? nfc : s, out, size, NULL);
+	free(nfc);
 	return len;
 }
 
@@ -223,6 +350,12 @@ text_is_slug(const char *s)
 {
 	if (*s == '\0')
 		return false;
+	if (!is_ascii(s)) { /* letters of a script without an ASCII form */
+		char *slug = text_slug(s);
+		bool same = strcmp(slug, s) == 0;
+		free(slug);
+		return same;
+	}
 	bool after_dash = true;
 	for (; *s; s++) {
 		if (*s == '-') {
@@ -314,31 +447,14 @@ text_nearest(const char *word, const char *const *candidates, size_t n)
 	return best;
 }
 
-/* The lower-case form of a capital of ASCII, Latin-1, Latin Extended-A and
- * Additional, Greek and Cyrillic; anything else unchanged. */
 uint32_t
 text_lower(uint32_t cp)
 {
 	if (cp < 0x80)
 		return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
-	if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
-		return cp + 32;
-	if (cp == 0x130)
-		return 'i';
-	if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177) ||
-	    (cp >= 0x1E00 && cp <= 0x1E95) || (cp >= 0x1EA0 && cp <= 0x1EFF))
-		return cp | 1;
-	if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
-		return cp + (cp & 1);
-	if (cp == 0x178)
-		return 0xFF;
-	if ((cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x410 && cp <= 0x42F))
-		return cp + 32;
-	if (cp == 0x3C2)
+	if (cp == 0x3C2) /* final sigma: the same letter as sigma */
 		return 0x3C3;
-	if (cp >= 0x400 && cp <= 0x40F)
-		return cp + 80;
-	return cp;
+	return (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
 }
 
 static void

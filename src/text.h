@@ -20,12 +20,28 @@ bool utf8_valid(const char *s, size_t len, size_t *bad);
 /* Number of code points in s[0..len) (invalid bytes count one each). */
 size_t utf8_count(const char *s, size_t len);
 
-/* The ASCII spelling of a letter with an accent or ligature ("e" for 'ë',
- * "ij" for 'ĳ', "ss" for 'ß'), lower-case; NULL for anything else. */
-const char *text_fold_letter(uint32_t cp);
+/* The longest ASCII spelling of one letter, with its NUL. */
+#define TEXT_FOLD_MAX 8
 
-/* The slug of s: lower-case, accents folded to ASCII, every run of other
- * characters one '-', no leading or trailing '-'. May be "". Caller frees. */
+/* The ASCII spelling of a letter outside ASCII, lower-case: its
+ * compatibility decomposition without accents ("e" for 'ễ', "fi" for
+ * 'ﬁ', "ss" for 'ẞ', "ij" for 'ĳ'), or for the few Latin letters that
+ * have none the spelling a Dutch reader expects ("ae" for 'æ', "o" for
+ * 'ø'). Writes it to out and returns its length; 0 for a character
+ * without one (a letter of another script, a sign). */
+size_t text_fold_letter(uint32_t cp, char out[TEXT_FOLD_MAX]);
+
+/* Unicode's categories (through utf8proc): a letter or digit of any
+ * script; a combining mark; white space. */
+bool text_is_letter(uint32_t cp);
+bool text_is_mark(uint32_t cp);
+bool text_is_space(uint32_t cp);
+
+/* The slug of s (composed to NFC first): lower-case, letters folded to
+ * ASCII where they have an ASCII spelling (text_fold_letter), letters of
+ * other scripts kept lower-case with their marks ("محمد", "王芳"), every
+ * run of other characters one '-', no leading or trailing '-'. May be "".
+ * Caller frees. */
 char *text_slug(const char *s);
 
 /* Writes the slug of s into out (size bytes, always NUL-terminated when
@@ -35,7 +51,8 @@ size_t text_slug_to(const char *s, char *out, size_t size);
 /* True when the slug of s is `slug`. */
 bool text_slug_equals(const char *s, const char *slug);
 
-/* True when s is a slug: [a-z0-9]+(-[a-z0-9]+)*. */
+/* True when s is a slug: its own slug, not empty ([a-z0-9]+(-[a-z0-9]+)*
+ * when it is ASCII). */
 bool text_is_slug(const char *s);
 
 /* Levenshtein distance between two strings (bytes), capped at 99. */
@@ -48,8 +65,8 @@ const char *text_trim(const char *s, size_t *len);
 /* A trimmed copy of s[0..len). Caller frees. */
 char *text_trim_dup(const char *s, size_t len);
 
-/* The lower-case form of a capital of ASCII, Latin-1, Latin Extended-A and
- * Additional, Greek and Cyrillic; anything else unchanged. */
+/* The lower-case form of a capital (Unicode's simple mapping; final sigma
+ * is sigma); anything else unchanged. */
 uint32_t text_lower(uint32_t cp);
 
 /* A lower-case copy of s[0..len) (text_lower on each character) for

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Looks up the slug of s in a NULL-terminated list of (slug, value) pairs. */
 struct word_value {
@@ -19,10 +20,13 @@ struct word_value {
 	int value;
 };
 
+/* Longer than any word of the formats. */
+enum { MAX_WORD = 40 };
+
 static int
 lookup_word(const char *s, const struct word_value *words)
 {
-	char slug[32]; /* longer than any word: then no word matches */
+	char slug[MAX_WORD]; /* longer than any word: then no word matches */
 	if (text_slug_to(s, slug, sizeof slug) >= sizeof slug)
 		return 0;
 	for (; words->slug != NULL; words++)
@@ -57,44 +61,95 @@ value_long(const char *s, long min, long max, long *v)
 	return true;
 }
 
-bool
-value_duration(const char *s, long *days)
+/* The units of a duration, with their abbreviations, in days. */
+static const struct word_value duration_units[] = {
+	{"dag", 1}, {"dagen", 1}, {"day", 1}, {"days", 1}, {"d", 1},
+	{"dg", 1},
+	{"week", 7}, {"weken", 7}, {"weeks", 7}, {"wk", 7}, {"wkn", 7},
+	{"w", 7},
+	{"maand", 30}, {"maanden", 30}, {"month", 30}, {"months", 30},
+	{"mnd", 30}, {"mnden", 30}, {"mth", 30}, {"mths", 30}, {"mo", 30},
+	{"jaar", 365}, {"jaren", 365}, {"year", 365}, {"years", 365},
+	{"jr", 365}, {"yr", 365}, {"yrs", 365}, {"j", 365},
+	{NULL, 0},
+};
+
+/* Numbers written as words, in thousandths ("anderhalf" 1500). Longer
+ * phrases come first so that "een half" is not read as "een". */
+static const struct {
+	const char *words;
+	long thousandths;
+} number_words[] = {
+	{"een half", 500}, {"één half", 500}, {"een halve", 500},
+	{"één halve", 500}, {"half a", 500},
+	{"anderhalf", 1500}, {"anderhalve", 1500},
+	{"one and a half", 1500}, {"een", 1000}, {"één", 1000}, {"one", 1000},
+	{"a", 1000}, {"an", 1000}, {"half", 500}, {"halve", 500},
+	{"twee", 2000}, {"two", 2000}, {"drie", 3000}, {"three", 3000},
+	{"vier", 4000}, {"four", 4000}, {"vijf", 5000}, {"five", 5000},
+	{"zes", 6000}, {"six", 6000}, {"zeven", 7000}, {"seven", 7000},
+	{"acht", 8000}, {"eight", 8000}, {"negen", 9000}, {"nine", 9000},
+	{"tien", 10000}, {"ten", 10000}, {"elf", 11000}, {"eleven", 11000},
+	{"twaalf", 12000}, {"twelve", 12000},
+};
+
+/* Reads a number at *s: digits with an optional decimal part after ','
+ * or '.' (up to three digits), or a number word; sets *thousandths and
+ * moves *s past it. */
+static bool
+read_amount(const char **s, long *thousandths)
 {
-	static const struct word_value units[] = {
-		{"dag", 1}, {"dagen", 1}, {"day", 1}, {"days", 1},
-		{"week", 7}, {"weken", 7}, {"weeks", 7},
-		{"maand", 30}, {"maanden", 30}, {"month", 30}, {"months", 30},
-		{"jaar", 365}, {"jaren", 365}, {"year", 365}, {"years", 365},
-		{NULL, 0},
-	};
-	while (isspace((unsigned char)*s))
-		s++;
-	const char *digits = s;
-	while (isdigit((unsigned char)*s))
-		s++;
-	size_t n_digits = (size_t)(s - digits);
-	if (n_digits == 0 || n_digits > 6)
+	const char *p = *s;
+	if (!isdigit((unsigned char)*p)) {
+		for (size_t i = 0; i < sizeof number_words / sizeof number_words[0]; i++) {
+			size_t len = strlen(number_words[i].words);
+			if (strncasecmp(p, number_words[i].words, len) == 0 &&
+			    isspace((unsigned char)p[len])) {
+				*thousandths = number_words[i].thousandths;
+				*s = p + len;
+				return true;
+			}
+		}
+		return false;
+	}
+	const char *digits = p;
+	while (isdigit((unsigned char)*p))
+		p++;
+	if (p - digits > 6)
 		return false;
 	long whole = strtol(digits, NULL, 10);
-	/* A decimal part after ',' or '.': up to three digits, in thousandths. */
-	long thousandths = 0;
-	if ((*s == ',' || *s == '.') && isdigit((unsigned char)s[1])) {
+	long part = 0;
+	if ((*p == ',' || *p == '.') && isdigit((unsigned char)p[1])) {
 		long scale = 100;
-		for (s++; isdigit((unsigned char)*s); s++) {
+		for (p++; isdigit((unsigned char)*p); p++) {
 			if (scale == 0)
 				return false;
-			thousandths += (*s - '0') * scale;
+			part += (*p - '0') * scale;
 			scale /= 10;
 		}
 	}
-	if (!isspace((unsigned char)*s))
-		return false;
-	int unit = lookup_word(s, units);
-	if (unit == 0)
-		return false;
 	if (whole > VALUE_MAX_DAYS)
 		return false;
-	long total = whole * unit + (thousandths * unit + 500) / 1000;
+	*thousandths = whole * 1000 + part;
+	*s = p;
+	return true;
+}
+
+bool
+value_duration(const char *s, long *days)
+{
+	while (isspace((unsigned char)*s))
+		s++;
+	long thousandths;
+	if (!read_amount(&s, &thousandths))
+		return false;
+	/* A unit after a blank, or right after the digits ("3mnd"). */
+	if (!isspace((unsigned char)*s) && !isalpha((unsigned char)*s))
+		return false;
+	int unit = lookup_word(s, duration_units);
+	if (unit == 0)
+		return false;
+	long total = (thousandths * unit + 500) / 1000;
 	if (total > VALUE_MAX_DAYS)
 		return false;
 	*days = total;
@@ -102,24 +157,95 @@ value_duration(const char *s, long *days)
 }
 
 bool
+value_starts_with_duration(const char *s, long *days, size_t *len)
+{
+	while (isspace((unsigned char)*s))
+		s++;
+	const char *start = s;
+	long thousandths;
+	if (!isdigit((unsigned char)*s) || !read_amount(&s, &thousandths) ||
+	    !isspace((unsigned char)*s))
+		return false;
+	while (isspace((unsigned char)*s))
+		s++;
+	size_t word = 0;
+	while (isalpha((unsigned char)s[word]))
+		word++;
+	char unit[16];
+	if (word == 0 || word >= sizeof unit)
+		return false;
+	memcpy(unit, s, word);
+	unit[word] = '\0';
+	int per = lookup_word(unit, duration_units);
+	/* Only whole words of a unit, not an abbreviation ("3 d" in a text is
+	 * rarely a duration). */
+	if (per == 0 || word < 3)
+		return false;
+	*days = (thousandths * per + 500) / 1000;
+	*len = (size_t)(s + word - start);
+	return *days <= VALUE_MAX_DAYS;
+}
+
+/* The words of a mood, -2..+2: the Dutch and the English word the
+ * report and the diagrams write (and the reader takes), then the other
+ * words people use for it, separated by '|'. */
+static const struct {
+	const char *nl, *en, *also;
+} emotion_words[5] = {
+	{"heel negatief", "very negative",
+	 "zeer negatief|heel slecht|zeer slecht|boos|bang|verdrietig|wanhopig|"
+	 "angstig|woedend|very bad|angry|afraid|scared|sad|desperate|furious"},
+	{"negatief", "negative",
+	 "slecht|onzeker|bezorgd|gefrustreerd|teleurgesteld|moe|bad|worried|"
+	 "uncertain|frustrated|disappointed|tired"},
+	{"neutraal", "neutral", "gaat wel|oke|ok|okay|so so|mwah"},
+	{"positief", "positive",
+	 "goed|tevreden|hoopvol|gerustgesteld|good|satisfied|content|hopeful|"
+	 "reassured"},
+	{"heel positief", "very positive",
+	 "zeer positief|heel goed|zeer goed|blij|trots|opgelucht|very good|"
+	 "happy|proud|relieved|great"},
+};
+
+/* True when the slug of one of the '|'-separated words is slug. */
+static bool
+words_have_slug(const char *words, const char *slug)
+{
+	char one[MAX_WORD];
+	while (*words) {
+		size_t len = strcspn(words, "|");
+		snprintf(one, sizeof one, "%.*s", (int)len, words);
+		if (text_slug_equals(one, slug))
+			return true;
+		words += len + (words[len] == '|');
+	}
+	return false;
+}
+
+bool
 value_emotion(const char *s, long *v)
 {
-	/* Values are offset by 3 so that 0 can mean "not found". */
-	static const struct word_value words[] = {
-		{"heel-negatief", 1}, {"zeer-negatief", 1}, {"very-negative", 1},
-		{"negatief", 2}, {"negative", 2},
-		{"neutraal", 3}, {"neutral", 3},
-		{"positief", 4}, {"positive", 4},
-		{"heel-positief", 5}, {"zeer-positief", 5}, {"very-positive", 5},
-		{NULL, 0},
-	};
 	if (value_long(s, -2, 2, v))
 		return true;
-	int w = lookup_word(s, words);
-	if (w == 0)
+	char slug[MAX_WORD]; /* longer than any word: then no word matches */
+	if (text_slug_to(s, slug, sizeof slug) >= sizeof slug)
 		return false;
-	*v = w - 3;
-	return true;
+	for (long i = 0; i < 5; i++)
+		if (text_slug_equals(emotion_words[i].nl, slug) ||
+		    text_slug_equals(emotion_words[i].en, slug) ||
+		    words_have_slug(emotion_words[i].also, slug)) {
+			*v = i - 2;
+			return true;
+		}
+	return false;
+}
+
+const char *
+value_emotion_text(long v, int lang)
+{
+	if (v < -2 || v > 2)
+		return NULL;
+	return lang == LANG_NL ? emotion_words[v + 2].nl : emotion_words[v + 2].en;
 }
 
 int
@@ -134,27 +260,117 @@ value_yesno(const char *s)
 	return lookup_word(s, words);
 }
 
-bool
-value_date(const char *s)
+/* The months by name and abbreviation, Dutch and English. */
+static const struct word_value month_words[] = {
+	{"januari", 1}, {"january", 1}, {"jan", 1},
+	{"februari", 2}, {"february", 2}, {"feb", 2},
+	{"maart", 3}, {"march", 3}, {"mrt", 3}, {"mar", 3}, {"mei", 5},
+	{"april", 4}, {"apr", 4}, {"may", 5},
+	{"juni", 6}, {"june", 6}, {"jun", 6},
+	{"juli", 7}, {"july", 7}, {"jul", 7},
+	{"augustus", 8}, {"august", 8}, {"aug", 8},
+	{"september", 9}, {"sep", 9}, {"sept", 9},
+	{"oktober", 10}, {"october", 10}, {"okt", 10}, {"oct", 10},
+	{"november", 11}, {"nov", 11},
+	{"december", 12}, {"dec", 12},
+	{NULL, 0},
+};
+
+/* True when day/month/year is on the calendar (day 0: a whole month). */
+static bool
+date_exists(int year, int month, int day)
 {
-	size_t len = strlen(s);
-	s = text_trim(s, &len);
-	if ((len != 10 && len != 7) || s[4] != '-' || (len == 10 && s[7] != '-'))
-		return false;
-	for (size_t i = 0; i < len; i++)
-		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
-			return false;
-	int year = atoi(s), month = atoi(s + 5);
-	if (year < 1900 || month < 1 || month > 12)
-		return false;
-	if (len == 7)
-		return true; /* a month: YYYY-MM */
-	int day = atoi(s + 8);
 	static const int days_in[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (year < 1900 || year > 9999 || month < 1 || month > 12)
+		return false;
+	if (day == 0)
+		return true;
 	if (day < 1 || day > days_in[month - 1])
 		return false;
 	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 	return !(month == 2 && day == 29 && !leap);
+}
+
+/* Splits s into at most 3 parts at '-', '/', '.', ',' and blanks; each
+ * part is at most 15 bytes. Returns how many, 4 when there are more. */
+static int
+date_parts(const char *s, char parts[3][16])
+{
+	int n = 0;
+	while (*s) {
+		size_t skip = strspn(s, "-/., \t");
+		s += skip;
+		if (*s == '\0')
+			break;
+		size_t len = strcspn(s, "-/., \t");
+		if (n == 3 || len >= 16)
+			return 4;
+		memcpy(parts[n], s, len);
+		parts[n][len] = '\0';
+		n++;
+		s += len;
+	}
+	return n;
+}
+
+static int
+all_digits(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (const char *p = s; *p; p++)
+		if (!isdigit((unsigned char)*p))
+			return 0;
+	return (int)strlen(s);
+}
+
+bool
+value_date(const char *s, char iso[VALUE_DATE_SIZE])
+{
+	char parts[3][16];
+	int n = date_parts(s, parts);
+	int year = 0, month = 0, day = 0;
+	int d0 = n > 0 ? all_digits(parts[0]) : 0;
+	int d1 = n > 1 ? all_digits(parts[1]) : 0;
+	int d2 = n > 2 ? all_digits(parts[2]) : 0;
+	/* Year first is ISO: two digits for the month and the day. */
+	if (n == 3 && d0 == 4 && d1 == 2 && d2 == 2) {
+		/* 2025-03-12 */
+		year = atoi(parts[0]), month = atoi(parts[1]), day = atoi(parts[2]);
+	} else if (n == 2 && d0 == 4 && d1 == 2) {
+		/* 2025-03: a month */
+		year = atoi(parts[0]), month = atoi(parts[1]);
+	} else if (n == 3 && d0 && d0 <= 2 && d1 && d1 <= 2 && d2 == 4) {
+		/* 12-03-2025, 12/3/2025, 12.03.2025: day first, as Dutch write */
+		day = atoi(parts[0]), month = atoi(parts[1]), year = atoi(parts[2]);
+	} else if (n == 3 && d0 && d0 <= 2 && !d1 && d2 == 4) {
+		/* 12 maart 2025 */
+		day = atoi(parts[0]), month = lookup_word(parts[1], month_words);
+		year = atoi(parts[2]);
+	} else if (n == 3 && !d0 && d1 && d1 <= 2 && d2 == 4) {
+		/* March 12, 2025 */
+		month = lookup_word(parts[0], month_words), day = atoi(parts[1]);
+		year = atoi(parts[2]);
+	} else if (n == 2 && !d0 && d1 == 4) {
+		/* maart 2025: a month */
+		month = lookup_word(parts[0], month_words), year = atoi(parts[1]);
+	} else {
+		return false;
+	}
+	if (month == 0 || !date_exists(year, month, day) ||
+	    (day == 0 && n == 3))
+		return false;
+	if (iso != NULL) {
+		/* date_exists bounded them: 4, 2 and 2 digits. */
+		char tmp[32];
+		if (day == 0)
+			snprintf(tmp, sizeof tmp, "%04d-%02d", year, month);
+		else
+			snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", year, month, day);
+		memcpy(iso, tmp, VALUE_DATE_SIZE - 1);
+		iso[VALUE_DATE_SIZE - 1] = '\0';
+	}
+	return true;
 }
 
 /* Days since 1970-01-01 of a day of the proleptic Gregorian calendar. */
@@ -172,13 +388,12 @@ civil_day(long year, long month, long day)
 bool
 value_date_day(const char *s, bool month_end, long *day)
 {
-	if (s == NULL || !value_date(s))
+	char iso[VALUE_DATE_SIZE];
+	if (s == NULL || !value_date(s, iso))
 		return false;
-	size_t len = strlen(s);
-	s = text_trim(s, &len);
-	long year = atol(s), month = atol(s + 5);
-	if (len == 10)
-		*day = civil_day(year, month, atol(s + 8));
+	long year = atol(iso), month = atol(iso + 5);
+	if (strlen(iso) == 10)
+		*day = civil_day(year, month, atol(iso + 8));
 	else if (month_end)
 		*day = civil_day(month == 12 ? year + 1 : year, month % 12 + 1, 1) - 1;
 	else
@@ -196,9 +411,10 @@ value_is_unknown(const char *s)
 }
 
 bool
-value_date_or_duration(const char *s, long *days, bool *is_date)
+value_date_or_duration(const char *s, long *days, char iso[VALUE_DATE_SIZE],
+		       bool *is_date)
 {
-	*is_date = value_date(s);
+	*is_date = value_date(s, iso);
 	return *is_date || value_duration(s, days);
 }
 
@@ -354,9 +570,21 @@ value_income(const char *s)
 {
 	static const struct word_value words[] = {
 		{"geen", INCOME_NONE}, {"none", INCOME_NONE},
+		{"geen-inkomen", INCOME_NONE}, {"no-income", INCOME_NONE},
 		{"uitkering", INCOME_BENEFIT}, {"benefit", INCOME_BENEFIT},
+		{"bijstand", INCOME_BENEFIT}, {"ww", INCOME_BENEFIT},
+		{"wia", INCOME_BENEFIT}, {"wao", INCOME_BENEFIT},
+		{"wajong", INCOME_BENEFIT}, {"ziektewet", INCOME_BENEFIT},
+		{"aow", INCOME_BENEFIT}, {"pensioen", INCOME_BENEFIT},
+		{"benefits", INCOME_BENEFIT}, {"welfare", INCOME_BENEFIT},
+		{"pension", INCOME_BENEFIT},
 		{"loon", INCOME_WAGE}, {"wage", INCOME_WAGE},
+		{"salaris", INCOME_WAGE}, {"salary", INCOME_WAGE},
+		{"werk", INCOME_WAGE}, {"inkomen-uit-werk", INCOME_WAGE},
+		{"wages", INCOME_WAGE}, {"work", INCOME_WAGE},
 		{"gemengd", INCOME_MIXED}, {"mixed", INCOME_MIXED},
+		{"beide", INCOME_MIXED}, {"both", INCOME_MIXED},
+		{"loon-en-uitkering", INCOME_MIXED},
 		{NULL, 0},
 	};
 	return lookup_word(s, words);
@@ -367,7 +595,14 @@ value_journey_kind(const char *s)
 {
 	static const struct word_value words[] = {
 		{"huidig", KIND_AS_IS}, {"as-is", KIND_AS_IS},
+		{"zoals-het-nu-is", KIND_AS_IS}, {"zoals-het-is", KIND_AS_IS},
+		{"huidige-situatie", KIND_AS_IS}, {"nu", KIND_AS_IS},
+		{"current", KIND_AS_IS}, {"as-it-is", KIND_AS_IS},
 		{"gewenst", KIND_TO_BE}, {"to-be", KIND_TO_BE},
+		{"zoals-we-het-willen", KIND_TO_BE},
+		{"zoals-het-zou-moeten", KIND_TO_BE},
+		{"gewenste-situatie", KIND_TO_BE}, {"desired", KIND_TO_BE},
+		{"as-it-should-be", KIND_TO_BE}, {"future", KIND_TO_BE},
 		{NULL, 0},
 	};
 	return lookup_word(s, words);

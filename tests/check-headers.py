@@ -26,7 +26,8 @@ INCLUDE_DIRS = ["src", "tests/unit"]
 
 # The project rule on the libraries' headers: only the readers include
 # cmark and cJSON, only the renderers include Graphviz, cairo and pango,
-# and only `keten watch` includes Linux's own headers.
+# only text.c includes utf8proc (the one place that knows Unicode's
+# tables), and only `keten watch` includes Linux's own headers.
 # fuzz/dot_graph.c is the fuzz harness of the renderer's graph builder.
 RENDERERS = ["src/pathway*.c", "src/overview_render.c", "src/gv_shared.c",
              "src/gv_shared.h", "fuzz/dot_graph.c"]
@@ -35,6 +36,7 @@ GRAPHVIZ = ["gvc.h", "cgraph.h", "cdt.h", "xdot.h", "gvplugin*.h",
 SYSTEM_RULES = [
     (["cmark.h", "cmark/*", "cmark-gfm*"], ["src/read_md_item.h"], "cmark"),
     (["cJSON.h", "cjson/*"], ["src/read_json_value.h"], "cJSON"),
+    (["utf8proc.h"], ["src/text.c"], "utf8proc"),
     (GRAPHVIZ, RENDERERS, "Graphviz"),
     (["cairo.h", "cairo/*", "cairo-*.h"], RENDERERS, "cairo"),
     (["pango/*", "pango*.h"], RENDERERS, "pango"),

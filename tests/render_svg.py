@@ -159,45 +159,63 @@ def check_lanes(groups, index):
         fail("lanes top to bottom %s are not in rung order" % [h[2] for h in top_down])
 
 
-def check_markers(root, stage_groups, journey):
+def numbered_markers(root, prefix, anchor):
+    """The markers a_marker-<prefix><n> of one kind (friction: no prefix,
+    questions: "q"), numbered 1..n, each linking to its legend line
+    a_<anchor>-<n>, and those legend lines exactly."""
     markers, links = {}, {}
     for g in root.iter(SVG + "g"):
-        gid = g.get("id") or ""
-        m = re.fullmatch(r"a_marker-(\d+)", gid)
+        m = re.fullmatch(r"a_marker-%s(\d+)" % prefix, g.get("id") or "")
         if m:
             n = int(m.group(1))
             if n in markers:
-                fail("marker %d appears twice" % n)
+                fail("marker %s%d appears twice" % (prefix, n))
             markers[n] = g
             a = g.find(SVG + "a")
             links[n] = a.get(XLINK + "href") if a is not None else None
-    findings = {int(m.group(1)) for g in root.iter(SVG + "g")
-                for m in [re.fullmatch(r"a_finding-(\d+)", g.get("id") or "")] if m}
+    lines = {int(m.group(1)) for g in root.iter(SVG + "g")
+             for m in [re.fullmatch(r"a_%s-(\d+)" % anchor, g.get("id") or "")] if m}
     if sorted(markers) != list(range(1, len(markers) + 1)):
-        fail("markers are not numbered 1..%d: %s" % (len(markers), sorted(markers)))
-    if findings != set(markers):
-        fail("legend lines %s do not match the markers %s" % (sorted(findings), sorted(markers)))
+        fail("%s markers are not numbered 1..%d: %s" % (anchor, len(markers), sorted(markers)))
+    if lines != set(markers):
+        fail("legend lines %s do not match the %s markers %s" % (sorted(lines), anchor, sorted(markers)))
     for n, href in links.items():
-        if href != "#a_finding-%d" % n:
-            fail("marker %d links to %r" % (n, href))
+        if href != "#a_%s-%d" % (anchor, n):
+            fail("marker %s%d links to %r" % (prefix, n, href))
+    return markers
+
+
+GOOD_EVENTS = {"payment", "redress"}
+
+
+def check_markers(root, stage_groups, journey):
+    markers = numbered_markers(root, "", "finding")
+    questions = numbered_markers(root, "q", "question")
     for stage in journey["stages"]:
         g = stage_groups.get("stage-" + stage["id"])
         if g is None:
             continue
-        inside = [int(x.get("id")[len("a_marker-"):]) for x in g.iter(SVG + "g")
-                  if (x.get("id") or "").startswith("a_marker-")]
+        inside, asked = [], []
+        for x in g.iter(SVG + "g"):
+            m = re.fullmatch(r"a_marker-(q?)(\d+)", x.get("id") or "")
+            if m:
+                (asked if m.group(1) else inside).append(int(m.group(2)))
         codes = set()
-        for n in inside:
-            text = "".join(markers[n].itertext())
-            code = re.search(r"K\d{3}", text)
+        for group, n in [(markers, n) for n in inside] + [(questions, n) for n in asked]:
+            code = re.search(r"K\d{3}", "".join(group[n].itertext()))
             codes.add(code.group(0).lower() if code else "?")
         cls = set(classes(g))
         want_friction = bool(inside) or bool(stage.get("pain_points"))
         if ("friction" in cls) != want_friction:
             fail("stage %s: class friction is %s, want %s" % (stage["id"], "friction" in cls, want_friction))
+        if ("question" in cls) != bool(asked):
+            fail("stage %s: class question is %s, want %s" % (stage["id"], "question" in cls, bool(asked)))
         got_codes = {c for c in cls if re.fullmatch(r"k\d{3}", c)}
         if got_codes != codes:
             fail("stage %s: code classes %s, markers %s" % (stage["id"], sorted(got_codes), sorted(codes)))
+        good = any(t.get("kind") in GOOD_EVENTS for t in stage.get("touchpoints", []))
+        if ("good-event" in cls) != good:
+            fail("stage %s: class good-event is %s, want %s" % (stage["id"], "good-event" in cls, good))
     return len(markers)
 
 

@@ -69,7 +69,7 @@ for f in $(find personas journeys chains tests/golden/spec-example tests/golden/
 done
 
 # (b) the Markdown files, exported to JSON
-for f in $(find personas journeys tests/golden/spec-example tests/golden/v2-words \
+for f in $(find personas journeys tests/golden/spec-example tests/golden/v2-words tests/golden/values-forgiving \
 	tests/golden/export/personas tests/golden/export/journeys -name '*.md' 2>/dev/null | sort); do
 	# A file with personal data (K012) is not exported: nothing to validate.
 	if "$keten" check --lang en "$f" 2>/dev/null | grep -q 'K012'; then

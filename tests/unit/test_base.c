@@ -29,6 +29,14 @@ TEST(text_slug_folds_accents_and_runs)
 	slug_is("persona's", "persona-s");
 	slug_is("€ ’ —", "");
 	slug_is("STRAßE", "strasse");
+	slug_is("Nguyễn", "nguyen");
+	slug_is("Noe\xCC\x88l", "noel"); /* decomposed: e and U+0308 */
+	slug_is("ẞtraße", "sstrasse");
+	slug_is("\xEF\xAC\x81" "ets", "fiets"); /* the ligature fi */
+	slug_is("Ærø Łódź", "aero-lodz");
+	slug_is("محمد علي", "محمد-علي");
+	slug_is("王芳", "王芳");
+	slug_is("Мария", "мария");
 }
 
 TEST(text_is_slug)
@@ -40,6 +48,9 @@ TEST(text_is_slug)
 	CHECK(!text_is_slug("a--b"));
 	CHECK(!text_is_slug("a-"));
 	CHECK(!text_is_slug("Samira"));
+	CHECK(text_is_slug("王芳"));
+	CHECK(text_is_slug("محمد-علي"));
+	CHECK(!text_is_slug("Мария"));
 }
 
 TEST(utf8_validation_finds_first_bad_byte)
@@ -94,7 +105,8 @@ TEST(values_durations)
 	CHECK(value_duration("1 week", &days));
 	INT_EQ(days, 7);
 	CHECK(!value_duration("weken", &days));
-	CHECK(!value_duration("6weken", &days));
+	CHECK(value_duration("6weken", &days));
+	INT_EQ(days, 42);
 	CHECK(!value_duration("6 eeuwen", &days));
 	CHECK(!value_duration("-2 dagen", &days));
 	CHECK(!value_duration("1234567 dagen", &days));
@@ -123,14 +135,52 @@ TEST(values_emotion_yesno_date)
 	CHECK(value_emotion("neutraal", &v));
 	INT_EQ(v, 0);
 	CHECK(!value_emotion("3", &v));
-	CHECK(!value_emotion("blij", &v));
+	CHECK(value_emotion("blij", &v));
+	INT_EQ(v, 2);
+	CHECK(value_emotion("Gaat wel", &v));
+	INT_EQ(v, 0);
+	CHECK(value_emotion("heel slecht", &v));
+	INT_EQ(v, -2);
+	CHECK(value_emotion("tevreden", &v));
+	INT_EQ(v, 1);
+	CHECK(value_emotion("sad", &v));
+	INT_EQ(v, -2);
+	CHECK(!value_emotion("lalala", &v));
+	STR_EQ(value_emotion_text(-2, LANG_NL), "heel negatief");
+	STR_EQ(value_emotion_text(1, LANG_EN), "positive");
+	/* The words the report and the diagrams write are read back. */
+	for (long k = -2; k <= 2; k++) {
+		CHECK(value_emotion(value_emotion_text(k, LANG_NL), &v));
+		INT_EQ(v, k);
+		CHECK(value_emotion(value_emotion_text(k, LANG_EN), &v));
+		INT_EQ(v, k);
+	}
 	INT_EQ(value_yesno("JA"), YESNO_YES);
 	INT_EQ(value_yesno("false"), YESNO_NO);
 	INT_EQ(value_yesno("misschien"), 0);
-	CHECK(value_date("2024-02-29"));
-	CHECK(!value_date("2023-02-29"));
-	CHECK(!value_date("2024-13-01"));
-	CHECK(!value_date("1-2-2024"));
+	char iso[VALUE_DATE_SIZE];
+	CHECK(value_date("2024-02-29", NULL));
+	CHECK(!value_date("2023-02-29", NULL));
+	CHECK(!value_date("2024-13-01", NULL));
+	CHECK(value_date("1-2-2024", iso));
+	STR_EQ(iso, "2024-02-01");
+	CHECK(value_date("12 maart 2025", iso));
+	STR_EQ(iso, "2025-03-12");
+	CHECK(value_date("12 mrt. 2025", iso));
+	STR_EQ(iso, "2025-03-12");
+	CHECK(value_date("March 12, 2025", iso));
+	STR_EQ(iso, "2025-03-12");
+	CHECK(value_date("12/03/2025", iso));
+	STR_EQ(iso, "2025-03-12");
+	CHECK(value_date("maart 2025", iso));
+	STR_EQ(iso, "2025-03");
+	CHECK(!value_date("31 april 2025", NULL));
+	CHECK(!value_date("12 maart", NULL));
+	CHECK(!value_date("maart", NULL));
+	INT_EQ(value_income("bijstand"), INCOME_BENEFIT);
+	INT_EQ(value_income("Salaris"), INCOME_WAGE);
+	INT_EQ(value_journey_kind("zoals het nu is"), KIND_AS_IS);
+	INT_EQ(value_journey_kind("Zoals we het willen"), KIND_TO_BE);
 	INT_EQ(value_income("Uitkering"), INCOME_BENEFIT);
 	INT_EQ(value_journey_kind("to-be"), KIND_TO_BE);
 	INT_EQ(value_journey_kind("gewenst"), KIND_TO_BE);
@@ -150,15 +200,35 @@ TEST(values_version_2)
 	CHECK(!value_duration(",5 week", &days));
 	CHECK(!value_duration("1,2345 week", &days));
 	CHECK(!value_duration("1, week", &days));
-	CHECK(value_date("2025-02"));
-	CHECK(!value_date("2025-13"));
-	CHECK(!value_date("2025-2"));
+	CHECK(value_duration("3 mnd", &days));
+	INT_EQ(days, 90);
+	CHECK(value_duration("anderhalf jaar", &days));
+	INT_EQ(days, 548);
+	CHECK(value_duration("een half jaar", &days));
+	INT_EQ(days, 183);
+	CHECK(value_duration("twee weken", &days));
+	INT_EQ(days, 14);
+	CHECK(value_duration("2,5 week", &days));
+	INT_EQ(days, 18);
+	CHECK(value_duration("a week", &days));
+	INT_EQ(days, 7);
+	CHECK(!value_duration("8 weken op een besluit", &days));
+	CHECK(!value_duration("een paar weken", &days));
+	size_t len = 0;
+	CHECK(value_starts_with_duration("8 weken op een besluit", &days, &len));
+	INT_EQ(days, 56);
+	INT_EQ(len, 7);
+	CHECK(!value_starts_with_duration("reactie binnen 2 weken", &days, &len));
+	CHECK(value_date("2025-02", NULL));
+	CHECK(!value_date("2025-13", NULL));
+	CHECK(!value_date("2025-2", NULL));
 	INT_EQ(value_yesno("Onbekend"), YESNO_UNKNOWN);
 	INT_EQ(value_yesno("unknown"), YESNO_UNKNOWN);
 	CHECK(value_is_unknown("Onbekend"));
 	CHECK(!value_is_unknown("thuis"));
-	CHECK(value_date_or_duration("2026-03", &days, &is_date) && is_date);
-	CHECK(value_date_or_duration("2 weken", &days, &is_date) && !is_date);
+	char iso[VALUE_DATE_SIZE];
+	CHECK(value_date_or_duration("2026-03", &days, iso, &is_date) && is_date);
+	CHECK(value_date_or_duration("2 weken", &days, iso, &is_date) && !is_date);
 	INT_EQ(days, 14);
 	INT_EQ(value_choice(CHOICE_STATUS, "Wachtlijst"), STATUS_WAITING_LIST);
 	INT_EQ(value_choice(CHOICE_STATUS, "waiting list"), STATUS_WAITING_LIST);

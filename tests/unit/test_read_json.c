@@ -336,7 +336,7 @@ TEST(read_json_persona_values_out_of_range)
 	diags_init(&d, LANG_EN);
 	struct doc *doc = read_str(
 		"{\"format\": \"keten/1\", \"persona\": {\"name\": \"X\", \"age\": 130,\n"
-		"\"ladder\": 0, \"income\": \"salaris\", \"traits\": \"angstig\",\n"
+		"\"ladder\": 0, \"income\": \"zakgeld\", \"traits\": \"angstig\",\n"
 		"\"sections\": [{\"body\": \"b\"}, 3]}}",
 		&d);
 	CHECK(doc != NULL);
@@ -353,7 +353,7 @@ TEST(read_json_persona_values_out_of_range)
 		}
 		if (strcmp(m, "'ladder' is 0, which is not between 1 and 6") == 0)
 			seen |= 2;
-		if (strcmp(m, "income 'salaris' is unknown") == 0) {
+		if (strcmp(m, "income 'zakgeld' is unknown") == 0) {
 			STR_EQ(d.items[i].hint, "choose none, benefit, wage or mixed");
 			seen |= 4;
 		}
@@ -831,7 +831,7 @@ TEST(read_json_journey_values)
 	INT_EQ(j->kind.v, KIND_TO_BE);
 	CHECK(j->date.s == NULL);
 	STR_EQ(find(&d, CODE_S005)->message, "date '2026-02-30' is not a valid date");
-	STR_EQ(find(&d, CODE_S005)->hint, "write YYYY-MM-DD or YYYY-MM, for example 2026-03-01 or 2026-03");
+	STR_EQ(find(&d, CODE_S005)->hint, "write a date that exists, such as 2026-03-01, 01-03-2026 or 1 March 2026, or a month: 2026-03 or March 2026");
 	STR_EQ(j->chain.s, "nijmegen");
 	STR_EQ(j->author.s, "a");
 	STR_EQ(j->description.s, "d");
@@ -864,7 +864,7 @@ TEST(read_json_journey_values)
 	diags_free(&d);
 }
 
-TEST(read_json_duplicates_last_wins_and_null_is_absent)
+TEST(read_json_duplicates_last_wins_with_a_warning_and_null_is_absent)
 {
 	struct diags d;
 	diags_init(&d, LANG_EN);
@@ -874,7 +874,9 @@ TEST(read_json_duplicates_last_wins_and_null_is_absent)
 		"\"region\": \"r\", \"region\": null, \"persona\": null}}",
 		&d);
 	CHECK(doc != NULL);
-	INT_EQ(d.n, 0);
+	INT_EQ(d.n, 3); /* title, stages and region twice: S010 each */
+	INT_EQ(count(&d, CODE_S010), 3);
+	STR_EQ(d.items[0].message, "member 'title' is already on line 1 of this object; keten takes the member of this line");
 	struct journey *j = doc->journey;
 	STR_EQ(j->title.s, "second");
 	loc_at(j->title.loc, 1, 62);
