@@ -346,11 +346,15 @@ fuzz: deps
 # BENCH_ARGS="--sizes 100,1000 --runs 3" for a quicker look.
 BENCH_ARGS ?=
 bench: deps
-	$(MAKE) keten $(BUILD)/bench-measure
-	python3 bench/bench.py --keten ./keten --measure $(BUILD)/bench-measure $(BENCH_ARGS)
+	$(MAKE) keten $(BUILD)/bench-measure $(BUILD)/bench-parse
+	python3 bench/bench.py --keten ./keten --measure $(BUILD)/bench-measure \
+		--parse $(BUILD)/bench-parse $(BENCH_ARGS)
 
 $(BUILD)/bench-measure: bench/measure.c | $(BUILD)
 	$(CC) $(STD) $(WARN) $(CFLAGS) -o $@ bench/measure.c
+
+$(BUILD)/bench-parse: bench/parse.c | $(BUILD)
+	$(CC) $(STD) $(WARN) $(CFLAGS) -o $@ bench/parse.c -lcmark
 
 install: keten
 	install -d $(DESTDIR)$(BINDIR)

@@ -7,12 +7,21 @@ resident memory of the keten process (ru_maxrss from wait4, taken by the
 small helper bench/measure.c), how the cost
 grows with the number of journeys, and each target with met or missed.
 
+The parser section compares, on one thread, the cost of `keten check` with
+the cost of libcmark's parse alone (bench/parse.c) on the same Markdown
+files, for each content kind: the bench's synthetic journeys and the
+example journeys of the repository (each copied 20 times under new names). With valgrind it counts instructions
+(cachegrind, steady on a busy machine), else it takes the best CPU time of
+several runs; the start of each program (an empty workspace, no files) is
+taken off both. The ratio parse / check is the share of the parser's speed
+that checking keeps: the target is 75 % or better.
+
 The render section runs when `keten render` exists: the median time per
 journey that keten reports with --timings, and for 1,000 journeys the wall
 time of `keten render -T svg` against running `dot -Tsvg` once per journey
 on the DOT files `keten render -T dot` writes, both measured in this run.
 
-Usage: python3 bench/bench.py [--keten PATH] [--measure PATH]
+Usage: python3 bench/bench.py [--keten PATH] [--measure PATH] [--parse PATH]
                               [--sizes 100,1000,10000] [--runs N] [--keep]
 """
 
@@ -33,6 +42,9 @@ CHECK_MEMORY_TARGET = 64       # MiB peak for checking 10,000 journeys
 RENDER_MEDIAN_TARGET = 5.0     # ms per 10-stage journey, SVG in process
 RENDER_RATIO_TARGET = 5.0      # dot -Tsvg per journey / keten render -T svg
 RENDER_RATIO_SIZE = 1000
+PARSER_RATIO_TARGET = 0.75     # libcmark's parse alone / keten check, one thread
+PARSER_JOURNEYS = 200          # bench journeys for the parser comparison
+EXAMPLE_COPIES = 20            # copies of each example journey for it
 
 ENV = dict(os.environ, NO_COLOR="1", KETEN_LANG="en", LANG="C")
 
@@ -192,6 +204,108 @@ def targets(sizes, per_journey, memory):
     print()
 
 
+# --- check against the parser ---
+
+def instructions(argv, env):
+    """Instructions argv executes (valgrind's cachegrind, no cache model)."""
+    done = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no",
+                           "--cachegrind-out-file=/dev/null"] + argv, env=env,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          universal_newlines=True)
+    for line in done.stderr.splitlines():
+        if "I   refs:" in line or "I refs:" in line:
+            return int(line.split(":", 1)[1].replace(",", ""))
+    fail("valgrind gave no instruction count for %s:\n%s" % (" ".join(argv), done.stderr))
+
+
+def cpu_seconds(argv, env, scratch, runs=5):
+    """The best CPU time (user and system) of argv over runs."""
+    log = os.path.join(scratch, "parser-cpu.log")
+    return min(run(argv, log, env).cpu for _ in range(runs))
+
+
+def valgrind_usable():
+    try:
+        return subprocess.run(["valgrind", "--version"], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL).returncode == 0
+    except OSError:
+        return False
+
+
+def markdown_files(folder):
+    return files_with(os.path.join(folder, "journeys"), ".md") + \
+        files_with(os.path.join(folder, "personas"), ".md")
+
+
+def copy_example(root, folder, copies):
+    """The example workspace with each Markdown journey copied `copies`
+    times under new names (so new ids), its personas and chain models: as
+    much text as the bench's, so that what a run does once (the chain
+    model, the vocabulary) weighs as little."""
+    for sub in ("journeys", "personas", "chains"):
+        os.makedirs(os.path.join(folder, sub), exist_ok=True)
+    for sub in ("personas", "chains"):
+        for path in files_with(os.path.join(root, sub), ""):
+            shutil.copy(path, os.path.join(folder, sub))
+    for path in files_with(os.path.join(root, "journeys"), ".md"):
+        stem = os.path.basename(path)[:-3]
+        for i in range(copies):
+            shutil.copy(path, os.path.join(folder, "journeys", "%s-%02d.md" % (stem, i)))
+
+
+def parser_section(keten, parse, scratch):
+    print("## keten check against libcmark's parse alone\n")
+    env = dict(ENV, KETEN_THREADS="0")
+    by_count = valgrind_usable()
+    cost = instructions if by_count else (lambda argv, e: cpu_seconds(argv, e, scratch))
+    bench_ws = os.path.join(scratch, "ws-parser")
+    gen.generate(bench_ws, PARSER_JOURNEYS)
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    empty = os.path.join(scratch, "ws-empty")
+    for sub in ("journeys", "personas"):
+        os.makedirs(os.path.join(empty, sub), exist_ok=True)
+    example_ws = os.path.join(scratch, "ws-example")
+    copy_example(root, example_ws, EXAMPLE_COPIES)
+    kinds = [("bench journeys (gen.py, %d) and personas" % PARSER_JOURNEYS, bench_ws),
+             ("example journeys (journeys/*.md x %d) and personas" % EXAMPLE_COPIES,
+              example_ws)]
+    check_start = cost([keten, "check", "--no-color", empty], env)
+    parse_start = cost([parse], env)
+    rows, worst = [], None
+    for label, folder in kinds:
+        files = markdown_files(folder)
+        if not files:
+            continue
+        check = cost([keten, "check", "--no-color"] + files, env) - check_start
+        parsed = cost([parse] + files, env) - parse_start
+        ratio = parsed / check
+        worst = ratio if worst is None else min(worst, ratio)
+        kb = sum(os.path.getsize(f) for f in files) / 1000.0
+        if by_count:
+            figures = ["%.1f" % (parsed / 1e6), "%.1f" % (check / 1e6),
+                       fmt_int(parsed / len(files)), fmt_int(check / len(files))]
+        else:
+            figures = ["%.3f" % parsed, "%.3f" % check,
+                       "%.1f" % (parsed / len(files) * 1e6), "%.1f" % (check / len(files) * 1e6)]
+        rows.append([label, str(len(files)), "%.0f" % kb] + figures
+                    + ["%.1f %%" % (ratio * 100), verdict(ratio >= PARSER_RATIO_TARGET)])
+    unit = ("millions of instructions", "instructions") if by_count else ("CPU s", "CPU µs")
+    print(table(["content", "Markdown files", "KB", "parse (%s)" % unit[0],
+                 "check (%s)" % unit[0], "parse per file (%s)" % unit[1],
+                 "check per file (%s)" % unit[1], "parse / check", "target >= 75 %"], rows))
+    print()
+    print("Method: %s, one thread (KETEN_THREADS=0); `keten check --no-color FILES` "
+          "against bench/parse.c (cmark_parser_feed and cmark_parser_finish with "
+          "CMARK_OPT_DEFAULT, then cmark_node_free) on the same Markdown files; the "
+          "cost of starting each program (an empty workspace, no files) is taken "
+          "off. parse / check is the share of the parser's speed that checking "
+          "keeps.\n" % ("instructions counted by valgrind's cachegrind (--cache-sim=no)"
+                         if by_count else "valgrind is missing: the best CPU time of 5 runs"))
+    if worst is not None:
+        print("Target: check at >= %.0f %% of the parser's speed: %.1f %% at worst, %s\n"
+              % (PARSER_RATIO_TARGET * 100, worst * 100, verdict(worst >= PARSER_RATIO_TARGET)))
+
+
 # --- render ---
 
 def render_available(keten, scratch):
@@ -301,6 +415,8 @@ def main():
     ap.add_argument("--keten", default="./keten")
     ap.add_argument("--measure", default="build/bench-measure",
                     help="the compiled bench/measure.c")
+    ap.add_argument("--parse", default="build/bench-parse",
+                    help="the compiled bench/parse.c (libcmark's parse alone)")
     ap.add_argument("--sizes", default="100,1000,10000")
     ap.add_argument("--runs", type=int, default=0,
                     help="runs per size (default: 15, 9 and 5 as the size grows)")
@@ -313,6 +429,9 @@ def main():
         fail("%s is not an executable; run `make` first" % keten)
     if not os.access(MEASURE, os.X_OK):
         fail("%s is not an executable; run `make bench`" % MEASURE)
+    parse = os.path.abspath(args.parse)
+    if not os.access(parse, os.X_OK):
+        fail("%s is not an executable; run `make bench`" % parse)
     sizes = sorted(int(s) for s in args.sizes.split(","))
     runs = {n: args.runs or (15 if n <= 100 else 9 if n <= 1000 else 5) for n in sizes}
     scratch = tempfile.mkdtemp(prefix="keten-bench-")
@@ -328,6 +447,7 @@ def main():
               "30 touchpoints each, %d personas; files in the page cache (one "
               "warm-up run first); wall clock.\n" % (gen.DEFAULT_SEED, len(gen.PERSONAS)))
         check_section(keten, sizes, runs, workspaces, scratch)
+        parser_section(keten, parse, scratch)
         render_section(keten, sizes, workspaces, scratch)
     finally:
         if args.keep:

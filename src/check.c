@@ -8,6 +8,7 @@
 #include "personal.h"
 #include "text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,15 +92,17 @@ settle_stage_id(struct doc *doc, struct stage *s, size_t index, struct diags *di
 	}
 	/* An id is shown everywhere: personal data in the title stays out. */
 	char *masked = personal_masked_copy(s->title.s);
-	char *slug = text_slug(masked ? masked : s->title.s ? s->title.s : "");
+	const char *title = masked ? masked : s->title.s ? s->title.s : "";
+	/* Made in the document's arena: a slug is never longer than its
+	 * text, and "stage-N" fits in 32 bytes. */
+	size_t room = strlen(title) + 1;
+	char *slug = arena_alloc_uninit(doc->arena, room < 32 ? 32 : room);
+	text_slug_to(title, slug, room);
 	free(masked);
-	if (*slug == '\0') {
-		free(slug);
-		slug = xasprintf("stage-%zu", index + 1);
-	}
-	s->id.s = doc_strdup(doc, slug);
+	if (*slug == '\0')
+		snprintf(slug, 32, "stage-%zu", index + 1);
+	s->id.s = slug;
 	s->id.loc = s->loc;
-	free(slug);
 }
 
 static void

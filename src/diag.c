@@ -86,22 +86,6 @@ mask_personal_data(char **text)
 	}
 }
 
-/* xvasprintf in one pass for the usual short text. Caller frees. */
-static char *
-format_text(const char *fmt, va_list ap)
-{
-	char small[256];
-	va_list copy;
-	va_copy(copy, ap);
-	int n = vsnprintf(small, sizeof small, fmt, copy);
-	va_end(copy);
-	if (n < 0 || (size_t)n >= sizeof small)
-		return xvasprintf(fmt, ap);
-	char *text = xmalloc((size_t)n + 1);
-	memcpy(text, small, (size_t)n + 1);
-	return text;
-}
-
 struct diag *
 diag_vemit(struct diags *diags, enum code code, const struct loc *loc,
 	   enum msg m, va_list ap)
@@ -117,7 +101,7 @@ diag_vemit(struct diags *diags, enum code code, const struct loc *loc,
 		d->line = loc->line;
 		d->col = loc->col;
 	}
-	d->message = format_text((msg)(diags->lang, m), ap);
+	d->message = xvasprintf((msg)(diags->lang, m), ap);
 	mask_personal_data(&d->message);
 	return d;
 }
@@ -137,7 +121,7 @@ void
 diag_vhint(struct diags *diags, struct diag *d, enum msg m, va_list ap)
 {
 	free(d->hint);
-	d->hint = format_text((msg)(diags->lang, m), ap);
+	d->hint = xvasprintf((msg)(diags->lang, m), ap);
 	mask_personal_data(&d->hint);
 }
 

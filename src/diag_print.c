@@ -168,17 +168,15 @@ severity_word(const struct diag *d, enum lang lang, bool color, const char **on)
 	return msg(lang, M_SEV_WARNING);
 }
 
-/* One finding as text, added to b: its place, severity, message, code and
- * rule, and its hint on a line of its own. */
+/* One finding as text, added to b: its place (file as shown: masked),
+ * severity, message, code and rule, and its hint on a line of its own. */
 static void
-print_one(struct buf *b, const struct diag *d, enum lang lang, bool color)
+print_one(struct buf *b, const struct diag *d, const char *file, enum lang lang, bool color)
 {
 	const char *on;
 	const char *word = severity_word(d, lang, color, &on);
 	const char *off = color ? "\033[0m" : "";
 	struct pieces p = {.n = 0};
-	char *file_copy;
-	const char *file = masked(d->file, &file_copy);
 	if (file != NULL) {
 		piece_shown(&p, file);
 		piece(&p, ":");
@@ -209,7 +207,6 @@ print_one(struct buf *b, const struct diag *d, enum lang lang, bool color)
 	pieces_add(b, &p);
 	for (size_t i = 0; i < p.n_shown; i++)
 		free(p.shown[i]);
-	free(file_copy);
 }
 
 /* The counts of the summary line: errors and warnings that are no
@@ -267,29 +264,34 @@ diag_summary_line(const struct diags *diags, const struct summary *summary)
 	return buf_detach(&b);
 }
 
-/* One line per journey with friction: its score and its stages' scores. */
+/* One line per journey with friction: its score and its stages' scores,
+ * each line made in a buffer and written at once. */
 static void
 print_scores(FILE *out, const struct summary *summary, enum lang lang)
 {
+	struct buf line = {0};
 	for (size_t i = 0; i < summary->n_scores; i++) {
 		const struct journey_score *js = &summary->scores[i];
 		if (js->score == 0)
 			continue;
 		char *copy;
-		fprintf(out, "%s: ", masked(js->id, &copy));
+		buf_clear(&line);
+		buf_printf(&line, "%s: ", masked(js->id, &copy));
 		free(copy);
-		msg_fprintf(out, lang, M_SUMMARY_SCORE, js->score);
+		msg_append(&line, lang, M_SUMMARY_SCORE, js->score);
 		const char *sep = " (";
 		for (size_t k = 0; k < js->n_stages; k++) {
 			if (js->stages[k].score == 0)
 				continue;
-			fprintf(out, "%s%s %d", sep, masked(js->stages[k].id, &copy),
-				js->stages[k].score);
+			buf_printf(&line, "%s%s %d", sep, masked(js->stages[k].id, &copy),
+				   js->stages[k].score);
 			free(copy);
 			sep = ", ";
 		}
-		fprintf(out, "%s\n", *sep == ',' ? ")" : "");
+		buf_puts(&line, *sep == ',' ? ")\n" : "\n");
+		fwrite(line.data, 1, line.len, out);
 	}
+	buf_free(&line);
 }
 
 const char *
@@ -453,19 +455,35 @@ write_pending(struct diag_stream *s)
 	buf_clear(&s->pending);
 }
 
+static bool
+same_file(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
 /* Prints diags->items[0..k), the errors only when quiet. */
 static void
 print_first(struct diag_stream *s, const struct diags *diags, size_t k)
 {
+	/* The findings of one file follow each other: its name is masked once. */
+	const char *file = NULL, *file_shown = NULL;
+	char *file_copy = NULL;
 	for (size_t i = 0; i < k; i++) {
 		const struct diag *d = &diags->items[i];
 		if (s->opts.quiet && d->severity != SEV_ERROR)
 			continue;
-		if (s->json)
+		if (s->json) {
 			json_diag(&s->w, d);
-		else
-			print_one(&s->pending, d, s->lang, s->opts.color);
+			continue;
+		}
+		if (i == 0 || !same_file(d->file, file)) {
+			free(file_copy);
+			file = d->file;
+			file_shown = masked(file, &file_copy);
+		}
+		print_one(&s->pending, d, file_shown, s->lang, s->opts.color);
 	}
+	free(file_copy);
 	write_pending(s);
 }
 

@@ -13,6 +13,12 @@ html_text(struct buf *out, const char *s)
 		esc_append(out, s, strlen(s), ESC_XML);
 }
 
+void
+html_text_len(struct buf *out, const char *s, size_t len)
+{
+	esc_append(out, s, len, ESC_XML);
+}
+
 /* The length of the reference that starts at s (one of refs), or 0. */
 static size_t
 svg_ref_at(const char *s)

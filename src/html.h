@@ -2,6 +2,8 @@
 #ifndef KETEN_HTML_H
 #define KETEN_HTML_H
 
+#include <stddef.h>
+
 struct buf;
 
 /*
@@ -12,6 +14,9 @@ struct buf;
  * masked, exactly as esc_append does for ESC_XML. A NULL s appends nothing.
  */
 void html_text(struct buf *out, const char *s);
+
+/* html_text for the len bytes at s (no NUL needed). */
+void html_text_len(struct buf *out, const char *s, size_t len);
 
 /* Appends an SVG document inline: from its <svg element on, with every id
  * and every reference to one (id=", url(#, href="#) given the prefix, so

@@ -1,6 +1,8 @@
 /* mem.c - allocation wrappers, the arena and the growable buffer. */
 #include "mem.h"
 
+#include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,17 +69,122 @@ xstrndup(const char *s, size_t len)
 	return p;
 }
 
+/* Where simple_vsnprintf writes: at most cap bytes; len counts them all. */
+struct sink {
+	char *out;
+	size_t cap, len;
+};
+
+static void
+sink_add(struct sink *s, const char *p, size_t n)
+{
+	if (s->len < s->cap) {
+		size_t room = s->cap - s->len;
+		memcpy(s->out + s->len, p, n < room ? n : room);
+	}
+	s->len += n;
+}
+
+static void
+sink_number(struct sink *s, unsigned long long u, bool negative)
+{
+	char digits[24], *end = digits + sizeof digits, *at = end;
+	do
+		*--at = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (negative)
+		*--at = '-';
+	sink_add(s, at, (size_t)(end - at));
+}
+
+/* The length of the conversion at p (a '%') when simple_vsnprintf writes
+ * it: %s, %d, %ld, %lu, %zu and %%; 0 for any other (flags, widths,
+ * precisions, other types), which vsnprintf writes. */
+static size_t
+simple_conversion(const char *p)
+{
+	if (p[1] == 's' || p[1] == 'd' || p[1] == '%')
+		return 2;
+	if ((p[1] == 'l' && (p[2] == 'd' || p[2] == 'u')) || (p[1] == 'z' && p[2] == 'u'))
+		return 3;
+	return 0;
+}
+
+static bool
+format_is_simple(const char *fmt)
+{
+	const char *p = strchr(fmt, '%');
+	while (p != NULL) {
+		size_t n = simple_conversion(p);
+		if (n == 0)
+			return false;
+		p = strchr(p + n, '%');
+	}
+	return true;
+}
+
+/* vsnprintf for a format of simple conversions only (format_is_simple),
+ * byte for byte what vsnprintf writes, without its machinery: the
+ * messages' usual case. Returns the length of the whole text. */
+static size_t
+simple_vsnprintf(char *out, size_t cap, const char *fmt, va_list ap)
+{
+	struct sink s = {out, cap, 0};
+	for (const char *p = fmt; *p != '\0';) {
+		const char *pct = strchr(p, '%');
+		if (pct == NULL) {
+			sink_add(&s, p, strlen(p));
+			break;
+		}
+		sink_add(&s, p, (size_t)(pct - p));
+		size_t n = simple_conversion(pct);
+		char type = pct[n - 1], size = n == 3 ? pct[1] : 0;
+		if (type == '%') {
+			sink_add(&s, "%", 1);
+		} else if (type == 's') {
+			const char *text = va_arg(ap, const char *);
+			text = text != NULL ? text : "(null)";
+			sink_add(&s, text, strlen(text));
+		} else if (size == 'z') {
+			sink_number(&s, va_arg(ap, size_t), false);
+		} else if (type == 'u') {
+			sink_number(&s, va_arg(ap, unsigned long), false);
+		} else {
+			long long v = size == 'l' ? va_arg(ap, long) : va_arg(ap, int);
+			sink_number(&s, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v, v < 0);
+		}
+		p = pct + n;
+	}
+	if (cap > 0)
+		out[s.len < cap ? s.len : cap - 1] = '\0';
+	return s.len;
+}
+
+/* vsnprintf, or simple_vsnprintf when the format allows. */
+static size_t
+format_into(char *out, size_t cap, bool simple, const char *fmt, va_list ap)
+{
+	if (simple)
+		return simple_vsnprintf(out, cap, fmt, ap);
+	int n = vsnprintf(out, cap, fmt, ap);
+	return n < 0 ? 0 : (size_t)n;
+}
+
 char *
 xvasprintf(const char *fmt, va_list ap)
 {
+	/* One pass for the usual short text, two for a longer one. */
+	bool simple = format_is_simple(fmt);
+	char small[256];
 	va_list copy;
 	va_copy(copy, ap);
-	int n = vsnprintf(NULL, 0, fmt, copy);
+	size_t n = format_into(small, sizeof small, simple, fmt, copy);
 	va_end(copy);
-	if (n < 0)
-		n = 0;
-	char *p = xmalloc((size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	char *p = xmalloc(n + 1);
+	if (n < sizeof small)
+		memcpy(p, small, n + 1);
+	else
+		format_into(p, n + 1, simple, fmt, ap);
 	return p;
 }
 

@@ -413,11 +413,24 @@ by_start(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* False when text holds no value for certain: no '@' and fewer than 9
+ * digits (every number reported has 9 or more). Most texts, and most
+ * messages with a number or two, stop here. */
+static bool
+may_hold_value(const char *text)
+{
+	size_t digits = 0;
+	for (const char *p = text; (p = strpbrk(p, "0123456789@")) != NULL; p++)
+		if (*p == '@' || ++digits == 9)
+			return true;
+	return false;
+}
+
 void
 personal_find(const char *text, struct personal_values *out)
 {
 	out->n = 0;
-	if (strpbrk(text, "0123456789@") == NULL)
+	if (!may_hold_value(text))
 		return;
 	size_t len = strlen(text);
 	find_emails(text, len, out);
@@ -467,7 +480,7 @@ personal_mask(const char *value, size_t len, struct buf *out)
 char *
 personal_masked_copy(const char *text)
 {
-	if (text == NULL || strpbrk(text, "0123456789@") == NULL)
+	if (text == NULL)
 		return NULL;
 	struct personal_values values = {0};
 	personal_find(text, &values);

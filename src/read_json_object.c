@@ -58,11 +58,12 @@ struct object_type {
 
 static const struct field top_fields[] = {
 	{"format", F_NONE, 0, 0, 0},
+	{"$schema", F_NONE, 0, 0, 0}, /* for editors: the schema the file follows */
 	{"persona", F_NONE, 0, 0, 0},
 	{"journey", F_NONE, 0, 0, 0},
 	{"chain", F_NONE, 0, 0, 0},
 };
-enum { TOP_FORMAT, TOP_PERSONA, TOP_JOURNEY, TOP_CHAIN };
+enum { TOP_FORMAT, TOP_SCHEMA, TOP_PERSONA, TOP_JOURNEY, TOP_CHAIN };
 
 static const struct field persona_fields[] = {
 	FIELD(struct persona, id, "id", F_TEXT),

@@ -309,6 +309,18 @@ drop_comments(cmark_node *parent)
 	}
 }
 
+/* False when the text has no "<!--", so its tree has no comment to drop
+ * (an HTML block keeps its text as written). */
+static bool
+may_hold_comment(const char *data, size_t len)
+{
+	for (const char *p = data, *end = data + len;
+	     (p = memchr(p, '<', (size_t)(end - p))) != NULL; p++)
+		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0)
+			return true;
+	return false;
+}
+
 /* --- the reader --- */
 
 struct doc *
@@ -331,7 +343,8 @@ read_markdown(struct source *src, enum doc_kind kind,
 	cmark_parser_feed(parser, src->data, src->len);
 	cmark_node *root = cmark_parser_finish(parser);
 	cmark_parser_free(parser);
-	drop_comments(root);
+	if (may_hold_comment(src->data, src->len))
+		drop_comments(root);
 	cmark_node *h1 = find_h1(&md, root);
 	cmark_node *start = h1 ? cmark_node_next(h1)
 			       : cmark_node_first_child(root);

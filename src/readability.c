@@ -130,11 +130,35 @@ bloom_bit(uint32_t key, int k)
 }
 
 static void
+bloom_add(uint64_t seen[4], uint32_t key)
+{
+	for (int k = 0; k < 2; k++)
+		seen[bloom_bit(key, k) >> 6] |= (uint64_t)1 << (bloom_bit(key, k) & 63);
+}
+
+/* False only when no key added to seen equals key. */
+static bool
+bloom_may_have(const uint64_t seen[4], uint32_t key)
+{
+	for (int k = 0; k < 2; k++)
+		if (!(seen[bloom_bit(key, k) >> 6] >> (bloom_bit(key, k) & 63) & 1))
+			return false;
+	return true;
+}
+
+static bool
+ascii_only(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+static void
 note_word(struct words *w, const char *word, size_t len)
 {
-	uint32_t key = word_key(word, len);
-	for (int k = 0; k < 2; k++)
-		w->seen[bloom_bit(key, k) >> 6] |= (uint64_t)1 << (bloom_bit(key, k) & 63);
+	bloom_add(w->seen, word_key(word, len));
 }
 
 static void
@@ -353,11 +377,7 @@ may_hold_word(const struct words *w, const struct words *phrase, size_t i)
 	if (w->non_ascii || phrase->non_ascii)
 		return true;
 	const struct word_span *x = &phrase->spans[i];
-	uint32_t key = word_key(phrase->text + x->start, x->len);
-	for (int k = 0; k < 2; k++)
-		if (!(w->seen[bloom_bit(key, k) >> 6] >> (bloom_bit(key, k) & 63) & 1))
-			return false;
-	return true;
+	return bloom_may_have(w->seen, word_key(phrase->text + x->start, x->len));
 }
 
 bool
@@ -416,6 +436,10 @@ phrases_add(struct phrases *set, const char *phrase)
 	set->next[i] = SIZE_MAX;
 	if (p->n == 0)
 		return;
+	if (p->non_ascii)
+		set->first_non_ascii = true;
+	else
+		bloom_add(set->first_seen, word_key(p->text + p->spans[0].start, p->spans[0].len));
 	struct buf key = {0};
 	fold_word(p, 0, &key);
 	size_t head = idmap_add(&set->by_first, buf_str(&key), key.len, i);
@@ -452,8 +476,17 @@ phrases_find(const struct phrases *set, const struct words *w, size_t **found, s
 	size_t n = 0;
 	if (set->by_first.n == 0)
 		return 0;
+	/* An ASCII word, when the first words are ASCII too, whose key no
+	 * first word has starts no phrase: it needs neither folding nor a
+	 * look-up. */
+	bool filter = !set->first_non_ascii;
 	struct buf key = {0};
 	for (size_t at = 0; at < w->n; at++) {
+		const struct word_span *x = &w->spans[at];
+		const char *word = w->text + x->start;
+		if (filter && (!w->non_ascii || ascii_only(word, x->len)) &&
+		    !bloom_may_have(set->first_seen, word_key(word, x->len)))
+			continue;
 		fold_word(w, at, &key);
 		size_t c;
 		if (!idmap_find(&set->by_first, buf_str(&key), key.len, &c))

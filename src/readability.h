@@ -92,6 +92,8 @@ struct phrases {
 	struct idmap by_first; /* folded first word -> a phrase starting so */
 	size_t *next;          /* [i]: another phrase with the same first
 				* word as phrase i, or SIZE_MAX */
+	uint64_t first_seen[4]; /* Bloom filter of the first words' keys */
+	bool first_non_ascii;   /* a phrase is not ASCII: first_seen is not used */
 };
 
 /* Adds a phrase (borrowed: it must outlive the set). A phrase without

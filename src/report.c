@@ -46,10 +46,26 @@ card_list(struct buf *out, enum lang lang, enum msg heading, const struct text_l
 {
 	if (list->n == 0)
 		return;
-	buf_printf(out, "<h4>%s</h4>\n<ul>\n", (msg)(lang, heading));
+	buf_printf(out, "<div>\n<h4>%s</h4>\n<ul>\n", (msg)(lang, heading));
 	for (size_t i = 0; i < list->n; i++)
 		html_element(out, "li", NULL, list->items[i].s);
-	buf_puts(out, "</ul>\n");
+	buf_puts(out, "</ul>\n</div>\n");
+}
+
+/* Talents, needs, worries, goals and network, side by side where the
+ * page is wide enough. */
+static void
+card_lists(struct buf *out, enum lang lang, const struct persona *p)
+{
+	if (p->talents.n + p->needs.n + p->worries.n + p->goals.n + p->network.n == 0)
+		return;
+	buf_puts(out, "<div class=\"persona-lists\">\n");
+	card_list(out, lang, M_REP_TALENTS, &p->talents);
+	card_list(out, lang, M_REP_NEEDS, &p->needs);
+	card_list(out, lang, M_REP_WORRIES, &p->worries);
+	card_list(out, lang, M_REP_GOALS, &p->goals);
+	card_list(out, lang, M_REP_NETWORK, &p->network);
+	buf_puts(out, "</div>\n");
 }
 
 static void
@@ -65,6 +81,110 @@ card_facts(struct buf *out, enum lang lang, const struct persona *p)
 	if (facts.len > 0)
 		html_element(out, "p", "facts", buf_str(&facts));
 	buf_free(&facts);
+}
+
+/* One line of the card's table: a label and its value, when given. */
+static void
+card_row(struct buf *out, enum lang lang, enum msg label, const char *value)
+{
+	if (value == NULL || *value == '\0')
+		return;
+	buf_printf(out, "<dt>%s</dt>", (msg)(lang, label));
+	html_element(out, "dd", NULL, value);
+}
+
+/* The position: the chain model's label when the check resolved it, else
+ * as written, with its rung (the persona's own, else the position's). */
+static void
+card_position(struct buf *line, enum lang lang, const struct persona *p)
+{
+	if (p->pos != NULL && given(&p->pos->label))
+		buf_puts(line, p->pos->label.s);
+	else if (given(&p->position))
+		buf_puts(line, p->position.s);
+	long rung = p->ladder.set ? p->ladder.v
+		  : p->pos != NULL && p->pos->ladder.set ? p->pos->ladder.v : 0;
+	if (rung <= 0)
+		return;
+	buf_puts(line, line->len ? " (" : "(");
+	msg_append(line, lang, M_R_RUNG, rung);
+	buf_puts(line, ")");
+}
+
+/* Position, income and traits, as a small table. */
+static void
+card_table(struct buf *out, enum lang lang, const struct persona *p)
+{
+	struct buf position = {0}, traits = {0};
+	card_position(&position, lang, p);
+	for (size_t i = 0; i < p->traits.n; i++)
+		buf_printf(&traits, "%s%s", i ? ", " : "", p->traits.items[i].s);
+	const char *income = value_income_text(p->income.v, lang);
+	if (position.len > 0 || income != NULL || traits.len > 0) {
+		buf_puts(out, "<dl class=\"persona-facts\">\n");
+		card_row(out, lang, M_REP_POSITION, buf_str(&position));
+		card_row(out, lang, M_REP_INCOME, income);
+		card_row(out, lang, M_REP_TRAITS, buf_str(&traits));
+		buf_puts(out, "</dl>\n");
+	}
+	buf_free(&position);
+	buf_free(&traits);
+}
+
+/* The length of the bullet ("- ", "* ", "+ ") that starts a line, or 0. */
+static size_t
+bullet_at(const char *line, size_t len)
+{
+	return len >= 2 && strchr("-*+", line[0]) != NULL && line[1] == ' ' ? 2 : 0;
+}
+
+/* A section's body, Markdown source, as text: blank lines part
+ * paragraphs, bulleted lines make a list, other lines run on. */
+static void
+card_section_body(struct buf *out, const char *body)
+{
+	enum { NONE, PARAGRAPH, LIST } open = NONE;
+	static const char *const close[] = {"", "</p>\n", "</li>\n</ul>\n"};
+	buf_puts(out, "<div class=\"persona-section\">\n");
+	for (const char *line = body; *line != '\0';) {
+		size_t len = strcspn(line, "\n"), indent = strspn(line, " \t");
+		const char *text = line + (indent < len ? indent : len);
+		size_t text_len = len - (size_t)(text - line), bullet = bullet_at(text, text_len);
+		line += len + (line[len] == '\n');
+		if (text_len == 0) {
+			buf_puts(out, close[open]);
+			open = NONE;
+			continue;
+		}
+		if (bullet > 0 && open == LIST) {
+			buf_puts(out, "</li>\n<li>");
+		} else if (bullet > 0 || (open == LIST && indent == 0)) {
+			buf_puts(out, close[open]);
+			buf_puts(out, bullet > 0 ? "<ul>\n<li>" : "<p>");
+			open = bullet > 0 ? LIST : PARAGRAPH;
+		} else if (open == NONE) {
+			buf_puts(out, "<p>");
+			open = PARAGRAPH;
+		} else {
+			buf_puts(out, " ");
+		}
+		html_text_len(out, text + bullet, text_len - bullet);
+	}
+	buf_puts(out, close[open]);
+	buf_puts(out, "</div>\n");
+}
+
+/* The persona's own sections, under their own titles. */
+static void
+card_sections(struct buf *out, const struct persona *p)
+{
+	for (size_t i = 0; i < p->n_sections; i++) {
+		const struct section *sec = p->sections[i];
+		if (given(&sec->title))
+			html_element(out, "h4", NULL, sec->title.s);
+		if (given(&sec->body))
+			card_section_body(out, sec->body.s);
+	}
 }
 
 static void
@@ -87,9 +207,14 @@ persona_card(struct buf *out, enum lang lang, const struct journey *j)
 	card_facts(out, lang, p);
 	if (given(&p->summary))
 		html_element(out, "p", "summary", p->summary.s);
-	card_list(out, lang, M_REP_TALENTS, &p->talents);
-	card_list(out, lang, M_REP_NEEDS, &p->needs);
-	card_list(out, lang, M_REP_WORRIES, &p->worries);
+	card_table(out, lang, p);
+	card_lists(out, lang, p);
+	card_sections(out, p);
+	if (p->notes.n > 0) {
+		buf_puts(out, "<div class=\"persona-notes\">\n");
+		card_list(out, lang, M_REP_NOTES, &p->notes);
+		buf_puts(out, "</div>\n");
+	}
 	if (given(&p->quote))
 		html_element(out, "blockquote", NULL, p->quote.s);
 	buf_puts(out, "</aside>\n");

@@ -566,13 +566,44 @@ text_show_controls(struct buf *out, const char *text, bool keep_newlines)
 	}
 }
 
+/* True when one of the 8 bytes of w could start a control character or a
+ * direction mark: below 0x20 (the end of the string too), DEL, or not
+ * ASCII. Most text is printable ASCII, which this skips 8 bytes at once. */
+static bool
+word_may_hold_control(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t low = w & ~highs; /* each byte's low 7 bits: sums never carry */
+	uint64_t del = low + ones;                /* high bit: low 7 bits are 0x7f */
+	uint64_t not_below = low + 0x60u * ones; /* high bit: low 7 bits >= 0x20 */
+	return ((w | del | ~not_below) & highs) != 0;
+}
+
+/* True when the byte at s starts a control character or direction mark. */
+static bool
+control_starts(const unsigned char *s)
+{
+	unsigned cp;
+	return (*s < 0x20 || *s == 0x7f || *s == 0xc2 || *s == 0xd8 || *s == 0xe2) &&
+	       control_at(s, &cp) > 0;
+}
+
 bool
 text_has_controls(const char *text)
 {
-	unsigned cp;
-	for (const unsigned char *s = (const unsigned char *)text; *s != '\0'; s++)
-		if ((*s < 0x20 || *s == 0x7f || *s == 0xc2 || *s == 0xd8 || *s == 0xe2) &&
-		    control_at(s, &cp) > 0)
+	size_t len = strlen(text);
+	const unsigned char *s = (const unsigned char *)text, *end = s + len;
+	for (; end - s >= 8; s += 8) {
+		uint64_t w;
+		memcpy(&w, s, sizeof w);
+		if (!word_may_hold_control(w))
+			continue;
+		for (int k = 0; k < 8; k++)
+			if (control_starts(s + k))
+				return true;
+	}
+	for (; s < end; s++)
+		if (control_starts(s))
 			return true;
 	return false;
 }

@@ -207,6 +207,17 @@ static const struct {
 	 "happy|proud|relieved|great"},
 };
 
+/* False when word's slug cannot be slug: a word that starts with an ASCII
+ * letter or digit has a slug that starts with it, lower-cased. A cheap
+ * test before the slug is made; true when it cannot tell. */
+static bool
+slug_may_be(const char *word, const char *slug)
+{
+	char c = word[0] >= 'A' && word[0] <= 'Z' ? (char)(word[0] + ('a' - 'A')) : word[0];
+	bool letter_or_digit = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+	return !letter_or_digit || c == slug[0];
+}
+
 /* True when the slug of one of the '|'-separated words is slug. */
 static bool
 words_have_slug(const char *words, const char *slug)
@@ -214,9 +225,13 @@ words_have_slug(const char *words, const char *slug)
 	char one[MAX_WORD];
 	while (*words) {
 		size_t len = strcspn(words, "|");
-		snprintf(one, sizeof one, "%.*s", (int)len, words);
-		if (text_slug_equals(one, slug))
-			return true;
+		if (slug_may_be(words, slug)) {
+			size_t kept = len < sizeof one - 1 ? len : sizeof one - 1;
+			memcpy(one, words, kept);
+			one[kept] = '\0';
+			if (text_slug_equals(one, slug))
+				return true;
+		}
 		words += len + (words[len] == '|');
 	}
 	return false;
@@ -231,8 +246,10 @@ value_emotion(const char *s, long *v)
 	if (text_slug_to(s, slug, sizeof slug) >= sizeof slug)
 		return false;
 	for (long i = 0; i < 5; i++)
-		if (text_slug_equals(emotion_words[i].nl, slug) ||
-		    text_slug_equals(emotion_words[i].en, slug) ||
+		if ((slug_may_be(emotion_words[i].nl, slug) &&
+		     text_slug_equals(emotion_words[i].nl, slug)) ||
+		    (slug_may_be(emotion_words[i].en, slug) &&
+		     text_slug_equals(emotion_words[i].en, slug)) ||
 		    words_have_slug(emotion_words[i].also, slug)) {
 			*v = i - 2;
 			return true;

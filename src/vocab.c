@@ -173,19 +173,33 @@ static struct idmap by_slug[VOCAB__MAX];
 /* Written once, before any lookup; threads may look up at the same time. */
 static pthread_once_t spellings_once = PTHREAD_ONCE_INIT;
 
+/* The number of spellings in a list "a|b|c" ("" has none). */
+static size_t
+count_spellings(const char *list)
+{
+	size_t n = *list != '\0';
+	for (; *list != '\0'; list++)
+		n += *list == '|';
+	return n;
+}
+
+/* Adds the spellings of a list; spellings has room for them. Each one's
+ * text and slug share one allocation (a slug is never longer). */
 static void
 add_spellings(enum vocab v, int id, enum lang lang, const char *list)
 {
 	while (*list) {
 		const char *bar = strchr(list, '|');
 		size_t len = bar ? (size_t)(bar - list) : strlen(list);
-		spellings = xrealloc(spellings, (n_spellings + 1) * sizeof(*spellings));
 		struct spelling *s = &spellings[n_spellings++];
 		s->vocab = v;
 		s->id = id;
 		s->lang = lang;
-		s->written = xstrndup(list, len);
-		s->slug = text_slug(s->written);
+		s->written = xmalloc(2 * (len + 1));
+		memcpy(s->written, list, len);
+		s->written[len] = '\0';
+		s->slug = s->written + len + 1;
+		text_slug_to(s->written, s->slug, len + 1);
 		list += len + (bar != NULL);
 	}
 }
@@ -193,10 +207,8 @@ add_spellings(enum vocab v, int id, enum lang lang, const char *list)
 static void
 free_spellings(void)
 {
-	for (size_t i = 0; i < n_spellings; i++) {
-		free(spellings[i].written);
-		free(spellings[i].slug);
-	}
+	for (size_t i = 0; i < n_spellings; i++)
+		free(spellings[i].written); /* and the slug with it */
 	free(spellings);
 	for (int v = 0; v < VOCAB__MAX; v++)
 		idmap_free(&by_slug[v]);
@@ -215,6 +227,12 @@ index_spellings(void)
 static void
 make_spellings(void)
 {
+	size_t total = 0;
+	for (int v = 0; v < VOCAB__MAX; v++)
+		for (int id = 0; id < tables[v].n; id++)
+			total += count_spellings(tables[v].entries[id].nl) +
+				 count_spellings(tables[v].entries[id].en);
+	spellings = xmalloc(total * sizeof(*spellings));
 	for (int v = 0; v < VOCAB__MAX; v++) {
 		for (int id = 0; id < tables[v].n; id++) {
 			add_spellings(v, id, LANG_NL, tables[v].entries[id].nl);

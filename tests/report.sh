@@ -4,7 +4,8 @@
 # structure and escaping (report_check.py, which must also fail on a page
 # with an injected script), diagrams in other formats, a broken journey
 # listed and skipped, personal data masked in every file, the same bytes
-# twice, a refused output folder, and the report in headless Chromium
+# twice, a refused output folder, the whole persona on its card, and the
+# report in headless Chromium
 # (report_browser.py; BROWSER=0 leaves it out, for the sanitizer runs).
 # Usage: sh tests/report.sh ./keten   (VALGRIND="valgrind ..." runs keten under it)
 set -u
@@ -98,6 +99,41 @@ expect 0 -T pdf -o "$work/pdf" journeys/ruud-ede-keten.md
 expect 1 report -o "$work/report" .
 [ -s "$work/report/index.html" ] && [ ! -e "$work/report/findings.json" ] && ok || bad "report: wrong files"
 grep -q "index.html" "$work/out" && ok || bad "report: no line naming index.html"
+
+# The persona card shows the whole persona, labelled in the report's
+# language: facts, position with its rung, income, traits, the five lists,
+# the persona's own sections (paragraphs and lines kept) and the quote.
+card="$root/tests/report/persona-card"
+for lang in nl en; do
+	expect 0 report --lang $lang -o "$work/card-$lang" "$card"
+	python3 - "$work/card-$lang/index.html" $lang <<'PY' && ok || bad "persona card ($lang)"
+import html, re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+cards = re.findall(r'<aside class="persona">(.*?)</aside>', page, re.S)
+if len(cards) != 1:
+    sys.exit(f"{len(cards)} persona cards, want 1")
+card = html.unescape(cards[0])
+nl = sys.argv[2] == "nl"
+want = ["Persona: Noor", "29 jaar" if nl else "29 years old", "Ede", "alleenstaande moeder",
+        "Noor (29) woont met haar dochter",
+        "<dt>Positie</dt>" if nl else "<dt>Position</dt>",
+        "(trede 2)" if nl else "(rung 2)",
+        "<dt>Inkomen</dt><dd>uitkering</dd>" if nl else "<dt>Income</dt><dd>benefit</dd>",
+        "<dt>Kenmerken</dt><dd>angstig, weinig-digitaal</dd>" if nl
+        else "<dt>Traits</dt><dd>angstig, weinig-digitaal</dd>",
+        "<h4>Talenten</h4>" if nl else "<h4>Talents</h4>", "luistert goed",
+        "<h4>Behoeften</h4>" if nl else "<h4>Needs</h4>", "schooltijden",
+        "<h4>Zorgen</h4>" if nl else "<h4>Worries</h4>", "toeslagen",
+        "<h4>Doelen</h4>" if nl else "<h4>Goals</h4>", "twintig uur",
+        "<h4>Netwerk</h4>" if nl else "<h4>Network</h4>", "op dinsdag oppast",
+        "<h4>Achtergrond</h4>", "<p>Noor werkte acht jaar in de thuiszorg.</p>",
+        "<ul>\n<li>eerst alleen rust</li>\n<li>daarna een cursus bij het buurthuis</li>\n</ul>",
+        "<blockquote>Ik wil weer iets betekenen voor een ander.</blockquote>"]
+missing = [w for w in want if w not in card]
+if missing:
+    sys.exit(f"not on the card: {missing}")
+PY
+done
 
 # A broken journey is skipped, listed, and the others are still written.
 mkdir -p "$work/broken/journeys"

@@ -8,7 +8,12 @@
 #  (c) the JSON of `keten chain --dump` must validate;
 #  (d) small documents written below must get the same verdict from the
 #      schema as from `keten check` (a schema rejects what keten reports as
-#      an error or as an unknown member), and the bad ones must be rejected.
+#      an error or as an unknown member), and the bad ones must be rejected;
+#      a "$schema" member (for editors) is accepted by both;
+#  (e) what keten found, against schemas/findings.schema.json: the
+#      findings.json the main job writes for the example workspace, `keten
+#      check --format json` on it, the golden check.json and findings.json
+#      files, and findings changed below to what the schema must reject.
 # Usage: sh tests/schemas.sh ./keten
 # Needs python3 with jsonschema (Debian: apt-get install python3-jsonschema).
 set -u
@@ -59,7 +64,7 @@ output() { # label, keten arguments...
 }
 
 # (a) the JSON files
-for f in $(find personas journeys chains tests/golden/spec-example tests/golden/v2-words \
+for f in $(find personas journeys chains tests/golden/spec-example tests/golden/v2-words tests/golden/json-schema-member \
 	tests/golden/export -name '*.json' 2>/dev/null | sort); do
 	if accepted "$f"; then
 		printf '%s\t%s\n' "$f" "$f" >>"$list"
@@ -85,12 +90,26 @@ for f in chains/*.json; do
 	[ -f "$f" ] && output "keten chain --dump --chain $f" chain --dump --chain "$f"
 done
 
-python3 - "$keten" "$list" <<'EOF'
+# (e) the findings
+findings="$work/findings"
+: >"$findings"
+if "$keten" --lang en -o "$work/output" . >"$work/main.log" 2>&1 || [ -f "$work/output/findings.json" ]; then
+	printf '%s\t%s\n' "findings.json of the example workspace" "$work/output/findings.json" >>"$findings"
+else
+	printf 'FAIL\t%s\n' "the main job wrote no findings.json: $(head -1 "$work/main.log")" >>"$findings"
+fi
+"$keten" check --lang nl --format json . >"$work/check-nl.json" 2>/dev/null
+printf '%s\t%s\n' "keten check --format json (example workspace)" "$work/check-nl.json" >>"$findings"
+for f in tests/golden/*/check.json tests/golden/*/findings.json; do
+	[ -f "$f" ] && printf '%s\t%s\n' "$f" "$f" >>"$findings"
+done
+
+python3 - "$keten" "$list" "$findings" <<'EOF'
 import copy, json, re, subprocess, sys, tempfile
 from pathlib import Path
 import jsonschema
 
-keten, listing = sys.argv[1], sys.argv[2]
+keten, listing, findings_listing = sys.argv[1], sys.argv[2], sys.argv[3]
 KINDS = ("persona", "journey", "chain")
 validators = {}
 for kind in KINDS:
@@ -184,6 +203,10 @@ cases = [  # what, document, change, valid
     ("max_silence_days 0", C, lambda d: d["chain"].setdefault("thresholds", {}).update(max_silence_days=0), False),
     ("ladder 7", C, lambda d: d["chain"]["positions"][0].update(ladder=7), False),
     ("no such code in disable", C, lambda d: d["chain"].update(disable=["K099"]), False),
+    ("a $schema member in a journey", J, lambda d: d.update({"$schema": "../schemas/journey.schema.json"}), True),
+    ("a $schema member in a persona", P, lambda d: d.update({"$schema": "https://keten.invalid/schemas/persona.schema.json"}), True),
+    ("a $schema member in a chain", C, lambda d: d.update({"$schema": "../schemas/chain.schema.json"}), True),
+    ("a $schema member inside the journey", J, lambda d: d["journey"].update({"$schema": "x"}), False),
 ]
 for what, base, change, valid in cases:
     doc = copy.deepcopy(base)
@@ -196,6 +219,71 @@ for what, base, change, valid in cases:
         result(False, f"case '{what}'", "keten check " + ("rejects" if valid else "accepts") + " it")
     else:
         result(True, "", "")
+
+# (e) the findings, and findings the schema must reject.
+schema = json.loads(Path("schemas/findings.schema.json").read_text())
+cls = jsonschema.validators.validator_for(schema)
+cls.check_schema(schema)
+findings_validator = cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+def findings_errors(doc):
+    return [f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}"
+            for e in findings_validator.iter_errors(doc)]
+
+example = None
+for line in Path(findings_listing).read_text().splitlines():
+    label, path = line.split("\t", 1)
+    if label == "FAIL":
+        result(False, path, "no JSON to validate")
+        continue
+    try:
+        doc = json.loads(Path(path).read_text())
+    except ValueError as e:
+        result(False, label, f"not JSON: {e}")
+        continue
+    if label.startswith("findings.json of"):
+        example = doc
+        result(len(doc.get("diagnostics", [])) > 0, label, "no findings to validate")
+    errors = findings_errors(doc)
+    result(not errors, label, errors[0] if errors else "")
+
+F = example or {"format": "keten/1", "diagnostics": [], "summary": {}}
+first = lambda d: d["diagnostics"][0]
+finding_cases = [  # what, change, valid
+    ("the findings as they are", lambda d: None, True),
+    ("a question", lambda d: first(d).update(severity="question", impact=None), True),
+    ("a questions count", lambda d: d["summary"].update(questions=2, questions_by_code={"K001": 2}), True),
+    ("no questions count", lambda d: d["summary"].pop("questions"), False),
+    ("a $schema member", lambda d: d.update({"$schema": "../schemas/findings.schema.json"}), True),
+    ("code K025 and S010", lambda d: (first(d).update(code="K025"), d["summary"]["by_code"].update(S010=1)), True),
+    ("severity note", lambda d: first(d).update(severity="note"), False),
+    ("code K026", lambda d: first(d).update(code="K026"), False),
+    ("code S011", lambda d: first(d).update(code="S011"), False),
+    ("impact 4", lambda d: first(d).update(impact=4), False),
+    ("touchpoint 0", lambda d: first(d).update(touchpoint=0), False),
+    ("no message", lambda d: first(d).pop("message"), False),
+    ("an unknown member in a finding", lambda d: first(d).update(level=1), False),
+    ("an unknown member in the summary", lambda d: d["summary"].update(notes=1), False),
+    ("a count of 0 in by_code", lambda d: d["summary"]["by_code"].update(K001=0), False),
+    ("format keten/2", lambda d: d.update(format="keten/2"), False),
+]
+# Every code of codes.def is one the schema allows.
+all_codes = re.findall(r"^CODE\(([KS]\d+),", Path("src/codes.def").read_text(), re.M)
+for code in all_codes:
+    doc = copy.deepcopy(F)
+    if doc["diagnostics"]:
+        first(doc).update(code=code)
+    errors = findings_errors(doc)
+    result(not errors, f"findings with code {code}", errors[0] if errors else "")
+
+for what, change, valid in finding_cases:
+    if not F["diagnostics"]:
+        break
+    doc = copy.deepcopy(F)
+    change(doc)
+    errors = findings_errors(doc)
+    result((not errors) == valid, f"findings case '{what}'",
+           "the schema rejects it: " + errors[0] if errors else "the schema accepts it")
 
 print(f"schemas: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -10,7 +10,10 @@
 #include "values.h"
 #include "vocab.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static void
 slug_is(const char *in, const char *want)
@@ -443,4 +446,37 @@ TEST(arena_latest_allocation_resizes_and_goes)
 	r[150 * 1024 - 1] = 'y';
 	arena_free(&a);
 	CHECK(a == NULL);
+}
+
+/* xasprintf writes the common conversions itself: byte for byte what
+ * snprintf writes, at the edges of each type, short and long. */
+#define SAME_AS_SNPRINTF(...)                                              \
+	do {                                                                   \
+		char want[1024];                                               \
+		snprintf(want, sizeof want, __VA_ARGS__);                      \
+		char *got = xasprintf(__VA_ARGS__);                            \
+		STR_EQ(got, want);                                             \
+		free(got);                                                     \
+	} while (0)
+
+TEST(xasprintf_writes_as_snprintf)
+{
+	const char *null_text = getenv("KETEN_TEST_NOT_SET"); /* NULL, unknown to the compiler */
+	int int_max = (int)(~0u >> 1), int_min = -int_max - 1; /* src/limits.h hides <limits.h> */
+	long long_max = (long)(~0ul >> 1), long_min = -long_max - 1;
+	char long_text[600];
+	memset(long_text, 'x', sizeof long_text - 1);
+	long_text[sizeof long_text - 1] = '\0';
+	SAME_AS_SNPRINTF("plain text, no conversion");
+	SAME_AS_SNPRINTF("%s", "");
+	SAME_AS_SNPRINTF("%s and %s", "één", null_text);
+	SAME_AS_SNPRINTF("%d %d %d %d", 0, -1, int_min, int_max);
+	SAME_AS_SNPRINTF("%ld|%ld|%lu|%lu", long_min, long_max, 0ul, ~0ul);
+	SAME_AS_SNPRINTF("%zu of %zu", (size_t)0, SIZE_MAX);
+	SAME_AS_SNPRINTF("100%% %s%%", "sure");
+	SAME_AS_SNPRINTF("[%s] %d", long_text, 42); /* longer than the first pass */
+	SAME_AS_SNPRINTF("%s", long_text + sizeof long_text - 256); /* 255 bytes: fits */
+	SAME_AS_SNPRINTF("%s", long_text + sizeof long_text - 257); /* 256: one byte over */
+	SAME_AS_SNPRINTF("%+d %02X %5s %.1f", 3, 10, "ab", 2.25); /* vsnprintf's own */
+	SAME_AS_SNPRINTF("%s ends with a lone %d%s", "it", 7, "%");
 }
