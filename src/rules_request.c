@@ -8,54 +8,6 @@
 
 #include <string.h>
 
-/* --- organisation names, compared as K007 compares actors --- */
-
-/* Folds name[0..len) (trimmed) into set->folded; false when it is empty. */
-static bool
-name_fold(struct name_set *set, const char *name, size_t len)
-{
-	name = text_trim(name, &len);
-	if (len == 0)
-		return false;
-	buf_clear(&set->folded);
-	text_casefold_to(&set->folded, name, len);
-	return true;
-}
-
-void
-name_set_add_list(struct name_set *set, const char *list)
-{
-	if (list == NULL)
-		return;
-	for (const char *p = list; *p != '\0';) {
-		size_t len = strcspn(p, ",");
-		if (name_fold(set, p, len))
-			idmap_add(&set->names, buf_str(&set->folded), set->folded.len, 0);
-		p += len + (p[len] == ',');
-	}
-}
-
-static void
-name_set_add_texts(struct name_set *set, const struct text_list *list)
-{
-	for (size_t i = 0; i < list->n; i++)
-		name_set_add_list(set, list->items[i].s);
-}
-
-bool
-name_set_has(struct name_set *set, const char *name)
-{
-	return name != NULL && name_fold(set, name, strlen(name)) &&
-	       idmap_find(&set->names, buf_str(&set->folded), set->folded.len, NULL);
-}
-
-void
-name_set_free(struct name_set *set)
-{
-	idmap_free(&set->names);
-	buf_free(&set->folded);
-}
-
 /* --- K015 broken promise --- */
 
 /* The day a promise's due runs from: its date, else its stage's start. */
