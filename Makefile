@@ -35,7 +35,7 @@ BASE   = mem idmap path self_path text catalog diag vocab values readability per
 READ   = md_limits read_md read_md_item read_md_persona read_md_journey json_scan read_json read_json_value read_json_object
 MODEL  = chain
 CHECK  = check rules rules_contact rules_move rules_experience rules_text \
-         rules_request rules_money rules_course preload \
+         rules_request rules_money rules_course rules_walk preload \
          layout workspace_files workspace_chains workspace_checks workspace
 RENDER = render_text html markers pathway_labels pathway_spec pathway_measure gv_shared pathway overview overview_render compare compare_out \
          render_jobs

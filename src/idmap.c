@@ -29,8 +29,19 @@ hash_key(const unsigned char *key, size_t len)
 		h = (h ^ word) * mix;
 		h ^= h >> 32;
 	}
+	/* The last 0-7 bytes, the first lowest, in at most three steps. */
 	uint64_t tail = 0;
-	for (size_t i = 0; i < len; i++)
+	size_t i = 0;
+	if (len & 4) {
+		tail = (uint64_t)key[0] | (uint64_t)key[1] << 8 | (uint64_t)key[2] << 16 |
+		       (uint64_t)key[3] << 24;
+		i = 4;
+	}
+	if (len & 2) {
+		tail |= ((uint64_t)key[i] | (uint64_t)key[i + 1] << 8) << (8 * i);
+		i += 2;
+	}
+	if (len & 1)
 		tail |= (uint64_t)key[i] << (8 * i);
 	h = (h ^ tail) * mix;
 	return (size_t)(h ^ (h >> 29));

@@ -274,53 +274,6 @@ impact_clamp(int impact)
 	return impact < 1 ? 1 : impact > 3 ? 3 : impact;
 }
 
-bool
-stage_has(const struct stage *stage, bool (*pred)(const struct touchpoint *))
-{
-	for (size_t i = 0; i < stage->n_touchpoints; i++)
-		if (pred(stage->touchpoints[i]))
-			return true;
-	return false;
-}
-
-bool
-tp_is_kind_handover_warm(const struct touchpoint *tp)
-{
-	return tp->kind == TP_HANDOVER && tp->warm.v != YESNO_NO;
-}
-
-bool
-tp_is_financial_check(const struct touchpoint *tp)
-{
-	return tp->kind == TP_FINANCIAL_CHECK;
-}
-
-bool
-tp_is_personal_contact(const struct touchpoint *tp)
-{
-	unsigned c = touchpoint_class(tp);
-	return (c & TPC_PERSONAL) != 0 && (c & TPC_OUTGOING) == 0;
-}
-
-const struct position *
-stage_held_position(const struct journey *j, size_t i)
-{
-	size_t k = i;
-	while (k > 0 && j->stages[k]->status.v == STATUS_SICK)
-		k--;
-	return j->stages[k]->pos;
-}
-
-bool
-stage_steps_down(const struct journey *j, size_t i)
-{
-	if (i == 0)
-		return false;
-	const struct position *from = stage_held_position(j, i - 1);
-	const struct position *to = stage_held_position(j, i);
-	return from != NULL && to != NULL && to->ladder.v < from->ladder.v;
-}
-
 /* --- the loops --- */
 
 static void

@@ -13,26 +13,6 @@ reaches_in_writing(const struct touchpoint *tp)
 	return (touchpoint_class(tp) & (TPC_OUTGOING | TPC_PERSONAL)) == 0;
 }
 
-/* K001 "after it" (v2-friction.md, settled details): a personal contact
- * later in the stage, or among the first touchpoints of the next stage
- * before any written one. */
-static bool
-explained_after(const struct rule_run *run)
-{
-	const struct stage *st = run->stage;
-	for (size_t k = run->tp_index + 1; k < st->n_touchpoints; k++)
-		if (touchpoint_class(st->touchpoints[k]) & TPC_PERSONAL)
-			return true;
-	for (size_t k = 0; run->next != NULL && k < run->next->n_touchpoints; k++) {
-		unsigned c = touchpoint_class(run->next->touchpoints[k]);
-		if (c & TPC_PERSONAL)
-			return true;
-		if (c & TPC_WRITTEN)
-			return false;
-	}
-	return false;
-}
-
 /* Impact 2, +1 for a decision or rejection, +1 for low literacy (the
  * engine keeps it within 1-3). */
 static int
@@ -61,7 +41,7 @@ rule_letter_without_explanation(struct rule_run *run)
 		rule_hint(run, d, M_K001_HINT, kind);
 		return;
 	}
-	if (explained_after(run))
+	if (personal_contact_after(run))
 		return;
 	if (run_absence_asks(run) || tp->explained.v == YESNO_UNKNOWN) {
 		d = rule_ask(run, run->stage, (int)run->tp_index + 1, &tp->loc, M_K001_ASK, name, kind, title);

@@ -7,29 +7,22 @@
 
 enum setback { SETBACK_NONE, SETBACK_DOWN, SETBACK_SICK };
 
-/* The position stage i holds: its own, except that a sick stage keeps the
- * position of the nearest stage before it that is not sick. */
-static const struct position *
-held_position(const struct journey *j, size_t i)
-{
-	while (i > 0 && j->stages[i]->status.v == STATUS_SICK)
-		i--;
-	return j->stages[i]->pos;
-}
-
 /* What happens at the start of stage i (i >= 1): a step down the ladder
- * between the held positions, else the start of sick leave; *from is the
- * position held before. */
+ * between the held positions (stage_held_position), else the start of
+ * sick leave; *from is the position held before. A step down out of a
+ * sick stage is none: it goes on with the setback the sickness started
+ * (sick, then the job lost, is one episode). */
 static enum setback
 setback_at(const struct journey *j, size_t i, const struct position **from)
 {
-	const struct position *before = held_position(j, i - 1), *now = held_position(j, i);
+	const struct position *before = stage_held_position(j, i - 1);
 	if (before == NULL)
 		return SETBACK_NONE;
 	*from = before;
-	if (now != NULL && now->ladder.v < before->ladder.v)
-		return SETBACK_DOWN;
-	if (j->stages[i]->status.v == STATUS_SICK && j->stages[i - 1]->status.v != STATUS_SICK)
+	bool after_sick = j->stages[i - 1]->status.v == STATUS_SICK;
+	if (stage_steps_down(j, i))
+		return after_sick ? SETBACK_NONE : SETBACK_DOWN;
+	if (j->stages[i]->status.v == STATUS_SICK && !after_sick)
 		return SETBACK_SICK;
 	return SETBACK_NONE;
 }

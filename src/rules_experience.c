@@ -1,12 +1,9 @@
 /* rules_experience.c - the friction rules about how the journey feels: long waits, on a waiting list or at a waiting touchpoint (K006), many faces (K007), emotional dips (K008), missing talents (K011) and the team's own pain points (K013). */
 #include "rules_run.h"
 
-#include "idmap.h"
 #include "mem.h"
-#include "text.h"
 
 #include <stdlib.h>
-#include <string.h>
 
 static int
 wait_impact(long days, long max)
@@ -53,34 +50,14 @@ rule_long_wait(struct rule_run *run)
 	}
 }
 
-/* K007: the distinct actors met so far, compared case-insensitively: each
- * name is folded once into `folded` and kept in `names`. */
+/* K007: the distinct actors met so far (a name_set) and where their
+ * number first passed max. */
 struct faces {
-	struct idmap names;             /* folded names met */
-	struct buf folded;              /* the name being met, folded */
+	struct name_set names;
 	const struct stage *first_over; /* where the count first passed max */
 	char *first_over_name;          /* that actor, as written */
 	long max;
 };
-
-/* Meets the actor written[0..len) (trimmed here). */
-static void
-faces_meet(struct faces *f, const struct stage *st, const char *written, size_t len)
-{
-	const char *s = text_trim(written, &len);
-	if (len == 0)
-		return;
-	buf_clear(&f->folded);
-	text_casefold_to(&f->folded, s, len);
-	size_t flen = strlen(buf_str(&f->folded));
-	size_t n = f->names.n;
-	if (idmap_add(&f->names, buf_str(&f->folded), flen, n) != n)
-		return; /* met before */
-	if ((long)f->names.n > f->max && f->first_over == NULL) {
-		f->first_over = st;
-		f->first_over_name = xstrndup(s, len);
-	}
-}
 
 /* Meets each comma-separated name of a list as written. */
 static void
@@ -88,11 +65,14 @@ faces_meet_list(struct faces *f, const struct stage *st, const char *list)
 {
 	if (list == NULL)
 		return;
-	const char *p = list;
-	while (*p != '\0') {
-		size_t len = strcspn(p, ",");
-		faces_meet(f, st, p, len);
-		p += len + (p[len] == ',');
+	size_t len;
+	for (const char *name; (name = name_list_next(&list, &len)) != NULL;) {
+		if (!name_set_add(&f->names, name, len))
+			continue; /* met before */
+		if ((long)f->names.names.n > f->max && f->first_over == NULL) {
+			f->first_over = st;
+			f->first_over_name = xstrndup(name, len);
+		}
 	}
 }
 
@@ -113,15 +93,14 @@ rule_many_faces(struct rule_run *run)
 {
 	struct faces f = {.max = run->limits->max_actors.v};
 	faces_count(&f, run->journey);
-	size_t n = f.names.n;
+	size_t n = f.names.names.n;
 	if ((long)n > f.max && f.first_over != NULL) {
 		struct diag *d = rule_report_stage(run, f.first_over,
 			(long)n > 2 * f.max ? 2 : 1, M_K007, run_persona_name(run),
 			n, f.max, f.first_over_name, run_stage_title(f.first_over));
 		rule_hint(run, d, M_K007_HINT, run_persona_name(run));
 	}
-	idmap_free(&f.names);
-	buf_free(&f.folded);
+	name_set_free(&f.names);
 	free(f.first_over_name);
 }
 

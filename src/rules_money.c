@@ -6,12 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool
-tp_personal_class(const struct touchpoint *tp)
-{
-	return (touchpoint_class(tp) & TPC_PERSONAL) != 0;
-}
-
 /* Written and reaching the person (not the person's own letter). */
 static bool
 tp_is_written_to_person(const struct touchpoint *tp)
@@ -27,50 +21,6 @@ tp_is_adverse_money(const struct touchpoint *tp)
 	return (c & TPC_MONEY) && !(c & TPC_OUTGOING);
 }
 
-/* "About it, after it" (v2-friction.md, settled details): a personal
- * contact later in the stage, or among the first touchpoints of the next
- * stage before any written one. */
-static bool
-personal_contact_after(const struct rule_run *run)
-{
-	const struct stage *st = run->stage;
-	for (size_t k = run->tp_index + 1; k < st->n_touchpoints; k++)
-		if (tp_personal_class(st->touchpoints[k]))
-			return true;
-	if (run->next == NULL)
-		return false;
-	for (size_t k = 0; k < run->next->n_touchpoints; k++) {
-		const struct touchpoint *tp = run->next->touchpoints[k];
-		if (tp_personal_class(tp))
-			return true;
-		if (touchpoint_class(tp) & TPC_WRITTEN)
-			return false;
-	}
-	return false;
-}
-
-/* "Just before it" (settled here, the mirror of after): a personal
- * contact earlier in the stage, or among the last touchpoints of the
- * stage before after any written one. */
-static bool
-personal_contact_before(const struct rule_run *run)
-{
-	const struct stage *st = run->stage;
-	for (size_t k = 0; k < run->tp_index; k++)
-		if (tp_personal_class(st->touchpoints[k]))
-			return true;
-	if (run->prev == NULL)
-		return false;
-	for (size_t k = run->prev->n_touchpoints; k-- > 0;) {
-		const struct touchpoint *tp = run->prev->touchpoints[k];
-		if (tp_personal_class(tp))
-			return true;
-		if (touchpoint_class(tp) & TPC_WRITTEN)
-			return false;
-	}
-	return false;
-}
-
 /* A written touchpoint to the person elsewhere in the stage or in the next. */
 static bool
 written_in_stage_or_next(const struct rule_run *run)
@@ -82,22 +32,35 @@ written_in_stage_or_next(const struct rule_run *run)
 	return run->next != NULL && stage_has(run->next, tp_is_written_to_person);
 }
 
+/* Where the journey's first debt touchpoint stands, found once per
+ * journey (K020 and K022 ask for it at each money touchpoint). */
+static void
+find_first_debt(struct rule_run *run)
+{
+	const struct journey *j = run->journey;
+	run->first_debt.known = true;
+	run->first_debt.stage = j->n_stages;
+	run->first_debt.tp = 0;
+	for (size_t i = 0; i < j->n_stages; i++)
+		for (size_t k = 0; k < j->stages[i]->n_touchpoints; k++)
+			if (j->stages[i]->touchpoints[k]->kind == TP_DEBT) {
+				run->first_debt.stage = i;
+				run->first_debt.tp = k;
+				return;
+			}
+}
+
 /* The persona has debts at the cursor's touchpoint: the trait, or a debt
  * touchpoint earlier in the journey. */
 static bool
-debts_by_now(const struct rule_run *run)
+debts_by_now(struct rule_run *run)
 {
 	if (run_has_trait(run, TRAIT_DEBTS))
 		return true;
-	const struct journey *j = run->journey;
-	for (size_t i = 0; i <= run->stage_index; i++) {
-		const struct stage *st = j->stages[i];
-		size_t end = i == run->stage_index ? run->tp_index : st->n_touchpoints;
-		for (size_t k = 0; k < end; k++)
-			if (st->touchpoints[k]->kind == TP_DEBT)
-				return true;
-	}
-	return false;
+	if (!run->first_debt.known)
+		find_first_debt(run);
+	return run->first_debt.stage < run->stage_index ||
+	       (run->first_debt.stage == run->stage_index && run->first_debt.tp < run->tp_index);
 }
 
 /* K020, clause 2: announced by phone and nothing in writing (an absence). */
@@ -126,7 +89,7 @@ static void
 not_talked_through(struct rule_run *run, int impact)
 {
 	const struct touchpoint *tp = run->tp;
-	if (tp->explained.v == YESNO_YES || tp_personal_class(tp) ||
+	if (tp->explained.v == YESNO_YES || tp_is_personal_contact(tp) ||
 	    personal_contact_before(run) || personal_contact_after(run))
 		return;
 	const char *kind = run_tp_kind(run, tp->kind);

@@ -101,17 +101,6 @@ rule_cold_handover(struct rule_run *run)
 	rule_hint(run, d, M_K003_HINT, name);
 }
 
-/* True when the move into stage i is a step up the ladder (held positions). */
-static bool
-stage_steps_up(const struct journey *j, size_t i)
-{
-	if (i == 0)
-		return false;
-	const struct position *from = stage_held_position(j, i - 1);
-	const struct position *to = stage_held_position(j, i);
-	return from != NULL && to != NULL && to->ladder.v > from->ladder.v;
-}
-
 /* A step down is caught by a personal contact in the new stage, or in the
  * stage before it when that stage comes after the last step up: the stage a
  * step up led into holds how that step was taken (its intake, trial or

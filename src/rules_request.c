@@ -8,54 +8,6 @@
 
 #include <string.h>
 
-/* --- organisation names, compared as K007 compares actors --- */
-
-/* Folds name[0..len) (trimmed) into set->folded; false when it is empty. */
-static bool
-name_fold(struct name_set *set, const char *name, size_t len)
-{
-	name = text_trim(name, &len);
-	if (len == 0)
-		return false;
-	buf_clear(&set->folded);
-	text_casefold_to(&set->folded, name, len);
-	return true;
-}
-
-void
-name_set_add_list(struct name_set *set, const char *list)
-{
-	if (list == NULL)
-		return;
-	for (const char *p = list; *p != '\0';) {
-		size_t len = strcspn(p, ",");
-		if (name_fold(set, p, len))
-			idmap_add(&set->names, buf_str(&set->folded), set->folded.len, 0);
-		p += len + (p[len] == ',');
-	}
-}
-
-static void
-name_set_add_texts(struct name_set *set, const struct text_list *list)
-{
-	for (size_t i = 0; i < list->n; i++)
-		name_set_add_list(set, list->items[i].s);
-}
-
-bool
-name_set_has(struct name_set *set, const char *name)
-{
-	return name != NULL && name_fold(set, name, strlen(name)) &&
-	       idmap_find(&set->names, buf_str(&set->folded), set->folded.len, NULL);
-}
-
-void
-name_set_free(struct name_set *set)
-{
-	idmap_free(&set->names);
-	buf_free(&set->folded);
-}
-
 /* --- K015 broken promise --- */
 
 /* The day a promise's due runs from: its date, else its stage's start. */
@@ -281,7 +233,25 @@ tp_sends_on(const struct touchpoint *tp)
 struct pillar_walk {
 	struct name_set senders;
 	struct name_set involved;
+	size_t to_ahead; /* touchpoints with a `to` still ahead: names are
+			  * only met (folded) while one is left to judge */
 };
+
+static bool
+tp_has_to(const struct touchpoint *tp)
+{
+	return tp->to.s != NULL;
+}
+
+static size_t
+journey_count_to(const struct journey *j)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < j->n_stages; i++)
+		for (size_t k = 0; k < j->stages[i]->n_touchpoints; k++)
+			n += tp_has_to(j->stages[i]->touchpoints[k]);
+	return n;
+}
 
 static void
 walk_meet_stage(struct pillar_walk *w, const struct stage *st)
@@ -377,8 +347,13 @@ pillar_touchpoint(struct rule_run *run, struct pillar_walk *w, struct referral_r
 		  const struct stage *st, size_t k)
 {
 	const struct touchpoint *tp = st->touchpoints[k];
-	bool reported = tp->to.s != NULL && back_and_forth(run, w, st, k);
-	walk_meet_touchpoint(w, st, tp);
+	bool reported = false;
+	if (tp_has_to(tp)) {
+		reported = back_and_forth(run, w, st, k);
+		w->to_ahead--;
+	}
+	if (w->to_ahead > 0)
+		walk_meet_touchpoint(w, st, tp);
 	if (tp_takes_on(tp)) {
 		*row = (struct referral_row){0};
 		return;
@@ -400,11 +375,12 @@ void
 rule_pillar_to_post(struct rule_run *run)
 {
 	const struct journey *j = run->journey;
-	struct pillar_walk w = {0};
+	struct pillar_walk w = {.to_ahead = journey_count_to(j)};
 	struct referral_row row = {0};
 	for (size_t i = 0; i < j->n_stages; i++) {
 		const struct stage *st = j->stages[i];
-		walk_meet_stage(&w, st);
+		if (w.to_ahead > 0)
+			walk_meet_stage(&w, st);
 		if (stage_has_lead(st))
 			row.lead_seen = true;
 		for (size_t k = 0; k < st->n_touchpoints; k++)

@@ -25,6 +25,10 @@ struct rule_run {
 	size_t *jargon_found;          /* reused for each touchpoint's text (K010) */
 	size_t jargon_cap;
 	struct words text_words;       /* reused for each touchpoint's text (K010) */
+	struct {                       /* the journey's first debt touchpoint (K020, K022) */
+		bool known;            /* found yet */
+		size_t stage, tp;      /* stage == n_stages when there is none */
+	} first_debt;
 	/* cursor */
 	size_t stage_index;
 	const struct stage *stage;     /* the stage (B of a transition) */
@@ -78,38 +82,57 @@ const char *run_stage_title(const struct stage *stage);
 const char *run_position_label(const struct position *pos);
 bool run_has_trait(const struct rule_run *run, unsigned trait);
 
-/* A set of names of organisations or people, compared as K007 compares
- * actors: trimmed, regardless of case, accents kept. An all-zero struct is
- * an empty set. In rules_request.c; for any rule that compares names. */
-struct name_set {
-	struct idmap names; /* the folded names */
-	struct buf folded;  /* scratch: the name being folded */
-};
-/* Adds each name of a comma-separated list (NULL adds nothing). */
-void name_set_add_list(struct name_set *set, const char *list);
-/* True when the set holds the name (one name; NULL is never held). */
-bool name_set_has(struct name_set *set, const char *name);
-void name_set_free(struct name_set *set);
-
 /* Impact kept within 1-3. */
 int impact_clamp(int impact);
+
+/* --- shared by several rules (rules_walk.c) --- */
 
 /* True when the stage has a touchpoint for which pred holds. */
 bool stage_has(const struct stage *stage, bool (*pred)(const struct touchpoint *));
 bool tp_is_kind_handover_warm(const struct touchpoint *tp);
 bool tp_is_financial_check(const struct touchpoint *tp);
-/* A personal contact from an organisation (v2-friction.md): personal by
- * kind or channel (touchpoint_class), and not outgoing. */
+/* A personal contact from an organisation, the one meaning for every rule
+ * (v2-friction.md): personal by kind or by channel (touchpoint_class), and
+ * not outgoing: the person's own call or visit explains nothing to them. */
 bool tp_is_personal_contact(const struct touchpoint *tp);
+/* "About it, after it" (K001, K020, K022): a personal contact later in the
+ * cursor's stage, or among the first touchpoints of the next stage before
+ * any written one. */
+bool personal_contact_after(const struct rule_run *run);
+/* "Just before it" (K020), the mirror: a personal contact earlier in the
+ * stage, or among the last touchpoints of the stage before after any
+ * written one. */
+bool personal_contact_before(const struct rule_run *run);
 
 /* The position stage i holds for the rules about moves: its own, except
  * that a `status: ziek` stage keeps the position of the nearest stage
  * before it that is not sick (the first stage's when there is none). NULL when
  * unknown (`positie: onbekend`): no move is computed into or out of it. */
 const struct position *stage_held_position(const struct journey *j, size_t i);
-/* True when the move into stage i (from i - 1) is a step down the ladder,
- * by held positions: entering or leaving sick leave never is. */
+/* True when the move into stage i (from i - 1) is a step down (up) the
+ * ladder, by held positions: entering or leaving sick leave never is. */
 bool stage_steps_down(const struct journey *j, size_t i);
+bool stage_steps_up(const struct journey *j, size_t i);
+
+/* A set of names of organisations or people, compared as K007 compares
+ * actors: trimmed, regardless of case, accents kept. An all-zero struct is
+ * an empty set. */
+struct name_set {
+	struct idmap names; /* the folded names */
+	struct buf folded;  /* scratch: the name being folded */
+};
+/* The next name of the comma-separated list at *p, trimmed (its length in
+ * *len), moving *p past it; empty names are skipped; NULL at the end. */
+const char *name_list_next(const char **p, size_t *len);
+/* Adds one name name[0..len) (trimmed); true when it was not held before. */
+bool name_set_add(struct name_set *set, const char *name, size_t len);
+/* Adds each name of a comma-separated list (NULL adds nothing). */
+void name_set_add_list(struct name_set *set, const char *list);
+/* Adds each list of a text list. */
+void name_set_add_texts(struct name_set *set, const struct text_list *list);
+/* True when the set holds the name (one name; NULL is never held). */
+bool name_set_has(struct name_set *set, const char *name);
+void name_set_free(struct name_set *set);
 
 /* The check functions of the table, one per rule. */
 void rule_letter_without_explanation(struct rule_run *run); /* K001 */

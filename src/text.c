@@ -219,6 +219,39 @@ slug_put_cp(uint32_t cp, char *out, size_t size, size_t *len)
 		slug_putc((char)bytes[i], out, size, len);
 }
 
+/* The run of ASCII at p in tight loops (most text is all ASCII):
+ * letters and digits kept lower-cased, a run of separators as one dash
+ * before the next one kept. Returns where the run ends. */
+static const char *
+slug_ascii_run(const char *p, char *out, size_t size, size_t *len_io, bool *pending_dash)
+{
+	size_t len = *len_io, limit = size > 0 ? size - 1 : 0;
+	bool dash = *pending_dash;
+	for (unsigned c; (c = (unsigned char)*p) - 1u < 0x7fu;) {
+		char a = ascii_slug[c];
+		if (a == 0) { /* a separator */
+			dash = len > 0;
+			p++;
+			continue;
+		}
+		if (dash) {
+			if (len < limit)
+				out[len] = '-';
+			len++;
+			dash = false;
+		}
+		do { /* the rest of the word */
+			if (len < limit)
+				out[len] = a;
+			len++;
+			c = (unsigned char)*++p;
+		} while (c - 1u < 0x7fu && (a = ascii_slug[c]) != 0);
+	}
+	*len_io = len;
+	*pending_dash = dash;
+	return p;
+}
+
 static bool
 is_ascii(const char *s)
 {
@@ -246,18 +279,9 @@ slug_pass(const char *s, char *out, size_t size, bool *needs_nfc)
 	bool own_letter = false; /* the last one kept has no ASCII form */
 	for (const char *p = s; *p != '\0';) {
 		unsigned char c = (unsigned char)*p;
-		if (c < 0x80) { /* ASCII: a letter or digit, or a separator */
-			p++;
+		if (c < 0x80) { /* ASCII: letters or digits, or separators */
+			p = slug_ascii_run(p, out, size, &len, &pending_dash);
 			own_letter = false;
-			char a = ascii_slug[c];
-			if (a == 0) {
-				pending_dash = len > 0;
-				continue;
-			}
-			if (pending_dash)
-				slug_putc('-', out, size, &len);
-			pending_dash = false;
-			slug_putc(a, out, size, &len);
 			continue;
 		}
 		uint32_t cp;

@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +31,7 @@ lookup_word(const char *s, const struct word_value *words)
 	if (text_slug_to(s, slug, sizeof slug) >= sizeof slug)
 		return 0;
 	for (; words->slug != NULL; words++)
-		if (strcmp(slug, words->slug) == 0)
+		if (words->slug[0] == slug[0] && strcmp(slug, words->slug) == 0)
 			return words->value;
 	return 0;
 }
@@ -207,34 +208,43 @@ static const struct {
 	 "happy|proud|relieved|great"},
 };
 
-/* False when word's slug cannot be slug: a word that starts with an ASCII
- * letter or digit has a slug that starts with it, lower-cased. A cheap
- * test before the slug is made; true when it cannot tell. */
-static bool
-slug_may_be(const char *word, const char *slug)
-{
-	char c = word[0] >= 'A' && word[0] <= 'Z' ? (char)(word[0] + ('a' - 'A')) : word[0];
-	bool letter_or_digit = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-	return !letter_or_digit || c == slug[0];
-}
+/* The slugs of all mood words with their mood, made once (the reader
+ * threads share it): the words of emotion_words in their order, so that
+ * the first mood whose words hold a slug wins, as before. */
+enum { MAX_MOOD_WORDS = 96 };
+static struct mood_slug {
+	char slug[MAX_WORD];
+	long v;
+} mood_slugs[MAX_MOOD_WORDS];
+static size_t n_mood_slugs;
+static pthread_once_t mood_slugs_once = PTHREAD_ONCE_INIT;
 
-/* True when the slug of one of the '|'-separated words is slug. */
-static bool
-words_have_slug(const char *words, const char *slug)
+static void
+mood_slug_add(const char *word, size_t len, long v)
 {
 	char one[MAX_WORD];
-	while (*words) {
-		size_t len = strcspn(words, "|");
-		if (slug_may_be(words, slug)) {
-			size_t kept = len < sizeof one - 1 ? len : sizeof one - 1;
-			memcpy(one, words, kept);
-			one[kept] = '\0';
-			if (text_slug_equals(one, slug))
-				return true;
+	if (len >= sizeof one || n_mood_slugs == MAX_MOOD_WORDS)
+		abort(); /* the table above outgrew these sizes */
+	memcpy(one, word, len);
+	one[len] = '\0';
+	struct mood_slug *m = &mood_slugs[n_mood_slugs++];
+	if (text_slug_to(one, m->slug, sizeof m->slug) >= sizeof m->slug)
+		abort();
+	m->v = v;
+}
+
+static void
+mood_slugs_make(void)
+{
+	for (long i = 0; i < 5; i++) {
+		mood_slug_add(emotion_words[i].nl, strlen(emotion_words[i].nl), i - 2);
+		mood_slug_add(emotion_words[i].en, strlen(emotion_words[i].en), i - 2);
+		for (const char *w = emotion_words[i].also; *w != '\0';) {
+			size_t len = strcspn(w, "|");
+			mood_slug_add(w, len, i - 2);
+			w += len + (w[len] == '|');
 		}
-		words += len + (words[len] == '|');
 	}
-	return false;
 }
 
 bool
@@ -245,13 +255,10 @@ value_emotion(const char *s, long *v)
 	char slug[MAX_WORD]; /* longer than any word: then no word matches */
 	if (text_slug_to(s, slug, sizeof slug) >= sizeof slug)
 		return false;
-	for (long i = 0; i < 5; i++)
-		if ((slug_may_be(emotion_words[i].nl, slug) &&
-		     text_slug_equals(emotion_words[i].nl, slug)) ||
-		    (slug_may_be(emotion_words[i].en, slug) &&
-		     text_slug_equals(emotion_words[i].en, slug)) ||
-		    words_have_slug(emotion_words[i].also, slug)) {
-			*v = i - 2;
+	pthread_once(&mood_slugs_once, mood_slugs_make);
+	for (size_t i = 0; i < n_mood_slugs; i++)
+		if (mood_slugs[i].slug[0] == slug[0] && strcmp(mood_slugs[i].slug, slug) == 0) {
+			*v = mood_slugs[i].v;
 			return true;
 		}
 	return false;
@@ -515,6 +522,20 @@ choice_spellings(enum choice_set set, char (*words)[MAX_CHOICE_WORD],
 	return n;
 }
 
+/* True when one of the '|'-separated words of list is word. */
+static bool
+list_holds(const char *list, const char *word)
+{
+	size_t len = strlen(word);
+	while (*list) {
+		size_t n = strcspn(list, "|");
+		if (n == len && memcmp(list, word, len) == 0)
+			return true;
+		list += n + (list[n] == '|');
+	}
+	return false;
+}
+
 int
 value_choice(enum choice_set set, const char *s)
 {
@@ -522,12 +543,11 @@ value_choice(enum choice_set set, const char *s)
 	if ((unsigned)set >= CHOICE__MAX ||
 	    text_slug_to(s, slug, sizeof slug) >= sizeof slug)
 		return 0;
-	char words[MAX_CHOICE_SPELLINGS][MAX_CHOICE_WORD];
-	int values[MAX_CHOICE_SPELLINGS];
-	size_t n = choice_spellings(set, words, values);
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(slug, words[i]) == 0)
-			return values[i];
+	const struct choice_words *w = choice_sets[set];
+	for (int v = 1; w[v - 1].nl != NULL; v++)
+		if (strcmp(slug, w[v - 1].nl) == 0 || strcmp(slug, w[v - 1].en) == 0 ||
+		    list_holds(w[v - 1].also, slug))
+			return v;
 	return 0;
 }
 

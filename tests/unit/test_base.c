@@ -149,6 +149,11 @@ TEST(values_emotion_yesno_date)
 	CHECK(value_emotion("sad", &v));
 	INT_EQ(v, -2);
 	CHECK(!value_emotion("lalala", &v));
+	CHECK(value_emotion("Great!", &v)); /* the last word of the table */
+	INT_EQ(v, 2);
+	CHECK(value_emotion("so-so", &v)); /* a word of two, by its slug */
+	INT_EQ(v, 0);
+	CHECK(!value_emotion("blije", &v) && !value_emotion("bl", &v) && !value_emotion("!", &v));
 	STR_EQ(value_emotion_text(-2, LANG_NL), "heel negatief");
 	STR_EQ(value_emotion_text(1, LANG_EN), "positive");
 	/* The words the report and the diagrams write are read back. */
@@ -238,6 +243,10 @@ TEST(values_version_2)
 	INT_EQ(value_choice(CHOICE_CHANNEL, "e-mail"), CHANNEL_EMAIL);
 	INT_EQ(value_choice(CHOICE_HANDLED, "doorverwezen"), HANDLED_REDIRECTED);
 	INT_EQ(value_choice(CHOICE_CONTACTS, "half"), 0);
+	INT_EQ(value_choice(CHOICE_CHANNEL, "Website"), CHANNEL_PORTAL); /* an other spelling */
+	INT_EQ(value_choice(CHOICE_CHANNEL, "app"), CHANNEL_PORTAL);
+	INT_EQ(value_choice(CHOICE_CHANNEL, "ap"), 0);
+	INT_EQ(value_choice(CHOICE_CHANNEL, "apps"), 0);
 	STR_EQ(value_choice_name(CHOICE_CORRECT, CORRECT_PARTLY), "partly");
 	STR_EQ(value_choice_text(CHOICE_CHANNEL, CHANNEL_PORTAL, LANG_NL), "portaal");
 	STR_EQ(value_choice_suggest(CHOICE_STATUS, "zieke"), "ziek");

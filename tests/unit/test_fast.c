@@ -70,6 +70,11 @@ TEST(slugs_of_ascii_and_beyond)
 	/* too small a buffer: cut off, terminated, and the full length told */
 	INT_EQ(text_slug_to("Ĳsselstein en Œuvre", small, sizeof small), 21);
 	STR_EQ(small, "ijssels");
+	char three[3], four[4];
+	INT_EQ(text_slug_to("ab, cd", three, sizeof three), 5); /* ASCII cut off */
+	STR_EQ(three, "ab");
+	INT_EQ(text_slug_to("  ab, cd!", four, sizeof four), 5);
+	STR_EQ(four, "ab-");
 	slug = text_slug("a\xFF" "b"); /* a bad byte separates */
 	STR_EQ(slug, "a-b");
 	free(slug);
