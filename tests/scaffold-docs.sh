@@ -4,7 +4,8 @@
 # manual page and in the completion; the completion suggests commands,
 # options, option values, persona ids and files; `make install` puts the
 # program, the manual page and the completion in place, `make uninstall`
-# takes them away.
+# takes them away; `keten --version` names the libraries it runs with, as
+# pkg-config knows them on this machine.
 # Usage: sh tests/scaffold-docs.sh
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -104,6 +105,14 @@ else
 	fail "make install failed:"
 	sed 's/^/    /' "$work/install" | head -10
 fi
+
+# --version: keten's own line, then the libraries it runs with.
+versions=$("$root/keten" --version --lang en | sed -n '2,4p')
+want="libcmark $(pkg-config --modversion libcmark)
+cJSON $(pkg-config --modversion libcjson)
+Graphviz $(pkg-config --modversion libgvc)"
+[ "$versions" = "$want" ] && ok || fail "--version: got '$versions', want '$want'"
+"$root/keten" --version | head -1 | grep -q '^keten [0-9]' && ok || fail "--version: no 'keten N' line first"
 
 echo "docs: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
