@@ -3,6 +3,7 @@
 
 #include "layout.h"
 #include "mem.h"
+#include "path.h"
 #include "text.h"
 
 #include <ctype.h>
@@ -390,18 +391,29 @@ chain_room(struct cli *cli, const struct command *cmd)
 	return false;
 }
 
-/* With no path given, refuses to draw from the current folder when it is
- * no workspace (no personas/, no journeys/: a folder of notes, a home
- * folder): nothing there is a persona or a journey, and the output would
- * replace a report with an empty one. A folder or files named on the
- * command line are read as ever. 0, or 2 after saying so. */
+/* Refuses to draw from a folder that is no workspace (no personas/, no
+ * journeys/: a folder of notes, a home folder): the current folder when no
+ * path is given, or a folder named on the command line. Nothing there is
+ * a persona or a journey, and the output would replace a report with an
+ * empty one. Files named one by one are read as ever. 0, or 2 after
+ * saying so. */
 static int
 refuse_plain_folder(const struct cli *cli)
 {
-	if (cli->n_args > 0 || layout_has_documents("."))
-		return 0;
-	cli_error(cli, M_CLI_NOT_WORKSPACE);
-	return 2;
+	if (cli->n_args == 0) {
+		if (layout_has_documents("."))
+			return 0;
+		cli_error(cli, M_CLI_NOT_WORKSPACE);
+		return 2;
+	}
+	for (size_t i = 0; i < cli->n_args; i++) {
+		const char *arg = cli->args[i];
+		if (strcmp(arg, "-") == 0 || !path_is_folder(arg) || layout_has_documents(arg))
+			continue;
+		cli_error(cli, M_CLI_NOT_WORKSPACE_NAMED, arg);
+		return 2;
+	}
+	return 0;
 }
 
 /* Parses options (anywhere among the arguments). Returns -1 to go on, or

@@ -1,4 +1,4 @@
-/* path.h - file paths: joining and splitting them as text, their extension, whether one lies within a folder, and whether one names a folder. Included by: source.c, check.c, workspace*.c, layout.c, outdir.c, self_path.c, cmd_*.c. */
+/* path.h - file paths: joining and splitting them as text, their extension, whether one lies within a folder, and whether one names a folder. Included by: source.c, check.c, cli.c, workspace*.c, layout.c, outdir.c, self_path.c, cmd_*.c. */
 #ifndef KETEN_PATH_H
 #define KETEN_PATH_H
 
