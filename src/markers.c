@@ -194,3 +194,12 @@ good_event_word(const struct touchpoint *tp, enum msg *word)
 		return false;
 	return true;
 }
+
+size_t
+markers_count_questions(const struct marker_list *list)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < list->n; i++)
+		n += list->items[i].question;
+	return n;
+}

@@ -52,6 +52,9 @@ void markers_of(const struct checked_journey *cj, const bool disabled[CODE__MAX]
 
 void markers_free(struct marker_list *list);
 
+/* How many of the markers are questions (the rest are friction). */
+size_t markers_count_questions(const struct marker_list *list);
+
 /* A good event: money paid to the person (payment) or a failure repaired
  * (redress). Diagrams and the report show it in green, like an opportunity,
  * with its word ("betaald", "hersteld"); it changes no rule and no score.

@@ -235,15 +235,6 @@ put_subtitle(struct buf *out, const struct pathway *p)
 	buf_free(&line);
 }
 
-static int
-count_questions(const struct marker_list *markers)
-{
-	int n = 0;
-	for (size_t i = 0; i < markers->n; i++)
-		n += markers->items[i].question;
-	return n;
-}
-
 /* "7 etappes · 4 knelpunten · frictiescore 9", and " · 2 vragen" when
  * there are questions. */
 static void
@@ -255,7 +246,7 @@ put_counts(struct buf *out, const struct pathway *p)
 	msg_append_plural(out, p->lang, found, M_SUMMARY_FRICTION_1, M_SUMMARY_FRICTION_N);
 	buf_puts(out, SYM_DOT);
 	msg_append(out, p->lang, M_SUMMARY_SCORE, p->friction.score);
-	int questions = count_questions(p->markers);
+	int questions = (int)markers_count_questions(p->markers);
 	if (questions > 0) {
 		buf_puts(out, SYM_DOT);
 		msg_append_plural(out, p->lang, questions, M_SUMMARY_QUESTIONS_1, M_SUMMARY_QUESTIONS_N);
@@ -645,7 +636,7 @@ legend_friction_key(struct buf *out, const struct pathway *p)
 	if (good)
 		put_chip(out, OPPORTUNITY_LIGHT, OPPORTUNITY_STRONG, kind_symbol[TP_PAYMENT],
 			 msg(p->lang, M_R_GOOD_EVENT));
-	int questions = count_questions(p->markers);
+	int questions = (int)markers_count_questions(p->markers);
 	if (questions > 0)
 		buf_printf(out, "<TD BGCOLOR=\"%s\"><FONT COLOR=\"%s\"> <B>?</B> %s </FONT></TD>",
 			   QUESTION_FILL, QUESTION_TEXT, msg(p->lang, M_R_QUESTION_KEY));

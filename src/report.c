@@ -345,22 +345,13 @@ question_row(struct buf *out, enum lang lang, const struct journey *j, const str
 	buf_puts(out, "</td></tr>\n");
 }
 
-static size_t
-count_questions(const struct marker_list *markers)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < markers->n; i++)
-		n += markers->items[i].question;
-	return n;
-}
-
 static void
 findings_table(struct buf *out, enum lang lang, const struct checked_journey *cj,
 	       const struct marker_list *markers)
 {
 	const struct journey *j = cj->doc->journey;
 	buf_printf(out, "<h3>%s</h3>\n", msg(lang, M_REP_FINDINGS));
-	if (markers->n == count_questions(markers)) {
+	if (markers->n == markers_count_questions(markers)) {
 		buf_printf(out, "<p class=\"none\">%s</p>\n", msg(lang, M_REP_NO_FINDINGS));
 		return;
 	}
@@ -381,7 +372,7 @@ static void
 questions_table(struct buf *out, enum lang lang, const struct checked_journey *cj,
 		const struct marker_list *markers)
 {
-	if (count_questions(markers) == 0)
+	if (markers_count_questions(markers) == 0)
 		return;
 	const struct journey *j = cj->doc->journey;
 	buf_printf(out, "<h3>%s</h3>\n<p class=\"facts\">%s</p>\n", msg(lang, M_REP_QUESTIONS),
@@ -598,7 +589,7 @@ report_add_journey(struct report *r, const struct checked_journey *cj)
 	rj->friction = cj->friction.count;
 	struct marker_list markers;
 	markers_of(cj, r->disabled, &markers);
-	rj->questions = (int)count_questions(&markers);
+	rj->questions = (int)markers_count_questions(&markers);
 	findings_table(&rj->tail, r->lang, cj, &markers);
 	questions_table(&rj->tail, r->lang, cj, &markers);
 	markers_free(&markers);
