@@ -180,8 +180,27 @@ read_only_folder() {
 	chmod 555 "$out"
 	if [ "$(id -u)" -eq 0 ]; then
 		command -v setpriv >/dev/null || return 1
-		(cd "$ws" && setpriv --reuid=65534 --regid=65534 --clear-groups \
-			"$keten" render --lang en -o "$out" journeys/noor-kort.md) >"$work/said" 2>&1
+		# The unprivileged user may not reach the checkout (a clone in a
+		# folder of mode 700): it runs copies in $work of the program, the
+		# valgrind wrapper and the sanitizer and valgrind suppressions.
+		mkdir -p "$work/nobody/tests" "$work/nobody/logs"
+		chmod 1777 "$work/nobody/logs"
+		cp "$here/lsan.supp" "$here/valgrind.supp" "$here/vg-keten.sh" "$work/nobody/tests/"
+		if head -c 4 "$keten" | grep -q ELF; then
+			cp "$keten" "$work/nobody/keten-run"
+			program=$work/nobody/keten-run
+		else
+			cp "$here/../keten" "$work/nobody/keten"
+			program=$work/nobody/tests/$(basename "$keten")
+		fi
+		chmod -R a+rX "$work/nobody"
+		lsan=
+		if [ -n "${LSAN_OPTIONS:-}" ]; then
+			lsan="suppressions=$work/nobody/tests/lsan.supp:print_suppressions=0"
+		fi
+		(cd "$ws" && LSAN_OPTIONS=$lsan VALGRIND_LOGS=${VALGRIND_LOGS:+$work/nobody/logs} \
+			setpriv --reuid=65534 --regid=65534 --clear-groups \
+			"$program" render --lang en -o "$out" journeys/noor-kort.md) >"$work/said" 2>&1
 	else
 		render "$out" journeys/noor-kort.md
 	fi
