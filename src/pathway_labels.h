@@ -2,35 +2,14 @@
 #ifndef KETEN_PATHWAY_LABELS_H
 #define KETEN_PATHWAY_LABELS_H
 
+#include "palette.h"
 #include "pathway.h"
 
 struct buf;
 
-/* The colours of a domain's lane: the band, the header and card title, and
- * the border; "#rrggbb". */
-struct tint {
-	const char *band;
-	const char *strong;
-	const char *dark;
-};
-
 /* The tint of a position's domain (by the domain's place in the chain);
- * a grey one for NULL. */
+ * the grey one for NULL. */
 struct tint tint_of(const struct chain *chain, const struct position *pos);
-
-/* Colours of the transitions. */
-#define COLOR_MOVE_UP "#2b8a3e"
-#define COLOR_MOVE_LEVEL "#495057"
-#define COLOR_MOVE_DOWN "#c2255c"
-
-/* Colours of friction by impact 1-3 (yellow, orange, red): fill, and the
- * text written on it. The overview uses the same scale. */
-#define COLOR_IMPACT_1 "#ffd43b"
-#define COLOR_IMPACT_2 "#ff922b"
-#define COLOR_IMPACT_3 "#e03131"
-#define COLOR_IMPACT_TEXT_1 "#000000"
-#define COLOR_IMPACT_TEXT_2 "#000000"
-#define COLOR_IMPACT_TEXT_3 "#ffffff"
 
 /* Each label builder appends one HTML-like label, "<…>" without the outer
  * angle brackets that DOT puts around it. All user text goes through

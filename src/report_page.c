@@ -5,6 +5,7 @@
 #include "embedded.h"
 #include "html.h"
 #include "outdir.h"
+#include "palette.h"
 #include "report_parts.h"
 
 #include <errno.h>
@@ -16,8 +17,8 @@
 
 enum { MAX_DIAGRAM = 64 * 1024 * 1024 };
 
-/* Printable on A4, readable on a projector; impact colours as the diagrams
- * (data/report.css). */
+/* Printable on A4, readable on a projector (data/report.css); the impact
+ * colours come from the palette, as in the diagrams. */
 static const char style[] = DATA_REPORT_CSS;
 
 /* --- reading a diagram back --- */
@@ -213,9 +214,11 @@ page_head(struct buf *out, const struct report *r, const struct diags *diags,
 {
 	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-		   "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>%s</h1>\n"
-		   "<p class=\"summary-line\">", r->lang == LANG_EN ? "en" : "nl",
-		   msg(r->lang, M_REP_TITLE), style, msg(r->lang, M_REP_TITLE));
+		   "<title>%s</title>\n<style>\n%s", r->lang == LANG_EN ? "en" : "nl",
+		   msg(r->lang, M_REP_TITLE), style);
+	palette_css(out);
+	buf_printf(out, "</style>\n</head>\n<body>\n<header>\n<h1>%s</h1>\n"
+		   "<p class=\"summary-line\">", msg(r->lang, M_REP_TITLE));
 	char *line = diag_summary_line(diags, summary);
 	html_text(out, line);
 	free(line);
