@@ -69,7 +69,7 @@ API_OBJ   = $(BUILD)/api/check_one.o
 SCALING_BIN = $(BUILD)/scaling-inline-svg
 SCALING_OBJ = $(BUILD)/scaling/inline_svg.o
 
-.PHONY: all deps demo test check-headers check-portable check-unit check-api check-golden check-examples check-render \
+.PHONY: all deps demo test check-palette check-headers check-portable check-unit check-api check-golden check-examples check-render \
         check-report check-scaffold check-scaling check-messages check-asan check-valgrind check-regress fuzz bench clean \
         install uninstall
 
@@ -163,7 +163,8 @@ demo: deps
 	./keten . || [ $$? -eq 1 ]
 
 test: deps
-	$(MAKE) check-headers check-portable check-unit check-api check-messages check-golden check-examples check-render check-report check-scaffold check-regress check-scaling
+	$(MAKE) check-headers check-portable check-unit check-api check-messages check-golden check-examples check-render check-report check-scaffold check-regress check-scaling \
+	check-palette
 
 # Every #include keeps to the first line of the header it includes
 # (docs/developers.md, "How the source is laid out"), and the checker catches faults.
@@ -174,6 +175,13 @@ check-headers:
 # (the rest includes no Linux header: tests/check-headers.py).
 check-portable: | $(BUILD) $(GEN_HEADERS)
 	$(CC) $(ALL_CFLAGS) -U__linux__ -Werror -c -o $(BUILD)/cmd_watch-elsewhere.o src/cmd_watch.c
+
+# The palette of the pictures stays distinguishable under protanopia,
+# deuteranopia and tritanopia and meets WCAG 2.2 contrast; the checker
+# rejects the palette before issue 13.
+check-palette:
+	python3 tests/palette_test.py src/palette.def
+	! python3 tests/palette_test.py tests/palette/before-issue13.def >/dev/null
 
 check-unit: $(UNIT_BIN)
 	$(UNIT_BIN)
