@@ -399,7 +399,7 @@ render_bytes(struct draw *d, GVC_t *gvc, enum image_format format, struct buf *o
 	struct buf desc = {0};
 	if (format == IMAGE_SVG)
 		description(&desc, d);
-	int status = gv_render_bytes(gvc, d->g, format, buf_str(&desc), out);
+	int status = gv_render_bytes(gvc, d->g, format, buf_str(&desc), NULL, out);
 	buf_free(&desc);
 	return status;
 }

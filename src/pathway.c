@@ -573,7 +573,8 @@ pathway_render(struct renderer *r, const struct pathway_spec *spec, struct buf *
 	build_graph(&b, spec);
 	int status = layout(r, &b);
 	if (status == 0) {
-		status = gv_render_bytes(r->gvc, b.g, r->format, b.spec->description, out);
+		status = gv_render_bytes(r->gvc, b.g, r->format, b.spec->description,
+					 b.spec->svg_classes, out);
 		gvFreeLayout(r->gvc, b.g);
 	}
 	if (status != 0)

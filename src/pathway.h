@@ -68,6 +68,7 @@ struct pathway_spec {
 	char *file_name;        /* <journey-id>.<format>, set by the caller */
 	char *name;             /* the graph's name: the title on one line */
 	char *description;      /* the SVG <desc>, XML-escaped */
+	char *svg_classes;      /* "ID\tCLASSES\n" per SVG group with classes */
 	struct spec_node title, title_markers;
 	struct spec_node legend[LEGEND_PARTS];
 	size_t n_lanes;

@@ -146,6 +146,20 @@ put_marker_number(struct buf *out, const struct marker *m)
 		buf_printf(out, "%s %d", impact_style(m->impact)->glyph, m->number);
 }
 
+void
+svg_group_classes(struct buf *out, const struct pathway *p)
+{
+	for (size_t k = 0; k < p->markers->n; k++) {
+		const struct marker *m = &p->markers->items[k];
+		buf_printf(out, "a_marker-%s%d\tmarker ", m->question ? "q" : "", m->number);
+		if (m->question)
+			buf_puts(out, "question");
+		else
+			buf_printf(out, "impact-%d", m->impact);
+		buf_printf(out, " k%s\n", code_id(m->code) + 1);
+	}
+}
+
 /* A marker: its number and its code and short name on the impact colour
  * (a question: "?" and its number on grey); it links to its line in the
  * legend, and its tooltip is the message. */

@@ -33,6 +33,10 @@ bool label_legend_part(struct buf *out, const struct pathway *p, const struct la
 /* One plain sentence that says what the diagram shows (SVG <desc>). */
 void pathway_description(struct buf *out, const struct pathway *p);
 
+/* The classes of the SVG groups inside the labels, "ID\tCLASSES\n" each:
+ * a marker "marker impact-2 k003" (a question "marker question k020"). */
+void svg_group_classes(struct buf *out, const struct pathway *p);
+
 /* The classes of stage i's SVG group: "stage friction k001 k013 …". */
 void stage_classes(struct buf *out, const struct pathway *p, size_t i);
 
