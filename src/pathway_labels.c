@@ -158,6 +158,13 @@ svg_group_classes(struct buf *out, const struct pathway *p)
 			buf_printf(out, "impact-%d", m->impact);
 		buf_printf(out, " k%s\n", code_id(m->code) + 1);
 	}
+	const struct journey *j = p->journey;
+	for (size_t i = 0; i < j->n_stages; i++)
+		for (size_t k = 0; k < j->stages[i]->n_touchpoints; k++) {
+			unsigned kind = j->stages[i]->touchpoints[k]->kind;
+			buf_printf(out, "a_tp-%zu-%zu\ttouchpoint %s\n", i + 1, k + 1,
+				   vocab_canonical(VOCAB_TP_KIND, kind < TP__MAX ? (int)kind : TP_OTHER));
+		}
 }
 
 /* A marker: its number and its code and short name on the impact colour
@@ -381,22 +388,47 @@ put_duration_emotion(struct buf *out, const struct pathway *p, const struct stag
 	buf_puts(out, "</FONT></TD></TR>");
 }
 
+/* A touchpoint's cell: "tp-3-2" for stage 3's second touchpoint, with its
+ * kind and title as tooltip and a link to its stage (Graphviz 2.43 gives a
+ * cell an SVG group only when it links somewhere; svg_group_classes names
+ * that group "touchpoint <kind>"). */
+static void
+put_touchpoint_cell(struct buf *out, const struct pathway *p, const struct touchpoint *tp,
+		    size_t i, size_t k, const char *fill)
+{
+	unsigned kind = tp->kind < TP__MAX ? tp->kind : TP_OTHER;
+	buf_printf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"%s%s%s ID=\"tp-%zu-%zu\" "
+		   "HREF=\"#stage-", fill ? " BGCOLOR=\"" : "", fill ? fill : "", fill ? "\"" : "",
+		   i + 1, k + 1);
+	put_text(out, stage_id(p, (long)i));
+	buf_puts(out, "\" TOOLTIP=\"");
+	put_text(out, vocab_name(VOCAB_TP_KIND, (int)kind, p->lang));
+	if (tp->title.s && *tp->title.s) {
+		char *tip = esc_plain(tp->title.s, TOOLTIP_CHARS);
+		buf_puts(out, ": ");
+		put_text(out, tip);
+		free(tip);
+	}
+	buf_puts(out, "\">");
+}
+
 /* A touchpoint: its kind's symbol and its title; a good event (payment,
  * redress) on the opportunity green, with its word in bold before the title. */
 static void
-put_touchpoint(struct buf *out, const struct pathway *p, const struct touchpoint *tp)
+put_touchpoint(struct buf *out, const struct pathway *p, size_t i, size_t k)
 {
+	const struct touchpoint *tp = p->journey->stages[i]->touchpoints[k];
 	unsigned kind = tp->kind < TP__MAX ? tp->kind : TP_OTHER;
 	enum msg word;
 	if (good_event_word(tp, &word)) {
-		buf_printf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"%s\">"
-			   "<FONT POINT-SIZE=\"10\"><FONT COLOR=\"%s\">%s <B>", OPPORTUNITY_LIGHT,
+		put_touchpoint_cell(out, p, tp, i, k, OPPORTUNITY_LIGHT);
+		buf_printf(out, "<FONT POINT-SIZE=\"10\"><FONT COLOR=\"%s\">%s <B>",
 			   OPPORTUNITY_STRONG, kind_symbol[kind]);
 		put_text(out, (msg)(p->lang, word));
 		buf_puts(out, "</B></FONT>" SYM_DOT);
 	} else {
-		buf_printf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">%s ",
-			   kind_symbol[kind]);
+		put_touchpoint_cell(out, p, tp, i, k, NULL);
+		buf_printf(out, "<FONT POINT-SIZE=\"10\">%s ", kind_symbol[kind]);
 	}
 	const char *title = tp->title.s && *tp->title.s ? tp->title.s
 			  : vocab_name(VOCAB_TP_KIND, (int)kind, p->lang);
@@ -447,7 +479,7 @@ label_stage(struct buf *out, const struct pathway *p, size_t i)
 	put_actors(out, p, s);
 	put_duration_emotion(out, p, s);
 	for (size_t k = 0; k < s->n_touchpoints; k++) {
-		put_touchpoint(out, p, s->touchpoints[k]);
+		put_touchpoint(out, p, i, k);
 		put_markers_at(out, p, (long)i, (int)k + 1);
 	}
 	put_markers_at(out, p, (long)i, 0);

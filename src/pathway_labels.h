@@ -34,7 +34,8 @@ bool label_legend_part(struct buf *out, const struct pathway *p, const struct la
 void pathway_description(struct buf *out, const struct pathway *p);
 
 /* The classes of the SVG groups inside the labels, "ID\tCLASSES\n" each:
- * a marker "marker impact-2 k003" (a question "marker question k020"). */
+ * a marker "marker impact-2 k003" (a question "marker question k020"), a
+ * touchpoint "touchpoint letter" (its kind's canonical name). */
 void svg_group_classes(struct buf *out, const struct pathway *p);
 
 /* The classes of stage i's SVG group: "stage friction k001 k013 …". */

@@ -115,8 +115,12 @@ def check_head(root, graph):
 
 def check_marker_classes(graph):
     """Each marker's group says what it is: "marker impact-2 k003", or
-    "marker question k020"."""
+    "marker question k020"; each touchpoint's its kind: "touchpoint letter"."""
     for g in graph.iter(SVG + "g"):
+        if (g.get("id") or "").startswith("a_tp-"):
+            if not re.fullmatch(r"touchpoint [a-z_]+", g.get("class") or ""):
+                fail("touchpoint group %s has classes %r" % (g.get("id"), g.get("class")))
+            continue
         if not (g.get("id") or "").startswith("a_marker-"):
             continue
         cls = (g.get("class") or "").split()
