@@ -1,7 +1,8 @@
-/* palette.h - the colours and impact shapes of every picture, read from the one table src/palette.def. Included by: pathway_labels.h, pathway.c, overview_render.c, compare_out.c, report.c, report_page.c, tests/unit/. */
+/* palette.h - the colours and impact shapes of every picture, read from the one table src/palette.def. Included by: chain.c, pathway_labels.h, pathway.c, overview_render.c, compare_out.c, report.c, report_page.c, tests/unit/. */
 #ifndef KETEN_PALETTE_H
 #define KETEN_PALETTE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct buf;
@@ -36,17 +37,32 @@ struct impact_style {
 const struct impact_style *impact_style(int impact);
 
 /* The colours of a domain's lane: the band, the header and card title, and
- * the border (the lane's edge); "#rrggbb". */
+ * the border (the lane's edge); "#rrggbb", held in the value itself. */
 struct tint {
-	const char *band;
-	const char *strong;
-	const char *dark;
+	char band[8];
+	char strong[8];
+	char dark[8];
 };
 
 /* The tint of the i-th domain of a chain (the tints repeat after the last),
  * and the grey one of a position outside the chain. */
 struct tint domain_tint(size_t i);
 struct tint grey_tint(void);
+
+/* A region's own colour for a domain (the chain model's "colour"): the
+ * edge as given, the band and the header mixed from it with white. */
+struct tint tint_from_colour(const char *hex);
+
+/* Whether s is a colour as the chain model writes it: "#rrggbb". */
+bool colour_is_hex(const char *s);
+
+/* The WCAG 2.2 contrast ratio of two "#rrggbb" colours, 1 to 21. */
+double colour_contrast(const char *a, const char *b);
+
+/* The least contrast a line, a marker or a lane edge needs against its
+ * background (WCAG 2.2 SC 1.4.11), and text (SC 1.4.3). */
+#define CONTRAST_GRAPHIC 3.0
+#define CONTRAST_TEXT 4.5
 
 /* The CSS rules of the impact badges, ".impact-N{…}", for the report's
  * style sheet (the glyph is written in the badge's text). */

@@ -87,6 +87,8 @@ tint_of(const struct chain *chain, const struct position *pos)
 {
 	if (chain == NULL || pos == NULL || pos->dom == NULL)
 		return grey_tint();
+	if (colour_is_hex(pos->dom->colour.s))
+		return tint_from_colour(pos->dom->colour.s);
 	for (size_t i = 0; i < chain->n_domains; i++)
 		if (chain->domains[i] == pos->dom)
 			return domain_tint(i);
