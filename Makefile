@@ -182,6 +182,7 @@ check-portable: | $(BUILD) $(GEN_HEADERS)
 check-palette:
 	python3 tests/palette_test.py src/palette.def
 	! python3 tests/palette_test.py tests/palette/before-issue13.def >/dev/null
+	! python3 tests/palette_test.py tests/golden/s008-colour/chains/regio.json >/dev/null
 
 check-unit: $(UNIT_BIN)
 	$(UNIT_BIN)

@@ -87,6 +87,35 @@ validate_colour(const struct domain *dom, struct diags *diags)
 	}
 }
 
+/* Domains whose own colours people with a colour-vision deficiency (or
+ * anyone) can hardly tell apart: a warning per pair, for the vision where
+ * they are closest. */
+static void
+validate_colour_pairs(const struct chain *c, struct diags *diags)
+{
+	static const enum msg visions[VISION__MAX] = {
+		M_VISION_NORMAL, M_VISION_PROTANOPIA, M_VISION_DEUTERANOPIA, M_VISION_TRITANOPIA};
+	for (size_t i = 0; i < c->n_domains; i++) {
+		const struct domain *a = c->domains[i];
+		for (size_t k = i + 1; k < c->n_domains && colour_is_hex(a->colour.s); k++) {
+			const struct domain *b = c->domains[k];
+			double difference;
+			if (!colour_is_hex(b->colour.s))
+				continue;
+			enum vision v = colour_hardest_vision(a->colour.s, b->colour.s, &difference);
+			if (difference >= MIN_COLOUR_DIFFERENCE)
+				continue;
+			char shown[16];
+			snprintf(shown, sizeof shown, "%.0f", floor(difference));
+			struct diag *d = diag_emit(diags, CODE_S008, &b->colour.loc, M_S008_COLOURS_ALIKE,
+						   a->id.s ? a->id.s : "", b->id.s ? b->id.s : "",
+						   (msg)(diags->lang, visions[v]), shown);
+			d->severity = SEV_WARNING;
+			diag_hint(diags, d, M_H_COLOURS_ALIKE);
+		}
+	}
+}
+
 /* Reports domains with the same id; fills by_id (id -> index of the first
  * domain with it, every id given, slug or not: positions look up by it). */
 static void
@@ -99,6 +128,7 @@ validate_domains(struct chain *c, struct idmap *by_id, struct diags *diags)
 			diag_emit(diags, CODE_S008, &d->id.loc, M_S008_DUP_DOMAIN, d->id.s);
 		validate_colour(d, diags);
 	}
+	validate_colour_pairs(c, diags);
 }
 
 static char *

@@ -59,6 +59,23 @@ bool colour_is_hex(const char *s);
 /* The WCAG 2.2 contrast ratio of two "#rrggbb" colours, 1 to 21. */
 double colour_contrast(const char *a, const char *b);
 
+/* The colour-vision deficiencies the palette is checked for, full
+ * severity (Machado, Oliveira and Fernandes 2009). */
+enum vision { VISION_NORMAL, VISION_PROTANOPIA, VISION_DEUTERANOPIA, VISION_TRITANOPIA,
+	      VISION__MAX };
+
+/* The CIE76 colour difference of two "#rrggbb" colours as someone with
+ * vision v sees them. */
+double colour_difference(const char *a, const char *b, enum vision v);
+
+/* The vision under which a and b are hardest to tell apart, and their
+ * difference there. */
+enum vision colour_hardest_vision(const char *a, const char *b, double *difference);
+
+/* The least difference at which colours that mean different things are
+ * told apart at a glance in a small area (tests/palette_test.py). */
+#define MIN_COLOUR_DIFFERENCE 20.0
+
 /* The least contrast a line, a marker or a lane edge needs against its
  * background (WCAG 2.2 SC 1.4.11), and text (SC 1.4.3). */
 #define CONTRAST_GRAPHIC 3.0

@@ -12,8 +12,11 @@ that two colours are told apart at a glance in a small area such as a 10-pt
 marker, where colour discrimination is much weaker than in large fields. The
 glyphs (● ▲ ⬢) carry the impact level anyway; the colour must not mislead.
 
-Usage: palette_test.py [PALETTE.def]   (default: src/palette.def next to
-this folder). Prints one line per failed check and exits 1 if any failed.
+Usage: palette_test.py [PALETTE.def | CHAIN.json]   (default: src/palette.def
+next to this folder). A chain model's own domain colours get the same
+checks (contrast 3:1 against white, dE76 apart under every vision), as
+keten does when it reads them (S008 warnings). Prints one line per failed
+check and exits 1 if any failed.
 """
 import math
 import os
@@ -152,11 +155,38 @@ def check(path, verbose=False):
     return failures
 
 
+def check_chain(path, verbose=False):
+    """The domain colours a chain model gives: 3:1 against white, and apart
+    from each other under every vision (what keten warns about, S008)."""
+    import json
+    chain = json.load(open(path, encoding="utf-8"))["chain"]
+    colours = [(d["id"], d["colour"]) for d in chain.get("domains", []) if d.get("colour")]
+    failures = []
+    for name, hexcolour in colours:
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}", hexcolour):
+            failures.append(f"domain {name}: {hexcolour!r} is not #rrggbb")
+    colours = [(n, h) for n, h in colours if re.fullmatch(r"#[0-9a-fA-F]{6}", h)]
+    for name, hexcolour in colours:
+        ratio = contrast(hexcolour, "#ffffff")
+        if ratio < GRAPHIC:
+            failures.append(f"contrast: domain {name}: {hexcolour} on white is {ratio:.2f}:1, "
+                            f"needs {GRAPHIC}:1")
+    for vision, matrix in [("normal vision", None)] + list(MACHADO.items()):
+        for delta, a, b in smallest_differences(colours, matrix) if len(colours) > 1 else []:
+            if verbose:
+                print(f"{vision:13} domains {a} / {b}: dE76 {delta:5.1f}")
+            if delta < MIN_DELTA_E:
+                failures.append(f"{vision}: domains {a} and {b} differ by dE76 {delta:.1f}, "
+                                f"needs {MIN_DELTA_E}")
+    return failures
+
+
 def main():
     args = [a for a in sys.argv[1:] if a != "-v"]
     here = os.path.dirname(os.path.abspath(__file__))
     path = args[0] if args else os.path.join(here, "..", "src", "palette.def")
-    failures = check(path, verbose="-v" in sys.argv)
+    verbose = "-v" in sys.argv
+    failures = check_chain(path, verbose) if path.endswith(".json") else check(path, verbose)
     for f in failures:
         print(f)
     print(f"palette: {'failed' if failures else 'passed'} ({len(failures)} problems)")
