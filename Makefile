@@ -70,7 +70,7 @@ API_OBJ   = $(BUILD)/api/check_one.o
 SCALING_BIN = $(BUILD)/scaling-inline-svg
 SCALING_OBJ = $(BUILD)/scaling/inline_svg.o
 
-.PHONY: all deps demo test check-headers check-portable check-unit check-api check-golden check-examples check-render \
+.PHONY: all deps demo test check-headers check-portable check-unit check-api check-golden check-examples check-render check-map \
         check-report check-scaffold check-scaling check-messages check-asan check-valgrind check-regress fuzz bench clean \
         install uninstall
 
@@ -164,7 +164,7 @@ demo: deps
 	./keten . || [ $$? -eq 1 ]
 
 test: deps
-	$(MAKE) check-headers check-portable check-unit check-api check-messages check-golden check-examples check-render check-report check-scaffold check-regress check-scaling
+	$(MAKE) check-headers check-portable check-unit check-api check-messages check-golden check-examples check-render check-map check-report check-scaffold check-regress check-scaling
 
 # Every #include keeps to the first line of the header it includes
 # (docs/developers.md, "How the source is laid out"), and the checker catches faults.
@@ -208,6 +208,10 @@ check-golden: keten
 # for the same input, the output folder.
 check-render: keten
 	sh tests/render.sh ./keten
+
+# The journey map: A4 and 1920 px size rules, the same bytes twice.
+check-map: keten
+	sh tests/map.sh ./keten
 
 # The main job and the report: the output folder, index.html's structure
 # and escaping, and the report in headless Chromium.

@@ -37,6 +37,7 @@ static const double row_height[ROW__MAX] = {44, 84, 72, 76, 52, 64, 64};
 #define TITLE_H 46.0
 #define PLOT_H 54.0   /* the step line's area in ROW_POSITION */
 #define MARK 13.0     /* a marker's size */
+#define EMOTION_STEP 12.0 /* one step of emotion; the word "unknown" goes above +2 */
 #define MARKS_PER_LINE 4
 #define MARK_LINES 3
 
@@ -318,7 +319,7 @@ static double
 emotion_y(const struct ink *k, long v)
 {
 	double mid = row_top(k, ROW_EMOTION) + row_height[ROW_EMOTION] / 2;
-	return mid - (double)v * 14;
+	return mid - (double)v * EMOTION_STEP;
 }
 
 static void
@@ -348,8 +349,8 @@ draw_emotion(const struct ink *k, size_t i)
 	const struct map_stage *col = &k->spec->stages[i];
 	double cx = col_left(k, i) + k->col_w / 2;
 	if (!col->has_emotion) {
-		draw_centred(k, cx, row_top(k, ROW_EMOTION) + row_height[ROW_EMOTION] - 5,
-			     msg(k->spec->lang, M_MAP_UNKNOWN), SIZE_TEXT, false, GREY_TEXT);
+		draw_centred(k, cx, emotion_y(k, 2) - 7, msg(k->spec->lang, M_MAP_UNKNOWN),
+			     SIZE_TEXT, false, GREY_TEXT);
 		return;
 	}
 	double y = emotion_y(k, col->emotion);
@@ -367,36 +368,37 @@ draw_emotion(const struct ink *k, size_t i)
 	cairo_fill(cr);
 }
 
-/* Items, one or two lines each, as many as fit in max_lines; the rest
- * counted as "+n more". */
+/* Items, one or two lines each, in at most max_lines lines; when they do
+ * not all fit, the last line says "+n more". */
 static void
 draw_items(const struct ink *k, size_t i, enum row row, const struct map_items *list,
 	   int lines_each, int max_lines)
 {
 	double x = col_left(k, i) + 3, w = k->col_w - 6;
-	double y = row_top(k, row) + 4, bottom = y + max_lines * LINE;
+	double y = row_top(k, row) + 4;
+	int room = max_lines;
 	if (list->n * 2 <= (size_t)max_lines)
 		lines_each = 2;
 	for (size_t n = 0; n < list->n; n++) {
 		const struct map_item *item = &list->items[n];
-		size_t left = list->n - n;
-		bool last_line = y + 2 * LINE > bottom + 0.01;
-		if (left > 1 && last_line) {
-			char *more = msg_xasprintf(k->spec->lang, M_MAP_MORE, (int)left);
+		int left = (int)(list->n - n);
+		if (left > 1 && room <= 1) {
+			char *more = msg_xasprintf(k->spec->lang, M_MAP_MORE, left);
 			draw_text(k, x, y, more, SIZE_TEXT, false, w, 1, GREY_TEXT);
 			free(more);
 			return;
 		}
-		int lines = (int)((bottom - y) / LINE + 0.01);
+		int lines = left > 1 ? room - 1 : room;
 		lines = lines < lines_each ? lines : lines_each;
-		if (lines < 1)
-			return;
 		const char *color = item->good ? OPPORTUNITY_STRONG : COLOR_TEXT;
 		double sw = text_width(k, item->symbol, SIZE_TEXT, false) + 2;
 		draw_text(k, x, y, item->symbol, SIZE_TEXT, false, 0, 0, color);
 		double h = draw_text(k, x + sw, y, item->text, SIZE_TEXT, item->good, w - sw, lines,
 				     color);
-		y += h > LINE ? h : LINE;
+		int used = (int)(h / LINE + 0.5);
+		used = used < 1 ? 1 : used;
+		room -= used;
+		y += used * LINE;
 	}
 }
 
