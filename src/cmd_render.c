@@ -105,27 +105,14 @@ static int
 write_map(struct map_run *run, const struct checked_journey *cj)
 {
 	const struct cli *cli = run->cli;
-	struct marker_list markers;
-	markers_of(cj, cli->disabled, &markers);
-	struct pathway p = {cj->doc->journey, cj->persona, cj->chain, &markers, cli->lang,
-			    false, cj->friction};
 	struct map_spec spec;
-	map_prepare(&p, &spec);
-	markers_free(&markers);
-	enum image_format format = (enum image_format)cli->image_format;
-	const char *id = cj->doc->journey->id.s ? cj->doc->journey->id.s : "";
-	char *name = map_file_name(id, format);
-	struct buf bytes = {0};
+	map_of(cj, cli->disabled, cli->lang, &spec);
 	char *error = NULL;
-	int status = map_draw(&spec, format, &bytes, &error);
-	if (status == 0)
-		status = outdir_write(run->out, name, bytes.data, bytes.len, &error);
-	if (status != 0)
-		fprintf(stderr, "keten: %s: %s\n", name, error);
-	free(error);
-	free(name);
-	buf_free(&bytes);
+	int status = map_write(&spec, (enum image_format)cli->image_format, run->out, &error);
 	map_spec_free(&spec);
+	if (status != 0)
+		fprintf(stderr, "keten: %s\n", error);
+	free(error);
 	return status;
 }
 

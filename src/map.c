@@ -2,6 +2,7 @@
 #include "map.h"
 
 #include "mem.h"
+#include "outdir.h"
 #include "pathway_labels.h"
 #include "values.h"
 #include "vocab.h"
@@ -84,6 +85,7 @@ map_prepare(const struct pathway *p, struct map_spec *spec)
 	const struct journey *j = p->journey;
 	memset(spec, 0, sizeof *spec);
 	spec->lang = p->lang;
+	spec->id = xstrdup(j->id.s ? j->id.s : "");
 	spec->title = xstrdup(j->title.s && *j->title.s ? j->title.s : j->id.s ? j->id.s : "");
 	struct buf line = {0};
 	pathway_subtitle(&line, p);
@@ -122,6 +124,7 @@ map_spec_free(struct map_spec *spec)
 	}
 	free(spec->stages);
 	free(spec->journey_marks.items);
+	free(spec->id);
 	free(spec->title);
 	free(spec->subtitle);
 	free(spec->counts);
@@ -132,4 +135,34 @@ char *
 map_file_name(const char *journey_id, enum image_format format)
 {
 	return xasprintf("%s.map.%s", journey_id, image_format_name(format));
+}
+
+void
+map_of(const struct checked_journey *cj, const bool disabled[CODE__MAX], enum lang lang,
+       struct map_spec *spec)
+{
+	struct marker_list markers;
+	markers_of(cj, disabled, &markers);
+	struct pathway p = {cj->doc->journey, cj->persona, cj->chain, &markers, lang, false,
+			    cj->friction};
+	map_prepare(&p, spec);
+	markers_free(&markers);
+}
+
+int
+map_write(const struct map_spec *spec, enum image_format format, struct outdir *out,
+	  char **error)
+{
+	char *name = map_file_name(spec->id, format);
+	struct buf bytes = {0};
+	char *why = NULL;
+	int status = map_draw(spec, format, &bytes, &why);
+	if (status == 0)
+		status = outdir_write(out, name, bytes.data, bytes.len, error);
+	else
+		*error = xasprintf("%s: %s", name, why);
+	free(why);
+	free(name);
+	buf_free(&bytes);
+	return status;
 }

@@ -1,4 +1,4 @@
-/* map.h - the journey map of one journey: stages as columns, with rows for the chain position, the emotion curve, touchpoints, friction markers, pain points and opportunities; prepared as plain data (map.c) and drawn with cairo and pango as SVG, PNG or PDF (map_draw.c, the one place that sees cairo). Included by: map*.c, cmd_render.c, tests/unit/. */
+/* map.h - the journey map of one journey: stages as columns, with rows for the chain position, the emotion curve, touchpoints, friction markers, pain points and opportunities; prepared as plain data (map.c) and drawn with cairo and pango as SVG, PNG or PDF (map_draw.c, the one place that sees cairo). Included by: map*.c, cmd_render.c, cmd_main.c, tests/unit/. */
 #ifndef KETEN_MAP_H
 #define KETEN_MAP_H
 
@@ -9,6 +9,8 @@
 #include <stddef.h>
 
 struct buf;
+struct checked_journey;
+struct outdir;
 
 /* A line of text with its symbol: a touchpoint, a pain point, an
  * opportunity or a good event (good: drawn in green). */
@@ -54,6 +56,7 @@ struct map_stage {
  * given text, not markup). */
 struct map_spec {
 	enum lang lang;
+	char *id;         /* the journey's id, for the file name */
 	char *title;
 	char *subtitle;   /* persona, region, as-is or to-be */
 	char *counts;     /* "7 etappes · 4 knelpunten · frictiescore 9" */
@@ -83,5 +86,15 @@ char *map_file_name(const char *journey_id, enum image_format format);
  */
 int map_draw(const struct map_spec *spec, enum image_format format, struct buf *out,
 	     char **error);
+
+/* The map of a checked journey (not a broken one), with the markers of
+ * the rules not disabled: map_prepare on it. Nothing of cj is kept. */
+void map_of(const struct checked_journey *cj, const bool disabled[CODE__MAX], enum lang lang,
+	    struct map_spec *spec);
+
+/* Draws the map and writes it into out as map_file_name names it.
+ * Returns 0, or -1 with *error (caller frees) naming the file. */
+int map_write(const struct map_spec *spec, enum image_format format, struct outdir *out,
+	      char **error);
 
 #endif
