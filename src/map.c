@@ -4,6 +4,7 @@
 #include "mem.h"
 #include "outdir.h"
 #include "pathway_labels.h"
+#include "render_text.h"
 #include "values.h"
 #include "vocab.h"
 
@@ -13,11 +14,22 @@
 #define SYM_PAIN "\xE2\x9A\xA0"        /* ⚠ */
 #define SYM_OPPORTUNITY "\xE2\x98\x85" /* ★ */
 
+/* The longest user text kept, in characters: a column shows far less. */
+#define TEXT_CHARS 300
+
+/* User text for pango: one line, valid UTF-8, no bidirectional overrides,
+ * personal data (K012) masked (render_text.h). Caller frees. */
+static char *
+plain(const char *s)
+{
+	return esc_plain(s ? s : "", TEXT_CHARS);
+}
+
 static void
 add_item(struct map_items *list, const char *symbol, const char *text, bool good)
 {
 	list->items = xgrow(list->items, list->n, &list->cap, sizeof *list->items);
-	list->items[list->n++] = (struct map_item){symbol, xstrdup(text), good};
+	list->items[list->n++] = (struct map_item){symbol, plain(text), good};
 }
 
 static void
@@ -51,10 +63,10 @@ fill_position(struct map_stage *col, const struct pathway *p, const struct stage
 	struct tint t = tint_of(p->chain, pos);
 	memcpy(col->color, t.dark, strlen(t.dark) < sizeof col->color ? strlen(t.dark) + 1 : 1);
 	if (pos == NULL) {
-		col->position = xstrdup(msg(p->lang, M_R_UNKNOWN_POSITION));
+		col->position = plain(msg(p->lang, M_R_UNKNOWN_POSITION));
 		return;
 	}
-	col->position = xstrdup(pos->label.s && *pos->label.s ? pos->label.s : pos->id.s);
+	col->position = plain(pos->label.s && *pos->label.s ? pos->label.s : pos->id.s);
 	col->rung = pos->ladder.set ? pos->ladder.v : 0;
 }
 
@@ -62,7 +74,7 @@ static void
 fill_stage(struct map_stage *col, const struct pathway *p, size_t i)
 {
 	const struct stage *s = p->journey->stages[i];
-	col->title = xstrdup(s->title.s && *s->title.s ? s->title.s : s->id.s ? s->id.s : "");
+	col->title = plain(s->title.s && *s->title.s ? s->title.s : s->id.s);
 	col->meta = s->duration.set ? value_duration_text(s->duration.v, p->lang) : xstrdup("");
 	fill_position(col, p, s);
 	col->relapse = i > 0 && move_between(p->journey->stages[i - 1], s) == MOVE_DOWN;
@@ -86,12 +98,14 @@ map_prepare(const struct pathway *p, struct map_spec *spec)
 	memset(spec, 0, sizeof *spec);
 	spec->lang = p->lang;
 	spec->id = xstrdup(j->id.s ? j->id.s : "");
-	spec->title = xstrdup(j->title.s && *j->title.s ? j->title.s : j->id.s ? j->id.s : "");
+	spec->title = plain(j->title.s && *j->title.s ? j->title.s : j->id.s);
 	struct buf line = {0};
 	pathway_subtitle(&line, p);
-	spec->subtitle = buf_detach(&line);
+	spec->subtitle = plain(buf_str(&line));
+	buf_clear(&line);
 	pathway_counts(&line, p);
-	spec->counts = buf_detach(&line);
+	spec->counts = plain(buf_str(&line));
+	buf_free(&line);
 	for (size_t k = 0; k < p->markers->n; k++)
 		if (p->markers->items[k].stage < 0)
 			add_mark(&spec->journey_marks, &p->markers->items[k]);

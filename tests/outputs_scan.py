@@ -49,6 +49,10 @@ XLINK_NS = "{http://www.w3.org/1999/xlink}"
 # What Graphviz's SVG renderer writes; anything else was made from input.
 SVG_TAGS = {"svg", "g", "title", "desc", "text", "polygon", "polyline", "path",
             "ellipse", "a", "defs", "linearGradient", "radialGradient", "stop"}
+# A journey map (<id>.map.svg) is drawn by cairo: its words are glyph
+# outlines (<symbol>, <use>), not text. Its text is read from the map's PDF
+# (pdftotext), which the caller passes too, like a PNG's DOT or SVG.
+MAP_SVG_TAGS = {"svg", "g", "defs", "symbol", "use", "path", "rect", "clipPath"}
 # Characters that never count as shown text: white space, controls,
 # direction marks and the other invisible format characters.
 INVISIBLE = re.compile("[\\s\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
@@ -233,7 +237,10 @@ def write_json(path, doc):
 # --- text of each kind of file ---
 
 def svg_text(path, data):
-    """The SVG's drawn text; None (with a problem) when it is no clean SVG."""
+    """The SVG's drawn text; None (with a problem) when it is no clean SVG,
+    and None for a journey map, whose words are glyph outlines."""
+    is_map = path.endswith(".map.svg")
+    tags = MAP_SVG_TAGS if is_map else SVG_TAGS
     if b"<!ENTITY" in data:
         problem(path, "an entity declaration in the SVG")
     try:
@@ -244,8 +251,8 @@ def svg_text(path, data):
     drawn = []
     for el in root.iter():
         tag = el.tag.replace(SVG_NS, "")
-        if tag not in SVG_TAGS:
-            problem(path, f"an element <{tag}> that Graphviz does not write")
+        if tag not in tags:
+            problem(path, f"an element <{tag}> that {'cairo' if is_map else 'Graphviz'} does not write")
         for attr, value in el.attrib.items():
             local = attr.split("}")[-1]
             if local.lower().startswith("on"):
@@ -254,7 +261,7 @@ def svg_text(path, data):
                 problem(path, f"a link to {value[:40]!r} on <{tag}>")
         if tag == "text":
             drawn.append("".join(el.itertext()))
-    return "".join(drawn)
+    return None if is_map else "".join(drawn)
 
 
 def dot_text(path, data):
