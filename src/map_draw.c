@@ -322,6 +322,25 @@ emotion_y(const struct ink *k, long v)
 	return mid - (double)v * EMOTION_STEP;
 }
 
+/* Rungs 1-6 beside the step line, with faint lines across. */
+static void
+draw_rung_axis(const struct ink *k)
+{
+	cairo_t *cr = k->cr;
+	double right = col_left(k, k->first + k->n);
+	for (long rung = 1; rung <= 6; rung++) {
+		char label[4];
+		snprintf(label, sizeof label, "%ld", rung);
+		double y = rung_y(k, rung);
+		draw_centred(k, MARGIN + HEAD_W - 10, y, label, SIZE_TEXT, false, GREY_TEXT);
+		set_color(cr, COLOR_RULE);
+		cairo_set_line_width(cr, 0.5);
+		cairo_move_to(cr, MARGIN + HEAD_W, y);
+		cairo_line_to(cr, right, y);
+		cairo_stroke(cr);
+	}
+}
+
 static void
 draw_emotion_axis(const struct ink *k)
 {
@@ -377,8 +396,8 @@ draw_items(const struct ink *k, size_t i, enum row row, const struct map_items *
 	double x = col_left(k, i) + 3, w = k->col_w - 6;
 	double y = row_top(k, row) + 4;
 	int room = max_lines;
-	if (list->n * 2 <= (size_t)max_lines)
-		lines_each = 2;
+	if (list->n > 0 && (int)list->n * lines_each < max_lines)
+		lines_each = max_lines / (int)list->n;
 	for (size_t n = 0; n < list->n; n++) {
 		const struct map_item *item = &list->items[n];
 		int left = (int)(list->n - n);
@@ -390,11 +409,12 @@ draw_items(const struct ink *k, size_t i, enum row row, const struct map_items *
 		}
 		int lines = left > 1 ? room - 1 : room;
 		lines = lines < lines_each ? lines : lines_each;
-		const char *color = item->good ? OPPORTUNITY_STRONG : COLOR_TEXT;
-		double sw = text_width(k, item->symbol, SIZE_TEXT, false) + 2;
-		draw_text(k, x, y, item->symbol, SIZE_TEXT, false, 0, 0, color);
-		double h = draw_text(k, x + sw, y, item->text, SIZE_TEXT, item->good, w - sw, lines,
-				     color);
+		/* a good item's symbol is green; its text stays dark, for contrast */
+		double sw = text_width(k, item->symbol, SIZE_TEXT, true) + 2;
+		draw_text(k, x, y, item->symbol, SIZE_TEXT, item->good, 0, 0,
+			  item->good ? OPPORTUNITY_STRONG : COLOR_TEXT);
+		double h = draw_text(k, x + sw, y, item->text, SIZE_TEXT, false, w - sw, lines,
+				     COLOR_TEXT);
 		int used = (int)(h / LINE + 0.5);
 		used = used < 1 ? 1 : used;
 		room -= used;
@@ -480,11 +500,12 @@ draw_key(const struct ink *k)
 	char *pain = xasprintf("\xE2\x9A\xA0 %s", msg(lang, M_R_TEAM_PAIN_POINT));
 	x = key_entry(k, x, y, pain);
 	free(pain);
-	char *chance = xasprintf("\xE2\x98\x85 %s", msg(lang, M_R_OPPORTUNITY));
-	x = key_entry(k, x, y, chance);
-	free(chance);
-	draw_text(k, x, y - LINE / 2, msg(lang, M_R_GOOD_EVENT), SIZE_TEXT, true, 0, 0,
-		  OPPORTUNITY_STRONG);
+	draw_text(k, x, y - LINE / 2, "\xE2\x98\x85", SIZE_TEXT, true, 0, 0, OPPORTUNITY_STRONG);
+	x = key_entry(k, x + text_width(k, "\xE2\x98\x85", SIZE_TEXT, true) + 3, y,
+		      msg(lang, M_R_OPPORTUNITY));
+	draw_text(k, x, y - LINE / 2, "+ \xE2\x9C\x93", SIZE_TEXT, true, 0, 0, OPPORTUNITY_STRONG);
+	key_entry(k, x + text_width(k, "+ \xE2\x9C\x93", SIZE_TEXT, true) + 3, y,
+		  msg(lang, M_R_GOOD_EVENT));
 }
 
 /* --- a band and the whole map --- */
@@ -518,6 +539,7 @@ draw_band(struct ink *k, size_t band)
 	cairo_fill(cr);
 	draw_title(k);
 	draw_rows(k);
+	draw_rung_axis(k);
 	draw_emotion_axis(k);
 	for (size_t i = k->first; i < k->first + k->n; i++)
 		draw_stage(k, i);
