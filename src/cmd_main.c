@@ -17,6 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A journey map prepared during the checks, and its journey's number. */
+struct pending_map {
+	struct map_spec spec;
+	size_t journey;
+};
+
 /* What one run writes, and what it has written. */
 struct main_job {
 	const struct cli *cli;
@@ -27,7 +33,7 @@ struct main_job {
 	struct render_run *render;
 	struct report *report;
 	struct overview overview;
-	struct map_spec *maps;       /* the journey maps, drawn after the diagrams */
+	struct pending_map *maps;    /* the journey maps, drawn after the diagrams */
 	size_t n_maps, cap_maps;
 	struct cmp_side *sides;      /* journeys with a kind (as-is, to-be) */
 	size_t n_sides, cap_sides;
@@ -43,7 +49,9 @@ on_journey(const struct checked_journey *cj, void *arg)
 	render_jobs_add(job->render, cj);
 	if (job->findings_json && job->format != IMAGE_DOT && !cj->broken) {
 		job->maps = xgrow(job->maps, job->n_maps, &job->cap_maps, sizeof(*job->maps));
-		map_of(cj, job->cli->disabled, job->cli->lang, &job->maps[job->n_maps++]);
+		struct pending_map *m = &job->maps[job->n_maps++];
+		m->journey = cj->index;
+		map_of(cj, job->cli->disabled, job->cli->lang, &m->spec);
 	}
 	report_add_journey(job->report, cj);
 	overview_add_journey(&job->overview, cj);
@@ -166,15 +174,22 @@ collect_diagrams(struct main_job *job)
 }
 
 /* Draws and writes the journey maps (after the render workers: cairo and
- * pango in this process only once no more workers are forked). */
+ * pango in this process only once no more workers are forked), and tells
+ * the report. */
 static void
 write_maps(struct main_job *job)
 {
 	for (size_t i = 0; i < job->n_maps; i++) {
+		struct pending_map *m = &job->maps[i];
 		char *error = NULL;
-		int status = map_write(&job->maps[i], job->format, &job->out, &error);
+		int status = map_write(&m->spec, job->format, &job->out, &error);
+		if (status == 0) {
+			char *name = map_file_name(m->spec.id, job->format);
+			report_set_map(job->report, m->journey, name);
+			free(name);
+		}
 		count_written(job, status, error);
-		map_spec_free(&job->maps[i]);
+		map_spec_free(&m->spec);
 	}
 	free(job->maps);
 	job->maps = NULL;
