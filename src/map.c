@@ -105,7 +105,11 @@ map_prepare(const struct pathway *p, struct map_spec *spec)
 	buf_clear(&line);
 	pathway_counts(&line, p);
 	spec->counts = plain(buf_str(&line));
-	buf_free(&line);
+	buf_clear(&line);
+	esc_append(&line, spec->title, strlen(spec->title), ESC_XML);
+	spec->svg_title = buf_detach(&line);
+	pathway_description(&line, p);
+	spec->svg_desc = buf_detach(&line);
 	for (size_t k = 0; k < p->markers->n; k++)
 		if (p->markers->items[k].stage < 0)
 			add_mark(&spec->journey_marks, &p->markers->items[k]);
@@ -142,6 +146,8 @@ map_spec_free(struct map_spec *spec)
 	free(spec->title);
 	free(spec->subtitle);
 	free(spec->counts);
+	free(spec->svg_title);
+	free(spec->svg_desc);
 	memset(spec, 0, sizeof *spec);
 }
 

@@ -60,6 +60,8 @@ struct map_spec {
 	char *title;
 	char *subtitle;   /* persona, region, as-is or to-be */
 	char *counts;     /* "7 etappes · 4 knelpunten · frictiescore 9" */
+	char *svg_title;  /* the SVG's <title> and <desc>, XML-escaped */
+	char *svg_desc;
 	struct map_marks journey_marks; /* findings about the journey as a whole */
 	size_t n_stages;
 	struct map_stage *stages;

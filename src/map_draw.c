@@ -611,6 +611,24 @@ surface_new(const struct map_spec *spec, enum image_format format, struct buf *o
 					  (int)(height * scale + 0.5));
 }
 
+/* The SVG's <title> and <desc> as the first children of <svg>, which
+ * cairo does not write. */
+static void
+add_title(struct buf *svg, const struct map_spec *spec)
+{
+	char *start = svg->data ? strstr(svg->data, "<svg") : NULL;
+	char *end = start ? strchr(start, '>') : NULL;
+	if (end == NULL)
+		return;
+	end++;
+	struct buf fixed = {0};
+	buf_add(&fixed, svg->data, (size_t)(end - svg->data));
+	buf_printf(&fixed, "\n<title>%s</title>\n<desc>%s</desc>", spec->svg_title, spec->svg_desc);
+	buf_add(&fixed, end, svg->len - (size_t)(end - svg->data));
+	buf_free(svg);
+	*svg = fixed;
+}
+
 /* cairo numbers its SVG surfaces with a counter of the whole process
  * (<g id="surface6">): the same map drawn second would differ. The one
  * such id becomes id="map". */
@@ -658,7 +676,9 @@ map_draw(const struct map_spec *spec, enum image_format format, struct buf *out,
 		*error = msg_xasprintf(spec->lang, M_MAP_CAIRO_FAILED, cairo_status_to_string(status));
 		return -1;
 	}
-	if (format == IMAGE_SVG)
+	if (format == IMAGE_SVG) {
 		fix_surface_id(out);
+		add_title(out, spec);
+	}
 	return 0;
 }
