@@ -1,4 +1,4 @@
-/* pathway.h - the pathway diagram of one journey: prepared from the model as plain data (labels, lanes, moves), then built with libcgraph, laid out and rendered with libgvc in this process. Only pathway.c sees Graphviz. Included by: pathway_*.c, pathway_*.h, gv_shared.h, overview_render.h, render_jobs.c, render_jobs.h, tests/unit/, fuzz/dot_graph.c. */
+/* pathway.h - the pathway diagram of one journey: prepared from the model as plain data (labels, lanes, moves), then built with libcgraph, laid out and rendered with libgvc in this process. Only pathway.c sees Graphviz. Included by: pathway_*.c, pathway_*.h, map.h, gv_shared.h, overview_render.h, render_jobs.c, render_jobs.h, tests/unit/, fuzz/dot_graph.c. */
 #ifndef KETEN_PATHWAY_H
 #define KETEN_PATHWAY_H
 

@@ -69,6 +69,12 @@ static const char *const kind_symbol[TP__MAX] = {
 	"\xE2\x80\xA2",     /* • other */
 };
 
+const char *
+touchpoint_symbol(enum tp_kind kind)
+{
+	return kind_symbol[kind < TP__MAX ? kind : TP_OTHER];
+}
+
 #define SYM_PAIN "\xE2\x9A\xA0"        /* ⚠ */
 #define SYM_OPPORTUNITY "\xE2\x98\x85" /* ★ */
 #define SYM_DOT " \xC2\xB7 "           /* " · " */
@@ -218,20 +224,26 @@ put_note_row(struct buf *out, const char *fill, const char *symbol_color,
 
 /* --- the title block --- */
 
-static void
-put_subtitle(struct buf *out, const struct pathway *p)
+void
+pathway_subtitle(struct buf *out, const struct pathway *p)
 {
 	const struct journey *j = p->journey;
 	const char *name = p->persona && p->persona->name.s ? p->persona->name.s
 			 : j->persona.s ? j->persona.s : "";
-	struct buf line = {0};
-	msg_append(&line, p->lang, M_R_PERSONA, name);
+	msg_append(out, p->lang, M_R_PERSONA, name);
 	if (j->region.s && *j->region.s) {
-		buf_puts(&line, SYM_DOT);
-		msg_append(&line, p->lang, M_R_REGION, j->region.s);
+		buf_puts(out, SYM_DOT);
+		msg_append(out, p->lang, M_R_REGION, j->region.s);
 	}
-	buf_puts(&line, SYM_DOT);
-	buf_puts(&line, j->kind.v == KIND_TO_BE ? msg(p->lang, M_R_TO_BE) : msg(p->lang, M_R_AS_IS));
+	buf_puts(out, SYM_DOT);
+	buf_puts(out, j->kind.v == KIND_TO_BE ? msg(p->lang, M_R_TO_BE) : msg(p->lang, M_R_AS_IS));
+}
+
+static void
+put_subtitle(struct buf *out, const struct pathway *p)
+{
+	struct buf line = {0};
+	pathway_subtitle(&line, p);
 	esc_wrap(out, buf_str(&line), TITLE_WIDTH + 20, TITLE_LINES);
 	buf_free(&line);
 }
@@ -247,8 +259,8 @@ count_questions(const struct marker_list *markers)
 
 /* "7 etappes · 4 knelpunten · frictiescore 9", and " · 2 vragen" when
  * there are questions. */
-static void
-put_counts(struct buf *out, const struct pathway *p)
+void
+pathway_counts(struct buf *out, const struct pathway *p)
 {
 	int stages = (int)p->journey->n_stages, found = p->friction.count;
 	msg_append_plural(out, p->lang, stages, M_R_STAGES_1, M_R_STAGES_N);
@@ -274,7 +286,7 @@ label_title(struct buf *out, const struct pathway *p)
 	put_subtitle(out, p);
 	buf_printf(out, "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\" COLOR=\"%s\">",
 		   GREY_TEXT);
-	put_counts(out, p);
+	pathway_counts(out, p);
 	buf_puts(out, "</FONT></TD></TR></TABLE>");
 }
 
@@ -763,7 +775,7 @@ pathway_description(struct buf *out, const struct pathway *p)
 		msg_append(&text, p->lang, M_R_REGION, j->region.s);
 	}
 	buf_printf(&text, ", %s: ", j->kind.v == KIND_TO_BE ? msg(p->lang, M_R_TO_BE) : msg(p->lang, M_R_AS_IS));
-	put_counts(&text, p);
+	pathway_counts(&text, p);
 	buf_puts(&text, ".");
 	char *plain = esc_plain(buf_str(&text), 2000);
 	esc_append(out, plain, strlen(plain), ESC_XML);

@@ -1,4 +1,4 @@
-/* pathway_labels.h - the HTML-like labels of the pathway diagram (title block, lane headers, stage cards, legend), its colours and its plain-text description; no Graphviz types. Included by: compare_out.c, overview_render.c, pathway.c, pathway_spec.c, tests/unit/. */
+/* pathway_labels.h - the HTML-like labels of the pathway diagram (title block, lane headers, stage cards, legend), its colours and its plain-text description; no Graphviz types. Included by: compare_out.c, map*.c, overview_render.c, pathway.c, pathway_spec.c, tests/unit/. */
 #ifndef KETEN_PATHWAY_LABELS_H
 #define KETEN_PATHWAY_LABELS_H
 
@@ -10,6 +10,10 @@ struct buf;
 /* The tint of a position's domain (by the domain's place in the chain);
  * the grey one for NULL. */
 struct tint tint_of(const struct chain *chain, const struct position *pos);
+
+/* The symbol of a touchpoint kind (one UTF-8 character in DejaVu Sans);
+ * the symbol of TP_OTHER for a kind out of range. */
+const char *touchpoint_symbol(enum tp_kind kind);
 
 /* Each label builder appends one HTML-like label, "<…>" without the outer
  * angle brackets that DOT puts around it. All user text goes through
@@ -29,6 +33,12 @@ bool label_title_markers(struct buf *out, const struct pathway *p);
 extern const char *const legend_part_names[LEGEND_PARTS];
 bool label_legend_part(struct buf *out, const struct pathway *p, const struct lane_set *lanes,
 		       int part);
+
+/* The title block's second and third lines as plain text, not escaped:
+ * "persona: Ans · regio: Noord · huidige situatie" and
+ * "7 etappes · 4 knelpunten · frictiescore 9 · 2 vragen". */
+void pathway_subtitle(struct buf *out, const struct pathway *p);
+void pathway_counts(struct buf *out, const struct pathway *p);
 
 /* One plain sentence that says what the diagram shows (SVG <desc>). */
 void pathway_description(struct buf *out, const struct pathway *p);

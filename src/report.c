@@ -622,6 +622,15 @@ report_set_diagram(struct report *r, size_t i, const char *name)
 }
 
 void
+report_set_map(struct report *r, size_t i, const char *name)
+{
+	if (i >= r->n_journeys)
+		return;
+	free(r->journeys[i].map);
+	r->journeys[i].map = xstrdup(name);
+}
+
+void
 report_set_overview(struct report *r, const char *svg, size_t len)
 {
 	free(r->overview);
@@ -654,7 +663,7 @@ report_free(struct report **rp)
 	for (size_t i = 0; i < r->n_journeys; i++) {
 		struct report_journey *rj = &r->journeys[i];
 		free(rj->id), free(rj->title), free(rj->persona), free(rj->kind);
-		free(rj->file), free(rj->diagram);
+		free(rj->file), free(rj->diagram), free(rj->map);
 		buf_free(&rj->head), buf_free(&rj->tail);
 	}
 	free(r->journeys);
