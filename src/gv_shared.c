@@ -161,11 +161,10 @@ gv_svg_finish(struct buf *svg, const char *description, const char *classes)
 		return;
 	struct buf out = {0};
 	buf_add(&out, data, (size_t)(root_end - data));
-	buf_puts(&out, " role=\"img\" aria-labelledby=\"svg-title\" aria-describedby=\"svg-desc\">"
-		 "\n<title id=\"svg-title\">");
+	buf_puts(&out, SVG_ROOT_ROLE ">\n" SVG_TITLE_OPEN);
 	title += strlen("<title>");
 	buf_add(&out, title, (size_t)(title_end - title));
-	buf_puts(&out, "</title>\n<desc id=\"svg-desc\">");
+	buf_puts(&out, "</title>\n" SVG_DESC_OPEN);
 	buf_puts(&out, description);
 	buf_puts(&out, "</desc>");
 	buf_add(&out, root_end + 1, (size_t)(graph - root_end - 1));

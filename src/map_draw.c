@@ -653,7 +653,8 @@ surface_new(const struct map_spec *spec, enum image_format format, struct buf *o
 					  (int)(height * scale + 0.5));
 }
 
-/* The SVG's <title> and <desc> as the first children of <svg>, which
+/* The accessible head of the SVG (role, <title> and <desc> as the first
+ * children of <svg>, as every picture has; see pathway.h), which
  * cairo does not write. */
 static void
 add_title(struct buf *svg, const struct map_spec *spec)
@@ -662,10 +663,11 @@ add_title(struct buf *svg, const struct map_spec *spec)
 	char *end = start ? strchr(start, '>') : NULL;
 	if (end == NULL)
 		return;
-	end++;
 	struct buf fixed = {0};
 	buf_add(&fixed, svg->data, (size_t)(end - svg->data));
-	buf_printf(&fixed, "\n<title>%s</title>\n<desc>%s</desc>", spec->svg_title, spec->svg_desc);
+	buf_printf(&fixed, SVG_ROOT_ROLE ">\n" SVG_TITLE_OPEN "%s</title>\n" SVG_DESC_OPEN "%s</desc>",
+		   spec->svg_title, spec->svg_desc);
+	end++;
 	buf_add(&fixed, end, svg->len - (size_t)(end - svg->data));
 	buf_free(svg);
 	*svg = fixed;

@@ -13,6 +13,13 @@ struct buf;
 
 enum image_format { IMAGE_SVG, IMAGE_PNG, IMAGE_PDF, IMAGE_DOT };
 
+/* The accessible head of every SVG keten draws (diagrams, overview,
+ * journey map): these attributes on <svg>, then <title> and <desc> as its
+ * first children with these ids (the report prefixes them per picture). */
+#define SVG_ROOT_ROLE " role=\"img\" aria-labelledby=\"svg-title\" aria-describedby=\"svg-desc\""
+#define SVG_TITLE_OPEN "<title id=\"svg-title\">"
+#define SVG_DESC_OPEN "<desc id=\"svg-desc\">"
+
 /* "svg", "png", "pdf", "dot": the -T value and the file extension. */
 const char *image_format_name(enum image_format format);
 /* The format named s, or -1. */
