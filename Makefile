@@ -11,7 +11,7 @@ DESTDIR ?=
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-PKGS     = libcmark libcjson libutf8proc libgvc libcgraph
+PKGS     = libcmark libcjson libutf8proc libgvc libcgraph cairo pangocairo
 STD      = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN     = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
            -Wwrite-strings -Wshadow -Werror=format
@@ -29,7 +29,8 @@ BUILD      ?= build
 # pkgconf, which dpkg-query may not report as installed when pkgconf is.
 DEB_PKGS = build-essential pkgconf libcmark-dev libcjson-dev libutf8proc-dev \
            libgraphviz-dev graphviz fonts-dejavu-core valgrind \
-           python3-jsonschema chromium clang-14 libclang-rt-14-dev poppler-utils groff-base
+           python3-jsonschema chromium clang-14 libclang-rt-14-dev poppler-utils groff-base \
+           libcairo2-dev libpango1.0-dev
 
 BASE   = mem idmap path self_path text catalog diag vocab values readability personal source jsonw model
 READ   = md_limits read_md read_md_item read_md_persona read_md_journey json_scan read_json read_json_value read_json_object
@@ -37,7 +38,7 @@ MODEL  = chain
 CHECK  = check rules rules_contact rules_move rules_experience rules_text \
          rules_request rules_money rules_course rules_walk preload \
          layout workspace_files workspace_chains workspace_checks workspace
-RENDER = render_text html markers pathway_labels pathway_spec pathway_measure gv_shared pathway overview overview_render compare compare_out \
+RENDER = palette render_text html markers pathway_labels pathway_spec pathway_measure gv_shared pathway map map_draw overview overview_render compare compare_out \
          render_jobs
 WRITE  = diag_print write_json write_md outdir report report_page
 CLI    = cli cli_workspace cli_stdout cmd_main cmd_check cmd_export cmd_chain cmd_rules cmd_render cmd_overview cmd_compare \
@@ -69,7 +70,7 @@ API_OBJ   = $(BUILD)/api/check_one.o
 SCALING_BIN = $(BUILD)/scaling-inline-svg
 SCALING_OBJ = $(BUILD)/scaling/inline_svg.o
 
-.PHONY: all deps demo test check-headers check-portable check-unit check-api check-golden check-examples check-render \
+.PHONY: all deps demo test check-palette check-headers check-portable check-unit check-api check-golden check-examples check-render check-map \
         check-report check-scaffold check-scaling check-messages check-asan check-valgrind check-regress fuzz bench clean \
         install uninstall
 
@@ -163,7 +164,8 @@ demo: deps
 	./keten . || [ $$? -eq 1 ]
 
 test: deps
-	$(MAKE) check-headers check-portable check-unit check-api check-messages check-golden check-examples check-render check-report check-scaffold check-regress check-scaling
+	$(MAKE) check-headers check-portable check-unit check-api check-messages check-golden check-examples check-render check-map check-report check-scaffold check-regress check-scaling \
+	check-palette
 
 # Every #include keeps to the first line of the header it includes
 # (docs/developers.md, "How the source is laid out"), and the checker catches faults.
@@ -174,6 +176,14 @@ check-headers:
 # (the rest includes no Linux header: tests/check-headers.py).
 check-portable: | $(BUILD) $(GEN_HEADERS)
 	$(CC) $(ALL_CFLAGS) -U__linux__ -Werror -c -o $(BUILD)/cmd_watch-elsewhere.o src/cmd_watch.c
+
+# The palette of the pictures stays distinguishable under protanopia,
+# deuteranopia and tritanopia and meets WCAG 2.2 contrast; the checker
+# rejects the palette before issue 13.
+check-palette:
+	python3 tests/palette_test.py src/palette.def
+	! python3 tests/palette_test.py tests/palette/before-issue13.def >/dev/null
+	! python3 tests/palette_test.py tests/golden/s008-colour/chains/regio.json >/dev/null
 
 check-unit: $(UNIT_BIN)
 	$(UNIT_BIN)
@@ -207,6 +217,10 @@ check-golden: keten
 # for the same input, the output folder.
 check-render: keten
 	sh tests/render.sh ./keten
+
+# The journey map: A4 and 1920 px size rules, the same bytes twice.
+check-map: keten
+	sh tests/map.sh ./keten
 
 # The main job and the report: the output folder, index.html's structure
 # and escaping, and the report in headless Chromium.

@@ -32,7 +32,7 @@ _keten_options() { # command
 		echo "$_keten_opts_common --fail-on --chain --disable -q --quiet $_keten_opts_limits -o --output -T --format-image" ;;
 	compare) echo "$_keten_opts_common --format --chain --disable $_keten_opts_limits" ;;
 	render)
-		echo "$_keten_opts_common --fail-on --chain --disable -q --quiet $_keten_opts_limits $_keten_opts_output --timings" ;;
+		echo "$_keten_opts_common --fail-on --chain --disable -q --quiet $_keten_opts_limits $_keten_opts_output --timings --view" ;;
 	export) echo "$_keten_opts_common $_keten_opts_limits" ;;
 	chain) echo "$_keten_opts_common --chain --dump" ;;
 	rules) echo "$_keten_opts_common --format" ;;
@@ -44,7 +44,7 @@ _keten_options() { # command
 _keten_takes_value() {
 	case $1 in
 	--lang | --format | --fail-on | --chain | --disable | -o | --output | -T | \
-		--format-image | -j | --jobs | --timings | --persona | --max-*) return 0 ;;
+		--format-image | -j | --jobs | --timings | --persona | --view | --max-*) return 0 ;;
 	esac
 	return 1
 }
@@ -88,6 +88,7 @@ _keten_values() { # option, cur
 		;;
 	--fail-on) compgen -W "error warning never" -- "$2" ;;
 	-T | --format-image) compgen -W "svg png pdf dot" -- "$2" ;;
+	--view) compgen -W "pathway map" -- "$2" ;;
 	--disable)
 		local done_part="" last=$2
 		if [[ $2 == *,* ]]; then

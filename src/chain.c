@@ -2,12 +2,14 @@
 #include "chain.h"
 
 #include "embedded.h"
+#include "palette.h"
 #include "read.h"
 #include "readability.h"
 #include "source.h"
 #include "text.h"
 #include "values.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +61,61 @@ check_chain_id(const struct text *id, const char *member, struct loc at,
 	return true;
 }
 
+/* A domain's own colour: "#rrggbb" (else an error), with 3:1 contrast
+ * against white for the lane edge and the card border (else a warning:
+ * the pictures can still be drawn). */
+static void
+validate_colour(const struct domain *dom, struct diags *diags)
+{
+	const char *id = dom->id.s ? dom->id.s : "";
+	if (dom->colour.s == NULL)
+		return;
+	if (!colour_is_hex(dom->colour.s)) {
+		struct diag *d = diag_emit(diags, CODE_S008, &dom->colour.loc, M_S008_COLOUR, id,
+					   dom->colour.s);
+		diag_hint(diags, d, M_H_COLOUR);
+		return;
+	}
+	double ratio = colour_contrast(dom->colour.s, "#ffffff");
+	if (ratio < CONTRAST_GRAPHIC) {
+		char shown[16];
+		snprintf(shown, sizeof shown, "%.1f", floor(ratio * 10) / 10);
+		struct diag *d = diag_emit(diags, CODE_S008, &dom->colour.loc, M_S008_COLOUR_LIGHT,
+					   dom->colour.s, id, shown);
+		d->severity = SEV_WARNING;
+		diag_hint(diags, d, M_H_COLOUR_LIGHT);
+	}
+}
+
+/* Domains whose own colours people with a colour-vision deficiency (or
+ * anyone) can hardly tell apart: a warning per pair, for the vision where
+ * they are closest. */
+static void
+validate_colour_pairs(const struct chain *c, struct diags *diags)
+{
+	static const enum msg visions[VISION__MAX] = {
+		M_VISION_NORMAL, M_VISION_PROTANOPIA, M_VISION_DEUTERANOPIA, M_VISION_TRITANOPIA};
+	for (size_t i = 0; i < c->n_domains; i++) {
+		const struct domain *a = c->domains[i];
+		for (size_t k = i + 1; k < c->n_domains && colour_is_hex(a->colour.s); k++) {
+			const struct domain *b = c->domains[k];
+			double difference;
+			if (!colour_is_hex(b->colour.s))
+				continue;
+			enum vision v = colour_hardest_vision(a->colour.s, b->colour.s, &difference);
+			if (difference >= MIN_COLOUR_DIFFERENCE)
+				continue;
+			char shown[16];
+			snprintf(shown, sizeof shown, "%.0f", floor(difference));
+			struct diag *d = diag_emit(diags, CODE_S008, &b->colour.loc, M_S008_COLOURS_ALIKE,
+						   a->id.s ? a->id.s : "", b->id.s ? b->id.s : "",
+						   (msg)(diags->lang, visions[v]), shown);
+			d->severity = SEV_WARNING;
+			diag_hint(diags, d, M_H_COLOURS_ALIKE);
+		}
+	}
+}
+
 /* Reports domains with the same id; fills by_id (id -> index of the first
  * domain with it, every id given, slug or not: positions look up by it). */
 static void
@@ -69,7 +126,9 @@ validate_domains(struct chain *c, struct idmap *by_id, struct diags *diags)
 		size_t first = d->id.s ? idmap_add(by_id, d->id.s, strlen(d->id.s), i) : i;
 		if (check_chain_id(&d->id, "id", d->loc, diags) && first != i)
 			diag_emit(diags, CODE_S008, &d->id.loc, M_S008_DUP_DOMAIN, d->id.s);
+		validate_colour(d, diags);
 	}
+	validate_colour_pairs(c, diags);
 }
 
 static char *

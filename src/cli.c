@@ -24,13 +24,13 @@ enum {
 	OPT_JOBS = 1 << 12, OPT_TIMINGS = 1 << 13,
 	/* not options, but what a command allows: */
 	OPT_CHAIN_TWICE = 1 << 14, OPT_FORMAT_HTML = 1 << 15,
-	OPT_PERSONA = 1 << 16,
+	OPT_PERSONA = 1 << 16, OPT_VIEW = 1 << 17,
 };
 #define OPTS_CHECK (OPT_LANG | OPT_FORMAT | OPT_FAIL_ON | OPT_CHAIN | OPT_DISABLE | \
 		    OPT_QUIET | OPT_NO_COLOR | OPT_LIMITS)
 #define OPTS_RENDER (OPT_LANG | OPT_FAIL_ON | OPT_CHAIN | OPT_DISABLE | OPT_QUIET | \
 		     OPT_NO_COLOR | OPT_LIMITS | OPT_OUTPUT | OPT_IMAGE | OPT_ALL_LANES | \
-		     OPT_JOBS | OPT_TIMINGS)
+		     OPT_JOBS | OPT_TIMINGS | OPT_VIEW)
 #define OPTS_OVERVIEW (OPT_LANG | OPT_FAIL_ON | OPT_CHAIN | OPT_DISABLE | OPT_QUIET | \
 		       OPT_NO_COLOR | OPT_LIMITS | OPT_OUTPUT | OPT_IMAGE)
 #define OPTS_COMPARE (OPT_LANG | OPT_FORMAT | OPT_FORMAT_HTML | OPT_CHAIN | OPT_CHAIN_TWICE | \
@@ -74,6 +74,7 @@ enum long_only {
 	LO_DUMP, LO_VERSION, LO_MAX_FILE_SIZE, LO_MAX_DEPTH, LO_MAX_STAGES,
 	LO_MAX_TOUCHPOINTS, LO_MAX_TEXT, LO_MAX_MARKS,
 	LO_MAX_JOURNEY_TOUCHPOINTS, LO_ALL_LANES, LO_TIMINGS, LO_PERSONA,
+	LO_VIEW,
 };
 
 static const struct option long_options[] = {
@@ -100,6 +101,7 @@ static const struct option long_options[] = {
 	{"jobs", required_argument, NULL, 'j'},
 	{"timings", required_argument, NULL, LO_TIMINGS},
 	{"persona", required_argument, NULL, LO_PERSONA},
+	{"view", required_argument, NULL, LO_VIEW},
 	{NULL, 0, NULL, 0},
 };
 
@@ -263,6 +265,7 @@ apply_option(struct cli *cli, int c, const char *arg)
 	static const char *const formats[] = {"text", "json", "html"};
 	static const char *const fail_ons[] = {"error", "warning", "never"};
 	static const char *const images[] = {"svg", "png", "pdf", "dot"};
+	static const char *const views[] = {"pathway", "map"};
 	int choice;
 	switch (c) {
 	case LO_LANG:
@@ -309,6 +312,11 @@ apply_option(struct cli *cli, int c, const char *arg)
 	case 'j': return parse_limit(cli, "--jobs", arg, &cli->jobs);
 	case LO_TIMINGS: return parse_path(cli, "--timings", arg, &cli->timings_path);
 	case LO_PERSONA: cli->persona_id = arg; return true;
+	case LO_VIEW:
+		if ((choice = parse_choice(cli, "--view", arg, views, 2)) < 0)
+			return false;
+		cli->view_map = choice == 1;
+		return true;
 	}
 	return false;
 }
@@ -332,6 +340,7 @@ option_bit(int c)
 	case 'j': return OPT_JOBS;
 	case LO_TIMINGS: return OPT_TIMINGS;
 	case LO_PERSONA: return OPT_PERSONA;
+	case LO_VIEW: return OPT_VIEW;
 	default: return OPT_LIMITS;
 	}
 }

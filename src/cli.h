@@ -36,6 +36,7 @@ struct cli {
 	bool all_lanes;              /* --all-lanes */
 	long jobs;                   /* -j, --jobs: diagrams at a time */
 	const char *timings_path;    /* --timings FILE */
+	bool view_map;               /* --view map: the journey map, not the pathway */
 	/* new */
 	const char *persona_id;      /* --persona ID */
 };

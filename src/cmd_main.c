@@ -1,8 +1,9 @@
-/* cmd_main.c - the main job (`keten` with no command) and `keten report`: check everything, then write the diagrams, the overview, index.html and findings.json into the output folder. */
+/* cmd_main.c - the main job (`keten` with no command) and `keten report`: check everything, then write the diagrams, the journey maps (main job), the overview, index.html and findings.json into the output folder. */
 #include "cli.h"
 
 #include "compare.h"
 #include "diag_print.h"
+#include "map.h"
 #include "mem.h"
 #include "outdir.h"
 #include "overview.h"
@@ -16,6 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A journey map prepared during the checks, and its journey's number. */
+struct pending_map {
+	struct map_spec spec;
+	size_t journey;
+};
+
 /* What one run writes, and what it has written. */
 struct main_job {
 	const struct cli *cli;
@@ -26,6 +33,8 @@ struct main_job {
 	struct render_run *render;
 	struct report *report;
 	struct overview overview;
+	struct pending_map *maps;    /* the journey maps, drawn after the diagrams */
+	size_t n_maps, cap_maps;
 	struct cmp_side *sides;      /* journeys with a kind (as-is, to-be) */
 	size_t n_sides, cap_sides;
 	size_t written;              /* files written */
@@ -38,6 +47,12 @@ on_journey(const struct checked_journey *cj, void *arg)
 	struct main_job *job = arg;
 	summary_add_journey(&job->summary, cj);
 	render_jobs_add(job->render, cj);
+	if (job->findings_json && job->format != IMAGE_DOT && !cj->broken) {
+		job->maps = xgrow(job->maps, job->n_maps, &job->cap_maps, sizeof(*job->maps));
+		struct pending_map *m = &job->maps[job->n_maps++];
+		m->journey = cj->index;
+		map_of(cj, job->cli->disabled, job->cli->lang, &m->spec);
+	}
 	report_add_journey(job->report, cj);
 	overview_add_journey(&job->overview, cj);
 	if (!cj->broken && cj->doc->journey->kind.v != KIND_UNSET) {
@@ -158,6 +173,29 @@ collect_diagrams(struct main_job *job)
 	}
 }
 
+/* Draws and writes the journey maps (after the render workers: cairo and
+ * pango in this process only once no more workers are forked), and tells
+ * the report. */
+static void
+write_maps(struct main_job *job)
+{
+	for (size_t i = 0; i < job->n_maps; i++) {
+		struct pending_map *m = &job->maps[i];
+		char *error = NULL;
+		int status = map_write(&m->spec, job->format, &job->out, &error);
+		if (status == 0) {
+			char *name = map_file_name(m->spec.id, job->format);
+			report_set_map(job->report, m->journey, name);
+			free(name);
+		}
+		count_written(job, status, error);
+		map_spec_free(&m->spec);
+	}
+	free(job->maps);
+	job->maps = NULL;
+	job->n_maps = 0;
+}
+
 static void
 print_findings(const struct main_job *job, const struct diags *diags)
 {
@@ -191,6 +229,7 @@ run(struct main_job *job, struct workspace *ws, struct diags *diags)
 	summary_add_workspace(&job->summary, ws);
 	int drawing = render_jobs_finish(job->render);
 	collect_diagrams(job);
+	write_maps(job);
 	write_overview(job);
 	add_comparisons(job);
 	diags_sort(diags);

@@ -1,6 +1,7 @@
-/* cmd_render.c - `keten render`: check the journeys and have the render pool (render_jobs.c) write one pathway diagram each into the output folder. */
+/* cmd_render.c - `keten render`: check the journeys and have the render pool (render_jobs.c) write one pathway diagram each into the output folder, or (--view map) draw one journey map each (map.h). */
 #include "cli.h"
 
+#include "map.h"
 #include "mem.h"
 #include "outdir.h"
 #include "render_jobs.h"
@@ -91,6 +92,75 @@ render_all(const struct cli *cli, struct workspace *ws, struct diags *diags,
 	return status;
 }
 
+/* --- --view map: the journey maps, drawn in this process --- */
+
+struct map_run {
+	const struct cli *cli;
+	struct outdir *out;
+	int written, skipped, failed;
+};
+
+/* Draws one journey's map and writes it; 0, or -1 after saying why. */
+static int
+write_map(struct map_run *run, const struct checked_journey *cj)
+{
+	const struct cli *cli = run->cli;
+	struct map_spec spec;
+	map_of(cj, cli->disabled, cli->lang, &spec);
+	char *error = NULL;
+	int status = map_write(&spec, (enum image_format)cli->image_format, run->out, &error);
+	map_spec_free(&spec);
+	if (status != 0)
+		fprintf(stderr, "keten: %s\n", error);
+	free(error);
+	return status;
+}
+
+static void
+on_journey_map(const struct checked_journey *cj, void *arg)
+{
+	struct map_run *run = arg;
+	if (cj->broken) {
+		msg_error(run->cli->lang, M_RENDER_SKIPPED, cj->doc->path, cj->doc->path);
+		run->skipped++;
+	} else if (write_map(run, cj) == 0) {
+		run->written++;
+	} else {
+		run->failed++;
+	}
+}
+
+static void
+print_map_summary(const struct cli *cli, const struct map_run *run, const char *folder)
+{
+	struct buf line = {0};
+	if (run->written == 1)
+		msg_append(&line, cli->lang, M_MAP_DONE_1, run->written, folder);
+	else
+		msg_append(&line, cli->lang, M_MAP_DONE_N, run->written, folder);
+	if (run->skipped > 0) {
+		buf_puts(&line, "; ");
+		msg_append_plural(&line, cli->lang, run->skipped, M_RENDER_SKIPPED_1, M_RENDER_SKIPPED_N);
+	}
+	if (run->failed > 0) {
+		buf_puts(&line, "; ");
+		msg_append_plural(&line, cli->lang, run->failed, M_RENDER_FAILED_1, M_RENDER_FAILED_N);
+	}
+	puts(buf_str(&line));
+	buf_free(&line);
+}
+
+static int
+map_all(const struct cli *cli, struct workspace *ws, struct diags *diags, struct outdir *out)
+{
+	struct map_run run = {cli, out, 0, 0, 0};
+	workspace_check_journeys(ws, on_journey_map, &run);
+	if (!cli->quiet)
+		print_map_summary(cli, &run, out->path);
+	int status = cli_exit_status(cli, diags);
+	return run.failed > 0 ? 2 : status;
+}
+
 static int
 render_workspace(const struct cli *cli, struct workspace *ws, struct diags *diags)
 {
@@ -99,7 +169,9 @@ render_workspace(const struct cli *cli, struct workspace *ws, struct diags *diag
 	int status = cli_open_output(cli, &out);
 	if (status == 0)
 		status = check_timings_path(cli);
-	if (status == 0)
+	if (status == 0 && cli->view_map)
+		status = map_all(cli, ws, diags, &out);
+	else if (status == 0)
 		status = render_all(cli, ws, diags, &out);
 	outdir_close(&out);
 	return status;
@@ -108,5 +180,9 @@ render_workspace(const struct cli *cli, struct workspace *ws, struct diags *diag
 int
 cmd_render(const struct cli *cli)
 {
+	if (cli->view_map && cli->image_format == IMAGE_DOT) {
+		cli_error(cli, M_MAP_NO_DOT);
+		return 2;
+	}
 	return cli_run_on_workspace(cli, render_workspace);
 }

@@ -5,7 +5,7 @@
 #include "html.h"
 #include "jsonw.h"
 #include "mem.h"
-#include "pathway_labels.h"
+#include "palette.h"
 
 #include <string.h>
 
@@ -245,12 +245,10 @@ html_built(struct buf *out, void (*build)(struct buf *, const struct comparison 
 static void
 html_impact(struct buf *out, int impact)
 {
-	static const char *const fill[] = {COLOR_IMPACT_1, COLOR_IMPACT_2, COLOR_IMPACT_3};
-	static const char *const text[] = {COLOR_IMPACT_TEXT_1, COLOR_IMPACT_TEXT_2,
-					   COLOR_IMPACT_TEXT_3};
-	int k = impact < 1 ? 0 : impact > 3 ? 2 : impact - 1;
+	const struct impact_style *style = impact_style(impact);
 	buf_printf(out, "<td class=\"impact impact-%d\" style=\"background:%s;color:%s;"
-		   "text-align:center;padding:2px 6px\">%d</td>", impact, fill[k], text[k], impact);
+		   "text-align:center;padding:2px 6px\">%s %d</td>", impact, style->fill, style->text,
+		   style->glyph, impact);
 }
 
 #define CELL "<td style=\"padding:2px 6px;vertical-align:top\">"

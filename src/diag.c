@@ -287,6 +287,7 @@ diags_drop_front(struct diags *diags, size_t k)
 			diags->gone_questions[d->code]++;
 		else
 			diags->gone[d->code]++;
+		diags->gone_warnings[d->code] += d->severity == SEV_WARNING;
 		diag_free_fields(d);
 	}
 	if (k == 0)
@@ -305,6 +306,15 @@ diags_count_codes(const struct diags *diags, size_t *counts)
 }
 
 void
+diags_count_warnings(const struct diags *diags, size_t *counts)
+{
+	memcpy(counts, diags->gone_warnings, sizeof diags->gone_warnings);
+	for (size_t i = 0; i < diags->n; i++)
+		if (diags->items[i].severity == SEV_WARNING)
+			counts[diags->items[i].code]++;
+}
+
+void
 diags_count_questions(const struct diags *diags, size_t *counts)
 {
 	memcpy(counts, diags->gone_questions, sizeof diags->gone_questions);
@@ -319,7 +329,8 @@ diags_count(const struct diags *diags, enum severity severity)
 	size_t count = 0;
 	for (int c = 0; c < CODE__MAX; c++) {
 		count += severity == SEV_QUESTION ? diags->gone_questions[c] : 0;
-		count += codes[c].severity == severity ? diags->gone[c] : 0;
+		count += severity == SEV_WARNING ? diags->gone_warnings[c] : 0;
+		count += severity == SEV_ERROR ? diags->gone[c] - diags->gone_warnings[c] : 0;
 	}
 	for (size_t i = 0; i < diags->n; i++)
 		count += diags->items[i].severity == severity;

@@ -74,6 +74,9 @@ struct diags {
 	size_t gone[CODE__MAX];       /* findings dropped, by code, questions
 				       * left out */
 	size_t gone_questions[CODE__MAX]; /* questions dropped, by code */
+	size_t gone_warnings[CODE__MAX]; /* of gone: those that were warnings
+					  * (a code's severity may be lowered:
+					  * a chain's light colour, S008) */
 };
 
 void diags_init(struct diags *diags, enum lang lang);
@@ -164,6 +167,9 @@ void diags_count_codes(const struct diags *diags, size_t *counts);
 /* (diags_count_codes leaves questions out; they are counted apart:) */
 /* Questions per code (counts[CODE__MAX]), dropped ones included. */
 void diags_count_questions(const struct diags *diags, size_t *counts);
+/* counts[code] = the findings of each code that are warnings, dropped ones
+ * included (a code's severity may be lowered, as S008 for a light colour). */
+void diags_count_warnings(const struct diags *diags, size_t *counts);
 /* True when a finding in [from, n) is an error. */
 bool diags_has_error_since(const struct diags *diags, size_t from);
 

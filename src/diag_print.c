@@ -218,16 +218,15 @@ struct line_counts {
 static struct line_counts
 count_for_line(const struct diags *diags)
 {
-	size_t counts[CODE__MAX];
+	size_t counts[CODE__MAX], warnings[CODE__MAX];
 	struct line_counts lc = {0, 0, (int)diags_count(diags, SEV_QUESTION)};
 	diags_count_codes(diags, counts);
+	diags_count_warnings(diags, warnings);
 	for (int c = 0; c < CODE__MAX; c++) {
 		if (code_is_friction(c))
 			continue;
-		if (code_info(c)->severity == SEV_ERROR)
-			lc.errors += (int)counts[c];
-		else
-			lc.warnings += (int)counts[c];
+		lc.warnings += (int)warnings[c];
+		lc.errors += (int)(counts[c] - warnings[c]);
 	}
 	return lc;
 }

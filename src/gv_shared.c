@@ -76,21 +76,99 @@ gv_device(enum image_format format)
 	return devices[format];
 }
 
+/* Copies text up to at from *from into out and moves *from past it. */
 static void
-gv_svg_add_description(struct buf *svg, const char *description)
+copy_to(struct buf *out, const char **from, const char *at)
+{
+	buf_add(out, *from, (size_t)(at - *from));
+	*from = at;
+}
+
+/* Whether the n bytes of an id as Graphviz wrote it (a '-' as "&#45;")
+ * are the id want, which ends at end. */
+static bool
+same_id(const char *id, size_t n, const char *want, const char *end)
+{
+	size_t i = 0;
+	for (; i < n && want < end; want++) {
+		if (id[i] == *want)
+			i++;
+		else if (*want == '-' && n - i >= 5 && memcmp(id + i, "&#45;", 5) == 0)
+			i += 5;
+		else
+			return false;
+	}
+	return i == n && want == end;
+}
+
+/* The part of the graph: everything after the title and the desc, where
+ * each <title> Graphviz writes names a node or an edge by its id; they go,
+ * so that a hover shows no machine id. Each "<g id="ID"" that classes names
+ * ("ID\tCLASSES\n" lines) gets class="CLASSES". */
+static void
+svg_copy_graph(struct buf *out, const char *from, const char *classes)
+{
+	for (;;) {
+		const char *title = strstr(from, "<title>");
+		const char *group = strstr(from, "<g id=\"");
+		const char *next = title && (!group || title < group) ? title : group;
+		if (next == NULL)
+			break;
+		if (next == title) {
+			copy_to(out, &from, title);
+			const char *end = strstr(title, "</title>");
+			from = end ? end + strlen("</title>") : title + strlen("<title>");
+			if (*from == '\n')
+				from++;
+			continue;
+		}
+		const char *id = group + strlen("<g id=\"");
+		const char *quote = strchr(id, '"');
+		if (quote == NULL)
+			break;
+		copy_to(out, &from, quote + 1);
+		size_t n = (size_t)(quote - id);
+		for (const char *line = classes; line && *line;) {
+			const char *tab = strchr(line, '\t'), *eol = strchr(line, '\n');
+			if (tab == NULL || eol == NULL)
+				break;
+			if (same_id(id, n, line, tab)) {
+				buf_puts(out, " class=\"");
+				buf_add(out, tab + 1, (size_t)(eol - tab - 1));
+				buf_putc(out, '"');
+				break;
+			}
+			line = eol + 1;
+		}
+	}
+	buf_puts(out, from);
+}
+
+/* The SVG as people and programs can use it: <title> and <desc> the first
+ * children of <svg role="img">, which names them with aria-labelledby and
+ * aria-describedby; the graph's own titles (machine ids) left out; groups
+ * given the classes classes names. */
+static void
+gv_svg_finish(struct buf *svg, const char *description, const char *classes)
 {
 	const char *data = buf_str(svg);
-	const char *graph = strstr(data, "<g id=\"graph0\"");
-	const char *title = graph ? strstr(graph, "</title>") : NULL;
-	if (title == NULL)
+	const char *root = strstr(data, "<svg ");
+	const char *root_end = root ? strchr(root, '>') : NULL;
+	const char *graph = root_end ? strstr(root_end, "<g id=\"graph0\"") : NULL;
+	const char *title = graph ? strstr(graph, "<title>") : NULL;
+	const char *title_end = title ? strstr(title, "</title>") : NULL;
+	if (title_end == NULL)
 		return;
-	size_t at = (size_t)(title - data) + strlen("</title>");
 	struct buf out = {0};
-	buf_add(&out, data, at);
-	buf_puts(&out, "\n<desc>");
+	buf_add(&out, data, (size_t)(root_end - data));
+	buf_puts(&out, SVG_ROOT_ROLE ">\n" SVG_TITLE_OPEN);
+	title += strlen("<title>");
+	buf_add(&out, title, (size_t)(title_end - title));
+	buf_puts(&out, "</title>\n" SVG_DESC_OPEN);
 	buf_puts(&out, description);
 	buf_puts(&out, "</desc>");
-	buf_add(&out, data + at, svg->len - at);
+	buf_add(&out, root_end + 1, (size_t)(graph - root_end - 1));
+	svg_copy_graph(&out, graph, classes);
 	buf_free(svg);
 	*svg = out;
 }
@@ -132,7 +210,7 @@ cap_bitmap(Agraph_t *g)
 
 int
 gv_render_bytes(GVC_t *gvc, Agraph_t *g, enum image_format format, const char *description,
-		struct buf *out)
+		const char *classes, struct buf *out)
 {
 	char *data = NULL;
 	if (format == IMAGE_PNG)
@@ -147,7 +225,7 @@ gv_render_bytes(GVC_t *gvc, Agraph_t *g, enum image_format format, const char *d
 	buf_add(out, data, len);
 	gvFreeRenderData(data);
 	if (format == IMAGE_SVG)
-		gv_svg_add_description(out, description);
+		gv_svg_finish(out, description, classes);
 	else if (format == IMAGE_PDF)
 		gv_pdf_blank_dates(out);
 	return 0;

@@ -28,15 +28,19 @@ const char *gv_device(enum image_format format);
 
 /*
  * Renders the laid-out graph g in `format` into out (replacing what it
- * held), with the final touches every image gets: an SVG carries
- * <desc>description</desc> (already XML-escaped; only SVG reads it) right
- * after the graph's <title>, and a PDF has cairo's /CreationDate and
- * /ModDate blanked out (spaces of the same length, so that the
- * cross-reference offsets stay right) to give the same bytes for the same
- * input. Returns 0, or -1 when Graphviz fails (its message is collected
- * as gv_messages_start says).
+ * held), with the final touches every image gets: an SVG is <svg
+ * role="img"> whose first children are <title id="svg-title"> (the graph's
+ * name) and <desc id="svg-desc">description</desc> (already XML-escaped;
+ * only SVG reads it), named by aria-labelledby and aria-describedby; the
+ * <title> Graphviz gives each node and edge (its id) is left out, so that
+ * a hover shows no machine id; and each group <g id="ID"> named in classes
+ * ("ID\tCLASSES\n" lines, or NULL) gets class="CLASSES". A PDF has cairo's
+ * /CreationDate and /ModDate blanked out (spaces of the same length, so
+ * that the cross-reference offsets stay right) to give the same bytes for
+ * the same input. Returns 0, or -1 when Graphviz fails (its message is
+ * collected as gv_messages_start says).
  */
 int gv_render_bytes(GVC_t *gvc, Agraph_t *g, enum image_format format,
-		    const char *description, struct buf *out);
+		    const char *description, const char *classes, struct buf *out);
 
 #endif

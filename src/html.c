@@ -23,7 +23,8 @@ html_text_len(struct buf *out, const char *s, size_t len)
 static size_t
 svg_ref_at(const char *s)
 {
-	static const char *const refs[] = {" id=\"", "url(#", "href=\"#"};
+	static const char *const refs[] = {" id=\"", "url(#", "href=\"#", " aria-labelledby=\"",
+					    " aria-describedby=\""};
 	for (size_t k = 0; k < sizeof refs / sizeof refs[0]; k++) {
 		size_t n = strlen(refs[k]);
 		if (strncmp(s, refs[k], n) == 0)

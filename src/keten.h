@@ -24,8 +24,8 @@
  * brings the headers of the model, the findings and the messages it
  * speaks of; build/gen holds the generated message formats), link with
  * build/libketen.a and the libraries of `pkg-config --libs libcmark
- * libcjson libgvc libcgraph`, -lm and -pthread. tests/api/check_one.c is
- * a complete example.
+ * libcjson libutf8proc libgvc libcgraph cairo pangocairo`, -lm and
+ * -pthread. tests/api/check_one.c is a complete example.
  *
  * Ownership, in one paragraph: the caller owns diags and the options;
  * the workspace owns the documents it reads, and a checked_journey and

@@ -237,6 +237,8 @@ struct domain {
 	struct text id;
 	struct text label;
 	struct text organisation; /* domains with one organisation: one roof */
+	struct text colour;       /* "#rrggbb", the lane's edge (palette.h); NULL:
+				   * the palette's tint by the domain's place */
 	struct loc loc;
 };
 

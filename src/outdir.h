@@ -1,4 +1,4 @@
-/* outdir.h - the output folder: refusing one that is or lies in a source folder or holds an input file, creating it, writing files into it atomically without following links out of it, and removing the temporary files of a run that was killed. Included by: cli_workspace.c, cli_stdout.c, cmd_*.c, report_page.c, render_jobs.c, tests/unit/. */
+/* outdir.h - the output folder: refusing one that is or lies in a source folder or holds an input file, creating it, writing files into it atomically without following links out of it, and removing the temporary files of a run that was killed. Included by: cli_workspace.c, cli_stdout.c, cmd_*.c, map.c, report_page.c, render_jobs.c, tests/unit/. */
 #ifndef KETEN_OUTDIR_H
 #define KETEN_OUTDIR_H
 

@@ -398,8 +398,8 @@ add_transition(struct build *b, size_t i)
 	int change = b->spec->changes[i - 1];
 	Agedge_t *e = agedge(b->g, b->stages[i - 1], b->stages[i], NULL, 1);
 	b->edges[i - 1] = e;
-	static const char *const classes[] = {"move up", "move level", "move down"};
-	static const char *const colors[] = {COLOR_MOVE_UP, COLOR_MOVE_LEVEL, COLOR_MOVE_DOWN};
+	static const char *const classes[] = {"move up", "move level", "move down relapse"};
+	static const enum colour colors[] = {COLOUR_MOVE_UP, COLOUR_MOVE_LEVEL, COLOUR_MOVE_DOWN};
 	static const char *const widths[] = {"2.2", "1.6", "2.2"};
 	char *id = xasprintf("move-%zu", i + 1);
 	set(e, b->s.e_id, id);
@@ -408,7 +408,7 @@ add_transition(struct build *b, size_t i)
 	buf_puts(&b->scratch, classes[move]);
 	buf_puts(&b->scratch, change == 2 ? " domain-change" : change == 1 ? " one-roof" : "");
 	set(e, b->s.e_class, buf_str(&b->scratch));
-	set(e, b->s.e_color, colors[move]);
+	set(e, b->s.e_color, colour_hex(colors[move]));
 	set(e, b->s.e_penwidth, widths[move]);
 	if (move == MOVE_DOWN)
 		set(e, b->s.e_style, "dashed");
@@ -573,7 +573,8 @@ pathway_render(struct renderer *r, const struct pathway_spec *spec, struct buf *
 	build_graph(&b, spec);
 	int status = layout(r, &b);
 	if (status == 0) {
-		status = gv_render_bytes(r->gvc, b.g, r->format, b.spec->description, out);
+		status = gv_render_bytes(r->gvc, b.g, r->format, b.spec->description,
+					 b.spec->svg_classes, out);
 		gvFreeLayout(r->gvc, b.g);
 	}
 	if (status != 0)

@@ -1,4 +1,4 @@
-/* pathway.h - the pathway diagram of one journey: prepared from the model as plain data (labels, lanes, moves), then built with libcgraph, laid out and rendered with libgvc in this process. Only pathway.c sees Graphviz. Included by: pathway_*.c, pathway_*.h, gv_shared.h, overview_render.h, render_jobs.c, render_jobs.h, tests/unit/, fuzz/dot_graph.c. */
+/* pathway.h - the pathway diagram of one journey: prepared from the model as plain data (labels, lanes, moves), then built with libcgraph, laid out and rendered with libgvc in this process. Only pathway.c sees Graphviz. Included by: pathway_*.c, pathway_*.h, map.h, gv_shared.h, overview_render.h, render_jobs.c, render_jobs.h, tests/unit/, fuzz/dot_graph.c. */
 #ifndef KETEN_PATHWAY_H
 #define KETEN_PATHWAY_H
 
@@ -12,6 +12,13 @@
 struct buf;
 
 enum image_format { IMAGE_SVG, IMAGE_PNG, IMAGE_PDF, IMAGE_DOT };
+
+/* The accessible head of every SVG keten draws (diagrams, overview,
+ * journey map): these attributes on <svg>, then <title> and <desc> as its
+ * first children with these ids (the report prefixes them per picture). */
+#define SVG_ROOT_ROLE " role=\"img\" aria-labelledby=\"svg-title\" aria-describedby=\"svg-desc\""
+#define SVG_TITLE_OPEN "<title id=\"svg-title\">"
+#define SVG_DESC_OPEN "<desc id=\"svg-desc\">"
 
 /* "svg", "png", "pdf", "dot": the -T value and the file extension. */
 const char *image_format_name(enum image_format format);
@@ -68,6 +75,7 @@ struct pathway_spec {
 	char *file_name;        /* <journey-id>.<format>, set by the caller */
 	char *name;             /* the graph's name: the title on one line */
 	char *description;      /* the SVG <desc>, XML-escaped */
+	char *svg_classes;      /* "ID\tCLASSES\n" per SVG group with classes */
 	struct spec_node title, title_markers;
 	struct spec_node legend[LEGEND_PARTS];
 	size_t n_lanes;

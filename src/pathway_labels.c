@@ -24,30 +24,11 @@ enum {
 	KINDS_PER_ROW = 8,
 };
 
-#define GREY_TEXT "#495057"
-#define OPPORTUNITY_STRONG "#2f9e44"
-#define OPPORTUNITY_LIGHT "#d3f9d8"
-
-static const struct tint palette[] = {
-	{"#e7f0fa", "#c5d9f1", "#3b6ea8"}, /* blue */
-	{"#e8f4ea", "#c8e6c9", "#3d8b47"}, /* green */
-	{"#fbf0e1", "#f6d9b0", "#b7791f"}, /* sand */
-	{"#f1eaf6", "#dcc8ea", "#7b4fa0"}, /* purple */
-	{"#e3f4f4", "#b9e2e2", "#2b7a78"}, /* teal */
-	{"#f9e8ee", "#f1c6d4", "#a83a62"}, /* rose */
-	{"#f1f3e0", "#dde3b0", "#6b7a1f"}, /* olive */
-	{"#eef0f2", "#d5d9de", "#5c636a"}, /* slate */
-};
-static const struct tint grey_tint = {"#f1f1f1", "#dddddd", "#666666"};
-
-/* A question's marker: a neutral grey with a "?", no impact colour. */
-#define QUESTION_FILL "#e9ecef"
-#define QUESTION_TEXT "#1c4f82"
-
-/* Background and text colour of a marker by impact 1-3. */
-static const char *const impact_fill[] = {COLOR_IMPACT_1, COLOR_IMPACT_2, COLOR_IMPACT_3};
-static const char *const impact_text[] = {COLOR_IMPACT_TEXT_1, COLOR_IMPACT_TEXT_2,
-					  COLOR_IMPACT_TEXT_3};
+#define GREY_TEXT colour_hex(COLOUR_GREY_TEXT)
+#define OPPORTUNITY_STRONG colour_hex(COLOUR_OPPORTUNITY_STRONG)
+#define OPPORTUNITY_LIGHT colour_hex(COLOUR_OPPORTUNITY_LIGHT)
+#define QUESTION_FILL colour_hex(COLOUR_QUESTION_FILL)
+#define QUESTION_TEXT colour_hex(COLOUR_QUESTION_TEXT)
 
 /* One symbol per touchpoint kind (enum tp_kind order); all in DejaVu Sans. */
 static const char *const kind_symbol[TP__MAX] = {
@@ -88,6 +69,12 @@ static const char *const kind_symbol[TP__MAX] = {
 	"\xE2\x80\xA2",     /* • other */
 };
 
+const char *
+touchpoint_symbol(enum tp_kind kind)
+{
+	return kind_symbol[kind < TP__MAX ? kind : TP_OTHER];
+}
+
 #define SYM_PAIN "\xE2\x9A\xA0"        /* ⚠ */
 #define SYM_OPPORTUNITY "\xE2\x98\x85" /* ★ */
 #define SYM_DOT " \xC2\xB7 "           /* " · " */
@@ -105,11 +92,13 @@ struct tint
 tint_of(const struct chain *chain, const struct position *pos)
 {
 	if (chain == NULL || pos == NULL || pos->dom == NULL)
-		return grey_tint;
+		return grey_tint();
+	if (colour_is_hex(pos->dom->colour.s))
+		return tint_from_colour(pos->dom->colour.s);
 	for (size_t i = 0; i < chain->n_domains; i++)
 		if (chain->domains[i] == pos->dom)
-			return palette[i % (sizeof palette / sizeof palette[0])];
-	return grey_tint;
+			return domain_tint(i);
+	return grey_tint();
 }
 
 /* --- small pieces --- */
@@ -133,12 +122,6 @@ code_slug(enum code code, enum lang lang)
 	return lang == LANG_NL ? info->slug_nl : info->slug_en;
 }
 
-static int
-impact_index(int impact)
-{
-	return impact < 1 ? 0 : impact > 3 ? 2 : impact - 1;
-}
-
 static const char *
 stage_id(const struct pathway *p, long i)
 {
@@ -149,9 +132,8 @@ stage_id(const struct pathway *p, long i)
 static void
 marker_colours(const struct marker *m, const char **fill, const char **text)
 {
-	int k = impact_index(m->impact);
-	*fill = m->question ? QUESTION_FILL : impact_fill[k];
-	*text = m->question ? QUESTION_TEXT : impact_text[k];
+	*fill = m->question ? QUESTION_FILL : impact_style(m->impact)->fill;
+	*text = m->question ? QUESTION_TEXT : impact_style(m->impact)->text;
 }
 
 /* A marker's anchor name: "finding-3", or "question-1" for a question. */
@@ -161,11 +143,36 @@ marker_anchor(const struct marker *m)
 	return m->question ? "question" : "finding";
 }
 
-/* A marker's shown number: "3", or "?1" for a question. */
+/* A marker's shown number: its impact's glyph and its number, "▲ 3", or
+ * "?1" for a question. */
 static void
 put_marker_number(struct buf *out, const struct marker *m)
 {
-	buf_printf(out, "%s%d", m->question ? "?" : "", m->number);
+	if (m->question)
+		buf_printf(out, "?%d", m->number);
+	else
+		buf_printf(out, "%s %d", impact_style(m->impact)->glyph, m->number);
+}
+
+void
+svg_group_classes(struct buf *out, const struct pathway *p)
+{
+	for (size_t k = 0; k < p->markers->n; k++) {
+		const struct marker *m = &p->markers->items[k];
+		buf_printf(out, "a_marker-%s%d\tmarker ", m->question ? "q" : "", m->number);
+		if (m->question)
+			buf_puts(out, "question");
+		else
+			buf_printf(out, "impact-%d", m->impact);
+		buf_printf(out, " k%s\n", code_id(m->code) + 1);
+	}
+	const struct journey *j = p->journey;
+	for (size_t i = 0; i < j->n_stages; i++)
+		for (size_t k = 0; k < j->stages[i]->n_touchpoints; k++) {
+			unsigned kind = j->stages[i]->touchpoints[k]->kind;
+			buf_printf(out, "a_tp-%zu-%zu\ttouchpoint %s\n", i + 1, k + 1,
+				   vocab_canonical(VOCAB_TP_KIND, kind < TP__MAX ? (int)kind : TP_OTHER));
+		}
 }
 
 /* A marker: its number and its code and short name on the impact colour
@@ -217,28 +224,34 @@ put_note_row(struct buf *out, const char *fill, const char *symbol_color,
 
 /* --- the title block --- */
 
-static void
-put_subtitle(struct buf *out, const struct pathway *p)
+void
+pathway_subtitle(struct buf *out, const struct pathway *p)
 {
 	const struct journey *j = p->journey;
 	const char *name = p->persona && p->persona->name.s ? p->persona->name.s
 			 : j->persona.s ? j->persona.s : "";
-	struct buf line = {0};
-	msg_append(&line, p->lang, M_R_PERSONA, name);
+	msg_append(out, p->lang, M_R_PERSONA, name);
 	if (j->region.s && *j->region.s) {
-		buf_puts(&line, SYM_DOT);
-		msg_append(&line, p->lang, M_R_REGION, j->region.s);
+		buf_puts(out, SYM_DOT);
+		msg_append(out, p->lang, M_R_REGION, j->region.s);
 	}
-	buf_puts(&line, SYM_DOT);
-	buf_puts(&line, j->kind.v == KIND_TO_BE ? msg(p->lang, M_R_TO_BE) : msg(p->lang, M_R_AS_IS));
+	buf_puts(out, SYM_DOT);
+	buf_puts(out, j->kind.v == KIND_TO_BE ? msg(p->lang, M_R_TO_BE) : msg(p->lang, M_R_AS_IS));
+}
+
+static void
+put_subtitle(struct buf *out, const struct pathway *p)
+{
+	struct buf line = {0};
+	pathway_subtitle(&line, p);
 	esc_wrap(out, buf_str(&line), TITLE_WIDTH + 20, TITLE_LINES);
 	buf_free(&line);
 }
 
 /* "7 etappes · 4 knelpunten · frictiescore 9", and " · 2 vragen" when
  * there are questions. */
-static void
-put_counts(struct buf *out, const struct pathway *p)
+void
+pathway_counts(struct buf *out, const struct pathway *p)
 {
 	int stages = (int)p->journey->n_stages, found = p->friction.count;
 	msg_append_plural(out, p->lang, stages, M_R_STAGES_1, M_R_STAGES_N);
@@ -264,7 +277,7 @@ label_title(struct buf *out, const struct pathway *p)
 	put_subtitle(out, p);
 	buf_printf(out, "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\" COLOR=\"%s\">",
 		   GREY_TEXT);
-	put_counts(out, p);
+	pathway_counts(out, p);
 	buf_puts(out, "</FONT></TD></TR></TABLE>");
 }
 
@@ -354,7 +367,8 @@ static void
 put_emotion(struct buf *out, enum lang lang, long v)
 {
 	long k = v < -2 ? -2 : v > 2 ? 2 : v;
-	const char *color = k < 0 ? COLOR_MOVE_DOWN : k > 0 ? COLOR_MOVE_UP : GREY_TEXT;
+	const char *color = colour_hex(k < 0 ? COLOUR_MOVE_DOWN : k > 0 ? COLOUR_MOVE_UP
+					      : COLOUR_GREY_TEXT);
 	const char *face = k < 0 ? SYM_SAD : k > 0 ? SYM_HAPPY : SYM_NEUTRAL;
 	buf_printf(out, "<FONT COLOR=\"%s\">%s%s %s (%s%ld)</FONT>", color, face,
 		   k == 2 || k == -2 ? face : "", value_emotion_text(k, lang),
@@ -379,22 +393,47 @@ put_duration_emotion(struct buf *out, const struct pathway *p, const struct stag
 	buf_puts(out, "</FONT></TD></TR>");
 }
 
+/* A touchpoint's cell: "tp-3-2" for stage 3's second touchpoint, with its
+ * kind and title as tooltip and a link to its stage (Graphviz 2.43 gives a
+ * cell an SVG group only when it links somewhere; svg_group_classes names
+ * that group "touchpoint <kind>"). */
+static void
+put_touchpoint_cell(struct buf *out, const struct pathway *p, const struct touchpoint *tp,
+		    size_t i, size_t k, const char *fill)
+{
+	unsigned kind = tp->kind < TP__MAX ? tp->kind : TP_OTHER;
+	buf_printf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"%s%s%s ID=\"tp-%zu-%zu\" "
+		   "HREF=\"#stage-", fill ? " BGCOLOR=\"" : "", fill ? fill : "", fill ? "\"" : "",
+		   i + 1, k + 1);
+	put_text(out, stage_id(p, (long)i));
+	buf_puts(out, "\" TOOLTIP=\"");
+	put_text(out, vocab_name(VOCAB_TP_KIND, (int)kind, p->lang));
+	if (tp->title.s && *tp->title.s) {
+		char *tip = esc_plain(tp->title.s, TOOLTIP_CHARS);
+		buf_puts(out, ": ");
+		put_text(out, tip);
+		free(tip);
+	}
+	buf_puts(out, "\">");
+}
+
 /* A touchpoint: its kind's symbol and its title; a good event (payment,
  * redress) on the opportunity green, with its word in bold before the title. */
 static void
-put_touchpoint(struct buf *out, const struct pathway *p, const struct touchpoint *tp)
+put_touchpoint(struct buf *out, const struct pathway *p, size_t i, size_t k)
 {
+	const struct touchpoint *tp = p->journey->stages[i]->touchpoints[k];
 	unsigned kind = tp->kind < TP__MAX ? tp->kind : TP_OTHER;
 	enum msg word;
 	if (good_event_word(tp, &word)) {
-		buf_printf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"%s\">"
-			   "<FONT POINT-SIZE=\"10\"><FONT COLOR=\"%s\">%s <B>", OPPORTUNITY_LIGHT,
+		put_touchpoint_cell(out, p, tp, i, k, OPPORTUNITY_LIGHT);
+		buf_printf(out, "<FONT POINT-SIZE=\"10\"><FONT COLOR=\"%s\">%s <B>",
 			   OPPORTUNITY_STRONG, kind_symbol[kind]);
 		put_text(out, (msg)(p->lang, word));
 		buf_puts(out, "</B></FONT>" SYM_DOT);
 	} else {
-		buf_printf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">%s ",
-			   kind_symbol[kind]);
+		put_touchpoint_cell(out, p, tp, i, k, NULL);
+		buf_printf(out, "<FONT POINT-SIZE=\"10\">%s ", kind_symbol[kind]);
 	}
 	const char *title = tp->title.s && *tp->title.s ? tp->title.s
 			  : vocab_name(VOCAB_TP_KIND, (int)kind, p->lang);
@@ -426,7 +465,8 @@ put_team_notes(struct buf *out, const struct pathway *p, long i)
 		if (m != NULL)
 			put_marker_row(out, p, m, text);
 		else
-			put_note_row(out, impact_fill[1], "#000000", SYM_PAIN, text);
+			put_note_row(out, impact_style(2)->fill, impact_style(2)->text, SYM_PAIN,
+				     text);
 	}
 	for (size_t k = 0; k < s->opportunities.n; k++)
 		put_note_row(out, OPPORTUNITY_LIGHT, OPPORTUNITY_STRONG, SYM_OPPORTUNITY,
@@ -444,7 +484,7 @@ label_stage(struct buf *out, const struct pathway *p, size_t i)
 	put_actors(out, p, s);
 	put_duration_emotion(out, p, s);
 	for (size_t k = 0; k < s->n_touchpoints; k++) {
-		put_touchpoint(out, p, s->touchpoints[k]);
+		put_touchpoint(out, p, i, k);
 		put_markers_at(out, p, (long)i, (int)k + 1);
 	}
 	put_markers_at(out, p, (long)i, 0);
@@ -546,15 +586,16 @@ legend_moves(struct buf *out, const struct pathway *p)
 		domains[domain_change(j->stages[i - 1], j->stages[i])] = true;
 	}
 	legend_start(out, msg(p->lang, M_R_LEGEND_MOVES));
-	static const struct { enum move move; const char *color, *arrow; enum msg text; } moves[] = {
-		{MOVE_UP, COLOR_MOVE_UP, SYM_ARROW_SOLID, M_R_MOVE_UP},
-		{MOVE_LEVEL, COLOR_MOVE_LEVEL, SYM_ARROW_SOLID, M_R_MOVE_LEVEL},
-		{MOVE_DOWN, COLOR_MOVE_DOWN, SYM_ARROW_DASHED, M_R_MOVE_DOWN},
+	static const struct { enum move move; enum colour color; const char *arrow; enum msg text; }
+	moves[] = {
+		{MOVE_UP, COLOUR_MOVE_UP, SYM_ARROW_SOLID, M_R_MOVE_UP},
+		{MOVE_LEVEL, COLOUR_MOVE_LEVEL, SYM_ARROW_SOLID, M_R_MOVE_LEVEL},
+		{MOVE_DOWN, COLOUR_MOVE_DOWN, SYM_ARROW_DASHED, M_R_MOVE_DOWN},
 	};
 	for (size_t k = 0; k < 3; k++)
 		if (seen[moves[k].move])
 			buf_printf(out, "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">%s</FONT> %s  </TD>",
-				   moves[k].color, moves[k].arrow, (msg)(p->lang, moves[k].text));
+				   colour_hex(moves[k].color), moves[k].arrow, (msg)(p->lang, moves[k].text));
 	if (domains[2])
 		buf_printf(out, "<TD ALIGN=\"LEFT\">%s%s %s  </TD>", SYM_DIAMOND, SYM_ARROW_SOLID,
 			   msg(p->lang, M_R_MOVE_DOMAIN));
@@ -624,12 +665,14 @@ legend_friction_key(struct buf *out, const struct pathway *p)
 	static const enum msg impacts[] = {M_R_IMPACT_1, M_R_IMPACT_2, M_R_IMPACT_3};
 	legend_start(out, msg(p->lang, M_R_LEGEND_FRICTION));
 	for (int k = 0; k < 3; k++)
-		buf_printf(out, "<TD BGCOLOR=\"%s\"><FONT COLOR=\"%s\"> <B>%d</B> %s </FONT></TD>",
-			   impact_fill[k], impact_text[k], k + 1, (msg)(p->lang, impacts[k]));
+		buf_printf(out, "<TD BGCOLOR=\"%s\"><FONT COLOR=\"%s\"> <B>%s</B> %s </FONT></TD>",
+			   impact_style(k + 1)->fill, impact_style(k + 1)->text,
+			   impact_style(k + 1)->glyph, (msg)(p->lang, impacts[k]));
 	bool pain, opportunity, good;
 	team_notes(p, &pain, &opportunity, &good);
 	if (pain)
-		put_chip(out, impact_fill[1], "#000000", SYM_PAIN, msg(p->lang, M_R_TEAM_PAIN_POINT));
+		put_chip(out, impact_style(2)->fill, impact_style(2)->text, SYM_PAIN,
+			 msg(p->lang, M_R_TEAM_PAIN_POINT));
 	if (opportunity)
 		put_chip(out, OPPORTUNITY_LIGHT, OPPORTUNITY_STRONG, SYM_OPPORTUNITY,
 			 msg(p->lang, M_R_OPPORTUNITY));
@@ -723,7 +766,7 @@ pathway_description(struct buf *out, const struct pathway *p)
 		msg_append(&text, p->lang, M_R_REGION, j->region.s);
 	}
 	buf_printf(&text, ", %s: ", j->kind.v == KIND_TO_BE ? msg(p->lang, M_R_TO_BE) : msg(p->lang, M_R_AS_IS));
-	put_counts(&text, p);
+	pathway_counts(&text, p);
 	buf_puts(&text, ".");
 	char *plain = esc_plain(buf_str(&text), 2000);
 	esc_append(out, plain, strlen(plain), ESC_XML);

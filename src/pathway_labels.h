@@ -1,36 +1,19 @@
-/* pathway_labels.h - the HTML-like labels of the pathway diagram (title block, lane headers, stage cards, legend), its colours and its plain-text description; no Graphviz types. Included by: compare_out.c, overview_render.c, pathway.c, pathway_spec.c, tests/unit/. */
+/* pathway_labels.h - the HTML-like labels of the pathway diagram (title block, lane headers, stage cards, legend), its colours and its plain-text description; no Graphviz types. Included by: compare_out.c, map*.c, overview_render.c, pathway.c, pathway_spec.c, tests/unit/. */
 #ifndef KETEN_PATHWAY_LABELS_H
 #define KETEN_PATHWAY_LABELS_H
 
+#include "palette.h"
 #include "pathway.h"
 
 struct buf;
 
-/* The colours of a domain's lane: the band, the header and card title, and
- * the border; "#rrggbb". */
-struct tint {
-	const char *band;
-	const char *strong;
-	const char *dark;
-};
-
 /* The tint of a position's domain (by the domain's place in the chain);
- * a grey one for NULL. */
+ * the grey one for NULL. */
 struct tint tint_of(const struct chain *chain, const struct position *pos);
 
-/* Colours of the transitions. */
-#define COLOR_MOVE_UP "#2b8a3e"
-#define COLOR_MOVE_LEVEL "#495057"
-#define COLOR_MOVE_DOWN "#c2255c"
-
-/* Colours of friction by impact 1-3 (yellow, orange, red): fill, and the
- * text written on it. The overview uses the same scale. */
-#define COLOR_IMPACT_1 "#ffd43b"
-#define COLOR_IMPACT_2 "#ff922b"
-#define COLOR_IMPACT_3 "#e03131"
-#define COLOR_IMPACT_TEXT_1 "#000000"
-#define COLOR_IMPACT_TEXT_2 "#000000"
-#define COLOR_IMPACT_TEXT_3 "#ffffff"
+/* The symbol of a touchpoint kind (one UTF-8 character in DejaVu Sans);
+ * the symbol of TP_OTHER for a kind out of range. */
+const char *touchpoint_symbol(enum tp_kind kind);
 
 /* Each label builder appends one HTML-like label, "<…>" without the outer
  * angle brackets that DOT puts around it. All user text goes through
@@ -51,8 +34,19 @@ extern const char *const legend_part_names[LEGEND_PARTS];
 bool label_legend_part(struct buf *out, const struct pathway *p, const struct lane_set *lanes,
 		       int part);
 
+/* The title block's second and third lines as plain text, not escaped:
+ * "persona: Ans · regio: Noord · huidige situatie" and
+ * "7 etappes · 4 knelpunten · frictiescore 9 · 2 vragen". */
+void pathway_subtitle(struct buf *out, const struct pathway *p);
+void pathway_counts(struct buf *out, const struct pathway *p);
+
 /* One plain sentence that says what the diagram shows (SVG <desc>). */
 void pathway_description(struct buf *out, const struct pathway *p);
+
+/* The classes of the SVG groups inside the labels, "ID\tCLASSES\n" each:
+ * a marker "marker impact-2 k003" (a question "marker question k020"), a
+ * touchpoint "touchpoint letter" (its kind's canonical name). */
+void svg_group_classes(struct buf *out, const struct pathway *p);
 
 /* The classes of stage i's SVG group: "stage friction k001 k013 …". */
 void stage_classes(struct buf *out, const struct pathway *p, size_t i);

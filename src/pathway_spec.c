@@ -111,6 +111,8 @@ prepare_head(const struct pathway *p, struct pathway_spec *spec, const struct la
 	spec->name = esc_graph_name(p->journey->title.s, 200);
 	pathway_description(&b, p);
 	spec->description = buf_detach(&b);
+	svg_group_classes(&b, p);
+	spec->svg_classes = buf_detach(&b);
 	label_title(&b, p);
 	node_set(&spec->title, "title", "title", &b);
 	if (label_title_markers(&b, p))
@@ -136,8 +138,11 @@ prepare_lanes(const struct pathway *p, struct pathway_spec *spec, const struct l
 	for (size_t l = 0; l < lanes->n; l++) {
 		const struct position *pos = lanes->pos[l];
 		char *id = xasprintf("lane-%s", pos && pos->id.s ? pos->id.s : "unknown");
+		char *classes = pos && pos->dom && pos->dom->id.s
+			? xasprintf("lane domain-%s", pos->dom->id.s) : xstrdup("lane");
 		label_lane(&b, p, pos);
-		node_set(&spec->lanes[l], id, "lane", &b);
+		node_set(&spec->lanes[l], id, classes, &b);
+		free(classes);
 		spec->bands[l] = xstrdup(tint_of(p->chain, pos).band);
 		free(id);
 	}
@@ -198,6 +203,7 @@ pathway_spec_free(struct pathway_spec *spec)
 	free(spec->file_name);
 	free(spec->name);
 	free(spec->description);
+	free(spec->svg_classes);
 	node_free(&spec->title);
 	node_free(&spec->title_markers);
 	for (int k = 0; k < LEGEND_PARTS; k++)
@@ -254,6 +260,7 @@ pathway_spec_pack(const struct pathway_spec *spec, struct buf *out)
 	pack_string(out, spec->file_name);
 	pack_string(out, spec->name);
 	pack_string(out, spec->description);
+	pack_string(out, spec->svg_classes);
 	pack_node(out, &spec->title);
 	pack_node(out, &spec->title_markers);
 	for (int k = 0; k < LEGEND_PARTS; k++)
@@ -340,7 +347,7 @@ node_complete(const struct spec_node *node, bool required)
 static bool
 spec_complete(const struct pathway_spec *spec)
 {
-	bool ok = spec->name && spec->description && spec->file_name &&
+	bool ok = spec->name && spec->description && spec->svg_classes && spec->file_name &&
 		  node_complete(&spec->title, true) && node_complete(&spec->title_markers, false);
 	for (int k = 0; k < LEGEND_PARTS; k++)
 		ok = ok && node_complete(&spec->legend[k], false);
@@ -360,6 +367,7 @@ pathway_spec_unpack(const char *data, size_t len, struct pathway_spec *spec)
 	spec->file_name = unpack_string(&r);
 	spec->name = unpack_string(&r);
 	spec->description = unpack_string(&r);
+	spec->svg_classes = unpack_string(&r);
 	unpack_node(&r, &spec->title);
 	unpack_node(&r, &spec->title_markers);
 	for (int k = 0; k < LEGEND_PARTS; k++)

@@ -171,6 +171,7 @@ static const struct field domain_fields[] = {
 	FIELD(struct domain, id, "id", F_TEXT),
 	FIELD(struct domain, label, "label", F_TEXT),
 	FIELD(struct domain, organisation, "organisation", F_TEXT),
+	FIELD(struct domain, colour, "colour", F_TEXT),
 };
 
 /* The ladder's range is the chain validator's to check (S008). */

@@ -5,6 +5,7 @@
 #include "html.h"
 #include "markers.h"
 #include "model.h"
+#include "palette.h"
 #include "report_parts.h"
 #include "rules.h"
 #include "values.h"
@@ -35,8 +36,10 @@ void
 report_code_badge(struct buf *out, enum code code, int impact, enum lang lang)
 {
 	const struct code_info *info = code_info(code);
-	buf_printf(out, "<span class=\"badge impact-%d\">%s</span> %s", impact, info->id,
-		   lang == LANG_EN ? info->slug_en : info->slug_nl);
+	buf_printf(out, "<span class=\"badge impact-%d\">", impact);
+	if (impact >= 1)
+		buf_printf(out, "%s ", impact_style(impact)->glyph);
+	buf_printf(out, "%s</span> %s", info->id, lang == LANG_EN ? info->slug_en : info->slug_nl);
 }
 
 /* --- the persona card --- */
@@ -314,7 +317,8 @@ finding_row(struct buf *out, enum lang lang, const struct journey *j, const stru
 	buf_printf(out, "<tr class=\"finding %c%s\"><td class=\"num\">%d</td><td>",
 		   'k', code_info(m->code)->id + 1, m->number);
 	report_code_badge(out, m->code, m->impact, lang);
-	buf_printf(out, "</td><td class=\"num\">%d</td>", m->impact);
+	buf_printf(out, "</td><td class=\"num\">%s %d</td>", impact_style(m->impact)->glyph,
+		   m->impact);
 	where_cell(out, lang, j, m, d);
 	buf_puts(out, "<td>");
 	html_text(out, m->message);
@@ -609,6 +613,15 @@ report_set_diagram(struct report *r, size_t i, const char *name)
 }
 
 void
+report_set_map(struct report *r, size_t i, const char *name)
+{
+	if (i >= r->n_journeys)
+		return;
+	free(r->journeys[i].map);
+	r->journeys[i].map = xstrdup(name);
+}
+
+void
 report_set_overview(struct report *r, const char *svg, size_t len)
 {
 	free(r->overview);
@@ -641,7 +654,7 @@ report_free(struct report **rp)
 	for (size_t i = 0; i < r->n_journeys; i++) {
 		struct report_journey *rj = &r->journeys[i];
 		free(rj->id), free(rj->title), free(rj->persona), free(rj->kind);
-		free(rj->file), free(rj->diagram);
+		free(rj->file), free(rj->diagram), free(rj->map);
 		buf_free(&rj->head), buf_free(&rj->tail);
 	}
 	free(r->journeys);

@@ -37,6 +37,10 @@ void report_add_journey(struct report *r, const struct checked_journey *cj);
  * `name` in the output folder. */
 void report_set_diagram(struct report *r, size_t i, const char *name);
 
+/* The journey map of journey i is the file `name` in the output folder;
+ * the report shows it after the diagram. */
+void report_set_map(struct report *r, size_t i, const char *name);
+
 /* The overview as SVG (the report keeps a copy). */
 void report_set_overview(struct report *r, const char *svg, size_t len);
 

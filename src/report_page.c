@@ -5,6 +5,7 @@
 #include "embedded.h"
 #include "html.h"
 #include "outdir.h"
+#include "palette.h"
 #include "report_parts.h"
 
 #include <errno.h>
@@ -16,8 +17,8 @@
 
 enum { MAX_DIAGRAM = 64 * 1024 * 1024 };
 
-/* Printable on A4, readable on a projector; impact colours as the diagrams
- * (data/report.css). */
+/* Printable on A4, readable on a projector (data/report.css); the impact
+ * colours come from the palette, as in the diagrams. */
 static const char style[] = DATA_REPORT_CSS;
 
 /* --- reading a diagram back --- */
@@ -70,21 +71,20 @@ ends_with(const char *s, const char *end)
 	return n >= m && strcmp(s + n - m, end) == 0;
 }
 
-static void
-diagram(struct buf *out, const struct report *r, struct outdir *dir,
-	const struct report_journey *rj, size_t i)
+/* A picture of the journey read back from the output folder: SVG inline
+ * (its ids given the prefix), PNG as data, another format named. False
+ * when the file cannot be read. */
+static bool
+picture(struct buf *out, const struct report *r, struct outdir *dir,
+	const struct report_journey *rj, const char *name, const char *prefix)
 {
-	buf_printf(out, "<figure class=\"diagram\" aria-label=\"%s\">\n", msg(r->lang, M_REP_DIAGRAM));
 	size_t len = 0;
-	char *data = rj->diagram ? read_output(dir, rj->diagram, &len) : NULL;
-	if (data == NULL) {
-		buf_printf(out, "<p class=\"none\">%s</p>\n",
-			   rj->broken ? msg(r->lang, M_REP_NO_DIAGRAM) : msg(r->lang, M_REP_DIAGRAM_FAILED));
-	} else if (ends_with(rj->diagram, ".svg")) {
-		char prefix[32];
-		snprintf(prefix, sizeof prefix, "j%zu-", i + 1);
+	char *data = read_output(dir, name, &len);
+	if (data == NULL)
+		return false;
+	if (ends_with(name, ".svg")) {
 		html_inline_svg(out, data, prefix);
-	} else if (ends_with(rj->diagram, ".png")) {
+	} else if (ends_with(name, ".png")) {
 		buf_puts(out, "<img alt=\"");
 		html_text(out, rj->title);
 		buf_puts(out, "\" src=\"data:image/png;base64,");
@@ -92,14 +92,43 @@ diagram(struct buf *out, const struct report *r, struct outdir *dir,
 		buf_puts(out, "\">\n");
 	} else {
 		struct buf line = {0};
-		msg_append(&line, r->lang, M_REP_DIAGRAM_FILE, rj->diagram);
+		if (rj->map != NULL && strcmp(name, rj->map) == 0)
+			msg_append(&line, r->lang, M_REP_MAP_FILE, name);
+		else
+			msg_append(&line, r->lang, M_REP_DIAGRAM_FILE, name);
 		buf_puts(out, "<p>");
 		html_text(out, buf_str(&line));
 		buf_puts(out, "</p>\n");
 		buf_free(&line);
 	}
-	buf_puts(out, "</figure>\n");
 	free(data);
+	return true;
+}
+
+static void
+diagram(struct buf *out, const struct report *r, struct outdir *dir,
+	const struct report_journey *rj, size_t i)
+{
+	buf_printf(out, "<figure class=\"diagram\" aria-label=\"%s\">\n", msg(r->lang, M_REP_DIAGRAM));
+	char prefix[32];
+	snprintf(prefix, sizeof prefix, "j%zu-", i + 1);
+	if (rj->diagram == NULL || !picture(out, r, dir, rj, rj->diagram, prefix))
+		buf_printf(out, "<p class=\"none\">%s</p>\n",
+			   rj->broken ? msg(r->lang, M_REP_NO_DIAGRAM) : msg(r->lang, M_REP_DIAGRAM_FAILED));
+	buf_puts(out, "</figure>\n");
+	if (rj->map == NULL)
+		return;
+	/* the journey map, when the main job drew one */
+	struct buf map = {0};
+	snprintf(prefix, sizeof prefix, "m%zu-", i + 1);
+	if (picture(&map, r, dir, rj, rj->map, prefix))
+	{
+		buf_printf(out, "<figure class=\"diagram map\" aria-label=\"%s\">\n",
+			   msg(r->lang, M_REP_MAP));
+		buf_add(out, map.data, map.len);
+		buf_puts(out, "</figure>\n");
+	}
+	buf_free(&map);
 }
 
 /* --- the summary --- */
@@ -213,9 +242,11 @@ page_head(struct buf *out, const struct report *r, const struct diags *diags,
 {
 	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-		   "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>%s</h1>\n"
-		   "<p class=\"summary-line\">", r->lang == LANG_EN ? "en" : "nl",
-		   msg(r->lang, M_REP_TITLE), style, msg(r->lang, M_REP_TITLE));
+		   "<title>%s</title>\n<style>\n%s", r->lang == LANG_EN ? "en" : "nl",
+		   msg(r->lang, M_REP_TITLE), style);
+	palette_css(out);
+	buf_printf(out, "</style>\n</head>\n<body>\n<header>\n<h1>%s</h1>\n"
+		   "<p class=\"summary-line\">", msg(r->lang, M_REP_TITLE));
 	char *line = diag_summary_line(diags, summary);
 	html_text(out, line);
 	free(line);

@@ -22,6 +22,7 @@ struct report_journey {
 	int questions;      /* its open questions (never friction) */
 	int errors;
 	char *diagram;      /* file name in the output folder, or NULL */
+	char *map;          /* the journey map's file name, or NULL */
 	struct buf head;    /* title, facts, persona card */
 	struct buf tail;    /* findings, stages */
 };

@@ -1,4 +1,4 @@
-/* values.h - parsing the values people write: durations, emotions, yes/no, whole numbers, dates, income and journey kind. Included by: chain.c, model.c, pathway_labels.c, report.c, read_md*.c, read_json_value.c, rules_move.c, rules_request.c, write_json.c, write_md.c, tests/unit/. */
+/* values.h - parsing the values people write: durations, emotions, yes/no, whole numbers, dates, income and journey kind. Included by: chain.c, model.c, pathway_labels.c, report.c, read_md*.c, read_json_value.c, rules_move.c, rules_request.c, map.c, write_json.c, write_md.c, tests/unit/. */
 #ifndef KETEN_VALUES_H
 #define KETEN_VALUES_H
 

@@ -1,4 +1,4 @@
-/* vocab.h - the keys of the formats: Dutch and English spellings, canonical JSON names, lookup after folding, and suggestions. Included by: pathway_labels.c, read_md*.c, read_json_value.c, read_json_object.c, report.c, rules.c, write_json.c, write_md.c, tests/unit/. */
+/* vocab.h - the keys of the formats: Dutch and English spellings, canonical JSON names, lookup after folding, and suggestions. Included by: map.c, pathway_labels.c, read_md*.c, read_json_value.c, read_json_object.c, report.c, rules.c, write_json.c, write_md.c, tests/unit/. */
 #ifndef KETEN_VOCAB_H
 #define KETEN_VOCAB_H
 

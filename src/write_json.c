@@ -267,6 +267,7 @@ write_domains(struct jsonw *w, const struct chain *c)
 		member_text(w, "id", &d->id);
 		member_text(w, "label", &d->label);
 		member_text(w, "organisation", &d->organisation);
+		member_text(w, "colour", &d->colour);
 		jsonw_object_end(w);
 	}
 	jsonw_array_end(w);

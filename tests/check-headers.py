@@ -33,6 +33,9 @@ INCLUDE_DIRS = ["src", "tests/unit"]
 # keten around it (no part of keten).
 RENDERERS = ["src/pathway*.c", "src/overview_render.c", "src/gv_shared.c",
              "src/gv_shared.h", "fuzz/dot_graph.c"]
+# The journey map (map_draw.c) draws with cairo and pango directly, never
+# with Graphviz.
+CAIRO_RENDERERS = RENDERERS + ["src/map_draw.c"]
 GRAPHVIZ = ["gvc.h", "cgraph.h", "cdt.h", "xdot.h", "gvplugin*.h",
             "gvcext.h", "gvcjob.h", "gvcommon.h", "types.h", "graphviz/*"]
 SYSTEM_RULES = [
@@ -40,8 +43,9 @@ SYSTEM_RULES = [
     (["cJSON.h", "cjson/*"], ["src/read_json_value.h"], "cJSON"),
     (["utf8proc.h"], ["src/text.c"], "utf8proc"),
     (GRAPHVIZ, RENDERERS, "Graphviz"),
-    (["cairo.h", "cairo/*", "cairo-*.h"], RENDERERS, "cairo"),
-    (["pango/*", "pango*.h"], RENDERERS, "pango"),
+    (["cairo.h", "cairo/*", "cairo-*.h"], CAIRO_RENDERERS, "cairo"),
+    (["pango/*", "pango*.h"], CAIRO_RENDERERS, "pango"),
+    (["glib.h", "glib/*", "glib-object.h", "gobject/*"], CAIRO_RENDERERS, "GLib"),
     # Only `keten watch` needs Linux (inotify, within #ifdef __linux__).
     (["sys/inotify.h", "linux/*", "sys/epoll.h", "sys/prctl.h", "sys/sendfile.h",
       "sys/signalfd.h", "sys/timerfd.h", "sys/eventfd.h"], ["src/cmd_watch.c"], "Linux"),

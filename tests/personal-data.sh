@@ -47,6 +47,12 @@ for format in dot svg png pdf; do
 		failed=$((failed + 1))
 	fi
 done
+# The journey maps: their PDF through pdftotext (an SVG or PNG map holds
+# glyph outlines, not text; outputs_scan.py checks only that they are clean).
+(cd "$case_dir" && "$keten" render --lang nl --view map -T pdf -o "$work/map-pdf" .) \
+	>"$work/files/map-pdf.txt" 2>&1
+[ -n "$(ls "$work/map-pdf" 2>/dev/null)" ] && passed=$((passed + 1)) ||
+	{ echo "FAIL personal data: keten render --view map -T pdf wrote no map"; failed=$((failed + 1)); }
 for file in "$case_dir"/personas/* "$case_dir"/journeys/*; do
 	name=$(basename "$file")
 	for lang in nl en; do

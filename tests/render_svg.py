@@ -93,13 +93,40 @@ def bbox(g):
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def check_head(graph):
-    children = list(graph)
+def check_head(root, graph):
+    """<title> and <desc> are the first children of <svg role="img">, which
+    names them; the graph holds no other <title> (a machine id as hover)."""
+    children = list(root)
     tags = [c.tag for c in children[:2]]
     if tags != [SVG + "title", SVG + "desc"]:
-        fail("the graph does not start with <title> and <desc> (got %s)" % tags)
-    elif not (children[1].text or "").strip():
+        fail("the SVG does not start with <title> and <desc> (got %s)" % tags)
+        return
+    if not (children[1].text or "").strip():
         fail("<desc> is empty")
+    if root.get("role") != "img":
+        fail("<svg> has no role=\"img\"")
+    if root.get("aria-labelledby") != children[0].get("id") or \
+            root.get("aria-describedby") != children[1].get("id"):
+        fail("<svg> does not name its <title> and <desc> (aria-labelledby, aria-describedby)")
+    inner = [t.text for t in graph.iter(SVG + "title")]
+    if inner:
+        fail("the graph has hover titles that are machine ids: %s" % inner[:3])
+
+
+def check_marker_classes(graph):
+    """Each marker's group says what it is: "marker impact-2 k003", or
+    "marker question k020"; each touchpoint's its kind: "touchpoint letter"."""
+    for g in graph.iter(SVG + "g"):
+        if (g.get("id") or "").startswith("a_tp-"):
+            if not re.fullmatch(r"touchpoint [a-z_]+", g.get("class") or ""):
+                fail("touchpoint group %s has classes %r" % (g.get("id"), g.get("class")))
+            continue
+        if not (g.get("id") or "").startswith("a_marker-"):
+            continue
+        cls = (g.get("class") or "").split()
+        if cls[:1] != ["marker"] or not re.fullmatch(r"impact-[123]|question", cls[1] if len(cls) > 1 else "") \
+                or not re.fullmatch(r"k\d{3}", cls[2] if len(cls) > 2 else ""):
+            fail("marker group %s has classes %r" % (g.get("id"), g.get("class")))
 
 
 def check_text(root):
@@ -238,8 +265,9 @@ def main():
     if graph is None or graph.get("id") != "graph0":
         print("%s: no graph group" % svg_path)
         return 1
-    check_head(graph)
+    check_head(root, graph)
     check_text(root)
+    check_marker_classes(graph)
     groups = list(graph.iter(SVG + "g"))
     stage_groups = check_stages(groups, journey, index)
     check_lanes(groups, index)

@@ -42,7 +42,11 @@ for lang in nl en; do
 	for j in "$root"/journeys/*; do
 		id=$(basename "$j" | sed 's/\.[a-z]*$//')
 		[ -s "$out/$id.svg" ] && ok || bad "main job: no $id.svg"
+		[ -s "$out/$id.map.svg" ] && ok || bad "main job: no $id.map.svg"
 	done
+	n_journeys=$(ls "$root"/journeys | wc -l)
+	n_maps=$(grep -c '<figure class="diagram map"' "$out/index.html")
+	[ "$n_maps" -eq "$n_journeys" ] && ok || bad "the report shows $n_maps journey maps, not $n_journeys"
 	[ -s "$out/index.html" ] && [ -s "$out/findings.json" ] && ok || bad "main job: no index.html or findings.json"
 	run check --lang $lang --format json >"$work/check.json"
 	cmp -s "$work/check.json" "$out/findings.json" && ok || bad "findings.json differs from check --format json ($lang)"

@@ -221,6 +221,16 @@ TEST(overview_friction_levels_are_thirds_of_the_highest)
 	CHECK(!overview_code_on_move(CODE_K008));
 }
 
+/* How many <title> elements an SVG holds. */
+static int
+count_titles(const char *svg)
+{
+	int n = 0;
+	for (const char *p = strstr(svg, "<title"); p; p = strstr(p + 1, "<title"))
+		n++;
+	return n;
+}
+
 TEST(overview_drawing_has_every_position_and_the_moves)
 {
 	struct fixture f;
@@ -243,7 +253,9 @@ TEST(overview_drawing_has_every_position_and_the_moves)
 	CHECK(strstr(buf_str(&dot), "class=\"move down friction-3\"") != NULL);
 	CHECK(strstr(buf_str(&dot), "style=dashed") != NULL);
 	INT_EQ(overview_render(&ov, IMAGE_SVG, LANG_EN, &svg, &error), 0);
-	CHECK(strstr(buf_str(&svg), "<desc>Overview of the chain: ") != NULL);
+	CHECK(strstr(buf_str(&svg), "<desc id=\"svg-desc\">Overview of the chain: ") != NULL);
+	CHECK(strstr(buf_str(&svg), " role=\"img\" aria-labelledby=\"svg-title\"") != NULL);
+	INT_EQ(count_titles(buf_str(&svg)), 1);
 	INT_EQ(overview_render(&ov, IMAGE_SVG, LANG_EN, &again, &error), 0);
 	CHECK(svg.len == again.len && memcmp(svg.data, again.data, svg.len) == 0);
 	free(error);

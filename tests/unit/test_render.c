@@ -450,7 +450,12 @@ TEST(pathway_svg_has_groups_markers_and_lanes_in_order)
 	CHECK(strstr(svg, "toekenning met € 12"));
 	CHECK(strstr(svg, "0612345678") == NULL);
 	CHECK(strstr(svg, "********78"));
-	CHECK(strstr(svg, "<desc>"));
+	/* <title> and <desc> first in <svg role="img">; no machine ids as hover. */
+	CHECK(strstr(svg, "aria-labelledby=\"svg-title\" aria-describedby=\"svg-desc\">\n"
+			  "<title id=\"svg-title\">"));
+	CHECK(strstr(svg, "</title>\n<desc id=\"svg-desc\">"));
+	INT_EQ(count(svg, "<title"), 1);
+	CHECK(strstr(svg, "<g id=\"a_marker&#45;4\" class=\"marker impact-"));
 	/* Highest rung on top: vrijwilligerswerk, arbeidsmatige-dagbesteding, thuis. */
 	double y4 = first_y_after(svg, "id=\"lane&#45;vrijwilligerswerk\"");
 	double y3 = first_y_after(svg, "id=\"lane&#45;arbeidsmatige&#45;dagbesteding\"");
@@ -469,7 +474,7 @@ TEST(pathway_dot_renders_again_as_it_was_placed)
 	CHECK(strstr(dot, "layout=nop2"));
 	CHECK(strstr(dot, "_background=\"c 7 -#"));
 	INT_EQ(count(dot, "class=\"move "), 3);
-	CHECK(strstr(dot, "class=\"move down\""));
+	CHECK(strstr(dot, "class=\"move down relapse\""));
 	CHECK(strstr(dot, "\"lane-betaald-werk\""));
 	/* every node and edge placed */
 	INT_EQ(count(dot, "\t\tpos=\"") + count(dot, "[pos=\"") + count(dot, " pos=\""),

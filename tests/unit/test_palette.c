@@ -1,0 +1,57 @@
+/* test_palette.c - unit tests of the palette: impact styles, a region's tint, WCAG contrast and colour differences under colour-vision deficiencies, agreeing with tests/palette_test.py. */
+#include "harness.h"
+
+#include "palette.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Whether got is want to within 0.05. */
+static bool
+near(double got, double want)
+{
+	return fabs(got - want) < 0.05;
+}
+
+TEST(palette_impact_levels_have_their_own_glyph)
+{
+	STR_EQ(impact_style(1)->glyph, "\xE2\x97\x8F");
+	STR_EQ(impact_style(2)->glyph, "\xE2\x96\xB2");
+	STR_EQ(impact_style(3)->glyph, "\xE2\xAC\xA2");
+	/* Outside 1-3: the nearest level. */
+	CHECK(impact_style(0) == impact_style(1));
+	CHECK(impact_style(7) == impact_style(3));
+	for (int level = 1; level <= 3; level++) {
+		CHECK(colour_contrast(impact_style(level)->fill, "#ffffff") >= CONTRAST_GRAPHIC);
+		CHECK(colour_contrast(impact_style(level)->text, impact_style(level)->fill)
+		      >= CONTRAST_TEXT);
+	}
+}
+
+TEST(palette_contrast_and_differences_agree_with_the_python_test)
+{
+	/* palette_test.py: the old yellow 1.43:1; impact 1 and 2 under
+	 * deuteranopia dE76 21.6; the old level and relapse under protanopia 2.1. */
+	CHECK(near(colour_contrast("#ffd43b", "#ffffff"), 1.43));
+	CHECK(near(colour_contrast("#ffffff", "#ffd43b"), 1.43));
+	CHECK(near(colour_contrast("#000000", "#ffffff"), 21.0));
+	CHECK(near(colour_difference("#b8860b", "#a8320a", VISION_DEUTERANOPIA), 21.6));
+	CHECK(near(colour_difference("#495057", "#c2255c", VISION_PROTANOPIA), 2.1));
+	double difference;
+	INT_EQ(colour_hardest_vision("#1f6f8b", "#2a7a95", &difference), VISION_DEUTERANOPIA);
+	CHECK(difference < MIN_COLOUR_DIFFERENCE);
+}
+
+TEST(palette_region_colour_gives_a_tint)
+{
+	struct tint t = tint_from_colour("#1f6f8b");
+	STR_EQ(t.dark, "#1f6f8b");
+	STR_EQ(t.strong, "#bcd4dc");
+	STR_EQ(t.band, "#e4eef1");
+	CHECK(colour_is_hex("#1F6f8b"));
+	CHECK(!colour_is_hex("blauw"));
+	CHECK(!colour_is_hex("#12345"));
+	CHECK(!colour_is_hex("#1234567"));
+	CHECK(!colour_is_hex("#12345g"));
+	CHECK(!colour_is_hex(NULL));
+}
