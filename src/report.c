@@ -138,14 +138,11 @@ bullet_at(const char *line, size_t len)
 	return len >= 2 && strchr("-*+", line[0]) != NULL && line[1] == ' ' ? 2 : 0;
 }
 
-/* A section's body, Markdown source, as text: blank lines part
- * paragraphs, bulleted lines make a list, other lines run on. */
-static void
-card_section_body(struct buf *out, const char *body)
+void
+report_markdown_text(struct buf *out, const char *body)
 {
 	enum { NONE, PARAGRAPH, LIST } open = NONE;
 	static const char *const close[] = {"", "</p>\n", "</li>\n</ul>\n"};
-	buf_puts(out, "<div class=\"persona-section\">\n");
 	for (const char *line = body; *line != '\0';) {
 		size_t len = strcspn(line, "\n"), indent = strspn(line, " \t");
 		const char *text = line + (indent < len ? indent : len);
@@ -171,7 +168,6 @@ card_section_body(struct buf *out, const char *body)
 		html_text_len(out, text + bullet, text_len - bullet);
 	}
 	buf_puts(out, close[open]);
-	buf_puts(out, "</div>\n");
 }
 
 /* The persona's own sections, under their own titles. */
@@ -182,8 +178,11 @@ card_sections(struct buf *out, const struct persona *p)
 		const struct section *sec = p->sections[i];
 		if (given(&sec->title))
 			html_element(out, "h4", NULL, sec->title.s);
-		if (given(&sec->body))
-			card_section_body(out, sec->body.s);
+		if (given(&sec->body)) {
+			buf_puts(out, "<div class=\"persona-section\">\n");
+			report_markdown_text(out, sec->body.s);
+			buf_puts(out, "</div>\n");
+		}
 	}
 }
 
@@ -658,6 +657,7 @@ report_free(struct report **rp)
 	for (size_t i = 0; i < r->n_sections; i++)
 		free(r->sections[i]);
 	free(r->sections);
+	free(r->cover);
 	free(r);
 	*rp = NULL;
 }

@@ -1,4 +1,4 @@
-/* report.h - index.html: one self-contained, printable report of a run, built journey by journey as they are checked. Included by: cmd_*.c, report_page.c. */
+/* report.h - index.html: one self-contained, printable report of a run, built journey by journey as they are checked. Included by: cmd_*.c, report_page.c, report_summary.c. */
 #ifndef KETEN_REPORT_H
 #define KETEN_REPORT_H
 
@@ -36,6 +36,10 @@ void report_add_journey(struct report *r, const struct checked_journey *cj);
 /* The diagram of journey i (in report_add_journey order) is the file
  * `name` in the output folder. */
 void report_set_diagram(struct report *r, size_t i, const char *name);
+
+/* Reads the title page's text from werkruimte.md, else workspace.md, in
+ * the workspace folder root (NULL or no such file: the defaults). */
+void report_read_cover(struct report *r, const char *root);
 
 /* The overview as SVG (the report keeps a copy). */
 void report_set_overview(struct report *r, const char *svg, size_t len);

@@ -213,13 +213,11 @@ page_head(struct buf *out, const struct report *r, const struct diags *diags,
 {
 	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-		   "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>%s</h1>\n"
-		   "<p class=\"summary-line\">", r->lang == LANG_EN ? "en" : "nl",
-		   msg(r->lang, M_REP_TITLE), style, msg(r->lang, M_REP_TITLE));
+		   "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n",
+		   r->lang == LANG_EN ? "en" : "nl", msg(r->lang, M_REP_TITLE), style);
 	char *line = diag_summary_line(diags, summary);
-	html_text(out, line);
+	report_title_page(out, r, line);
 	free(line);
-	buf_puts(out, "</p>\n</header>\n");
 }
 
 static void
@@ -239,19 +237,45 @@ contents(struct buf *out, const struct report *r, bool skipped, bool others)
 	if (others)
 		buf_printf(out, "<li><a href=\"#andere-bestanden\">%s</a></li>\n",
 			   msg(lang, M_REP_OTHER_FILES));
+	buf_printf(out, "<li><a href=\"#bijlage\">%s</a></li>\n", msg(lang, M_REP_APPENDIX));
 	buf_puts(out, "</ol>\n</nav>\n");
 }
 
+/* Where in the chain it hurts: the overview, inside "what we saw". */
 static void
 overview(struct buf *out, const struct report *r)
 {
-	buf_printf(out, "<section id=\"overzicht\">\n<h2>%s</h2>\n<figure class=\"overview\">\n",
+	buf_printf(out, "<h3 id=\"overzicht\">%s</h3>\n<figure class=\"overview\">\n",
 		   msg(r->lang, M_REP_OVERVIEW));
 	if (r->overview != NULL)
 		html_inline_svg(out, r->overview, "ov-");
 	else
 		buf_printf(out, "<p class=\"none\">%s</p>\n", msg(r->lang, M_REP_NO_OVERVIEW));
-	buf_puts(out, "</figure>\n</section>\n");
+	buf_puts(out, "</figure>\n");
+}
+
+/* Page 2 on: the journeys ranked, the themes, the chain, the questions. */
+static void
+what_we_saw(struct buf *out, const struct report *r, const struct diags *diags)
+{
+	buf_printf(out, "<section id=\"samenvatting\">\n<h2>%s</h2>\n", msg(r->lang, M_REP_SUMMARY));
+	if (r->n_journeys == 0)
+		buf_printf(out, "<p class=\"none\">%s</p>\n", msg(r->lang, M_REP_NO_JOURNEYS));
+	else
+		ranking_table(out, r);
+	report_what_we_saw(out, r, diags);
+	overview(out, r);
+	buf_puts(out, "</section>\n");
+}
+
+/* For the team: the figures per rule and how to read them. */
+static void
+appendix(struct buf *out, const struct report *r, const struct diags *diags)
+{
+	buf_printf(out, "<section id=\"bijlage\" class=\"appendix\">\n<h2>%s</h2>\n<p>%s</p>\n",
+		   msg(r->lang, M_REP_APPENDIX), msg(r->lang, M_REP_APPENDIX_TEXT));
+	per_rule_table(out, r, diags);
+	buf_puts(out, "</section>\n");
 }
 
 static void
@@ -306,14 +330,7 @@ page_body(struct buf *out, const struct report *r, struct outdir *dir, const str
 	bool has_others = other_files(&others, r, diags);
 	bool skipped = any_broken(r);
 	contents(out, r, skipped, has_others);
-	buf_printf(out, "<section id=\"samenvatting\">\n<h2>%s</h2>\n", msg(r->lang, M_REP_SUMMARY));
-	if (r->n_journeys == 0)
-		buf_printf(out, "<p class=\"none\">%s</p>\n", msg(r->lang, M_REP_NO_JOURNEYS));
-	else
-		ranking_table(out, r);
-	per_rule_table(out, r, diags);
-	buf_puts(out, "</section>\n");
-	overview(out, r);
+	what_we_saw(out, r, diags);
 	for (size_t i = 0; i < r->n_sections; i++)
 		buf_puts(out, r->sections[i]);
 	for (size_t i = 0; i < r->n_journeys; i++) {
@@ -325,6 +342,7 @@ page_body(struct buf *out, const struct report *r, struct outdir *dir, const str
 		skipped_journeys(out, r);
 	buf_add(out, others.data, others.len);
 	buf_free(&others);
+	appendix(out, r, diags);
 	buf_puts(out, "<footer><p>");
 	struct buf line = {0};
 	msg_append(&line, r->lang, M_REP_FOOTER, KETEN_VERSION);

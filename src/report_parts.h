@@ -1,4 +1,4 @@
-/* report_parts.h - what the report keeps of each journey between checking it and writing the page. Included by: report.c, report_page.c. */
+/* report_parts.h - what the report keeps of each journey between checking it and writing the page. Included by: report.c, report_page.c, report_summary.c. */
 #ifndef KETEN_REPORT_PARTS_H
 #define KETEN_REPORT_PARTS_H
 
@@ -35,6 +35,7 @@ struct report {
 	size_t overview_len;
 	char **sections;
 	size_t n_sections, cap_sections;
+	char *cover;        /* werkruimte.md or workspace.md as written, or NULL */
 };
 
 /* The page around the journeys (report_page.c). */
@@ -43,6 +44,18 @@ int report_page_write(struct report *r, struct outdir *out, const struct diags *
 
 /* One diagnostic as a list item: where, severity, code, message, hint. */
 void report_diag_item(struct buf *out, enum lang lang, const struct diag *d);
+
+/* A block of Markdown source as text: blank lines part paragraphs,
+ * bulleted lines make a list, other lines run on (report.c). */
+void report_markdown_text(struct buf *out, const char *body);
+
+/* The title page: the workspace's title page text or the defaults, how
+ * to read the report, and the run's summary line (report_summary.c). */
+void report_title_page(struct buf *out, const struct report *r, const char *summary_line);
+
+/* What we saw across the journeys: the friction themes with why they
+ * matter and their norms, and the open questions (report_summary.c). */
+void report_what_we_saw(struct buf *out, const struct report *r, const struct diags *diags);
 
 /* "<span class="impact-N">" badges and other small pieces both files use. */
 void report_code_badge(struct buf *out, enum code code, int impact, enum lang lang);

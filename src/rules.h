@@ -1,4 +1,4 @@
-/* rules.h - the friction rules K001-K025 and the norms they guard: a table of rules that run on a checked journey or persona and report through the one emitter. Included by: cmd_export.c, cmd_rules.c, report.c, rules_run.h, keten.h, workspace.h, workspace*.c, fuzz/fuzz.c. */
+/* rules.h - the friction rules K001-K025 and the norms they guard: a table of rules that run on a checked journey or persona and report through the one emitter. Included by: cmd_export.c, cmd_rules.c, report*.c, rules_run.h, keten.h, workspace.h, workspace*.c, fuzz/fuzz.c. */
 #ifndef KETEN_RULES_H
 #define KETEN_RULES_H
 

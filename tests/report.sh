@@ -90,6 +90,39 @@ mkdir -p "$work/tampered-q" && cp "$work/questions/findings.json" "$work/tampere
 sed 's|<tr class="question|<tr class="gone|' "$work/tampered-q.html" >"$work/tampered-q/index.html"
 python3 "$here/report_check.py" "$work/tampered-q" "$questions" >/dev/null && bad "report_check missed a question row" || ok
 
+# The title page: werkruimte.md at the workspace root gives the title,
+# the attributes as written and the introduction, as text; without one,
+# the defaults. "What we saw" holds the themes and the open questions.
+cover="$work/cover"
+mkdir -p "$cover"
+cp -r "$questions/journeys" "$questions/personas" "$cover/"
+printf '%s\n' '# Werk in de Vallei <script>x</script>' '' '- regio: Foodvalley' \
+	'- team: Regionaal Werkbedrijf' '- datum: december 2026' '' \
+	'Wat we in zes gesprekken hoorden.' '' '- een lijst' '- van dingen' >"$cover/werkruimte.md"
+expect 0 --lang nl -o "$work/cover-out" "$cover"
+python3 - "$work/cover-out/index.html" <<'PY' && ok || bad "title page from werkruimte.md"
+import re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+title = re.search(r'<header class="title-page">(.*?)</header>', page, re.S)
+if not title:
+    sys.exit("no title page")
+want = ["<h1>Werk in de Vallei &lt;script&gt;x&lt;/script&gt;</h1>",
+        "<dt>regio</dt><dd>Foodvalley</dd>", "<dt>datum</dt><dd>december 2026</dd>",
+        "<p>Wat we in zes gesprekken hoorden.</p>", "<li>van dingen</li>",
+        "1 (licht), 2 (duidelijk) of 3 (ernstig)"]
+missing = [w for w in want if w not in title[1]]
+if missing:
+    sys.exit(f"not on the title page: {missing}")
+if page.index("</header>") > page.index("<nav>") or page.index("<nav>") > page.index('id="samenvatting"'):
+    sys.exit("not title page, contents, what we saw in that order")
+saw = page[page.index('id="samenvatting"'):page.index('<section class="journey"')]
+for w in ["<h3>Wat het vaakst misgaat</h3>", "<h3>Open vragen</h3>", 'class="open-questions"']:
+    if w not in saw:
+        sys.exit(f"not in what we saw: {w}")
+PY
+grep -q '<h1>Ketenrapport</h1>' "$work/questions/index.html" && ok || bad "title page: no default title"
+grep -q '<section id="bijlage"' "$work/questions/index.html" && ok || bad "no appendix for the team"
+
 # Other diagram formats: PNG inline as data, PDF named.
 expect 0 -T png -o "$work/png" journeys/ruud-ede-keten.md
 grep -q 'src="data:image/png;base64,iVBORw0KGgo' "$work/png/index.html" && ok || bad "-T png: no inline PNG"
