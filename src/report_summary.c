@@ -159,13 +159,28 @@ themes(const size_t *found, enum code *order)
 	return n;
 }
 
+/* A rule's slug as words for a reader: "brief-zonder-uitleg" gives
+ * "Brief zonder uitleg" (slugs are ASCII). */
+static void
+slug_words(struct buf *out, const char *slug)
+{
+	for (size_t i = 0; slug[i] != '\0'; i++) {
+		char c = slug[i] == '-' ? ' ' : slug[i];
+		buf_putc(out, i == 0 && c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c);
+	}
+}
+
 static void
 theme_item(struct buf *out, enum lang lang, enum code code, size_t count)
 {
 	const struct rule *rule = rule_of_code(code);
-	buf_puts(out, "<li>");
-	report_code_badge(out, code, 0, lang);
+	const struct code_info *info = code_info(code);
+	buf_puts(out, "<li><b>");
 	struct buf line = {0};
+	slug_words(&line, lang == LANG_EN ? info->slug_en : info->slug_nl);
+	html_text(out, buf_str(&line));
+	buf_printf(out, "</b> <span class=\"code\">%s</span>", info->id);
+	buf_clear(&line);
 	buf_puts(&line, " (");
 	if (count == 1)
 		msg_append(&line, lang, M_REP_THEME_COUNT_1, count);
@@ -179,6 +194,23 @@ theme_item(struct buf *out, enum lang lang, enum code code, size_t count)
 	buf_puts(out, "</li>\n");
 }
 
+/* What the organisations could change: the action of each theme. */
+static void
+action_list(struct buf *out, enum lang lang, const enum code *order, size_t n)
+{
+	buf_printf(out, "<h3>%s</h3>\n<ul class=\"actions\">\n", msg(lang, M_REP_ACTIONS));
+	for (size_t i = 0; i < n && i < MAX_THEMES; i++) {
+		const struct rule *rule = rule_of_code(order[i]);
+		if (rule == NULL)
+			continue;
+		buf_puts(out, "<li>");
+		html_text(out, (msg)(lang, rule->action));
+		buf_puts(out, "</li>\n");
+	}
+	buf_puts(out, "</ul>\n");
+}
+
+/* The rules that fire most, why they matter, and what could change. */
 static void
 theme_list(struct buf *out, enum lang lang, const struct diags *diags)
 {
@@ -195,6 +227,7 @@ theme_list(struct buf *out, enum lang lang, const struct diags *diags)
 	for (size_t i = 0; i < n && i < MAX_THEMES; i++)
 		theme_item(out, lang, order[i], found[order[i]]);
 	buf_puts(out, "</ol>\n");
+	action_list(out, lang, order, n);
 }
 
 /* --- what we saw: the open questions --- */

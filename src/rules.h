@@ -42,6 +42,7 @@ struct rule {
 	void (*check)(struct rule_run *run);
 	enum msg looks_for; /* what it looks for (keten rules) */
 	enum msg why;       /* why it matters */
+	enum msg action;    /* what organisations can change (the report's summary) */
 	enum norm norms[2]; /* the norms it guards; NORM_NONE ends the list */
 };
 

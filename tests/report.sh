@@ -116,9 +116,13 @@ if missing:
 if page.index("</header>") > page.index("<nav>") or page.index("<nav>") > page.index('id="samenvatting"'):
     sys.exit("not title page, contents, what we saw in that order")
 saw = page[page.index('id="samenvatting"'):page.index('<section class="journey"')]
-for w in ["<h3>Wat het vaakst misgaat</h3>", "<h3>Open vragen</h3>", 'class="open-questions"']:
+for w in ["<h3>Wat het vaakst misgaat</h3>", "<h3>Wat de organisaties kunnen veranderen</h3>",
+          "<h3>Open vragen</h3>", 'class="open-questions"']:
     if w not in saw:
         sys.exit(f"not in what we saw: {w}")
+actions = re.search(r'<ul class="actions">(.*?)</ul>', saw, re.S)[1]
+if "&#39;" in actions or "schrijf" in actions:
+    sys.exit(f"an action tells the reader to edit a file: {actions}")
 PY
 grep -q '<h1>Ketenrapport</h1>' "$work/questions/index.html" && ok || bad "title page: no default title"
 grep -q '<section id="bijlage"' "$work/questions/index.html" && ok || bad "no appendix for the team"
