@@ -274,6 +274,8 @@ appendix(struct buf *out, const struct report *r, const struct diags *diags)
 {
 	buf_printf(out, "<section id=\"bijlage\" class=\"appendix\">\n<h2>%s</h2>\n<p>%s</p>\n",
 		   msg(r->lang, M_REP_APPENDIX), msg(r->lang, M_REP_APPENDIX_TEXT));
+	for (size_t i = 0; i < r->n_journeys; i++)
+		buf_add(out, r->journeys[i].appendix.data, r->journeys[i].appendix.len);
 	per_rule_table(out, r, diags);
 	buf_puts(out, "</section>\n");
 }

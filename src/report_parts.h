@@ -24,6 +24,7 @@ struct report_journey {
 	char *diagram;      /* file name in the output folder, or NULL */
 	struct buf head;    /* title, facts, persona card */
 	struct buf tail;    /* findings, stages */
+	struct buf appendix; /* for the team: files, lines, what to write */
 };
 
 struct report {
@@ -56,6 +57,10 @@ void report_title_page(struct buf *out, const struct report *r, const char *summ
 /* What we saw across the journeys: the friction themes with why they
  * matter and their norms, and the open questions (report_summary.c). */
 void report_what_we_saw(struct buf *out, const struct report *r, const struct diags *diags);
+
+/* A rule's slug as words for a reader: "brief-zonder-uitleg" gives
+ * "Brief zonder uitleg" (slugs are ASCII). */
+void report_rule_words(struct buf *out, enum code code, enum lang lang);
 
 /* "<span class="impact-N">" badges and other small pieces both files use. */
 void report_code_badge(struct buf *out, enum code code, int impact, enum lang lang);

@@ -159,17 +159,6 @@ themes(const size_t *found, enum code *order)
 	return n;
 }
 
-/* A rule's slug as words for a reader: "brief-zonder-uitleg" gives
- * "Brief zonder uitleg" (slugs are ASCII). */
-static void
-slug_words(struct buf *out, const char *slug)
-{
-	for (size_t i = 0; slug[i] != '\0'; i++) {
-		char c = slug[i] == '-' ? ' ' : slug[i];
-		buf_putc(out, i == 0 && c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c);
-	}
-}
-
 static void
 theme_item(struct buf *out, enum lang lang, enum code code, size_t count)
 {
@@ -177,7 +166,7 @@ theme_item(struct buf *out, enum lang lang, enum code code, size_t count)
 	const struct code_info *info = code_info(code);
 	buf_puts(out, "<li><b>");
 	struct buf line = {0};
-	slug_words(&line, lang == LANG_EN ? info->slug_en : info->slug_nl);
+	report_rule_words(&line, code, lang);
 	html_text(out, buf_str(&line));
 	buf_printf(out, "</b> <span class=\"code\">%s</span>", info->id);
 	buf_clear(&line);

@@ -81,7 +81,7 @@ python3 "$here/report_check.py" "$work/questions" "$questions" && ok || bad "rep
 grep -q '<h3>Open vragen</h3>' "$work/questions/index.html" && ok || bad "questions: no Open vragen"
 grep -q '<tr class="question k001"><td class="num">?1</td>' "$work/questions/index.html" && ok ||
 	bad "questions: no row ?1"
-grep -q 'frictiescore 0 · 1 vraag · ' "$work/questions/index.html" && ok ||
+grep -q 'frictiescore 0 · 1 vraag</p>' "$work/questions/index.html" && ok ||
 	bad "questions: not counted apart in the journey's facts"
 grep -q '<summary>Norm 2: goede informatieverstrekking</summary>' "$work/questions/index.html" && ok ||
 	bad "questions: no norm with the finding"
@@ -125,6 +125,19 @@ if "&#39;" in actions or "schrijf" in actions:
     sys.exit(f"an action tells the reader to edit a file: {actions}")
 PY
 grep -q '<h1>Ketenrapport</h1>' "$work/questions/index.html" && ok || bad "title page: no default title"
+# File paths, lines and what to write are for the team: in the appendix,
+# not on the council's pages.
+python3 - "$work/questions/index.html" <<'PY' && ok || bad "file paths outside the appendix"
+import re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+council, team = page.split('<section id="bijlage"', 1)
+if re.search(r"journeys/[^ <]*\.md", council):
+    sys.exit("a journey's file is named before the appendix")
+if not re.search(r'<tr class="team-row"><td class="num">\?1</td><td>K001</td><td class="loc">[^<]*journeys/[^<]*\.md:\d+</td>', team):
+    sys.exit("the appendix does not name the question's file and line")
+if "negeer: K001" not in team:
+    sys.exit("the appendix does not say how to accept the finding")
+PY
 grep -q '<section id="bijlage"' "$work/questions/index.html" && ok || bad "no appendix for the team"
 
 # Other diagram formats: PNG inline as data, PDF named.
