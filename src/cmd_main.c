@@ -107,11 +107,16 @@ add_comparisons(struct main_job *job)
 			if (after->kind == NULL || strcmp(after->kind, "to-be") != 0 ||
 			    after->persona == NULL || strcmp(after->persona, before->persona) != 0)
 				continue;
+			/* comparison_make takes the sides over: their ids first. */
+			char *as_is = xstrdup(before->journey ? before->journey : "");
+			char *to_be = xstrdup(after->journey ? after->journey : "");
 			struct comparison c;
 			comparison_make(&c, CMP_JOURNEYS, before, after);
 			struct buf html = {0};
 			compare_html(&html, &c, job->cli->lang);
-			report_add_section(job->report, buf_str(&html));
+			report_add_comparison(job->report, as_is, to_be, buf_str(&html));
+			free(as_is);
+			free(to_be);
 			buf_free(&html);
 			comparison_free(&c);
 			break;

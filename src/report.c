@@ -612,10 +612,10 @@ report_set_overview(struct report *r, const char *svg, size_t len)
 }
 
 void
-report_add_section(struct report *r, const char *html)
+report_add_comparison(struct report *r, const char *as_is, const char *to_be, const char *html)
 {
-	r->sections = xgrow(r->sections, r->n_sections, &r->cap_sections, sizeof(*r->sections));
-	r->sections[r->n_sections++] = xstrdup(html);
+	r->pairs = xgrow(r->pairs, r->n_pairs, &r->cap_pairs, sizeof(*r->pairs));
+	r->pairs[r->n_pairs++] = (struct report_pair){xstrdup(as_is), xstrdup(to_be), xstrdup(html)};
 }
 
 int
@@ -639,9 +639,9 @@ report_free(struct report **rp)
 	}
 	free(r->journeys);
 	free(r->overview);
-	for (size_t i = 0; i < r->n_sections; i++)
-		free(r->sections[i]);
-	free(r->sections);
+	for (size_t i = 0; i < r->n_pairs; i++)
+		free(r->pairs[i].as_is), free(r->pairs[i].to_be), free(r->pairs[i].html);
+	free(r->pairs);
 	free(r->cover);
 	free(r);
 	*rp = NULL;

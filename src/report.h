@@ -44,14 +44,18 @@ void report_read_cover(struct report *r, const char *root);
 /* The overview as SVG (the report keeps a copy). */
 void report_set_overview(struct report *r, const char *svg, size_t len);
 
-/* A finished HTML section (for instance a comparison) to show after the
- * overview; the report keeps a copy. Its user text must be escaped. */
-void report_add_section(struct report *r, const char *html);
+/* The comparison of the as-is journey `as_is` with the to-be journey
+ * `to_be` (ids), a finished HTML section whose user text is escaped: the
+ * to-be journey is shown right after the as-is one, then this section.
+ * The report keeps a copy. */
+void report_add_comparison(struct report *r, const char *as_is, const char *to_be,
+			   const char *html);
 
 /*
  * Writes index.html into the output folder: the summary (journeys ranked
  * by friction score, findings and suppressed findings per rule), the
- * overview, the extra sections, every journey, the skipped journeys and
+ * overview, every journey (as-is ones followed by their to-be journey and
+ * the comparison), the skipped journeys and
  * the findings about other files. Diagrams are read back from the output
  * folder: SVG inline, PNG as a data: address, PDF and DOT as a name.
  * diags must hold every finding of the run. Returns 0, or -1 with *error.

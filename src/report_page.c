@@ -221,7 +221,7 @@ page_head(struct buf *out, const struct report *r, const struct diags *diags,
 }
 
 static void
-contents(struct buf *out, const struct report *r, bool skipped, bool others)
+contents(struct buf *out, const struct report *r, const size_t *order, bool skipped, bool others)
 {
 	enum lang lang = r->lang;
 	buf_printf(out, "<nav>\n<h2>%s</h2>\n<ol>\n<li><a href=\"#samenvatting\">%s</a></li>\n"
@@ -229,7 +229,7 @@ contents(struct buf *out, const struct report *r, bool skipped, bool others)
 		   msg(lang, M_REP_SUMMARY), msg(lang, M_REP_OVERVIEW));
 	for (size_t i = 0; i < r->n_journeys; i++) {
 		buf_puts(out, "<li>");
-		journey_link(out, &r->journeys[i]);
+		journey_link(out, &r->journeys[order[i]]);
 		buf_puts(out, "</li>\n");
 	}
 	if (skipped)
@@ -270,12 +270,12 @@ what_we_saw(struct buf *out, const struct report *r, const struct diags *diags)
 
 /* For the team: the figures per rule and how to read them. */
 static void
-appendix(struct buf *out, const struct report *r, const struct diags *diags)
+appendix(struct buf *out, const struct report *r, const struct diags *diags, const size_t *order)
 {
 	buf_printf(out, "<section id=\"bijlage\" class=\"appendix\">\n<h2>%s</h2>\n<p>%s</p>\n",
 		   msg(r->lang, M_REP_APPENDIX), msg(r->lang, M_REP_APPENDIX_TEXT));
 	for (size_t i = 0; i < r->n_journeys; i++)
-		buf_add(out, r->journeys[i].appendix.data, r->journeys[i].appendix.len);
+		buf_add(out, r->journeys[order[i]].appendix.data, r->journeys[order[i]].appendix.len);
 	per_rule_table(out, r, diags);
 	buf_puts(out, "</section>\n");
 }
@@ -325,26 +325,102 @@ any_broken(const struct report *r)
 	return false;
 }
 
+/* --- the journeys --- */
+
+/* The index of the journey with this id, or n_journeys. */
+static size_t
+journey_index(const struct report *r, const char *id)
+{
+	size_t i = 0;
+	while (i < r->n_journeys && strcmp(r->journeys[i].id, id) != 0)
+		i++;
+	return i;
+}
+
+/* True when journey i is the to-be side of a comparison whose as-is
+ * journey is still to come: it is shown with that one. */
+static bool
+waits_for_as_is(const struct report *r, size_t i, const bool *shown)
+{
+	for (size_t k = 0; k < r->n_pairs; k++) {
+		if (strcmp(r->pairs[k].to_be, r->journeys[i].id) != 0)
+			continue;
+		size_t a = journey_index(r, r->pairs[k].as_is);
+		if (a < r->n_journeys && !shown[a])
+			return true;
+	}
+	return false;
+}
+
+/* The journeys in the order of the report: as added, except that a to-be
+ * journey follows its as-is journey. Caller frees. */
+static size_t *
+journey_order(const struct report *r)
+{
+	size_t n = r->n_journeys, done = 0;
+	bool *shown = xcalloc(n ? n : 1, sizeof(*shown));
+	size_t *order = xcalloc(n ? n : 1, sizeof(*order));
+	for (size_t i = 0; i < n; i++) {
+		if (shown[i] || waits_for_as_is(r, i, shown))
+			continue;
+		shown[i] = true;
+		order[done++] = i;
+		for (size_t k = 0; k < r->n_pairs; k++) {
+			if (strcmp(r->pairs[k].as_is, r->journeys[i].id) != 0)
+				continue;
+			size_t t = journey_index(r, r->pairs[k].to_be);
+			if (t < n && !shown[t]) {
+				shown[t] = true;
+				order[done++] = t;
+			}
+		}
+	}
+	free(shown);
+	return order;
+}
+
+/* The comparisons that end with journey i: those whose to-be journey it
+ * is, and those of its as-is side whose to-be journey is missing. */
+static void
+comparisons_after(struct buf *out, const struct report *r, size_t i)
+{
+	for (size_t k = 0; k < r->n_pairs; k++) {
+		const struct report_pair *p = &r->pairs[k];
+		if (strcmp(p->to_be, r->journeys[i].id) == 0 ||
+		    (strcmp(p->as_is, r->journeys[i].id) == 0 &&
+		     journey_index(r, p->to_be) == r->n_journeys))
+			buf_puts(out, p->html);
+	}
+}
+
+static void
+journey_sections(struct buf *out, const struct report *r, struct outdir *dir, const size_t *order)
+{
+	for (size_t k = 0; k < r->n_journeys; k++) {
+		size_t i = order[k];
+		buf_add(out, r->journeys[i].head.data, r->journeys[i].head.len);
+		diagram(out, r, dir, &r->journeys[i], i);
+		buf_add(out, r->journeys[i].tail.data, r->journeys[i].tail.len);
+		comparisons_after(out, r, i);
+	}
+}
+
 static void
 page_body(struct buf *out, const struct report *r, struct outdir *dir, const struct diags *diags)
 {
 	struct buf others = {0};
 	bool has_others = other_files(&others, r, diags);
 	bool skipped = any_broken(r);
-	contents(out, r, skipped, has_others);
+	size_t *order = journey_order(r);
+	contents(out, r, order, skipped, has_others);
 	what_we_saw(out, r, diags);
-	for (size_t i = 0; i < r->n_sections; i++)
-		buf_puts(out, r->sections[i]);
-	for (size_t i = 0; i < r->n_journeys; i++) {
-		buf_add(out, r->journeys[i].head.data, r->journeys[i].head.len);
-		diagram(out, r, dir, &r->journeys[i], i);
-		buf_add(out, r->journeys[i].tail.data, r->journeys[i].tail.len);
-	}
+	journey_sections(out, r, dir, order);
 	if (skipped)
 		skipped_journeys(out, r);
 	buf_add(out, others.data, others.len);
 	buf_free(&others);
-	appendix(out, r, diags);
+	appendix(out, r, diags, order);
+	free(order);
 	buf_puts(out, "<footer><p>");
 	struct buf line = {0};
 	msg_append(&line, r->lang, M_REP_FOOTER, KETEN_VERSION);

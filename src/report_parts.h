@@ -27,6 +27,12 @@ struct report_journey {
 	struct buf appendix; /* for the team: files, lines, what to write */
 };
 
+/* An as-is journey, its to-be journey (ids) and their comparison. */
+struct report_pair {
+	char *as_is, *to_be;
+	char *html;
+};
+
 struct report {
 	enum lang lang;
 	bool disabled[CODE__MAX];
@@ -34,8 +40,8 @@ struct report {
 	size_t n_journeys, cap_journeys;
 	char *overview;     /* SVG */
 	size_t overview_len;
-	char **sections;
-	size_t n_sections, cap_sections;
+	struct report_pair *pairs; /* comparisons, in report_add_comparison order */
+	size_t n_pairs, cap_pairs;
 	char *cover;        /* werkruimte.md or workspace.md as written, or NULL */
 };
 

@@ -50,6 +50,19 @@ for lang in nl en; do
 	grep -q "<html lang=\"$lang\">" "$out/index.html" && ok || bad "index.html not in $lang"
 done
 
+# As-is before to-be: Ruud's as-is journey, then his to-be journey, then
+# their comparison, in the page and in its contents.
+python3 - "$work/examples-nl/index.html" <<'PY' && ok || bad "as-is, to-be and comparison not in that order"
+import sys
+page = open(sys.argv[1], encoding="utf-8").read()
+at = [page.index('<section class="journey" id="reis-ruud-ede-keten"'),
+      page.index('<section class="journey" id="reis-ruud-ede-gewenst"'),
+      page.index('<section class="keten-compare"')]
+nav = page[page.index("<nav>"):page.index("</nav>")]
+if at != sorted(at) or nav.index("#reis-ruud-ede-keten") > nav.index("#reis-ruud-ede-gewenst"):
+    sys.exit(f"order {at}")
+PY
+
 # The same bytes twice.
 expect 1 --lang nl -o "$work/again"
 for f in "$work/examples-nl"/*; do
