@@ -212,9 +212,15 @@ page_head(struct buf *out, const struct report *r, const struct diags *diags,
 	  const struct summary *summary)
 {
 	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-		   "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n",
-		   r->lang == LANG_EN ? "en" : "nl", msg(r->lang, M_REP_TITLE), style);
+		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+		   r->lang == LANG_EN ? "en" : "nl");
+	struct buf title = {0};
+	report_title(&title, r);
+	html_text(out, buf_str(&title));
+	buf_free(&title);
+	buf_printf(out, "</title>\n<style>\n%s</style>\n", style);
+	report_running_header(out, r);
+	buf_puts(out, "</head>\n<body>\n");
 	char *line = diag_summary_line(diags, summary);
 	report_title_page(out, r, line);
 	free(line);

@@ -56,6 +56,13 @@ void report_diag_item(struct buf *out, enum lang lang, const struct diag *d);
  * bulleted lines make a list, other lines run on (report.c). */
 void report_markdown_text(struct buf *out, const char *body);
 
+/* The report's title as text: the title page's, else the default. */
+void report_title(struct buf *out, const struct report *r);
+
+/* A <style> that prints the title at the top of every page (masked, as
+ * a CSS string). */
+void report_running_header(struct buf *out, const struct report *r);
+
 /* The title page: the workspace's title page text or the defaults, how
  * to read the report, and the run's summary line (report_summary.c). */
 void report_title_page(struct buf *out, const struct report *r, const char *summary_line);

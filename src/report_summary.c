@@ -2,6 +2,7 @@
 #include "report.h"
 
 #include "html.h"
+#include "personal.h"
 #include "report_parts.h"
 #include "rules.h"
 
@@ -102,6 +103,44 @@ cover_split(struct cover *c, const char *text)
 		}
 		line = next;
 	}
+}
+
+void
+report_title(struct buf *out, const struct report *r)
+{
+	struct cover c = {{0}, {0}, {0}};
+	if (r->cover != NULL)
+		cover_split(&c, r->cover);
+	buf_puts(out, c.title.len > 0 ? buf_str(&c.title) : msg(r->lang, M_REP_TITLE));
+	buf_free(&c.title), buf_free(&c.attributes), buf_free(&c.body);
+}
+
+/* Text as the inside of a CSS string: letters, digits, spaces and UTF-8
+ * as they are, every other byte as a hexadecimal escape (so no quote,
+ * backslash, '<' or line end can end the string or the style). */
+static void
+css_string(struct buf *out, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    *p == ' ' || *p >= 0x80)
+			buf_putc(out, (char)*p);
+		else
+			buf_printf(out, "\\%x ", *p);
+	}
+}
+
+void
+report_running_header(struct buf *out, const struct report *r)
+{
+	struct buf title = {0};
+	report_title(&title, r);
+	char *masked = personal_masked_copy(buf_str(&title));
+	buf_puts(out, "<style>\n@page{@top-center{content:\"");
+	css_string(out, masked != NULL ? masked : buf_str(&title));
+	buf_puts(out, "\"}}\n</style>\n");
+	free(masked);
+	buf_free(&title);
 }
 
 void

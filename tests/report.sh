@@ -126,6 +126,10 @@ want = ["<h1>Werk in de Vallei &lt;script&gt;x&lt;/script&gt;</h1>",
 missing = [w for w in want if w not in title[1]]
 if missing:
     sys.exit(f"not on the title page: {missing}")
+if "<title>Werk in de Vallei &lt;script&gt;x&lt;/script&gt;</title>" not in page:
+    sys.exit("the page's title is not the title page's")
+if '@page{@top-center{content:"Werk in de Vallei \\3c script\\3e x\\3c \\2f script\\3e "}}' not in page:
+    sys.exit("no running header with the title, escaped for CSS")
 if page.index("</header>") > page.index("<nav>") or page.index("<nav>") > page.index('id="samenvatting"'):
     sys.exit("not title page, contents, what we saw in that order")
 saw = page[page.index('id="samenvatting"'):page.index('<section class="journey"')]
