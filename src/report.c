@@ -364,17 +364,80 @@ finding_head(struct buf *out, enum lang lang, const struct journey *j, const str
 	buf_puts(out, "</div>");
 }
 
-static void
-finding_row(struct buf *out, enum lang lang, const struct journey *j, const struct marker *m)
+/* Whether marker i is the first friction of its rule in the list. */
+static bool
+first_of_rule(const struct marker_list *markers, size_t i)
 {
-	buf_printf(out, "<tr class=\"finding %c%s\"><td class=\"num\">%d</td><td>",
-		   'k', code_info(m->code)->id + 1, m->number);
-	finding_head(out, lang, j, m);
-	html_text(out, m->message);
-	norm_details(out, lang, m->code);
-	buf_puts(out, "</td><td>");
+	for (size_t k = 0; k < i; k++)
+		if (!markers->items[k].question && markers->items[k].code == markers->items[i].code)
+			return false;
+	return true;
+}
+
+/* Appends the title of marker m's stage to line, once: "Intake, Werk". */
+static void
+add_stage_once(struct buf *line, enum lang lang, const struct journey *j,
+	       const struct marker_list *markers, size_t i)
+{
+	const struct marker *m = &markers->items[i];
+	for (size_t k = 0; k < i; k++)
+		if (!markers->items[k].question && markers->items[k].code == m->code &&
+		    markers->items[k].stage == m->stage)
+			return;
+	if (line->len > 0)
+		buf_puts(line, ", ");
+	if (m->stage >= 0 && (size_t)m->stage < j->n_stages)
+		buf_puts(line, j->stages[m->stage]->title.s);
+	else
+		buf_puts(line, msg(lang, M_REP_WHOLE_JOURNEY));
+}
+
+/* One row for all friction of one rule in the journey: the numbers of
+ * its markers in the diagram, the rule in words, how often and at worst
+ * how bad, the stages where it happens, the message of the worst one as
+ * the example, and the rule's action once (issue 14: at most two pages
+ * per journey; every finding with its place is in the appendix). */
+static void
+finding_rule_row(struct buf *out, enum lang lang, const struct journey *j,
+		 const struct marker_list *markers, size_t first)
+{
+	const struct marker *m = &markers->items[first], *worst = m;
+	struct buf numbers = {0}, stages = {0};
+	int count = 0;
+	for (size_t k = first; k < markers->n; k++) {
+		const struct marker *o = &markers->items[k];
+		if (o->question || o->code != m->code)
+			continue;
+		buf_printf(&numbers, "%s%d", count > 0 ? ", " : "", o->number);
+		add_stage_once(&stages, lang, j, markers, k);
+		if (o->impact > worst->impact)
+			worst = o;
+		count++;
+	}
+	buf_printf(out, "<tr class=\"finding %c%s\" data-findings=\"%d\"><td class=\"num\">%s</td>"
+		   "<td><div class=\"finding-head\"><span class=\"badge impact-%d\">%s</span> ",
+		   'k', code_info(m->code)->id + 1, count, buf_str(&numbers), worst->impact,
+		   code_info(m->code)->id);
+	struct buf line = {0};
+	report_rule_words(&line, m->code, lang);
+	if (count > 1)
+		msg_append(&line, lang, M_REP_RULE_COUNT, count, worst->impact,
+			   impact_word(lang, worst->impact));
+	else
+		buf_printf(&line, " · %d %s", worst->impact, impact_word(lang, worst->impact));
+	buf_printf(&line, " · %s", buf_str(&stages));
+	html_text(out, buf_str(&line));
+	buf_puts(out, "</div>");
+	html_text(out, worst->message);
+	buf_puts(out, "<div class=\"action\"><strong>");
+	html_text(out, msg(lang, M_REP_COL_ACTION));
+	buf_puts(out, "</strong> ");
 	action_text(out, lang, m->code);
-	buf_puts(out, "</td></tr>\n");
+	norm_details(out, lang, m->code);
+	buf_puts(out, "</div></td></tr>\n");
+	buf_free(&line);
+	buf_free(&numbers);
+	buf_free(&stages);
 }
 
 /* A question: "?1", the rule, where, what is asked (with the norm it
@@ -409,12 +472,12 @@ findings_table(struct buf *out, enum lang lang, const struct checked_journey *cj
 		buf_printf(out, "<p class=\"none\">%s</p>\n", msg(lang, M_REP_NO_FINDINGS));
 		return;
 	}
-	buf_printf(out, "<table class=\"findings\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th>"
+	buf_printf(out, "<table class=\"findings\">\n<thead><tr><th>%s</th><th>%s</th>"
 		   "</tr></thead>\n<tbody>\n", msg(lang, M_REP_COL_NUMBER),
-		   msg(lang, M_REP_COL_FINDING), msg(lang, M_REP_COL_HINT));
+		   msg(lang, M_REP_COL_FINDING));
 	for (size_t i = 0; i < markers->n; i++)
-		if (!markers->items[i].question)
-			finding_row(out, lang, j, &markers->items[i]);
+		if (!markers->items[i].question && first_of_rule(markers, i))
+			finding_rule_row(out, lang, j, markers, i);
 	buf_puts(out, "</tbody>\n</table>\n");
 }
 
