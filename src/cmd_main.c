@@ -113,7 +113,7 @@ add_comparisons(struct main_job *job)
 			struct comparison c;
 			comparison_make(&c, CMP_JOURNEYS, before, after);
 			struct buf html = {0};
-			compare_html(&html, &c, job->cli->lang);
+			compare_html_brief(&html, &c, job->cli->lang);
 			report_add_comparison(job->report, as_is, to_be, buf_str(&html));
 			free(as_is);
 			free(to_be);

@@ -57,7 +57,7 @@ import sys
 page = open(sys.argv[1], encoding="utf-8").read()
 at = [page.index('<section class="journey" id="reis-ruud-ede-keten"'),
       page.index('<section class="journey" id="reis-ruud-ede-gewenst"'),
-      page.index('<section class="keten-compare"')]
+      page.index('<section class="keten-compare brief"')]
 nav = page[page.index("<nav>"):page.index("</nav>")]
 if at != sorted(at) or nav.index("#reis-ruud-ede-keten") > nav.index("#reis-ruud-ede-gewenst"):
     sys.exit(f"order {at}")
