@@ -260,7 +260,6 @@ journey_head(struct buf *out, struct report *r, const struct journey *j,
 	buf_puts(out, "</p>\n");
 	if (given(&j->description))
 		html_element(out, "p", "description", j->description.s);
-	persona_card(out, r->lang, j);
 }
 
 /* The finding a marker stands for. */
@@ -626,6 +625,7 @@ journey_facts(struct report_journey *rj, enum lang lang, const struct doc *doc)
 	rj->id = xstrdup(j->id.s ? j->id.s : "");
 	rj->title = xstrdup(given(&j->title) ? j->title.s : rj->id);
 	rj->persona = xstrdup(p && given(&p->name) ? p->name.s : j->persona.s ? j->persona.s : "");
+	rj->persona_id = xstrdup(j->persona.s ? j->persona.s : "");
 	const char *kind = kind_label(lang, j->kind.v);
 	rj->kind = kind ? xstrdup(kind) : NULL;
 	rj->file = xstrdup(doc->path);
@@ -653,6 +653,7 @@ report_add_journey(struct report *r, const struct checked_journey *cj)
 	stages(&rj->tail, r->lang, doc->journey);
 	buf_puts(&rj->tail, "</section>\n");
 	journey_head(&rj->head, r, doc->journey, rj);
+	persona_card(&rj->card, r->lang, doc->journey);
 }
 
 void
@@ -696,9 +697,9 @@ report_free(struct report **rp)
 		return;
 	for (size_t i = 0; i < r->n_journeys; i++) {
 		struct report_journey *rj = &r->journeys[i];
-		free(rj->id), free(rj->title), free(rj->persona), free(rj->kind);
+		free(rj->id), free(rj->title), free(rj->persona), free(rj->persona_id), free(rj->kind);
 		free(rj->file), free(rj->diagram);
-		buf_free(&rj->head), buf_free(&rj->tail), buf_free(&rj->appendix);
+		buf_free(&rj->head), buf_free(&rj->card), buf_free(&rj->tail), buf_free(&rj->appendix);
 	}
 	free(r->journeys);
 	free(r->overview);

@@ -399,12 +399,37 @@ comparisons_after(struct buf *out, const struct report *r, size_t i)
 	}
 }
 
+/* The persona card of journey order[k], or, when a journey before it on
+ * the page has the same persona, a line pointing there: a persona's card
+ * is on the page once. */
+static void
+card_once(struct buf *out, const struct report *r, const size_t *order, size_t k)
+{
+	const struct report_journey *rj = &r->journeys[order[k]];
+	for (size_t e = 0; e < k && rj->persona_id[0] != '\0'; e++) {
+		const struct report_journey *earlier = &r->journeys[order[e]];
+		if (strcmp(earlier->persona_id, rj->persona_id) != 0 || earlier->card.len == 0)
+			continue;
+		struct buf line = {0};
+		msg_append(&line, r->lang, M_REP_PERSONA_ABOVE, rj->persona, earlier->title);
+		buf_puts(out, "<p class=\"persona-ref\"><a href=\"#reis-");
+		html_text(out, earlier->id);
+		buf_puts(out, "\">");
+		html_text(out, buf_str(&line));
+		buf_puts(out, "</a></p>\n");
+		buf_free(&line);
+		return;
+	}
+	buf_add(out, rj->card.data, rj->card.len);
+}
+
 static void
 journey_sections(struct buf *out, const struct report *r, struct outdir *dir, const size_t *order)
 {
 	for (size_t k = 0; k < r->n_journeys; k++) {
 		size_t i = order[k];
 		buf_add(out, r->journeys[i].head.data, r->journeys[i].head.len);
+		card_once(out, r, order, k);
 		diagram(out, r, dir, &r->journeys[i], i);
 		buf_add(out, r->journeys[i].tail.data, r->journeys[i].tail.len);
 		comparisons_after(out, r, i);

@@ -14,6 +14,7 @@ struct report_journey {
 	char *id;
 	char *title;
 	char *persona;      /* the persona's name, or its id as written */
+	char *persona_id;   /* the persona's id as written in the journey */
 	char *kind;         /* "as-is"/"to-be" in the report's language, or NULL */
 	char *file;
 	bool broken;        /* structural errors: no diagram */
@@ -22,7 +23,8 @@ struct report_journey {
 	int questions;      /* its open questions (never friction) */
 	int errors;
 	char *diagram;      /* file name in the output folder, or NULL */
-	struct buf head;    /* title, facts, persona card */
+	struct buf head;    /* title, facts */
+	struct buf card;    /* the persona card: on the page once per persona */
 	struct buf tail;    /* findings, stages */
 	struct buf appendix; /* for the team: files, lines, what to write */
 };

@@ -52,6 +52,15 @@ done
 
 # As-is before to-be: Ruud's as-is journey, then his to-be journey, then
 # their comparison, in the page and in its contents.
+python3 - "$work/examples-nl/index.html" <<'PY' && ok || bad "a persona's card is not on the page once, with a pointer from her other journeys"
+import sys
+page = open(sys.argv[1], encoding="utf-8").read()
+keten = page.index('<section class="journey" id="reis-ruud-ede-keten"')
+gewenst = page.index('<section class="journey" id="reis-ruud-ede-gewenst"')
+cards = [i for i in range(len(page)) if page.startswith('<aside class="persona">\n<h3>Persona: Ruud', i)]
+ref = page.find('<p class="persona-ref"><a href="#reis-ruud-ede-keten">', gewenst)
+sys.exit(0 if len(cards) == 1 and keten < cards[0] < gewenst and ref > gewenst else 1)
+PY
 python3 - "$work/examples-nl/index.html" <<'PY' && ok || bad "as-is, to-be and comparison not in that order"
 import sys
 page = open(sys.argv[1], encoding="utf-8").read()
