@@ -93,6 +93,21 @@ write_overview(struct main_job *job)
 	buf_free(&bytes);
 }
 
+/* The transitions of the overview with friction, for "where it hurts". */
+static void
+add_transitions(struct main_job *job)
+{
+	const struct overview *ov = &job->overview;
+	for (size_t i = 0; i < ov->n_moves; i++) {
+		const struct ov_move *m = &ov->moves[i];
+		if (m->edge.friction <= 0)
+			continue;
+		struct report_transition t = {ov->positions[m->from].label, ov->positions[m->to].label,
+					      m->edge.count, m->edge.findings, m->edge.friction};
+		report_add_transition(job->report, &t);
+	}
+}
+
 /* Each as-is journey against the first to-be journey of the same persona
  * not yet paired, as a section of the report. */
 static void
@@ -198,6 +213,7 @@ run(struct main_job *job, struct workspace *ws, struct diags *diags)
 	int drawing = render_jobs_finish(job->render);
 	collect_diagrams(job);
 	write_overview(job);
+	add_transitions(job);
 	add_comparisons(job);
 	diags_sort(diags);
 	write_report(job, diags);

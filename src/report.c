@@ -676,6 +676,15 @@ report_set_overview(struct report *r, const char *svg, size_t len)
 }
 
 void
+report_add_transition(struct report *r, const struct report_transition *t)
+{
+	r->moves = xgrow(r->moves, r->n_moves, &r->cap_moves, sizeof(*r->moves));
+	r->moves[r->n_moves] = (struct report_move){xstrdup(t->from), xstrdup(t->to), t->seen,
+						    t->findings, t->friction, r->n_moves};
+	r->n_moves++;
+}
+
+void
 report_add_comparison(struct report *r, const char *as_is, const char *to_be, const char *html)
 {
 	r->pairs = xgrow(r->pairs, r->n_pairs, &r->cap_pairs, sizeof(*r->pairs));
@@ -706,6 +715,9 @@ report_free(struct report **rp)
 	for (size_t i = 0; i < r->n_pairs; i++)
 		free(r->pairs[i].as_is), free(r->pairs[i].to_be), free(r->pairs[i].html);
 	free(r->pairs);
+	for (size_t i = 0; i < r->n_moves; i++)
+		free(r->moves[i].from), free(r->moves[i].to);
+	free(r->moves);
 	free(r->cover);
 	free(r);
 	*rp = NULL;

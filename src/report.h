@@ -44,6 +44,18 @@ void report_read_cover(struct report *r, const char *root);
 /* The overview as SVG (the report keeps a copy). */
 void report_set_overview(struct report *r, const char *svg, size_t len);
 
+/* A move in the chain from one position to the next, as the overview
+ * counts it (overview.h): how often journeys made it, the findings on it
+ * and the sum of their impacts. */
+struct report_transition {
+	const char *from, *to; /* the positions' labels */
+	int seen, findings, friction;
+};
+
+/* Adds a transition with friction; the report shows those with the most
+ * friction under the overview ("where it hurts"). Strings are copied. */
+void report_add_transition(struct report *r, const struct report_transition *t);
+
 /* The comparison of the as-is journey `as_is` with the to-be journey
  * `to_be` (ids), a finished HTML section whose user text is escaped: the
  * to-be journey is shown right after the as-is one, then this section.

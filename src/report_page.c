@@ -260,6 +260,47 @@ overview(struct buf *out, const struct report *r)
 	buf_puts(out, "</figure>\n");
 }
 
+/* Most friction first, then most findings, then the overview's order. */
+static int
+by_friction(const void *a, const void *b)
+{
+	const struct report_move *x = a, *y = b;
+	if (x->friction != y->friction)
+		return y->friction - x->friction;
+	if (x->findings != y->findings)
+		return y->findings - x->findings;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Where it hurts: the MAX_TRANSITIONS transitions of the chain with the
+ * most friction, from the overview's counts (report_add_transition). */
+static void
+transitions_table(struct buf *out, const struct report *r)
+{
+	enum { MAX_TRANSITIONS = 5 };
+	if (r->n_moves == 0)
+		return;
+	struct report_move *moves = xcalloc(r->n_moves, sizeof(*moves));
+	memcpy(moves, r->moves, r->n_moves * sizeof(*moves));
+	qsort(moves, r->n_moves, sizeof(*moves), by_friction);
+	buf_printf(out, "<h3 id=\"overgangen\">%s</h3>\n<table class=\"transitions\">\n<thead><tr>"
+		   "<th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+		   msg(r->lang, M_REP_TRANSITIONS), msg(r->lang, M_REP_COL_TRANSITION),
+		   msg(r->lang, M_REP_COL_SEEN), msg(r->lang, M_REP_COL_FINDINGS),
+		   msg(r->lang, M_REP_COL_SCORE));
+	for (size_t i = 0; i < r->n_moves && i < MAX_TRANSITIONS; i++) {
+		buf_puts(out, "<tr><td>");
+		html_text(out, moves[i].from);
+		buf_puts(out, " \xE2\x86\x92 ");
+		html_text(out, moves[i].to);
+		buf_printf(out, "</td><td class=\"num\">%d</td><td class=\"num\">%d</td>"
+			   "<td class=\"num\">%d</td></tr>\n", moves[i].seen, moves[i].findings,
+			   moves[i].friction);
+	}
+	buf_puts(out, "</tbody>\n</table>\n");
+	free(moves);
+}
+
 /* Page 2 on: the journeys ranked, the themes, the chain, the questions. */
 static void
 what_we_saw(struct buf *out, const struct report *r, const struct diags *diags)
@@ -271,6 +312,7 @@ what_we_saw(struct buf *out, const struct report *r, const struct diags *diags)
 		ranking_table(out, r);
 	report_what_we_saw(out, r, diags);
 	overview(out, r);
+	transitions_table(out, r);
 	buf_puts(out, "</section>\n");
 }
 

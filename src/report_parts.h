@@ -29,6 +29,13 @@ struct report_journey {
 	struct buf appendix; /* for the team: files, lines, what to write */
 };
 
+/* A transition of the chain with friction (report_add_transition). */
+struct report_move {
+	char *from, *to;
+	int seen, findings, friction;
+	size_t order;        /* as added: ties keep the overview's order */
+};
+
 /* An as-is journey, its to-be journey (ids) and their comparison. */
 struct report_pair {
 	char *as_is, *to_be;
@@ -45,6 +52,8 @@ struct report {
 	struct report_pair *pairs; /* comparisons, in report_add_comparison order */
 	size_t n_pairs, cap_pairs;
 	char *cover;        /* werkruimte.md or workspace.md as written, or NULL */
+	struct report_move *moves; /* transitions with friction */
+	size_t n_moves, cap_moves;
 };
 
 /* The page around the journeys (report_page.c). */

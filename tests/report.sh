@@ -52,6 +52,16 @@ done
 
 # As-is before to-be: Ruud's as-is journey, then his to-be journey, then
 # their comparison, in the page and in its contents.
+python3 - "$work/examples-nl/index.html" <<'PY' && ok || bad "no transitions with the most friction under the overview, most first"
+import re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+at = page.index('<table class="transitions">')
+table = page[at:page.index("</table>", at)]
+rows = re.findall(r'<tr><td>[^<]+ \u2192 [^<]+</td><td class="num">\d+</td><td class="num">(\d+)</td><td class="num">(\d+)</td></tr>', table)
+friction = [int(f) for _, f in rows]
+sys.exit(0 if 0 < len(rows) <= 5 and friction == sorted(friction, reverse=True)
+         and page.index('id="overzicht"') < at < page.index('class="journey"') else 1)
+PY
 python3 - "$work/examples-nl/index.html" <<'PY' && ok || bad "a persona's card is not on the page once, with a pointer from her other journeys"
 import sys
 page = open(sys.argv[1], encoding="utf-8").read()
