@@ -651,7 +651,6 @@ report_add_journey(struct report *r, const struct checked_journey *cj)
 	markers_free(&markers);
 	file_diagnostics(&rj->tail, r->lang, cj, rj);
 	stages(&rj->tail, r->lang, doc->journey);
-	buf_puts(&rj->tail, "</section>\n");
 	journey_head(&rj->head, r, doc->journey, rj);
 	persona_card(&rj->card, r->lang, doc->journey);
 }

@@ -472,8 +472,9 @@ journey_sections(struct buf *out, const struct report *r, struct outdir *dir, co
 		size_t i = order[k];
 		buf_add(out, r->journeys[i].head.data, r->journeys[i].head.len);
 		card_once(out, r, order, k);
-		diagram(out, r, dir, &r->journeys[i], i);
 		buf_add(out, r->journeys[i].tail.data, r->journeys[i].tail.len);
+		diagram(out, r, dir, &r->journeys[i], i);
+		buf_puts(out, "</section>\n");
 		comparisons_after(out, r, i);
 	}
 }

@@ -9,7 +9,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* One journey: its section in two halves, the diagram goes between them. */
+/* One journey: its section in parts; the page writes head, card (once per
+ * persona), tail, then the diagram, so that in print the text comes first
+ * and the landscape diagram page closes the journey. */
 struct report_journey {
 	char *id;
 	char *title;
