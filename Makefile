@@ -40,7 +40,7 @@ CHECK  = check rules rules_contact rules_move rules_experience rules_text \
          layout workspace_files workspace_chains workspace_checks workspace
 RENDER = palette render_text html markers pathway_labels pathway_spec pathway_measure gv_shared pathway map map_draw overview overview_render compare compare_out \
          render_jobs
-WRITE  = diag_print write_json write_md outdir report report_page
+WRITE  = diag_print write_json write_md outdir report report_page report_summary
 CLI    = cli cli_workspace cli_stdout cmd_main cmd_check cmd_export cmd_chain cmd_rules cmd_render cmd_overview cmd_compare \
          cmd_new cmd_watch
 

@@ -425,6 +425,17 @@ refuse_plain_folder(const struct cli *cli)
 	return 0;
 }
 
+const char *
+cli_workspace_root(const struct cli *cli)
+{
+	if (cli->n_args == 0)
+		return ".";
+	for (size_t i = 0; i < cli->n_args; i++)
+		if (strcmp(cli->args[i], "-") != 0 && layout_is_workspace(cli->args[i]))
+			return cli->args[i];
+	return NULL;
+}
+
 /* Parses options (anywhere among the arguments). Returns -1 to go on, or
  * the exit status to stop with (help, version, usage error). */
 static int

@@ -73,6 +73,11 @@ void cli_render_options(const struct cli *cli, struct render_options *opts);
 struct source_folders;
 void cli_source_folders(const struct cli *cli, struct source_folders *sources);
 
+/* The workspace folder the report's title page is read from: the current
+ * folder when no path is given, else the first path that is a workspace
+ * (layout_is_workspace); NULL when files or bare folders were named. */
+const char *cli_workspace_root(const struct cli *cli);
+
 /* Opens the output folder (-o), refusing a source folder and one that
  * holds an input file. 0, or 2 after saying why. */
 int cli_open_output(const struct cli *cli, struct outdir *out);

@@ -108,6 +108,21 @@ write_overview(struct main_job *job)
 	buf_free(&bytes);
 }
 
+/* The transitions of the overview with friction, for "where it hurts". */
+static void
+add_transitions(struct main_job *job)
+{
+	const struct overview *ov = &job->overview;
+	for (size_t i = 0; i < ov->n_moves; i++) {
+		const struct ov_move *m = &ov->moves[i];
+		if (m->edge.friction <= 0)
+			continue;
+		struct report_transition t = {ov->positions[m->from].label, ov->positions[m->to].label,
+					      m->edge.count, m->edge.findings, m->edge.friction};
+		report_add_transition(job->report, &t);
+	}
+}
+
 /* Each as-is journey against the first to-be journey of the same persona
  * not yet paired, as a section of the report. */
 static void
@@ -122,11 +137,16 @@ add_comparisons(struct main_job *job)
 			if (after->kind == NULL || strcmp(after->kind, "to-be") != 0 ||
 			    after->persona == NULL || strcmp(after->persona, before->persona) != 0)
 				continue;
+			/* comparison_make takes the sides over: their ids first. */
+			char *as_is = xstrdup(before->journey ? before->journey : "");
+			char *to_be = xstrdup(after->journey ? after->journey : "");
 			struct comparison c;
 			comparison_make(&c, CMP_JOURNEYS, before, after);
 			struct buf html = {0};
-			compare_html(&html, &c, job->cli->lang);
-			report_add_section(job->report, buf_str(&html));
+			compare_html_brief(&html, &c, job->cli->lang);
+			report_add_comparison(job->report, as_is, to_be, buf_str(&html));
+			free(as_is);
+			free(to_be);
 			buf_free(&html);
 			comparison_free(&c);
 			break;
@@ -224,6 +244,7 @@ run(struct main_job *job, struct workspace *ws, struct diags *diags)
 	memcpy(report.disabled, job->cli->disabled, sizeof report.disabled);
 	job->render = render_jobs_new(&ropts, job->format, &job->out);
 	job->report = report_new(&report);
+	report_read_cover(job->report, cli_workspace_root(job->cli));
 	overview_init(&job->overview, workspace_chain(ws));
 	workspace_check_journeys(ws, on_journey, job);
 	summary_add_workspace(&job->summary, ws);
@@ -231,6 +252,7 @@ run(struct main_job *job, struct workspace *ws, struct diags *diags)
 	collect_diagrams(job);
 	write_maps(job);
 	write_overview(job);
+	add_transitions(job);
 	add_comparisons(job);
 	diags_sort(diags);
 	write_report(job, diags);

@@ -7,6 +7,7 @@
 #include "mem.h"
 #include "palette.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* --- pieces shared by the forms --- */
@@ -323,6 +324,57 @@ html_sides(struct buf *out, const struct comparison *c, enum lang lang)
 	html_text(out, buf_str(&line));
 	buf_puts(out, "</li>\n</ul>\n");
 	buf_free(&line);
+}
+
+/* "K003 Koude overdracht (7), K001 Brief zonder uitleg (2)": the rules of
+ * side->findings[which[0..n)], each once with how often, in order of first
+ * appearance. */
+static void
+html_rule_counts(struct buf *out, const struct cmp_side *side, const size_t *which, size_t n,
+		 enum msg title, const char *class, enum lang lang)
+{
+	buf_printf(out, "<p class=\"%s\"><strong>", class);
+	html_text(out, (msg)(lang, title));
+	buf_printf(out, " (%zu):</strong> ", n);
+	if (n == 0)
+		html_text(out, msg(lang, M_CMP_NONE));
+	bool done[CODE__MAX] = {false};
+	const char *sep = "";
+	for (size_t i = 0; i < n; i++) {
+		enum code code = side->findings[which[i]].diag.code;
+		if (done[code])
+			continue;
+		done[code] = true;
+		size_t count = 0;
+		for (size_t k = i; k < n; k++)
+			count += side->findings[which[k]].diag.code == code;
+		buf_printf(out, "%s<code>%s</code> ", sep, code_info(code)->id);
+		html_text(out, slug(code, lang));
+		buf_printf(out, " (%zu)", count);
+		sep = ", ";
+	}
+	buf_puts(out, "</p>\n");
+}
+
+void
+compare_html_brief(struct buf *out, const struct comparison *c, enum lang lang)
+{
+	buf_printf(out, "<section class=\"keten-compare brief\" lang=\"%s\">\n<h2>",
+		   lang == LANG_NL ? "nl" : "en");
+	html_built(out, heading_line, c, lang);
+	buf_puts(out, "</h2>\n<p class=\"score\"><strong>");
+	html_built(out, score_line, c, lang);
+	buf_puts(out, "</strong><br>");
+	html_built(out, counts_line, c, lang);
+	buf_puts(out, "</p>\n");
+	html_rule_counts(out, &c->before, c->lost, c->n_lost, M_CMP_LOST, "lost", lang);
+	html_rule_counts(out, &c->after, c->gained, c->n_gained, M_CMP_GAINED, "gained", lang);
+	size_t *kept = xcalloc(c->n_kept + 1, sizeof *kept);
+	for (size_t i = 0; i < c->n_kept; i++)
+		kept[i] = c->kept[i].after;
+	html_rule_counts(out, &c->after, kept, c->n_kept, M_CMP_KEPT, "kept", lang);
+	free(kept);
+	buf_puts(out, "</section>\n");
 }
 
 void

@@ -1,4 +1,4 @@
-/* html.h - the one escape for the HTML keten writes: user text made safe as element text or a quoted attribute value, with personal data masked. Included by: report.c, report_page.c, compare_out.c, tests/unit/, tests/scaling/. */
+/* html.h - the one escape for the HTML keten writes: user text made safe as element text or a quoted attribute value, with personal data masked. Included by: report.c, report_page.c, report_summary.c, compare_out.c, tests/unit/, tests/scaling/. */
 #ifndef KETEN_HTML_H
 #define KETEN_HTML_H
 

@@ -1,4 +1,4 @@
-/* personal.h - finds personal data in a text (BSNs, e-mail addresses, Dutch phone numbers; rule K012) and masks a value so it is never shown in full. Included by: check.c, cmd_chain.c, compare.c, diag.c, diag_print.c, render_text.c, rules_text.c, tests/unit/. */
+/* personal.h - finds personal data in a text (BSNs, e-mail addresses, Dutch phone numbers; rule K012) and masks a value so it is never shown in full. Included by: check.c, cmd_chain.c, compare.c, diag.c, diag_print.c, render_text.c, report_summary.c, rules_text.c, tests/unit/. */
 #ifndef KETEN_PERSONAL_H
 #define KETEN_PERSONAL_H
 

@@ -9,7 +9,6 @@
 #include "report_parts.h"
 #include "rules.h"
 #include "values.h"
-#include "vocab.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +39,17 @@ report_code_badge(struct buf *out, enum code code, int impact, enum lang lang)
 	if (impact >= 1)
 		buf_printf(out, "%s ", impact_style(impact)->glyph);
 	buf_printf(out, "%s</span> %s", info->id, lang == LANG_EN ? info->slug_en : info->slug_nl);
+}
+
+void
+report_rule_words(struct buf *out, enum code code, enum lang lang)
+{
+	const struct code_info *info = code_info(code);
+	const char *slug = lang == LANG_EN ? info->slug_en : info->slug_nl;
+	for (size_t i = 0; slug[i] != '\0'; i++) {
+		char c = slug[i] == '-' ? ' ' : slug[i];
+		buf_putc(out, i == 0 && c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c);
+	}
 }
 
 /* --- the persona card --- */
@@ -141,14 +151,11 @@ bullet_at(const char *line, size_t len)
 	return len >= 2 && strchr("-*+", line[0]) != NULL && line[1] == ' ' ? 2 : 0;
 }
 
-/* A section's body, Markdown source, as text: blank lines part
- * paragraphs, bulleted lines make a list, other lines run on. */
-static void
-card_section_body(struct buf *out, const char *body)
+void
+report_markdown_text(struct buf *out, const char *body)
 {
 	enum { NONE, PARAGRAPH, LIST } open = NONE;
 	static const char *const close[] = {"", "</p>\n", "</li>\n</ul>\n"};
-	buf_puts(out, "<div class=\"persona-section\">\n");
 	for (const char *line = body; *line != '\0';) {
 		size_t len = strcspn(line, "\n"), indent = strspn(line, " \t");
 		const char *text = line + (indent < len ? indent : len);
@@ -174,7 +181,6 @@ card_section_body(struct buf *out, const char *body)
 		html_text_len(out, text + bullet, text_len - bullet);
 	}
 	buf_puts(out, close[open]);
-	buf_puts(out, "</div>\n");
 }
 
 /* The persona's own sections, under their own titles. */
@@ -185,8 +191,11 @@ card_sections(struct buf *out, const struct persona *p)
 		const struct section *sec = p->sections[i];
 		if (given(&sec->title))
 			html_element(out, "h4", NULL, sec->title.s);
-		if (given(&sec->body))
-			card_section_body(out, sec->body.s);
+		if (given(&sec->body)) {
+			buf_puts(out, "<div class=\"persona-section\">\n");
+			report_markdown_text(out, sec->body.s);
+			buf_puts(out, "</div>\n");
+		}
 	}
 }
 
@@ -249,13 +258,11 @@ journey_head(struct buf *out, struct report *r, const struct journey *j,
 		msg_append_plural(&facts, r->lang, rj->questions, M_SUMMARY_QUESTIONS_1,
 				  M_SUMMARY_QUESTIONS_N);
 	}
-	buf_printf(&facts, " · %s", rj->file);
 	html_text(out, buf_str(&facts));
 	buf_free(&facts);
 	buf_puts(out, "</p>\n");
 	if (given(&j->description))
 		html_element(out, "p", "description", j->description.s);
-	persona_card(out, r->lang, j);
 }
 
 /* The finding a marker stands for. */
@@ -271,21 +278,44 @@ marker_diag(const struct checked_journey *cj, const struct marker *m)
 	return NULL;
 }
 
-static void
-where_cell(struct buf *out, enum lang lang, const struct journey *j, const struct marker *m,
-	   const struct diag *d)
+static const char *
+impact_word(enum lang lang, int impact)
 {
-	buf_puts(out, "<td>");
-	if (m->stage >= 0 && (size_t)m->stage < j->n_stages)
-		html_text(out, j->stages[m->stage]->title.s);
-	else
-		html_text(out, msg(lang, M_REP_WHOLE_JOURNEY));
+	return impact >= 3 ? msg(lang, M_R_IMPACT_3) : impact == 2 ? msg(lang, M_R_IMPACT_2)
+	       : msg(lang, M_R_IMPACT_1);
+}
+
+/* The rule's action for the organisations (rules.h), or nothing. */
+static void
+action_text(struct buf *out, enum lang lang, enum code code)
+{
+	const struct rule *rule = rule_of_code(code);
+	if (rule != NULL)
+		html_text(out, (msg)(lang, rule->action));
+}
+
+/* For the team, in the appendix: the finding's place in the file, what to
+ * write or change there, and how to accept it. */
+static void
+appendix_row(struct buf *out, enum lang lang, const struct marker *m, const struct diag *d)
+{
+	buf_printf(out, "<tr class=\"team-row\"><td class=\"num\">%s%d</td><td>%s</td><td class=\"loc\">",
+		   m->question ? "?" : "", m->number, code_info(m->code)->id);
 	if (d != NULL && d->file != NULL) {
-		buf_puts(out, "<br><span class=\"loc\">");
 		html_text(out, d->file);
-		buf_printf(out, ":%d</span>", d->line);
+		buf_printf(out, ":%d", d->line);
 	}
-	buf_puts(out, "</td>");
+	buf_puts(out, "</td><td>");
+	struct buf line = {0};
+	if (d != NULL && d->hint != NULL)
+		buf_printf(&line, "%s. ", d->hint);
+	if (m->stage >= 0)
+		msg_append(&line, lang, M_REP_ACCEPT_STAGE, code_info(m->code)->id);
+	else
+		msg_append(&line, lang, M_REP_ACCEPT_JOURNEY, code_info(m->code)->id);
+	html_text(out, buf_str(&line));
+	buf_free(&line);
+	buf_puts(out, "</td></tr>\n");
 }
 
 /* The norms a finding's rule guards, each with the rule's explanation
@@ -310,42 +340,118 @@ norm_details(struct buf *out, enum lang lang, enum code code)
 	buf_puts(out, "</details>");
 }
 
+/* The first line of a finding or question: the rule in words with its
+ * code, the impact in figure and word (findings only), and where. */
 static void
-finding_row(struct buf *out, enum lang lang, const struct journey *j, const struct marker *m,
-	    const struct diag *d)
+finding_head(struct buf *out, enum lang lang, const struct journey *j, const struct marker *m)
 {
-	buf_printf(out, "<tr class=\"finding %c%s\"><td class=\"num\">%d</td><td>",
-		   'k', code_info(m->code)->id + 1, m->number);
-	report_code_badge(out, m->code, m->impact, lang);
-	buf_printf(out, "</td><td class=\"num\">%s %d</td>", impact_style(m->impact)->glyph,
-		   m->impact);
-	where_cell(out, lang, j, m, d);
-	buf_puts(out, "<td>");
-	html_text(out, m->message);
+	const struct code_info *info = code_info(m->code);
+	if (m->question)
+		buf_printf(out, "<div class=\"finding-head\"><span class=\"badge question\">%s</span> ",
+			   info->id);
+	else
+		buf_printf(out, "<div class=\"finding-head\"><span class=\"badge impact-%d\">%s %s</span> ",
+			   m->impact, impact_style(m->impact)->glyph, info->id);
+	struct buf line = {0};
+	report_rule_words(&line, m->code, lang);
+	if (!m->question)
+		buf_printf(&line, " · %d %s", m->impact, impact_word(lang, m->impact));
+	buf_puts(&line, " · ");
+	if (m->stage >= 0 && (size_t)m->stage < j->n_stages)
+		buf_puts(&line, j->stages[m->stage]->title.s);
+	else
+		buf_puts(&line, msg(lang, M_REP_WHOLE_JOURNEY));
+	html_text(out, buf_str(&line));
+	buf_free(&line);
+	buf_puts(out, "</div>");
+}
+
+/* Whether marker i is the first friction of its rule in the list. */
+static bool
+first_of_rule(const struct marker_list *markers, size_t i)
+{
+	for (size_t k = 0; k < i; k++)
+		if (!markers->items[k].question && markers->items[k].code == markers->items[i].code)
+			return false;
+	return true;
+}
+
+/* Appends the title of marker m's stage to line, once: "Intake, Werk". */
+static void
+add_stage_once(struct buf *line, enum lang lang, const struct journey *j,
+	       const struct marker_list *markers, size_t i)
+{
+	const struct marker *m = &markers->items[i];
+	for (size_t k = 0; k < i; k++)
+		if (!markers->items[k].question && markers->items[k].code == m->code &&
+		    markers->items[k].stage == m->stage)
+			return;
+	if (line->len > 0)
+		buf_puts(line, ", ");
+	if (m->stage >= 0 && (size_t)m->stage < j->n_stages)
+		buf_puts(line, j->stages[m->stage]->title.s);
+	else
+		buf_puts(line, msg(lang, M_REP_WHOLE_JOURNEY));
+}
+
+/* One row for all friction of one rule in the journey: the numbers of
+ * its markers in the diagram, the rule in words, how often and at worst
+ * how bad, the stages where it happens, the message of the worst one as
+ * the example, and the rule's action once (issue 14: at most two pages
+ * per journey; every finding with its place is in the appendix). */
+static void
+finding_rule_row(struct buf *out, enum lang lang, const struct journey *j,
+		 const struct marker_list *markers, size_t first)
+{
+	const struct marker *m = &markers->items[first], *worst = m;
+	struct buf numbers = {0}, stages = {0};
+	int count = 0;
+	for (size_t k = first; k < markers->n; k++) {
+		const struct marker *o = &markers->items[k];
+		if (o->question || o->code != m->code)
+			continue;
+		buf_printf(&numbers, "%s%d", count > 0 ? ", " : "", o->number);
+		add_stage_once(&stages, lang, j, markers, k);
+		if (o->impact > worst->impact)
+			worst = o;
+		count++;
+	}
+	buf_printf(out, "<tr class=\"finding %c%s\" data-findings=\"%d\"><td class=\"num\">%s</td>"
+		   "<td><div class=\"finding-head\"><span class=\"badge impact-%d\">%s %s</span> ",
+		   'k', code_info(m->code)->id + 1, count, buf_str(&numbers), worst->impact,
+		   impact_style(worst->impact)->glyph, code_info(m->code)->id);
+	struct buf line = {0};
+	report_rule_words(&line, m->code, lang);
+	if (count > 1)
+		msg_append(&line, lang, M_REP_RULE_COUNT, count, worst->impact,
+			   impact_word(lang, worst->impact));
+	else
+		buf_printf(&line, " · %d %s", worst->impact, impact_word(lang, worst->impact));
+	buf_printf(&line, " · %s", buf_str(&stages));
+	html_text(out, buf_str(&line));
+	buf_puts(out, "</div>");
+	html_text(out, worst->message);
+	buf_puts(out, "<div class=\"action\"><strong>");
+	html_text(out, msg(lang, M_REP_COL_ACTION));
+	buf_puts(out, "</strong> ");
+	action_text(out, lang, m->code);
 	norm_details(out, lang, m->code);
-	buf_puts(out, "</td><td>");
-	html_text(out, d != NULL ? d->hint : NULL);
-	buf_puts(out, "</td></tr>\n");
+	buf_puts(out, "</div></td></tr>\n");
+	buf_free(&line);
+	buf_free(&numbers);
+	buf_free(&stages);
 }
 
 /* A question: "?1", the rule, where, what is asked (with the norm it
- * may touch) and what to write. */
+ * may touch); what to write is in the appendix. */
 static void
-question_row(struct buf *out, enum lang lang, const struct journey *j, const struct marker *m,
-	     const struct diag *d)
+question_row(struct buf *out, enum lang lang, const struct journey *j, const struct marker *m)
 {
 	buf_printf(out, "<tr class=\"question %c%s\"><td class=\"num\">?%d</td><td>",
 		   'k', code_info(m->code)->id + 1, m->number);
-	const struct code_info *info = code_info(m->code);
-	buf_printf(out, "<span class=\"badge question\">%s</span> %s", info->id,
-		   lang == LANG_EN ? info->slug_en : info->slug_nl);
-	buf_puts(out, "</td>");
-	where_cell(out, lang, j, m, d);
-	buf_puts(out, "<td>");
+	finding_head(out, lang, j, m);
 	html_text(out, m->message);
 	norm_details(out, lang, m->code);
-	buf_puts(out, "</td><td>");
-	html_text(out, d != NULL ? d->hint : NULL);
 	buf_puts(out, "</td></tr>\n");
 }
 
@@ -359,14 +465,12 @@ findings_table(struct buf *out, enum lang lang, const struct checked_journey *cj
 		buf_printf(out, "<p class=\"none\">%s</p>\n", msg(lang, M_REP_NO_FINDINGS));
 		return;
 	}
-	buf_printf(out, "<table class=\"findings\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th>"
-		   "<th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
-		   msg(lang, M_REP_COL_NUMBER), msg(lang, M_REP_COL_RULE),
-		   msg(lang, M_REP_COL_IMPACT), msg(lang, M_REP_COL_WHERE),
-		   msg(lang, M_REP_COL_FINDING), msg(lang, M_REP_COL_HINT));
+	buf_printf(out, "<table class=\"findings\">\n<thead><tr><th>%s</th><th>%s</th>"
+		   "</tr></thead>\n<tbody>\n", msg(lang, M_REP_COL_NUMBER),
+		   msg(lang, M_REP_COL_FINDING));
 	for (size_t i = 0; i < markers->n; i++)
-		if (!markers->items[i].question)
-			finding_row(out, lang, j, &markers->items[i], marker_diag(cj, &markers->items[i]));
+		if (!markers->items[i].question && first_of_rule(markers, i))
+			finding_rule_row(out, lang, j, markers, i);
 	buf_puts(out, "</tbody>\n</table>\n");
 }
 
@@ -381,14 +485,30 @@ questions_table(struct buf *out, enum lang lang, const struct checked_journey *c
 	const struct journey *j = cj->doc->journey;
 	buf_printf(out, "<h3>%s</h3>\n<p class=\"facts\">%s</p>\n", msg(lang, M_REP_QUESTIONS),
 		   msg(lang, M_REP_QUESTIONS_TEXT));
-	buf_printf(out, "<table class=\"questions\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th>"
-		   "<th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
-		   msg(lang, M_REP_COL_NUMBER), msg(lang, M_REP_COL_RULE),
-		   msg(lang, M_REP_COL_WHERE), msg(lang, M_REP_COL_QUESTION),
-		   msg(lang, M_REP_COL_ANSWER));
+	buf_printf(out, "<table class=\"questions\">\n<thead><tr><th>%s</th><th>%s</th>"
+		   "</tr></thead>\n<tbody>\n", msg(lang, M_REP_COL_NUMBER),
+		   msg(lang, M_REP_COL_QUESTION));
 	for (size_t i = 0; i < markers->n; i++)
 		if (markers->items[i].question)
-			question_row(out, lang, j, &markers->items[i], marker_diag(cj, &markers->items[i]));
+			question_row(out, lang, j, &markers->items[i]);
+	buf_puts(out, "</tbody>\n</table>\n");
+}
+
+/* The journey's part of the appendix: every finding and question with
+ * its file and line and what to write (report_journey.appendix). */
+static void
+appendix_table(struct buf *out, enum lang lang, const struct checked_journey *cj,
+	       const struct marker_list *markers, const struct report_journey *rj)
+{
+	if (markers->n == 0)
+		return;
+	buf_puts(out, "<h3>");
+	html_text(out, rj->title);
+	buf_printf(out, "</h3>\n<table class=\"team\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th>"
+		   "<th>%s</th></tr></thead>\n<tbody>\n", msg(lang, M_REP_COL_NUMBER),
+		   msg(lang, M_REP_COL_CODE), msg(lang, M_REP_COL_FILE), msg(lang, M_REP_COL_TEAM));
+	for (size_t i = 0; i < markers->n; i++)
+		appendix_row(out, lang, &markers->items[i], marker_diag(cj, &markers->items[i]));
 	buf_puts(out, "</tbody>\n</table>\n");
 }
 
@@ -436,74 +556,6 @@ file_diagnostics(struct buf *out, enum lang lang, const struct checked_journey *
 /* --- the stages --- */
 
 static void
-stage_facts(struct buf *out, enum lang lang, const struct stage *s)
-{
-	struct buf facts = {0};
-	if (s->pos != NULL) {
-		buf_printf(&facts, "%s (", s->pos->label.s ? s->pos->label.s : s->pos->id.s);
-		msg_append(&facts, lang, M_R_RUNG, s->pos->ladder.v);
-		buf_puts(&facts, ")");
-	} else if (given(&s->position)) {
-		buf_puts(&facts, s->position.s);
-	}
-	for (size_t i = 0; i < s->organisation.n; i++)
-		buf_printf(&facts, "%s%s", i ? ", " : " · ", s->organisation.items[i].s);
-	if (s->duration.set) {
-		buf_puts(&facts, " · ");
-		if (s->duration.v == 1)
-			msg_append(&facts, lang, M_REP_DAYS_1, s->duration.v);
-		else
-			msg_append(&facts, lang, M_REP_DAYS_N, s->duration.v);
-	}
-	if (s->emotion.set && s->emotion.v >= -2 && s->emotion.v <= 2) {
-		buf_puts(&facts, " · ");
-		msg_append(&facts, lang, M_REP_MOOD,
-			   value_emotion_text(s->emotion.v, lang),
-			   s->emotion.v > 0 ? "+" : "", s->emotion.v);
-	}
-	html_element(out, "p", "facts", buf_str(&facts));
-	buf_free(&facts);
-	if (s->actors.n > 0) {
-		struct buf who = {0};
-		for (size_t i = 0; i < s->actors.n; i++)
-			buf_printf(&who, "%s%s", i ? ", " : "", s->actors.items[i].s);
-		struct buf line = {0};
-		msg_append(&line, lang, M_R_WHO, buf_str(&who));
-		html_element(out, "p", "actors", buf_str(&line));
-		buf_free(&line);
-		buf_free(&who);
-	}
-}
-
-static void
-touchpoint_item(struct buf *out, enum lang lang, const struct touchpoint *tp)
-{
-	enum msg word;
-	bool good = good_event_word(tp, &word);
-	buf_printf(out, "<li class=\"tp tp-%s%s\"><span class=\"kind\">",
-		   vocab_canonical(VOCAB_TP_KIND, (int)tp->kind), good ? " good-event" : "");
-	html_text(out, vocab_name(VOCAB_TP_KIND, (int)tp->kind, lang));
-	buf_puts(out, "</span> ");
-	if (good) {
-		buf_puts(out, "<span class=\"good-word\">");
-		html_text(out, (msg)(lang, word));
-		buf_puts(out, "</span> ");
-	}
-	html_text(out, tp->title.s);
-	if (given(&tp->actor)) {
-		buf_puts(out, " <span class=\"actor\">(");
-		html_text(out, tp->actor.s);
-		buf_puts(out, ")</span>");
-	}
-	if (given(&tp->text)) {
-		buf_puts(out, "<br><q>");
-		html_text(out, tp->text.s);
-		buf_puts(out, "</q>");
-	}
-	buf_puts(out, "</li>\n");
-}
-
-static void
 stage_list(struct buf *out, enum lang lang, enum msg heading, const char *cls,
 	   const struct text_list *list)
 {
@@ -515,35 +567,27 @@ stage_list(struct buf *out, enum lang lang, enum msg heading, const char *cls,
 	buf_puts(out, "</ul>\n");
 }
 
-static void
-stage_item(struct buf *out, enum lang lang, const struct stage *s)
-{
-	buf_puts(out, "<li class=\"stage\">\n<h4>");
-	html_text(out, s->title.s);
-	buf_puts(out, "</h4>\n");
-	stage_facts(out, lang, s);
-	if (given(&s->description))
-		html_element(out, "p", "description", s->description.s);
-	if (s->n_touchpoints > 0) {
-		buf_printf(out, "<h5>%s</h5>\n<ul class=\"touchpoints\">\n", msg(lang, M_REP_TOUCHPOINTS));
-		for (size_t i = 0; i < s->n_touchpoints; i++)
-			touchpoint_item(out, lang, s->touchpoints[i]);
-		buf_puts(out, "</ul>\n");
-	}
-	stage_list(out, lang, M_REP_PAIN_POINTS, "pain-points", &s->pain_points);
-	stage_list(out, lang, M_REP_OPPORTUNITIES, "opportunities", &s->opportunities);
-	buf_puts(out, "</li>\n");
-}
-
+/* What the team saw: per stage its pain points and opportunities (the
+ * touchpoints are in the diagram). */
 static void
 stages(struct buf *out, enum lang lang, const struct journey *j)
 {
-	if (j->n_stages == 0)
-		return;
-	buf_printf(out, "<h3>%s</h3>\n<ol class=\"stages\">\n", msg(lang, M_REP_STAGES));
-	for (size_t i = 0; i < j->n_stages; i++)
-		stage_item(out, lang, j->stages[i]);
-	buf_puts(out, "</ol>\n");
+	size_t shown = 0;
+	for (size_t i = 0; i < j->n_stages; i++) {
+		const struct stage *s = j->stages[i];
+		if (s->pain_points.n + s->opportunities.n == 0)
+			continue;
+		if (shown++ == 0)
+			buf_printf(out, "<h3>%s</h3>\n<div class=\"team-saw\">\n", msg(lang, M_REP_TEAM_SAW));
+		buf_puts(out, "<div class=\"stage\">\n<h4>");
+		html_text(out, s->title.s);
+		buf_puts(out, "</h4>\n");
+		stage_list(out, lang, M_REP_PAIN_POINTS, "pain-points", &s->pain_points);
+		stage_list(out, lang, M_REP_OPPORTUNITIES, "opportunities", &s->opportunities);
+		buf_puts(out, "</div>\n");
+	}
+	if (shown > 0)
+		buf_puts(out, "</div>\n");
 }
 
 /* --- the report --- */
@@ -575,6 +619,7 @@ journey_facts(struct report_journey *rj, enum lang lang, const struct doc *doc)
 	rj->id = xstrdup(j->id.s ? j->id.s : "");
 	rj->title = xstrdup(given(&j->title) ? j->title.s : rj->id);
 	rj->persona = xstrdup(p && given(&p->name) ? p->name.s : j->persona.s ? j->persona.s : "");
+	rj->persona_id = xstrdup(j->persona.s ? j->persona.s : "");
 	const char *kind = kind_label(lang, j->kind.v);
 	rj->kind = kind ? xstrdup(kind) : NULL;
 	rj->file = xstrdup(doc->path);
@@ -596,11 +641,12 @@ report_add_journey(struct report *r, const struct checked_journey *cj)
 	rj->questions = (int)markers_count_questions(&markers);
 	findings_table(&rj->tail, r->lang, cj, &markers);
 	questions_table(&rj->tail, r->lang, cj, &markers);
+	appendix_table(&rj->appendix, r->lang, cj, &markers, rj);
 	markers_free(&markers);
 	file_diagnostics(&rj->tail, r->lang, cj, rj);
 	stages(&rj->tail, r->lang, doc->journey);
-	buf_puts(&rj->tail, "</section>\n");
 	journey_head(&rj->head, r, doc->journey, rj);
+	persona_card(&rj->card, r->lang, doc->journey);
 }
 
 void
@@ -632,10 +678,19 @@ report_set_overview(struct report *r, const char *svg, size_t len)
 }
 
 void
-report_add_section(struct report *r, const char *html)
+report_add_transition(struct report *r, const struct report_transition *t)
 {
-	r->sections = xgrow(r->sections, r->n_sections, &r->cap_sections, sizeof(*r->sections));
-	r->sections[r->n_sections++] = xstrdup(html);
+	r->moves = xgrow(r->moves, r->n_moves, &r->cap_moves, sizeof(*r->moves));
+	r->moves[r->n_moves] = (struct report_move){xstrdup(t->from), xstrdup(t->to), t->seen,
+						    t->findings, t->friction, r->n_moves};
+	r->n_moves++;
+}
+
+void
+report_add_comparison(struct report *r, const char *as_is, const char *to_be, const char *html)
+{
+	r->pairs = xgrow(r->pairs, r->n_pairs, &r->cap_pairs, sizeof(*r->pairs));
+	r->pairs[r->n_pairs++] = (struct report_pair){xstrdup(as_is), xstrdup(to_be), xstrdup(html)};
 }
 
 int
@@ -653,15 +708,19 @@ report_free(struct report **rp)
 		return;
 	for (size_t i = 0; i < r->n_journeys; i++) {
 		struct report_journey *rj = &r->journeys[i];
-		free(rj->id), free(rj->title), free(rj->persona), free(rj->kind);
+		free(rj->id), free(rj->title), free(rj->persona), free(rj->persona_id), free(rj->kind);
 		free(rj->file), free(rj->diagram), free(rj->map);
-		buf_free(&rj->head), buf_free(&rj->tail);
+		buf_free(&rj->head), buf_free(&rj->card), buf_free(&rj->tail), buf_free(&rj->appendix);
 	}
 	free(r->journeys);
 	free(r->overview);
-	for (size_t i = 0; i < r->n_sections; i++)
-		free(r->sections[i]);
-	free(r->sections);
+	for (size_t i = 0; i < r->n_pairs; i++)
+		free(r->pairs[i].as_is), free(r->pairs[i].to_be), free(r->pairs[i].html);
+	free(r->pairs);
+	for (size_t i = 0; i < r->n_moves; i++)
+		free(r->moves[i].from), free(r->moves[i].to);
+	free(r->moves);
+	free(r->cover);
 	free(r);
 	*rp = NULL;
 }

@@ -1,4 +1,4 @@
-/* report.h - index.html: one self-contained, printable report of a run, built journey by journey as they are checked. Included by: cmd_*.c, report_page.c. */
+/* report.h - index.html: one self-contained, printable report of a run, built journey by journey as they are checked. Included by: cmd_*.c, report_page.c, report_summary.c. */
 #ifndef KETEN_REPORT_H
 #define KETEN_REPORT_H
 
@@ -41,17 +41,37 @@ void report_set_diagram(struct report *r, size_t i, const char *name);
  * the report shows it after the diagram. */
 void report_set_map(struct report *r, size_t i, const char *name);
 
+/* Reads the title page's text from werkruimte.md, else workspace.md, in
+ * the workspace folder root (NULL or no such file: the defaults). */
+void report_read_cover(struct report *r, const char *root);
+
 /* The overview as SVG (the report keeps a copy). */
 void report_set_overview(struct report *r, const char *svg, size_t len);
 
-/* A finished HTML section (for instance a comparison) to show after the
- * overview; the report keeps a copy. Its user text must be escaped. */
-void report_add_section(struct report *r, const char *html);
+/* A move in the chain from one position to the next, as the overview
+ * counts it (overview.h): how often journeys made it, the findings on it
+ * and the sum of their impacts. */
+struct report_transition {
+	const char *from, *to; /* the positions' labels */
+	int seen, findings, friction;
+};
+
+/* Adds a transition with friction; the report shows those with the most
+ * friction under the overview ("where it hurts"). Strings are copied. */
+void report_add_transition(struct report *r, const struct report_transition *t);
+
+/* The comparison of the as-is journey `as_is` with the to-be journey
+ * `to_be` (ids), a finished HTML section whose user text is escaped: the
+ * to-be journey is shown right after the as-is one, then this section.
+ * The report keeps a copy. */
+void report_add_comparison(struct report *r, const char *as_is, const char *to_be,
+			   const char *html);
 
 /*
  * Writes index.html into the output folder: the summary (journeys ranked
  * by friction score, findings and suppressed findings per rule), the
- * overview, the extra sections, every journey, the skipped journeys and
+ * overview, every journey (as-is ones followed by their to-be journey and
+ * the comparison), the skipped journeys and
  * the findings about other files. Diagrams are read back from the output
  * folder: SVG inline, PNG as a data: address, PDF and DOT as a name.
  * diags must hold every finding of the run. Returns 0, or -1 with *error.

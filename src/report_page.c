@@ -241,20 +241,24 @@ page_head(struct buf *out, const struct report *r, const struct diags *diags,
 	  const struct summary *summary)
 {
 	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-		   "<title>%s</title>\n<style>\n%s", r->lang == LANG_EN ? "en" : "nl",
-		   msg(r->lang, M_REP_TITLE), style);
+		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+		   r->lang == LANG_EN ? "en" : "nl");
+	struct buf title = {0};
+	report_title(&title, r);
+	html_text(out, buf_str(&title));
+	buf_free(&title);
+	buf_printf(out, "</title>\n<style>\n%s", style);
 	palette_css(out);
-	buf_printf(out, "</style>\n</head>\n<body>\n<header>\n<h1>%s</h1>\n"
-		   "<p class=\"summary-line\">", msg(r->lang, M_REP_TITLE));
+	buf_puts(out, "</style>\n");
+	report_running_header(out, r);
+	buf_puts(out, "</head>\n<body>\n");
 	char *line = diag_summary_line(diags, summary);
-	html_text(out, line);
+	report_title_page(out, r, line);
 	free(line);
-	buf_puts(out, "</p>\n</header>\n");
 }
 
 static void
-contents(struct buf *out, const struct report *r, bool skipped, bool others)
+contents(struct buf *out, const struct report *r, const size_t *order, bool skipped, bool others)
 {
 	enum lang lang = r->lang;
 	buf_printf(out, "<nav>\n<h2>%s</h2>\n<ol>\n<li><a href=\"#samenvatting\">%s</a></li>\n"
@@ -262,7 +266,7 @@ contents(struct buf *out, const struct report *r, bool skipped, bool others)
 		   msg(lang, M_REP_SUMMARY), msg(lang, M_REP_OVERVIEW));
 	for (size_t i = 0; i < r->n_journeys; i++) {
 		buf_puts(out, "<li>");
-		journey_link(out, &r->journeys[i]);
+		journey_link(out, &r->journeys[order[i]]);
 		buf_puts(out, "</li>\n");
 	}
 	if (skipped)
@@ -270,19 +274,89 @@ contents(struct buf *out, const struct report *r, bool skipped, bool others)
 	if (others)
 		buf_printf(out, "<li><a href=\"#andere-bestanden\">%s</a></li>\n",
 			   msg(lang, M_REP_OTHER_FILES));
+	buf_printf(out, "<li><a href=\"#bijlage\">%s</a></li>\n", msg(lang, M_REP_APPENDIX));
 	buf_puts(out, "</ol>\n</nav>\n");
 }
 
+/* Where in the chain it hurts: the overview, inside "what we saw". */
 static void
 overview(struct buf *out, const struct report *r)
 {
-	buf_printf(out, "<section id=\"overzicht\">\n<h2>%s</h2>\n<figure class=\"overview\">\n",
+	buf_printf(out, "<h3 id=\"overzicht\">%s</h3>\n<figure class=\"overview\">\n",
 		   msg(r->lang, M_REP_OVERVIEW));
 	if (r->overview != NULL)
 		html_inline_svg(out, r->overview, "ov-");
 	else
 		buf_printf(out, "<p class=\"none\">%s</p>\n", msg(r->lang, M_REP_NO_OVERVIEW));
-	buf_puts(out, "</figure>\n</section>\n");
+	buf_puts(out, "</figure>\n");
+}
+
+/* Most friction first, then most findings, then the overview's order. */
+static int
+by_friction(const void *a, const void *b)
+{
+	const struct report_move *x = a, *y = b;
+	if (x->friction != y->friction)
+		return y->friction - x->friction;
+	if (x->findings != y->findings)
+		return y->findings - x->findings;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Where it hurts: the MAX_TRANSITIONS transitions of the chain with the
+ * most friction, from the overview's counts (report_add_transition). */
+static void
+transitions_table(struct buf *out, const struct report *r)
+{
+	enum { MAX_TRANSITIONS = 5 };
+	if (r->n_moves == 0)
+		return;
+	struct report_move *moves = xcalloc(r->n_moves, sizeof(*moves));
+	memcpy(moves, r->moves, r->n_moves * sizeof(*moves));
+	qsort(moves, r->n_moves, sizeof(*moves), by_friction);
+	buf_printf(out, "<h3 id=\"overgangen\">%s</h3>\n<table class=\"transitions\">\n<thead><tr>"
+		   "<th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+		   msg(r->lang, M_REP_TRANSITIONS), msg(r->lang, M_REP_COL_TRANSITION),
+		   msg(r->lang, M_REP_COL_SEEN), msg(r->lang, M_REP_COL_FINDINGS),
+		   msg(r->lang, M_REP_COL_SCORE));
+	for (size_t i = 0; i < r->n_moves && i < MAX_TRANSITIONS; i++) {
+		buf_puts(out, "<tr><td>");
+		html_text(out, moves[i].from);
+		buf_puts(out, " \xE2\x86\x92 ");
+		html_text(out, moves[i].to);
+		buf_printf(out, "</td><td class=\"num\">%d</td><td class=\"num\">%d</td>"
+			   "<td class=\"num\">%d</td></tr>\n", moves[i].seen, moves[i].findings,
+			   moves[i].friction);
+	}
+	buf_puts(out, "</tbody>\n</table>\n");
+	free(moves);
+}
+
+/* Page 2 on: the journeys ranked, the themes, the chain, the questions. */
+static void
+what_we_saw(struct buf *out, const struct report *r, const struct diags *diags)
+{
+	buf_printf(out, "<section id=\"samenvatting\">\n<h2>%s</h2>\n", msg(r->lang, M_REP_SUMMARY));
+	if (r->n_journeys == 0)
+		buf_printf(out, "<p class=\"none\">%s</p>\n", msg(r->lang, M_REP_NO_JOURNEYS));
+	else
+		ranking_table(out, r);
+	report_what_we_saw(out, r, diags);
+	overview(out, r);
+	transitions_table(out, r);
+	buf_puts(out, "</section>\n");
+}
+
+/* For the team: the figures per rule and how to read them. */
+static void
+appendix(struct buf *out, const struct report *r, const struct diags *diags, const size_t *order)
+{
+	buf_printf(out, "<section id=\"bijlage\" class=\"appendix\">\n<h2>%s</h2>\n<p>%s</p>\n",
+		   msg(r->lang, M_REP_APPENDIX), msg(r->lang, M_REP_APPENDIX_TEXT));
+	for (size_t i = 0; i < r->n_journeys; i++)
+		buf_add(out, r->journeys[order[i]].appendix.data, r->journeys[order[i]].appendix.len);
+	per_rule_table(out, r, diags);
+	buf_puts(out, "</section>\n");
 }
 
 static void
@@ -330,32 +404,128 @@ any_broken(const struct report *r)
 	return false;
 }
 
+/* --- the journeys --- */
+
+/* The index of the journey with this id, or n_journeys. */
+static size_t
+journey_index(const struct report *r, const char *id)
+{
+	size_t i = 0;
+	while (i < r->n_journeys && strcmp(r->journeys[i].id, id) != 0)
+		i++;
+	return i;
+}
+
+/* True when journey i is the to-be side of a comparison whose as-is
+ * journey is still to come: it is shown with that one. */
+static bool
+waits_for_as_is(const struct report *r, size_t i, const bool *shown)
+{
+	for (size_t k = 0; k < r->n_pairs; k++) {
+		if (strcmp(r->pairs[k].to_be, r->journeys[i].id) != 0)
+			continue;
+		size_t a = journey_index(r, r->pairs[k].as_is);
+		if (a < r->n_journeys && !shown[a])
+			return true;
+	}
+	return false;
+}
+
+/* The journeys in the order of the report: as added, except that a to-be
+ * journey follows its as-is journey. Caller frees. */
+static size_t *
+journey_order(const struct report *r)
+{
+	size_t n = r->n_journeys, done = 0;
+	bool *shown = xcalloc(n ? n : 1, sizeof(*shown));
+	size_t *order = xcalloc(n ? n : 1, sizeof(*order));
+	for (size_t i = 0; i < n; i++) {
+		if (shown[i] || waits_for_as_is(r, i, shown))
+			continue;
+		shown[i] = true;
+		order[done++] = i;
+		for (size_t k = 0; k < r->n_pairs; k++) {
+			if (strcmp(r->pairs[k].as_is, r->journeys[i].id) != 0)
+				continue;
+			size_t t = journey_index(r, r->pairs[k].to_be);
+			if (t < n && !shown[t]) {
+				shown[t] = true;
+				order[done++] = t;
+			}
+		}
+	}
+	free(shown);
+	return order;
+}
+
+/* The comparisons that end with journey i: those whose to-be journey it
+ * is, and those of its as-is side whose to-be journey is missing. */
+static void
+comparisons_after(struct buf *out, const struct report *r, size_t i)
+{
+	for (size_t k = 0; k < r->n_pairs; k++) {
+		const struct report_pair *p = &r->pairs[k];
+		if (strcmp(p->to_be, r->journeys[i].id) == 0 ||
+		    (strcmp(p->as_is, r->journeys[i].id) == 0 &&
+		     journey_index(r, p->to_be) == r->n_journeys))
+			buf_puts(out, p->html);
+	}
+}
+
+/* The persona card of journey order[k], or, when a journey before it on
+ * the page has the same persona, a line pointing there: a persona's card
+ * is on the page once. */
+static void
+card_once(struct buf *out, const struct report *r, const size_t *order, size_t k)
+{
+	const struct report_journey *rj = &r->journeys[order[k]];
+	for (size_t e = 0; e < k && rj->persona_id[0] != '\0'; e++) {
+		const struct report_journey *earlier = &r->journeys[order[e]];
+		if (strcmp(earlier->persona_id, rj->persona_id) != 0 || earlier->card.len == 0)
+			continue;
+		struct buf line = {0};
+		msg_append(&line, r->lang, M_REP_PERSONA_ABOVE, rj->persona, earlier->title);
+		buf_puts(out, "<p class=\"persona-ref\"><a href=\"#reis-");
+		html_text(out, earlier->id);
+		buf_puts(out, "\">");
+		html_text(out, buf_str(&line));
+		buf_puts(out, "</a></p>\n");
+		buf_free(&line);
+		return;
+	}
+	buf_add(out, rj->card.data, rj->card.len);
+}
+
+static void
+journey_sections(struct buf *out, const struct report *r, struct outdir *dir, const size_t *order)
+{
+	for (size_t k = 0; k < r->n_journeys; k++) {
+		size_t i = order[k];
+		buf_add(out, r->journeys[i].head.data, r->journeys[i].head.len);
+		card_once(out, r, order, k);
+		buf_add(out, r->journeys[i].tail.data, r->journeys[i].tail.len);
+		diagram(out, r, dir, &r->journeys[i], i);
+		buf_puts(out, "</section>\n");
+		comparisons_after(out, r, i);
+	}
+}
+
 static void
 page_body(struct buf *out, const struct report *r, struct outdir *dir, const struct diags *diags)
 {
 	struct buf others = {0};
 	bool has_others = other_files(&others, r, diags);
 	bool skipped = any_broken(r);
-	contents(out, r, skipped, has_others);
-	buf_printf(out, "<section id=\"samenvatting\">\n<h2>%s</h2>\n", msg(r->lang, M_REP_SUMMARY));
-	if (r->n_journeys == 0)
-		buf_printf(out, "<p class=\"none\">%s</p>\n", msg(r->lang, M_REP_NO_JOURNEYS));
-	else
-		ranking_table(out, r);
-	per_rule_table(out, r, diags);
-	buf_puts(out, "</section>\n");
-	overview(out, r);
-	for (size_t i = 0; i < r->n_sections; i++)
-		buf_puts(out, r->sections[i]);
-	for (size_t i = 0; i < r->n_journeys; i++) {
-		buf_add(out, r->journeys[i].head.data, r->journeys[i].head.len);
-		diagram(out, r, dir, &r->journeys[i], i);
-		buf_add(out, r->journeys[i].tail.data, r->journeys[i].tail.len);
-	}
+	size_t *order = journey_order(r);
+	contents(out, r, order, skipped, has_others);
+	what_we_saw(out, r, diags);
+	journey_sections(out, r, dir, order);
 	if (skipped)
 		skipped_journeys(out, r);
 	buf_add(out, others.data, others.len);
 	buf_free(&others);
+	appendix(out, r, diags, order);
+	free(order);
 	buf_puts(out, "<footer><p>");
 	struct buf line = {0};
 	msg_append(&line, r->lang, M_REP_FOOTER, KETEN_VERSION);

@@ -1,4 +1,4 @@
-/* rules.h - the friction rules K001-K025 and the norms they guard: a table of rules that run on a checked journey or persona and report through the one emitter. Included by: cmd_export.c, cmd_rules.c, report.c, rules_run.h, keten.h, workspace.h, workspace*.c, fuzz/fuzz.c. */
+/* rules.h - the friction rules K001-K025 and the norms they guard: a table of rules that run on a checked journey or persona and report through the one emitter. Included by: cmd_export.c, cmd_rules.c, report*.c, rules_run.h, keten.h, workspace.h, workspace*.c, fuzz/fuzz.c. */
 #ifndef KETEN_RULES_H
 #define KETEN_RULES_H
 
@@ -42,6 +42,7 @@ struct rule {
 	void (*check)(struct rule_run *run);
 	enum msg looks_for; /* what it looks for (keten rules) */
 	enum msg why;       /* why it matters */
+	enum msg action;    /* what organisations can change (the report's summary) */
 	enum norm norms[2]; /* the norms it guards; NORM_NONE ends the list */
 };
 

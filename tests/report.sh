@@ -54,6 +54,38 @@ for lang in nl en; do
 	grep -q "<html lang=\"$lang\">" "$out/index.html" && ok || bad "index.html not in $lang"
 done
 
+# As-is before to-be: Ruud's as-is journey, then his to-be journey, then
+# their comparison, in the page and in its contents.
+python3 - "$work/examples-nl/index.html" <<'PY' && ok || bad "no transitions with the most friction under the overview, most first"
+import re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+at = page.index('<table class="transitions">')
+table = page[at:page.index("</table>", at)]
+rows = re.findall(r'<tr><td>[^<]+ \u2192 [^<]+</td><td class="num">\d+</td><td class="num">(\d+)</td><td class="num">(\d+)</td></tr>', table)
+friction = [int(f) for _, f in rows]
+sys.exit(0 if 0 < len(rows) <= 5 and friction == sorted(friction, reverse=True)
+         and page.index('id="overzicht"') < at < page.index('class="journey"') else 1)
+PY
+python3 - "$work/examples-nl/index.html" <<'PY' && ok || bad "a persona's card is not on the page once, with a pointer from her other journeys"
+import sys
+page = open(sys.argv[1], encoding="utf-8").read()
+keten = page.index('<section class="journey" id="reis-ruud-ede-keten"')
+gewenst = page.index('<section class="journey" id="reis-ruud-ede-gewenst"')
+cards = [i for i in range(len(page)) if page.startswith('<aside class="persona">\n<h3>Persona: Ruud', i)]
+ref = page.find('<p class="persona-ref"><a href="#reis-ruud-ede-keten">', gewenst)
+sys.exit(0 if len(cards) == 1 and keten < cards[0] < gewenst and ref > gewenst else 1)
+PY
+python3 - "$work/examples-nl/index.html" <<'PY' && ok || bad "as-is, to-be and comparison not in that order"
+import sys
+page = open(sys.argv[1], encoding="utf-8").read()
+at = [page.index('<section class="journey" id="reis-ruud-ede-keten"'),
+      page.index('<section class="journey" id="reis-ruud-ede-gewenst"'),
+      page.index('<section class="keten-compare brief"')]
+nav = page[page.index("<nav>"):page.index("</nav>")]
+if at != sorted(at) or nav.index("#reis-ruud-ede-keten") > nav.index("#reis-ruud-ede-gewenst"):
+    sys.exit(f"order {at}")
+PY
+
 # The same bytes twice.
 expect 1 --lang nl -o "$work/again"
 for f in "$work/examples-nl"/*; do
@@ -85,7 +117,7 @@ python3 "$here/report_check.py" "$work/questions" "$questions" && ok || bad "rep
 grep -q '<h3>Open vragen</h3>' "$work/questions/index.html" && ok || bad "questions: no Open vragen"
 grep -q '<tr class="question k001"><td class="num">?1</td>' "$work/questions/index.html" && ok ||
 	bad "questions: no row ?1"
-grep -q 'frictiescore 0 · 1 vraag · ' "$work/questions/index.html" && ok ||
+grep -q 'frictiescore 0 · 1 vraag</p>' "$work/questions/index.html" && ok ||
 	bad "questions: not counted apart in the journey's facts"
 grep -q '<summary>Norm 2: goede informatieverstrekking</summary>' "$work/questions/index.html" && ok ||
 	bad "questions: no norm with the finding"
@@ -93,6 +125,60 @@ cp "$work/questions/index.html" "$work/tampered-q.html"
 mkdir -p "$work/tampered-q" && cp "$work/questions/findings.json" "$work/tampered-q/"
 sed 's|<tr class="question|<tr class="gone|' "$work/tampered-q.html" >"$work/tampered-q/index.html"
 python3 "$here/report_check.py" "$work/tampered-q" "$questions" >/dev/null && bad "report_check missed a question row" || ok
+
+# The title page: werkruimte.md at the workspace root gives the title,
+# the attributes as written and the introduction, as text; without one,
+# the defaults. "What we saw" holds the themes and the open questions.
+cover="$work/cover"
+mkdir -p "$cover"
+cp -r "$questions/journeys" "$questions/personas" "$cover/"
+printf '%s\n' '# Werk in de Vallei <script>x</script>' '' '- regio: Foodvalley' \
+	'- team: Regionaal Werkbedrijf' '- datum: december 2026' '' \
+	'Wat we in zes gesprekken hoorden.' '' '- een lijst' '- van dingen' >"$cover/werkruimte.md"
+expect 0 --lang nl -o "$work/cover-out" "$cover"
+python3 - "$work/cover-out/index.html" <<'PY' && ok || bad "title page from werkruimte.md"
+import re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+title = re.search(r'<header class="title-page">(.*?)</header>', page, re.S)
+if not title:
+    sys.exit("no title page")
+want = ["<h1>Werk in de Vallei &lt;script&gt;x&lt;/script&gt;</h1>",
+        "<dt>regio</dt><dd>Foodvalley</dd>", "<dt>datum</dt><dd>december 2026</dd>",
+        "<p>Wat we in zes gesprekken hoorden.</p>", "<li>van dingen</li>",
+        "1 (licht), 2 (duidelijk) of 3 (ernstig)"]
+missing = [w for w in want if w not in title[1]]
+if missing:
+    sys.exit(f"not on the title page: {missing}")
+if "<title>Werk in de Vallei &lt;script&gt;x&lt;/script&gt;</title>" not in page:
+    sys.exit("the page's title is not the title page's")
+if '@page{@top-center{content:"Werk in de Vallei \\3c script\\3e x\\3c \\2f script\\3e "}}' not in page:
+    sys.exit("no running header with the title, escaped for CSS")
+if page.index("</header>") > page.index("<nav>") or page.index("<nav>") > page.index('id="samenvatting"'):
+    sys.exit("not title page, contents, what we saw in that order")
+saw = page[page.index('id="samenvatting"'):page.index('<section class="journey"')]
+for w in ["<h3>Wat het vaakst misgaat</h3>", "<h3>Wat de organisaties kunnen veranderen</h3>",
+          "<h3>Open vragen</h3>", 'class="open-questions"']:
+    if w not in saw:
+        sys.exit(f"not in what we saw: {w}")
+actions = re.search(r'<ul class="actions">(.*?)</ul>', saw, re.S)[1]
+if "&#39;" in actions or "schrijf" in actions:
+    sys.exit(f"an action tells the reader to edit a file: {actions}")
+PY
+grep -q '<h1>Ketenrapport</h1>' "$work/questions/index.html" && ok || bad "title page: no default title"
+# File paths, lines and what to write are for the team: in the appendix,
+# not on the council's pages.
+python3 - "$work/questions/index.html" <<'PY' && ok || bad "file paths outside the appendix"
+import re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+council, team = page.split('<section id="bijlage"', 1)
+if re.search(r"journeys/[^ <]*\.md", council):
+    sys.exit("a journey's file is named before the appendix")
+if not re.search(r'<tr class="team-row"><td class="num">\?1</td><td>K001</td><td class="loc">[^<]*journeys/[^<]*\.md:\d+</td>', team):
+    sys.exit("the appendix does not name the question's file and line")
+if "negeer: K001" not in team:
+    sys.exit("the appendix does not say how to accept the finding")
+PY
+grep -q '<section id="bijlage"' "$work/questions/index.html" && ok || bad "no appendix for the team"
 
 # Other diagram formats: PNG inline as data, PDF named.
 expect 0 -T png -o "$work/png" journeys/ruud-ede-keten.md

@@ -59,7 +59,8 @@ class Page(html.parser.HTMLParser):
         elif self.current is not None:
             s = self.sections[self.current]
             if tag == "tr" and "finding" in cls.split():
-                s["rows"] += 1
+                # one row per rule: data-findings says how many it stands for
+                s["rows"] += int(attrs.get("data-findings", "1"))
             if tag == "tr" and "question" in cls.split():
                 s["questions"] += 1
             if tag == "svg":

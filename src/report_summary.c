@@ -1,0 +1,328 @@
+/* report_summary.c - the council's first pages of index.html: the title page (from werkruimte.md or workspace.md at the workspace root, else defaults) and "what we saw": the friction themes across journeys and the open questions. */
+#include "report.h"
+
+#include "html.h"
+#include "personal.h"
+#include "report_parts.h"
+#include "rules.h"
+
+#include <stdbool.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum {
+	MAX_COVER = 16 * 1024,   /* a title page, not a book: the rest is left out */
+	MAX_THEMES = 5,          /* the rules that fire most */
+	MAX_SUMMARY_QUESTIONS = 6
+};
+
+/* The title page's file names, Dutch first. */
+static const char *const cover_names[] = {"werkruimte.md", "workspace.md"};
+
+static char *
+read_cover_file(const char *root, const char *name)
+{
+	char *path = xasprintf("%s/%s", root, name);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	free(path);
+	if (fd < 0)
+		return NULL;
+	char *text = xmalloc(MAX_COVER + 1);
+	size_t len = 0;
+	ssize_t got;
+	while (len < MAX_COVER && (got = read(fd, text + len, MAX_COVER - len)) != 0) {
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			break;
+		len += (size_t)got;
+	}
+	close(fd);
+	text[len] = '\0';
+	return text;
+}
+
+void
+report_read_cover(struct report *r, const char *root)
+{
+	if (root == NULL)
+		return;
+	for (size_t i = 0; i < sizeof cover_names / sizeof *cover_names && r->cover == NULL; i++)
+		r->cover = read_cover_file(root, cover_names[i]);
+}
+
+/* --- the title page --- */
+
+/* The parts of a title page's text: "# title", then "- key: value"
+ * lines (attributes, shown as written), then everything else. */
+struct cover {
+	struct buf title, attributes, body;
+};
+
+/* "- key: value" with a short key: one line of the attribute list. */
+static bool
+cover_attribute(struct buf *out, const char *line, size_t len)
+{
+	if (len < 4 || strchr("-*", line[0]) == NULL || line[1] != ' ')
+		return false;
+	const char *key = line + 2, *colon = memchr(key, ':', len - 2);
+	if (colon == NULL || colon - key > 30 || colon == key)
+		return false;
+	const char *value = colon + 1 + strspn(colon + 1, " \t");
+	buf_puts(out, "<dt>");
+	html_text_len(out, key, (size_t)(colon - key));
+	buf_puts(out, "</dt><dd>");
+	html_text_len(out, value, len - (size_t)(value - line));
+	buf_puts(out, "</dd>\n");
+	return true;
+}
+
+/* Attributes are the "- key: value" lines before the first level-2
+ * heading (as in a persona); the other lines are the introduction. */
+static void
+cover_split(struct cover *c, const char *text)
+{
+	bool in_sections = false;
+	for (const char *line = text; *line != '\0';) {
+		size_t len = strcspn(line, "\r\n");
+		const char *next = line + len;
+		next += *next == '\r';
+		next += *next == '\n';
+		if (c->title.len == 0 && c->body.len == 0 && len > 2 && line[0] == '#' && line[1] == ' ') {
+			buf_add(&c->title, line + 2, len - 2);
+		} else if (in_sections || !cover_attribute(&c->attributes, line, len)) {
+			in_sections = in_sections || (len > 2 && line[0] == '#');
+			if (len > 0 || c->body.len > 0) {
+				buf_add(&c->body, line, len);
+				buf_putc(&c->body, '\n');
+			}
+		}
+		line = next;
+	}
+}
+
+void
+report_title(struct buf *out, const struct report *r)
+{
+	struct cover c = {{0}, {0}, {0}};
+	if (r->cover != NULL)
+		cover_split(&c, r->cover);
+	buf_puts(out, c.title.len > 0 ? buf_str(&c.title) : msg(r->lang, M_REP_TITLE));
+	buf_free(&c.title), buf_free(&c.attributes), buf_free(&c.body);
+}
+
+/* Text as the inside of a CSS string: letters, digits, spaces and UTF-8
+ * as they are, every other byte as a hexadecimal escape (so no quote,
+ * backslash, '<' or line end can end the string or the style). */
+static void
+css_string(struct buf *out, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    *p == ' ' || *p >= 0x80)
+			buf_putc(out, (char)*p);
+		else
+			buf_printf(out, "\\%x ", *p);
+	}
+}
+
+void
+report_running_header(struct buf *out, const struct report *r)
+{
+	struct buf title = {0};
+	report_title(&title, r);
+	char *masked = personal_masked_copy(buf_str(&title));
+	buf_puts(out, "<style>\n@page{@top-center{content:\"");
+	css_string(out, masked != NULL ? masked : buf_str(&title));
+	buf_puts(out, "\"}}\n</style>\n");
+	free(masked);
+	buf_free(&title);
+}
+
+void
+report_title_page(struct buf *out, const struct report *r, const char *summary_line)
+{
+	enum lang lang = r->lang;
+	struct cover c = {{0}, {0}, {0}};
+	if (r->cover != NULL)
+		cover_split(&c, r->cover);
+	buf_puts(out, "<header class=\"title-page\">\n<h1>");
+	if (c.title.len > 0)
+		html_text(out, buf_str(&c.title));
+	else
+		html_text(out, msg(lang, M_REP_TITLE));
+	buf_puts(out, "</h1>\n");
+	if (c.attributes.len > 0)
+		buf_printf(out, "<dl class=\"cover-facts\">\n%s</dl>\n", buf_str(&c.attributes));
+	if (c.body.len > 0) {
+		buf_puts(out, "<div class=\"intro\">\n");
+		report_markdown_text(out, buf_str(&c.body));
+		buf_puts(out, "</div>\n");
+	}
+	else
+		buf_printf(out, "<p class=\"intro\">%s</p>\n", msg(lang, M_REP_INTRO));
+	struct buf how = {0};
+	msg_append(&how, lang, M_REP_HOW_TO_READ, msg(lang, M_R_IMPACT_1), msg(lang, M_R_IMPACT_2),
+		   msg(lang, M_R_IMPACT_3));
+	buf_puts(out, "<p class=\"how-to-read\">");
+	html_text(out, buf_str(&how));
+	buf_puts(out, "</p>\n");
+	buf_free(&how);
+	buf_puts(out, "<p class=\"summary-line\">");
+	html_text(out, summary_line);
+	buf_puts(out, "</p>\n</header>\n");
+	buf_free(&c.title), buf_free(&c.attributes), buf_free(&c.body);
+}
+
+/* --- what we saw: the themes --- */
+
+/* Friction rules by the number of findings, most first (then in code
+ * order); returns how many have any. */
+static size_t
+themes(const size_t *found, enum code *order)
+{
+	size_t n = 0;
+	for (int c = 0; c < CODE__MAX; c++)
+		if (code_is_friction((enum code)c) && found[c] > 0)
+			order[n++] = (enum code)c;
+	for (size_t i = 1; i < n; i++)
+		for (size_t k = i; k > 0 && found[order[k]] > found[order[k - 1]]; k--) {
+			enum code t = order[k];
+			order[k] = order[k - 1];
+			order[k - 1] = t;
+		}
+	return n;
+}
+
+static void
+theme_item(struct buf *out, enum lang lang, enum code code, size_t count)
+{
+	const struct rule *rule = rule_of_code(code);
+	const struct code_info *info = code_info(code);
+	buf_puts(out, "<li><b>");
+	struct buf line = {0};
+	report_rule_words(&line, code, lang);
+	html_text(out, buf_str(&line));
+	buf_printf(out, "</b> <span class=\"code\">%s</span>", info->id);
+	buf_clear(&line);
+	buf_puts(&line, " (");
+	if (count == 1)
+		msg_append(&line, lang, M_REP_THEME_COUNT_1, count);
+	else
+		msg_append(&line, lang, M_REP_THEME_COUNT_N, count);
+	buf_puts(&line, "). ");
+	if (rule != NULL)
+		buf_puts(&line, (msg)(lang, rule->why));
+	html_text(out, buf_str(&line));
+	buf_free(&line);
+	buf_puts(out, "</li>\n");
+}
+
+/* What the organisations could change: the action of each theme. */
+static void
+action_list(struct buf *out, enum lang lang, const enum code *order, size_t n)
+{
+	buf_printf(out, "<h3>%s</h3>\n<ul class=\"actions\">\n", msg(lang, M_REP_ACTIONS));
+	for (size_t i = 0; i < n && i < MAX_THEMES; i++) {
+		const struct rule *rule = rule_of_code(order[i]);
+		if (rule == NULL)
+			continue;
+		buf_puts(out, "<li>");
+		html_text(out, (msg)(lang, rule->action));
+		buf_puts(out, "</li>\n");
+	}
+	buf_puts(out, "</ul>\n");
+}
+
+/* The rules that fire most, why they matter, and what could change. */
+static void
+theme_list(struct buf *out, enum lang lang, const struct diags *diags)
+{
+	size_t found[CODE__MAX];
+	enum code order[CODE__MAX];
+	diags_count_codes(diags, found);
+	size_t n = themes(found, order);
+	buf_printf(out, "<h3>%s</h3>\n", msg(lang, M_REP_THEMES));
+	if (n == 0) {
+		buf_printf(out, "<p class=\"none\">%s</p>\n", msg(lang, M_REP_NO_THEMES));
+		return;
+	}
+	buf_puts(out, "<ol class=\"themes\">\n");
+	for (size_t i = 0; i < n && i < MAX_THEMES; i++)
+		theme_item(out, lang, order[i], found[order[i]]);
+	buf_puts(out, "</ol>\n");
+	action_list(out, lang, order, n);
+}
+
+/* --- what we saw: the open questions --- */
+
+static void
+html_element_text(struct buf *out, const char *tag, const char *s)
+{
+	buf_printf(out, "<%s>", tag);
+	html_text(out, s);
+	buf_printf(out, "</%s>\n", tag);
+}
+
+static const char *
+journey_title(const struct report *r, const char *id)
+{
+	for (size_t i = 0; id != NULL && i < r->n_journeys; i++)
+		if (strcmp(r->journeys[i].id, id) == 0)
+			return r->journeys[i].title;
+	return id;
+}
+
+static bool
+same_journey(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* The questions under their journey's title (diags are sorted, so a
+ * journey's questions come together); the first few only. */
+static void
+open_questions(struct buf *out, const struct report *r, const struct diags *diags)
+{
+	enum lang lang = r->lang;
+	size_t n = 0;
+	const char *journey = NULL;
+	for (size_t i = 0; i < diags->n; i++) {
+		const struct diag *d = &diags->items[i];
+		if (d->severity != SEV_QUESTION)
+			continue;
+		if (n++ == 0)
+			buf_printf(out, "<h3>%s</h3>\n<p>%s</p>\n<ul class=\"open-questions\">\n",
+				   msg(lang, M_REP_QUESTIONS), msg(lang, M_REP_QUESTIONS_SUMMARY));
+		if (n > MAX_SUMMARY_QUESTIONS)
+			continue;
+		if (n == 1 || !same_journey(journey, d->journey)) {
+			buf_puts(out, n > 1 ? "</ul></li>\n<li>" : "<li>");
+			html_text(out, journey_title(r, d->journey));
+			buf_puts(out, "\n<ul>\n");
+			journey = d->journey;
+		}
+		html_element_text(out, "li", d->message);
+	}
+	if (n == 0)
+		return;
+	buf_puts(out, "</ul></li>\n");
+	if (n > MAX_SUMMARY_QUESTIONS) {
+		struct buf line = {0};
+		msg_append(&line, lang, M_REP_MORE_QUESTIONS, n - MAX_SUMMARY_QUESTIONS);
+		html_element_text(out, "li", buf_str(&line));
+		buf_free(&line);
+	}
+	buf_puts(out, "</ul>\n");
+}
+
+void
+report_what_we_saw(struct buf *out, const struct report *r, const struct diags *diags)
+{
+	theme_list(out, r->lang, diags);
+	open_questions(out, r, diags);
+}
