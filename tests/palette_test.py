@@ -11,6 +11,9 @@ MIN_DELTA_E is 20: about ten times the just-noticeable difference (2.3), so
 that two colours are told apart at a glance in a small area such as a 10-pt
 marker, where colour discrimination is much weaker than in large fields. The
 glyphs (● ▲ ⬢) carry the impact level anyway; the colour must not mislead.
+The domains' lane edges are held to the same 20, pairwise over all eight
+default tints (a chain repeats them after the eighth), although the lanes
+are named in their headers: a lane is recognised across a page by colour.
 
 Usage: palette_test.py [PALETTE.def | CHAIN.json]   (default: src/palette.def
 next to this folder). A chain model's own domain colours get the same
@@ -104,6 +107,15 @@ def contrast_checks(pal):
     checks.append(("question text on its marker", c["QUESTION_TEXT"], c["QUESTION_FILL"], TEXT))
     checks.append(("opportunity symbol on its note", c["OPPORTUNITY_STRONG"], c["OPPORTUNITY_LIGHT"],
                    TEXT))
+    if "MAP_AXIS" in c:
+        # The journey map: the zero line and the emotion curve are graphics
+        # (3:1); the row names are text on their band. The grid (MAP_RULE)
+        # is decoration, which WCAG 2.2 SC 1.4.11 does not ask contrast of.
+        checks.append(("map zero line", c["MAP_AXIS"], bg, GRAPHIC))
+        checks.append(("map zero line on the row band", c["MAP_AXIS"], c["MAP_ROW_BAND"], GRAPHIC))
+        checks.append(("map emotion curve", c["MAP_CURVE"], bg, GRAPHIC))
+        checks.append(("text on the map's row band", text, c["MAP_ROW_BAND"], TEXT))
+        checks.append(("grey text on the map's row band", c["GREY_TEXT"], c["MAP_ROW_BAND"], TEXT))
     for i, (band, strong, dark) in enumerate(pal["tint"] + [pal["grey"]]):
         name = f"domain {i + 1}" if i < len(pal["tint"]) else "grey domain"
         checks.append((f"{name} lane edge on its band", dark, band, GRAPHIC))
@@ -122,6 +134,8 @@ def distinct_sets(pal):
         "impact and question markers": [(f"impact {i}", fill) for i, (fill, _) in
                                         enumerate(pal["impact"], 1)]
         + [("question", c["QUESTION_FILL"])],
+        "domain lane edges": [(f"domain {i}", dark) for i, (_, _, dark) in
+                              enumerate(pal["tint"], 1)],
     }
 
 
