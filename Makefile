@@ -184,6 +184,8 @@ check-palette:
 	python3 tests/palette_test.py src/palette.def
 	! python3 tests/palette_test.py tests/palette/before-issue13.def >/dev/null
 	! python3 tests/palette_test.py tests/golden/s008-colour/chains/regio.json >/dev/null
+	python3 tests/palette_test.py tests/golden/s008-impact-colours/chains/goed.json >/dev/null
+	! python3 tests/palette_test.py tests/golden/s008-impact-colours/chains/licht.json >/dev/null
 
 check-unit: $(UNIT_BIN)
 	$(UNIT_BIN)

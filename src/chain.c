@@ -61,6 +61,28 @@ check_chain_id(const struct text *id, const char *member, struct loc at,
 	return true;
 }
 
+/* A contrast ratio as shown in a message: one decimal, rounded down, so
+ * that 2.96:1 is not shown as the 3.0:1 it fails. */
+static void
+show_ratio(char shown[16], double ratio)
+{
+	snprintf(shown, 16, "%.1f", floor(ratio * 10) / 10);
+}
+
+static const enum msg visions[VISION__MAX] = {M_VISION_NORMAL, M_VISION_PROTANOPIA,
+					      M_VISION_DEUTERANOPIA, M_VISION_TRITANOPIA};
+
+/* Whether people with some colour vision can hardly tell a and b apart;
+ * if so, *v is that vision and shown the difference there. */
+static bool
+colours_alike(const char *a, const char *b, enum vision *v, char shown[16])
+{
+	double difference;
+	*v = colour_hardest_vision(a, b, &difference);
+	snprintf(shown, 16, "%.0f", floor(difference));
+	return difference < MIN_COLOUR_DIFFERENCE;
+}
+
 /* A domain's own colour: "#rrggbb" (else an error), with 3:1 contrast
  * against white for the lane edge and the card border (else a warning:
  * the pictures can still be drawn). */
@@ -79,7 +101,7 @@ validate_colour(const struct domain *dom, struct diags *diags)
 	double ratio = colour_contrast(dom->colour.s, "#ffffff");
 	if (ratio < CONTRAST_GRAPHIC) {
 		char shown[16];
-		snprintf(shown, sizeof shown, "%.1f", floor(ratio * 10) / 10);
+		show_ratio(shown, ratio);
 		struct diag *d = diag_emit(diags, CODE_S008, &dom->colour.loc, M_S008_COLOUR_LIGHT,
 					   dom->colour.s, id, shown);
 		d->severity = SEV_WARNING;
@@ -93,20 +115,15 @@ validate_colour(const struct domain *dom, struct diags *diags)
 static void
 validate_colour_pairs(const struct chain *c, struct diags *diags)
 {
-	static const enum msg visions[VISION__MAX] = {
-		M_VISION_NORMAL, M_VISION_PROTANOPIA, M_VISION_DEUTERANOPIA, M_VISION_TRITANOPIA};
 	for (size_t i = 0; i < c->n_domains; i++) {
 		const struct domain *a = c->domains[i];
 		for (size_t k = i + 1; k < c->n_domains && colour_is_hex(a->colour.s); k++) {
 			const struct domain *b = c->domains[k];
-			double difference;
-			if (!colour_is_hex(b->colour.s))
-				continue;
-			enum vision v = colour_hardest_vision(a->colour.s, b->colour.s, &difference);
-			if (difference >= MIN_COLOUR_DIFFERENCE)
-				continue;
+			enum vision v;
 			char shown[16];
-			snprintf(shown, sizeof shown, "%.0f", floor(difference));
+			if (!colour_is_hex(b->colour.s) ||
+			    !colours_alike(a->colour.s, b->colour.s, &v, shown))
+				continue;
 			struct diag *d = diag_emit(diags, CODE_S008, &b->colour.loc, M_S008_COLOURS_ALIKE,
 						   a->id.s ? a->id.s : "", b->id.s ? b->id.s : "",
 						   (msg)(diags->lang, visions[v]), shown);
@@ -114,6 +131,81 @@ validate_colour_pairs(const struct chain *c, struct diags *diags)
 			diag_hint(diags, d, M_H_COLOURS_ALIKE);
 		}
 	}
+}
+
+static void
+warn_impact(struct diags *diags, struct diag *d)
+{
+	d->severity = SEV_WARNING;
+	diag_hint(diags, d, M_H_IMPACT_COLOURS);
+}
+
+/* One impact colour as a marker: 3:1 against white (a warning, the
+ * pictures can still be drawn). Its text, black or white, always has
+ * 4.58:1 or more, so it needs no check. */
+static void
+validate_impact_contrast(const struct text *colour, int level, struct diags *diags)
+{
+	char shown[16];
+	double ratio = colour_contrast(colour->s, "#ffffff");
+	if (ratio < CONTRAST_GRAPHIC) {
+		show_ratio(shown, ratio);
+		warn_impact(diags, diag_emit(diags, CODE_S008, &colour->loc, M_S008_IMPACT_LIGHT,
+					     colour->s, level, shown));
+	}
+}
+
+/* Impact levels that people with some colour vision can hardly tell apart
+ * from each other or from the question markers: a warning per pair. */
+static void
+validate_impact_pairs(const struct text_list *list, struct diags *diags)
+{
+	enum vision v;
+	char shown[16];
+	for (size_t i = 0; i < list->n; i++) {
+		const struct text *a = &list->items[i];
+		for (size_t k = i + 1; k < list->n; k++)
+			if (colours_alike(a->s, list->items[k].s, &v, shown))
+				warn_impact(diags, diag_emit(diags, CODE_S008, &list->items[k].loc,
+							     M_S008_IMPACTS_ALIKE, (int)i + 1,
+							     (int)k + 1,
+							     (msg)(diags->lang, visions[v]), shown));
+		if (colours_alike(a->s, colour_hex(COLOUR_QUESTION_FILL), &v, shown))
+			warn_impact(diags, diag_emit(diags, CODE_S008, &a->loc, M_S008_IMPACT_QUESTION,
+						     (int)i + 1, (msg)(diags->lang, visions[v]),
+						     shown));
+	}
+}
+
+/* The chain model's own impact colours ("impact_colours"): three, each
+ * "#rrggbb" (else an error, and the palette's are drawn), then the same
+ * checks as tests/palette_test.py makes of the palette, as warnings. */
+static void
+validate_impact_colours(const struct chain *c, struct diags *diags)
+{
+	const struct text_list *list = &c->impact_colours;
+	if (list->n == 0)
+		return;
+	if (list->n != IMPACT_LEVELS) {
+		diag_hint(diags, diag_emit(diags, CODE_S008, &list->loc, M_S008_IMPACT_COUNT,
+					   (long)list->n),
+			  M_H_IMPACT_COLOURS);
+		return;
+	}
+	bool usable = true;
+	for (size_t k = 0; k < list->n; k++)
+		if (!colour_is_hex(list->items[k].s)) {
+			const char *given = list->items[k].s ? list->items[k].s : "";
+			diag_hint(diags, diag_emit(diags, CODE_S008, &list->items[k].loc,
+						   M_S008_IMPACT_COLOUR, (int)k + 1, given),
+				  M_H_COLOUR);
+			usable = false;
+		}
+	if (!usable)
+		return;
+	for (size_t k = 0; k < list->n; k++)
+		validate_impact_contrast(&list->items[k], (int)k + 1, diags);
+	validate_impact_pairs(list, diags);
 }
 
 /* Reports domains with the same id; fills by_id (id -> index of the first
@@ -312,6 +404,7 @@ chain_validate(struct doc *doc, struct diags *diags)
 	idmap_free(&domains);
 	settle_thresholds(&c->thresholds, diags);
 	validate_disable(c, diags);
+	validate_impact_colours(c, diags);
 	if (!c->jargon_given)
 		for (size_t i = 0; i < sizeof default_jargon / sizeof *default_jargon; i++)
 			text_list_add(doc, &c->jargon, default_jargon[i], at);

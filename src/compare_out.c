@@ -246,10 +246,10 @@ html_built(struct buf *out, void (*build)(struct buf *, const struct comparison 
 static void
 html_impact(struct buf *out, int impact)
 {
-	const struct impact_style *style = impact_style(impact);
+	struct impact_style style = impact_style_of(NULL, impact);
 	buf_printf(out, "<td class=\"impact impact-%d\" style=\"background:%s;color:%s;"
-		   "text-align:center;padding:2px 6px\">%s %d</td>", impact, style->fill, style->text,
-		   style->glyph, impact);
+		   "text-align:center;padding:2px 6px\">%s %d</td>", impact, style.fill, style.text,
+		   style.glyph, impact);
 }
 
 #define CELL "<td style=\"padding:2px 6px;vertical-align:top\">"

@@ -97,6 +97,7 @@ map_prepare(const struct pathway *p, struct map_spec *spec)
 	const struct journey *j = p->journey;
 	memset(spec, 0, sizeof *spec);
 	spec->lang = p->lang;
+	spec->chain = p->chain;
 	spec->id = xstrdup(j->id.s ? j->id.s : "");
 	spec->title = plain(j->title.s && *j->title.s ? j->title.s : j->id.s);
 	struct buf line = {0};

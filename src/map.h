@@ -65,6 +65,7 @@ struct map_spec {
 	struct map_marks journey_marks; /* findings about the journey as a whole */
 	size_t n_stages;
 	struct map_stage *stages;
+	const struct chain *chain; /* its impact colours (palette.h); borrowed */
 };
 
 /* The map of p (p->all_lanes is not used). */

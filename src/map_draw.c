@@ -167,7 +167,7 @@ draw_centred(const struct ink *k, double cx, double cy, const char *text, double
 static double
 impact_shape_width(int impact, double size)
 {
-	return strcmp(impact_style(impact)->shape, "triangle") == 0 ? size * TRIANGLE_WIDTH : size;
+	return strcmp(impact_style_of(NULL, impact).shape, "triangle") == 0 ? size * TRIANGLE_WIDTH : size;
 }
 
 /* The outline of an impact's shape as palette.def names it (the same
@@ -176,7 +176,7 @@ impact_shape_width(int impact, double size)
 static void
 impact_shape(cairo_t *cr, int impact, double cx, double cy, double size)
 {
-	const char *shape = impact_style(impact)->shape;
+	const char *shape = impact_style_of(NULL, impact).shape;
 	double r = size / 2;
 	cairo_new_path(cr);
 	if (strcmp(shape, "triangle") == 0) {
@@ -206,15 +206,16 @@ impact_shape(cairo_t *cr, int impact, double cx, double cy, double size)
 static double
 text_drop(int impact, double size)
 {
-	return strcmp(impact_style(impact)->shape, "triangle") == 0 ? size * 0.12 : 0;
+	return strcmp(impact_style_of(NULL, impact).shape, "triangle") == 0 ? size * 0.12 : 0;
 }
 
 /* Fills and outlines an impact's shape in its palette colours. */
 static void
-fill_impact_shape(cairo_t *cr, int impact, double cx, double cy, double size)
+fill_impact_shape(cairo_t *cr, const struct chain *chain, int impact, double cx, double cy,
+		  double size)
 {
 	impact_shape(cr, impact, cx, cy, size);
-	set_color(cr, impact_style(impact)->fill);
+	set_color(cr, impact_style_of(chain, impact).fill);
 	cairo_fill_preserve(cr);
 	set_color(cr, COLOR_TEXT);
 	cairo_set_line_width(cr, 0.8);
@@ -241,9 +242,9 @@ draw_mark(const struct ink *k, double x, double cy, const struct map_mark *m)
 	}
 	snprintf(number, sizeof number, "%d", m->number);
 	double w = impact_shape_width(m->impact, MARK);
-	fill_impact_shape(cr, m->impact, x + w / 2, cy, MARK);
+	fill_impact_shape(cr, k->spec->chain, m->impact, x + w / 2, cy, MARK);
 	draw_centred(k, x + w / 2, cy + text_drop(m->impact, MARK), number, SIZE_TEXT, true,
-		     impact_style(m->impact)->text);
+		     impact_style_of(k->spec->chain, m->impact).text);
 	return w;
 }
 
@@ -524,7 +525,7 @@ draw_key(const struct ink *k)
 	static const enum msg impact_word[] = {M_R_IMPACT_1, M_R_IMPACT_2, M_R_IMPACT_3};
 	for (int i = 0; i < 3; i++) {
 		double w = impact_shape_width(i + 1, MARK * 0.8);
-		fill_impact_shape(cr, i + 1, x + w / 2, y, MARK * 0.8);
+		fill_impact_shape(cr, k->spec->chain, i + 1, x + w / 2, y, MARK * 0.8);
 		x = key_entry(k, x + w + 3, y, (msg)(lang, impact_word[i]));
 	}
 	struct map_mark question = {1, 0, true};

@@ -277,6 +277,8 @@ struct chain {
 	struct text_list jargon;
 	bool jargon_given;            /* false: the default list applies */
 	struct text_list disable;     /* rule codes */
+	struct text_list impact_colours; /* "#rrggbb" of impact 1, 2, 3
+					  * (palette.h); none: the palette's */
 	struct phrases *jargon_words; /* filled by chain_validate: the jargon
 				       * split and indexed (readability.h) */
 	struct idmap names;           /* filled by chain_validate: each id as

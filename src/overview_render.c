@@ -76,9 +76,9 @@ put_friction_row(struct buf *out, const struct draw *d, const struct ov_position
 	int level = overview_level(p->friction, d->highest);
 	if (level == 0)
 		return;
-	const struct impact_style *style = impact_style(level);
+	struct impact_style style = impact_style_of(d->ov->chain, level);
 	buf_printf(out, "<TR><TD ALIGN=\"LEFT\" BGCOLOR=\"%s\"><FONT POINT-SIZE=\"10\" COLOR=\"%s\"><B>%s ",
-		   style->fill, style->text, style->glyph);
+		   style.fill, style.text, style.glyph);
 	msg_append(out, d->lang, M_OV_FRICTION, p->friction);
 	buf_puts(out, "</B></FONT></TD></TR>");
 }
@@ -88,7 +88,7 @@ position_label(struct buf *out, const struct draw *d, const struct ov_position *
 {
 	struct tint t = tint_of(d->ov->chain, p->pos);
 	int level = overview_level(p->friction, d->highest);
-	const char *border = level ? impact_style(level)->fill : p->stages ? t.dark : COLOR_UNVISITED;
+	const char *border = level ? impact_style_of(d->ov->chain, level).fill : p->stages ? t.dark : COLOR_UNVISITED;
 	buf_printf(out, "<TABLE BORDER=\"%d\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"4\" "
 		   "COLOR=\"%s\" BGCOLOR=\"%s\" STYLE=\"rounded\">",
 		   level ? 3 : 1, border, t.band);
@@ -125,9 +125,9 @@ put_scale(struct buf *out, const struct draw *d, enum msg name, int highest)
 		int high = level == 3 ? highest : highest * level / 3;
 		if (high < low)
 			continue;
-		const struct impact_style *style = impact_style(level);
+		struct impact_style style = impact_style_of(d->ov->chain, level);
 		buf_printf(out, "<TD BGCOLOR=\"%s\"><FONT POINT-SIZE=\"10\" COLOR=\"%s\">%s ",
-			   style->fill, style->text, style->glyph);
+			   style.fill, style.text, style.glyph);
 		buf_printf(out, high > low ? "%d\xE2\x80\x93%d" : "%d", low, high);
 		buf_puts(out, "</FONT></TD>");
 		low = high + 1;
@@ -318,7 +318,7 @@ static void
 style_move(struct draw *d, Agedge_t *e, const struct ov_edge *m, const char *kind, bool flat)
 {
 	int level = overview_level(m->friction, d->highest_move);
-	set(e, "color", level ? impact_style(level)->fill : COLOR_NO_FRICTION);
+	set(e, "color", level ? impact_style_of(d->ov->chain, level).fill : COLOR_NO_FRICTION);
 	set_hundredths(e, "penwidth", pen_width(m->count, d->most));
 	if (strcmp(kind, "down") == 0)
 		set(e, "style", "dashed");

@@ -2,6 +2,7 @@
 #include "palette.h"
 
 #include "mem.h"
+#include "model.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -57,17 +58,43 @@ static const struct tint grey = {
 
 enum { N_IMPACTS = sizeof impacts / sizeof impacts[0], N_TINTS = sizeof tints / sizeof tints[0] };
 
+_Static_assert(N_IMPACTS == IMPACT_LEVELS, "palette.def has one IMPACT line per impact level");
+
 const char *
 colour_hex(enum colour c)
 {
 	return c < COLOUR__MAX ? colours[c] : colours[COLOUR_TEXT];
 }
 
-const struct impact_style *
-impact_style(int impact)
+/* Whether a chain model gives its own impact colours, all usable. */
+static bool
+has_impact_colours(const struct chain *chain)
+{
+	if (chain == NULL || chain->impact_colours.n != IMPACT_LEVELS)
+		return false;
+	for (size_t k = 0; k < IMPACT_LEVELS; k++)
+		if (!colour_is_hex(chain->impact_colours.items[k].s))
+			return false;
+	return true;
+}
+
+const char *
+colour_text_on(const char *fill)
+{
+	return colour_contrast("#000000", fill) >= colour_contrast("#ffffff", fill) ? "#000000"
+										      : "#ffffff";
+}
+
+struct impact_style
+impact_style_of(const struct chain *chain, int impact)
 {
 	int k = impact < 1 ? 0 : impact > N_IMPACTS ? N_IMPACTS - 1 : impact - 1;
-	return &impacts[k];
+	struct impact_style style = impacts[k];
+	if (has_impact_colours(chain)) {
+		style.fill = chain->impact_colours.items[k].s;
+		style.text = colour_text_on(style.fill);
+	}
+	return style;
 }
 
 struct tint
@@ -217,9 +244,10 @@ tint_from_colour(const char *hex)
 }
 
 void
-palette_css(struct buf *out)
+palette_css(struct buf *out, const struct chain *chain)
 {
-	for (int k = 0; k < N_IMPACTS; k++)
-		buf_printf(out, ".impact-%d{background:%s;color:%s}\n", k + 1, impacts[k].fill,
-			   impacts[k].text);
+	for (int level = 1; level <= N_IMPACTS; level++) {
+		struct impact_style style = impact_style_of(chain, level);
+		buf_printf(out, ".impact-%d{background:%s;color:%s}\n", level, style.fill, style.text);
+	}
 }

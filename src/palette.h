@@ -1,4 +1,4 @@
-/* palette.h - the colours and impact shapes of every picture, read from the one table src/palette.def. Included by: chain.c, map_draw.c, pathway_labels.h, pathway.c, overview_render.c, compare_out.c, report.c, report_page.c, tests/unit/. */
+/* palette.h - the colours and impact shapes of every picture, read from the one table src/palette.def. Included by: chain.c, map.h, map_draw.c, pathway_labels.h, pathway.c, overview_render.c, compare_out.c, report.c, report_page.c, tests/unit/. */
 #ifndef KETEN_PALETTE_H
 #define KETEN_PALETTE_H
 
@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 struct buf;
+struct chain;
 
 /* The named colours of palette.def, as COLOUR_<name>. */
 enum colour {
@@ -25,7 +26,8 @@ enum colour {
 const char *colour_hex(enum colour c);
 
 /* How an impact level is shown: its fill, the text written on it, and its
- * glyph (●, ▲, ⬢), so that impact never rests on colour alone. */
+ * glyph (●, ▲, ⬢), so that impact never rests on colour alone. The strings
+ * are palette.def's or the chain model's: they live as long as the chain. */
 struct impact_style {
 	const char *fill;
 	const char *text;
@@ -33,8 +35,17 @@ struct impact_style {
 	const char *shape;
 };
 
-/* The style of impact 1-3; an impact outside is taken as the nearest. */
-const struct impact_style *impact_style(int impact);
+/* The style of impact 1-3 (an impact outside is taken as the nearest) in
+ * the pictures of a chain: the fill is the chain model's own
+ * "impact_colours" when it gives three colours "#rrggbb", the text on it
+ * then black or white, whichever contrasts more; else both are
+ * palette.def's, as for chain NULL. Glyph and shape are palette.def's for
+ * every chain. */
+struct impact_style impact_style_of(const struct chain *chain, int impact);
+
+/* The number of impact levels (palette.def's IMPACT lines, and the length
+ * of a chain model's "impact_colours"). */
+#define IMPACT_LEVELS 3
 
 /* The colours of a domain's lane: the band, the header and card title, and
  * the border (the lane's edge); "#rrggbb", held in the value itself. */
@@ -52,6 +63,9 @@ struct tint grey_tint(void);
 /* A region's own colour for a domain (the chain model's "colour"): the
  * edge as given, the band and the header mixed from it with white. */
 struct tint tint_from_colour(const char *hex);
+
+/* Black or white, whichever contrasts more with fill ("#rrggbb"). */
+const char *colour_text_on(const char *fill);
 
 /* Whether s is a colour as the chain model writes it: "#rrggbb". */
 bool colour_is_hex(const char *s);
@@ -81,8 +95,9 @@ enum vision colour_hardest_vision(const char *a, const char *b, double *differen
 #define CONTRAST_GRAPHIC 3.0
 #define CONTRAST_TEXT 4.5
 
-/* The CSS rules of the impact badges, ".impact-N{…}", for the report's
- * style sheet (the glyph is written in the badge's text). */
-void palette_css(struct buf *out);
+/* The CSS rules of the impact badges, ".impact-N{…}", in the colours of a
+ * chain (NULL: palette.def's), for the report's style sheet (the glyph is
+ * written in the badge's text). */
+void palette_css(struct buf *out, const struct chain *chain);
 
 #endif

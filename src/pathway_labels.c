@@ -130,10 +130,11 @@ stage_id(const struct pathway *p, long i)
 
 /* The colours of a marker: its impact's, or a question's neutral ones. */
 static void
-marker_colours(const struct marker *m, const char **fill, const char **text)
+marker_colours(const struct pathway *p, const struct marker *m, const char **fill,
+	       const char **text)
 {
-	*fill = m->question ? QUESTION_FILL : impact_style(m->impact)->fill;
-	*text = m->question ? QUESTION_TEXT : impact_style(m->impact)->text;
+	*fill = m->question ? QUESTION_FILL : impact_style_of(p->chain, m->impact).fill;
+	*text = m->question ? QUESTION_TEXT : impact_style_of(p->chain, m->impact).text;
 }
 
 /* A marker's anchor name: "finding-3", or "question-1" for a question. */
@@ -146,12 +147,12 @@ marker_anchor(const struct marker *m)
 /* A marker's shown number: its impact's glyph and its number, "▲ 3", or
  * "?1" for a question. */
 static void
-put_marker_number(struct buf *out, const struct marker *m)
+put_marker_number(struct buf *out, const struct pathway *p, const struct marker *m)
 {
 	if (m->question)
 		buf_printf(out, "?%d", m->number);
 	else
-		buf_printf(out, "%s %d", impact_style(m->impact)->glyph, m->number);
+		buf_printf(out, "%s %d", impact_style_of(p->chain, m->impact).glyph, m->number);
 }
 
 void
@@ -183,7 +184,7 @@ put_marker_cell(struct buf *out, const struct pathway *p, const struct marker *m
 		const char *note)
 {
 	const char *fill, *text;
-	marker_colours(m, &fill, &text);
+	marker_colours(p, m, &fill, &text);
 	buf_printf(out, "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"%s\" ID=\"marker-%s%d\" "
 		   "HREF=\"#a_%s-%d\" TOOLTIP=\"", fill, m->question ? "q" : "", m->number,
 		   marker_anchor(m), m->number);
@@ -192,7 +193,7 @@ put_marker_cell(struct buf *out, const struct pathway *p, const struct marker *m
 	put_text(out, tip);
 	free(tip);
 	buf_printf(out, "\"><FONT COLOR=\"%s\" POINT-SIZE=\"10\"><B>", text);
-	put_marker_number(out, m);
+	put_marker_number(out, p, m);
 	buf_printf(out, "</B>  %s ", code_id(m->code));
 	put_text(out, code_slug(m->code, p->lang));
 	if (note != NULL && *note != '\0') {
@@ -465,7 +466,7 @@ put_team_notes(struct buf *out, const struct pathway *p, long i)
 		if (m != NULL)
 			put_marker_row(out, p, m, text);
 		else
-			put_note_row(out, impact_style(2)->fill, impact_style(2)->text, SYM_PAIN,
+			put_note_row(out, impact_style_of(p->chain, 2).fill, impact_style_of(p->chain, 2).text, SYM_PAIN,
 				     text);
 	}
 	for (size_t k = 0; k < s->opportunities.n; k++)
@@ -666,12 +667,12 @@ legend_friction_key(struct buf *out, const struct pathway *p)
 	legend_start(out, msg(p->lang, M_R_LEGEND_FRICTION));
 	for (int k = 0; k < 3; k++)
 		buf_printf(out, "<TD BGCOLOR=\"%s\"><FONT COLOR=\"%s\"> <B>%s</B> %s </FONT></TD>",
-			   impact_style(k + 1)->fill, impact_style(k + 1)->text,
-			   impact_style(k + 1)->glyph, (msg)(p->lang, impacts[k]));
+			   impact_style_of(p->chain, k + 1).fill, impact_style_of(p->chain, k + 1).text,
+			   impact_style_of(p->chain, k + 1).glyph, (msg)(p->lang, impacts[k]));
 	bool pain, opportunity, good;
 	team_notes(p, &pain, &opportunity, &good);
 	if (pain)
-		put_chip(out, impact_style(2)->fill, impact_style(2)->text, SYM_PAIN,
+		put_chip(out, impact_style_of(p->chain, 2).fill, impact_style_of(p->chain, 2).text, SYM_PAIN,
 			 msg(p->lang, M_R_TEAM_PAIN_POINT));
 	if (opportunity)
 		put_chip(out, OPPORTUNITY_LIGHT, OPPORTUNITY_STRONG, SYM_OPPORTUNITY,
@@ -694,7 +695,7 @@ static void
 legend_finding(struct buf *out, const struct pathway *p, const struct marker *m)
 {
 	const char *fill, *text;
-	marker_colours(m, &fill, &text);
+	marker_colours(p, m, &fill, &text);
 	buf_printf(out, "<TR><TD WIDTH=\"110\"></TD>"
 		   "<TD ALIGN=\"RIGHT\" VALIGN=\"TOP\" BGCOLOR=\"%s\" ID=\"%s-%d\" HREF=\"#",
 		   fill, marker_anchor(m), m->number);
@@ -706,7 +707,7 @@ legend_finding(struct buf *out, const struct pathway *p, const struct marker *m)
 	}
 	buf_printf(out, "\" TOOLTIP=\"%s %s\"><FONT COLOR=\"%s\"><B>",
 		   code_id(m->code), code_slug(m->code, p->lang), text);
-	put_marker_number(out, m);
+	put_marker_number(out, p, m);
 	buf_printf(out, "</B></FONT></TD><TD ALIGN=\"LEFT\" VALIGN=\"TOP\">%s ", code_id(m->code));
 	put_text(out, code_slug(m->code, p->lang));
 	buf_printf(out, "</TD><TD ALIGN=\"LEFT\" VALIGN=\"TOP\"><FONT COLOR=\"%s\">", GREY_TEXT);

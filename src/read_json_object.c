@@ -165,6 +165,7 @@ static const struct field chain_fields[] = {
 	FIELD(struct chain, thresholds, "thresholds", F_THRESHOLDS),
 	FIELD(struct chain, jargon, "jargon", F_JARGON),
 	FIELD(struct chain, disable, "disable", F_LIST),
+	FIELD(struct chain, impact_colours, "impact_colours", F_LIST),
 };
 
 static const struct field domain_fields[] = {

@@ -37,7 +37,7 @@ report_code_badge(struct buf *out, enum code code, int impact, enum lang lang)
 	const struct code_info *info = code_info(code);
 	buf_printf(out, "<span class=\"badge impact-%d\">", impact);
 	if (impact >= 1)
-		buf_printf(out, "%s ", impact_style(impact)->glyph);
+		buf_printf(out, "%s ", impact_style_of(NULL, impact).glyph);
 	buf_printf(out, "%s</span> %s", info->id, lang == LANG_EN ? info->slug_en : info->slug_nl);
 }
 
@@ -351,7 +351,7 @@ finding_head(struct buf *out, enum lang lang, const struct journey *j, const str
 			   info->id);
 	else
 		buf_printf(out, "<div class=\"finding-head\"><span class=\"badge impact-%d\">%s %s</span> ",
-			   m->impact, impact_style(m->impact)->glyph, info->id);
+			   m->impact, impact_style_of(NULL, m->impact).glyph, info->id);
 	struct buf line = {0};
 	report_rule_words(&line, m->code, lang);
 	if (!m->question)
@@ -419,7 +419,7 @@ finding_rule_row(struct buf *out, enum lang lang, const struct journey *j,
 	buf_printf(out, "<tr class=\"finding %c%s\" data-findings=\"%d\"><td class=\"num\">%s</td>"
 		   "<td><div class=\"finding-head\"><span class=\"badge impact-%d\">%s %s</span> ",
 		   'k', code_info(m->code)->id + 1, count, buf_str(&numbers), worst->impact,
-		   impact_style(worst->impact)->glyph, code_info(m->code)->id);
+		   impact_style_of(NULL, worst->impact).glyph, code_info(m->code)->id);
 	struct buf line = {0};
 	report_rule_words(&line, m->code, lang);
 	if (count > 1)
@@ -630,6 +630,8 @@ void
 report_add_journey(struct report *r, const struct checked_journey *cj)
 {
 	const struct doc *doc = cj->doc;
+	if (r->chain == NULL)
+		r->chain = cj->chain;
 	r->journeys = xgrow(r->journeys, r->n_journeys, &r->cap_journeys, sizeof(*r->journeys));
 	struct report_journey *rj = &r->journeys[r->n_journeys++];
 	memset(rj, 0, sizeof(*rj));

@@ -248,7 +248,7 @@ page_head(struct buf *out, const struct report *r, const struct diags *diags,
 	html_text(out, buf_str(&title));
 	buf_free(&title);
 	buf_printf(out, "</title>\n<style>\n%s", style);
-	palette_css(out);
+	palette_css(out, r->chain);
 	buf_puts(out, "</style>\n");
 	report_running_header(out, r);
 	buf_puts(out, "</head>\n<body>\n");

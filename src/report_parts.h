@@ -51,6 +51,8 @@ struct report {
 	struct report_journey *journeys;
 	size_t n_journeys, cap_journeys;
 	char *overview;     /* SVG */
+	const struct chain *chain; /* the first journey's: the impact colours of
+				    * the page style (palette.h); borrowed */
 	size_t overview_len;
 	struct report_pair *pairs; /* comparisons, in report_add_comparison order */
 	size_t n_pairs, cap_pairs;

@@ -331,6 +331,7 @@ write_chain(struct jsonw *w, const struct chain *c)
 	if (c->jargon_given || c->jargon.n > 0)
 		member_list_always(w, "jargon", &c->jargon);
 	member_list(w, "disable", &c->disable);
+	member_list(w, "impact_colours", &c->impact_colours);
 	jsonw_object_end(w);
 }
 

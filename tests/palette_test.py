@@ -16,9 +16,9 @@ default tints (a chain repeats them after the eighth), although the lanes
 are named in their headers: a lane is recognised across a page by colour.
 
 Usage: palette_test.py [PALETTE.def | CHAIN.json]   (default: src/palette.def
-next to this folder). A chain model's own domain colours get the same
-checks (contrast 3:1 against white, dE76 apart under every vision), as
-keten does when it reads them (S008 warnings). Prints one line per failed
+next to this folder). A chain model's own domain and impact colours get
+the same checks (contrast 3:1 against white, dE76 apart under every vision),
+as keten does when it reads them (S008 warnings). Prints one line per failed
 check and exits 1 if any failed.
 """
 import math
@@ -169,29 +169,56 @@ def check(path, verbose=False):
     return failures
 
 
-def check_chain(path, verbose=False):
-    """The domain colours a chain model gives: 3:1 against white, and apart
-    from each other under every vision (what keten warns about, S008)."""
-    import json
-    chain = json.load(open(path, encoding="utf-8"))["chain"]
-    colours = [(d["id"], d["colour"]) for d in chain.get("domains", []) if d.get("colour")]
+def check_pairs(what, colours, verbose=False):
+    """Failures for colours (named) closer than MIN_DELTA_E under some vision."""
     failures = []
-    for name, hexcolour in colours:
-        if not re.fullmatch(r"#[0-9a-fA-F]{6}", hexcolour):
-            failures.append(f"domain {name}: {hexcolour!r} is not #rrggbb")
-    colours = [(n, h) for n, h in colours if re.fullmatch(r"#[0-9a-fA-F]{6}", h)]
-    for name, hexcolour in colours:
-        ratio = contrast(hexcolour, "#ffffff")
-        if ratio < GRAPHIC:
-            failures.append(f"contrast: domain {name}: {hexcolour} on white is {ratio:.2f}:1, "
-                            f"needs {GRAPHIC}:1")
     for vision, matrix in [("normal vision", None)] + list(MACHADO.items()):
         for delta, a, b in smallest_differences(colours, matrix) if len(colours) > 1 else []:
             if verbose:
-                print(f"{vision:13} domains {a} / {b}: dE76 {delta:5.1f}")
+                print(f"{vision:13} {what} {a} / {b}: dE76 {delta:5.1f}")
             if delta < MIN_DELTA_E:
-                failures.append(f"{vision}: domains {a} and {b} differ by dE76 {delta:.1f}, "
+                failures.append(f"{vision}: {what} {a} and {b} differ by dE76 {delta:.1f}, "
                                 f"needs {MIN_DELTA_E}")
+    return failures
+
+
+def valid_colours(what, colours):
+    """The colours that are #rrggbb, and a failure for each that is not."""
+    good = [(n, h) for n, h in colours if isinstance(h, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", h)]
+    return good, [f"{what} {n}: {h!r} is not #rrggbb" for n, h in colours if (n, h) not in good]
+
+
+def marks_on_white(what, colours):
+    return [f"contrast: {what} {n}: {h} on white is {contrast(h, '#ffffff'):.2f}:1, needs {GRAPHIC}:1"
+            for n, h in colours if contrast(h, "#ffffff") < GRAPHIC]
+
+
+def check_chain(path, verbose=False):
+    """The colours a chain model gives (what keten warns about, S008): its
+    domains' colours 3:1 against white and apart from each other; its
+    impact colours (three) 3:1 against white and apart from each other and
+    from the question markers (palette.def's), under every vision. The text
+    on an impact colour is black or white, whichever contrasts more: that
+    is always 4.58:1 or more."""
+    import json
+    chain = json.load(open(path, encoding="utf-8"))["chain"]
+    domains, failures = valid_colours("domain", [(d["id"], d["colour"]) for d in
+                                                 chain.get("domains", []) if d.get("colour")])
+    failures += marks_on_white("domain", domains)
+    failures += check_pairs("domains", domains, verbose)
+    given = chain.get("impact_colours") or []
+    if given and len(given) != 3:
+        return failures + [f"impact_colours: {len(given)} colours, needs 3"]
+    impacts, wrong = valid_colours("impact level", [(i, h) for i, h in enumerate(given, 1)])
+    failures += wrong
+    if impacts and not wrong:
+        failures += marks_on_white("impact level", impacts)
+        here = os.path.dirname(os.path.abspath(__file__))
+        question = read_palette(os.path.join(here, "..", "src", "palette.def"))["colour"]["QUESTION_FILL"]
+        failures += check_pairs("impact levels", impacts, verbose)
+        for level, hexcolour in impacts:
+            failures += check_pairs("impact level and question", [(level, hexcolour),
+                                                                    ("question", question)], verbose)
     return failures
 
 

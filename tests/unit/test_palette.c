@@ -1,6 +1,8 @@
 /* test_palette.c - unit tests of the palette: impact styles, a region's tint, WCAG contrast and colour differences under colour-vision deficiencies, agreeing with tests/palette_test.py. */
 #include "harness.h"
 
+#include "mem.h"
+#include "model.h"
 #include "palette.h"
 
 #include <math.h>
@@ -15,17 +17,44 @@ near(double got, double want)
 
 TEST(palette_impact_levels_have_their_own_glyph)
 {
-	STR_EQ(impact_style(1)->glyph, "\xE2\x97\x8F");
-	STR_EQ(impact_style(2)->glyph, "\xE2\x96\xB2");
-	STR_EQ(impact_style(3)->glyph, "\xE2\xAC\xA2");
+	STR_EQ(impact_style_of(NULL, 1).glyph, "\xE2\x97\x8F");
+	STR_EQ(impact_style_of(NULL, 2).glyph, "\xE2\x96\xB2");
+	STR_EQ(impact_style_of(NULL, 3).glyph, "\xE2\xAC\xA2");
 	/* Outside 1-3: the nearest level. */
-	CHECK(impact_style(0) == impact_style(1));
-	CHECK(impact_style(7) == impact_style(3));
+	CHECK(impact_style_of(NULL, 0).fill == impact_style_of(NULL, 1).fill);
+	CHECK(impact_style_of(NULL, 7).fill == impact_style_of(NULL, 3).fill);
 	for (int level = 1; level <= 3; level++) {
-		CHECK(colour_contrast(impact_style(level)->fill, "#ffffff") >= CONTRAST_GRAPHIC);
-		CHECK(colour_contrast(impact_style(level)->text, impact_style(level)->fill)
-		      >= CONTRAST_TEXT);
+		struct impact_style style = impact_style_of(NULL, level);
+		CHECK(colour_contrast(style.fill, "#ffffff") >= CONTRAST_GRAPHIC);
+		CHECK(colour_contrast(style.text, style.fill) >= CONTRAST_TEXT);
 	}
+}
+
+TEST(palette_chain_gives_its_own_impact_colours)
+{
+	char light[] = "#1f6f8b", clear[] = "#FFD43B", severe[] = "#3d1552";
+	struct text colours[3] = {{.s = light}, {.s = clear}, {.s = severe}};
+	struct chain chain = {0};
+	chain.impact_colours.items = colours;
+	chain.impact_colours.n = 3;
+	STR_EQ(impact_style_of(&chain, 1).fill, "#1f6f8b");
+	STR_EQ(impact_style_of(&chain, 1).text, "#ffffff");
+	/* Text is black or white, whichever contrasts more; upper case is read. */
+	STR_EQ(impact_style_of(&chain, 2).text, "#000000");
+	STR_EQ(impact_style_of(&chain, 2).glyph, impact_style_of(NULL, 2).glyph);
+	/* The report's badges take them too. */
+	struct buf css = {0};
+	palette_css(&css, &chain);
+	CHECK(strstr(buf_str(&css), ".impact-2{background:#FFD43B;color:#000000}") != NULL);
+	buf_free(&css);
+	/* A colour that is not #rrggbb: the palette's, all three. */
+	char wrong[] = "red";
+	colours[2].s = wrong;
+	STR_EQ(impact_style_of(&chain, 1).fill, impact_style_of(NULL, 1).fill);
+	/* Not three: the palette's. */
+	colours[2].s = severe;
+	chain.impact_colours.n = 2;
+	STR_EQ(impact_style_of(&chain, 1).fill, impact_style_of(NULL, 1).fill);
 }
 
 TEST(palette_contrast_and_differences_agree_with_the_python_test)
