@@ -70,7 +70,7 @@ API_OBJ   = $(BUILD)/api/check_one.o
 SCALING_BIN = $(BUILD)/scaling-inline-svg
 SCALING_OBJ = $(BUILD)/scaling/inline_svg.o
 
-.PHONY: all deps demo test check-palette check-headers check-portable check-unit check-api check-golden check-examples check-render check-map \
+.PHONY: all deps demo test check-palette check-overview check-headers check-portable check-unit check-api check-golden check-examples check-render check-map \
         check-report check-scaffold check-scaling check-messages check-asan check-valgrind check-regress fuzz bench clean \
         install uninstall
 
@@ -165,7 +165,7 @@ demo: deps
 
 test: deps
 	$(MAKE) check-headers check-portable check-unit check-api check-messages check-golden check-examples check-render check-map check-report check-scaffold check-regress check-scaling \
-	check-palette
+	check-palette check-overview
 
 # Every #include keeps to the first line of the header it includes
 # (docs/developers.md, "How the source is laid out"), and the checker catches faults.
@@ -186,6 +186,12 @@ check-palette:
 	! python3 tests/palette_test.py tests/golden/s008-colour/chains/regio.json >/dev/null
 	python3 tests/palette_test.py tests/golden/s008-impact-colours/chains/goed.json >/dev/null
 	! python3 tests/palette_test.py tests/golden/s008-impact-colours/chains/licht.json >/dev/null
+
+# The chain overview's labels clear each other, arrow heads and nodes, and
+# a node's text stays inside it (from the SVG's geometry; the example
+# workspace and a generated larger chain).
+check-overview: keten
+	python3 tests/overview_overlap.py ./keten
 
 check-unit: $(UNIT_BIN)
 	$(UNIT_BIN)

@@ -1,4 +1,4 @@
-/* overview_render.c - the chain overview as a Graphviz graph: positions by rung, moves with their counts, friction as colour; laid out with dot and rendered in this process. */
+/* overview_render.c - the chain overview as a Graphviz graph: positions by rung, moves with their counts, friction by colour and glyph; laid out with dot and rendered in this process. */
 #include "overview_render.h"
 
 #include "gv_shared.h"
@@ -70,17 +70,45 @@ put_counts_row(struct buf *out, const struct draw *d, const struct ov_position *
 	buf_free(&line);
 }
 
+/* A friction cell: the level's glyph and "frictie N" on its colour. */
+static void
+put_friction_cell(struct buf *out, const struct draw *d, int level, int friction)
+{
+	struct impact_style style = impact_style_of(d->ov->chain, level);
+	buf_printf(out, "<TD ALIGN=\"LEFT\" BGCOLOR=\"%s\"><FONT POINT-SIZE=\"10\" COLOR=\"%s\"><B>%s ",
+		   style.fill, style.text, style.glyph);
+	msg_append(out, d->lang, M_OV_FRICTION, friction);
+	buf_puts(out, "</B></FONT></TD>");
+}
+
 static void
 put_friction_row(struct buf *out, const struct draw *d, const struct ov_position *p)
 {
 	int level = overview_level(p->friction, d->highest);
 	if (level == 0)
 		return;
-	struct impact_style style = impact_style_of(d->ov->chain, level);
-	buf_printf(out, "<TR><TD ALIGN=\"LEFT\" BGCOLOR=\"%s\"><FONT POINT-SIZE=\"10\" COLOR=\"%s\"><B>%s ",
-		   style.fill, style.text, style.glyph);
-	msg_append(out, d->lang, M_OV_FRICTION, p->friction);
-	buf_puts(out, "</B></FONT></TD></TR>");
+	buf_puts(out, "<TR>");
+	put_friction_cell(out, d, level, p->friction);
+	buf_puts(out, "</TR>");
+}
+
+/* Stages after a stage at the same position: a row "↻ 5× stayed here"
+ * (with the friction found on those moves) instead of a loop, whose label
+ * Graphviz would place over other labels. */
+static void
+put_stays_row(struct buf *out, const struct draw *d, size_t i)
+{
+	const struct ov_edge *loop = overview_edge(d->ov, i, i);
+	if (loop == NULL || loop->count == 0)
+		return;
+	buf_puts(out, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+		      "CELLPADDING=\"0\"><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">\xE2\x86\xBB ");
+	msg_append(out, d->lang, M_OV_STAYS, loop->count);
+	buf_puts(out, " </FONT></TD>");
+	int level = overview_level(loop->friction, d->highest_move);
+	if (level > 0)
+		put_friction_cell(out, d, level, loop->friction);
+	buf_puts(out, "</TR></TABLE></TD></TR>");
 }
 
 static void
@@ -107,51 +135,136 @@ position_label(struct buf *out, const struct draw *d, const struct ov_position *
 	buf_puts(out, "</FONT></TD></TR>");
 	buf_free(&line);
 	put_counts_row(out, d, p);
+	put_stays_row(out, d, (size_t)(p - d->ov->positions));
 	put_friction_row(out, d, p);
 	buf_puts(out, "</TABLE>");
 }
 
-/* A friction scale: its name and a cell per level with its range. */
+/* The ranges of the three friction levels of a scale up to highest:
+ * low[level] to high[level], empty when high < low. */
 static void
-put_scale(struct buf *out, const struct draw *d, enum msg name, int highest)
+scale_ranges(int highest, int low[4], int high[4])
 {
-	if (highest <= 0)
-		return;
-	buf_puts(out, "<TD><FONT POINT-SIZE=\"10\">  ");
-	esc_append(out, (msg)(d->lang, name), strlen((msg)(d->lang, name)), ESC_LABEL);
-	buf_puts(out, "</FONT></TD>");
-	int low = 1;
+	int next = 1;
 	for (int level = 1; level <= 3; level++) {
-		int high = level == 3 ? highest : highest * level / 3;
-		if (high < low)
-			continue;
-		struct impact_style style = impact_style_of(d->ov->chain, level);
-		buf_printf(out, "<TD BGCOLOR=\"%s\"><FONT POINT-SIZE=\"10\" COLOR=\"%s\">%s ",
-			   style.fill, style.text, style.glyph);
-		buf_printf(out, high > low ? "%d\xE2\x80\x93%d" : "%d", low, high);
-		buf_puts(out, "</FONT></TD>");
-		low = high + 1;
+		high[level] = level == 3 ? highest : highest * level / 3;
+		low[level] = next;
+		if (high[level] >= low[level])
+			next = high[level] + 1;
 	}
 }
 
-/* The key: lines, thickness and the friction colours with their ranges. */
 static void
-legend_row(struct buf *out, const struct draw *d)
+put_range(struct buf *out, int low, int high)
 {
-	buf_puts(out, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\"><TR>");
-	buf_printf(out, "<TD><FONT POINT-SIZE=\"10\" COLOR=\"%s\">\xE2\x94\x81\xE2\x94\x81\xE2\x96\xB6 ",
-		   COLOR_NO_FRICTION);
-	esc_append(out, msg(d->lang, M_R_MOVE_UP), strlen(msg(d->lang, M_R_MOVE_UP)), ESC_LABEL);
-	buf_puts(out, " / ");
-	esc_append(out, msg(d->lang, M_R_MOVE_LEVEL), strlen(msg(d->lang, M_R_MOVE_LEVEL)), ESC_LABEL);
-	buf_puts(out, "   \xE2\x95\x8D\xE2\x95\x8D\xE2\x96\xB6 ");
-	esc_append(out, msg(d->lang, M_R_MOVE_DOWN), strlen(msg(d->lang, M_R_MOVE_DOWN)), ESC_LABEL);
-	buf_puts(out, "   ");
-	esc_append(out, msg(d->lang, M_OV_LEGEND_THICK), strlen(msg(d->lang, M_OV_LEGEND_THICK)), ESC_LABEL);
-	buf_puts(out, "</FONT></TD>");
-	put_scale(out, d, M_OV_LEGEND_POSITIONS, d->highest);
-	put_scale(out, d, M_OV_LEGEND_MOVES, d->highest_move);
+	buf_printf(out, high > low ? "%d\xE2\x80\x93%d" : "%d", low, high);
+}
+
+static void
+put_words(struct buf *out, const struct draw *d, enum msg m)
+{
+	esc_append(out, (msg)(d->lang, m), strlen((msg)(d->lang, m)), ESC_LABEL);
+}
+
+/* A sample of an edge as the graph draws it: a line of the colour, width
+ * and style, and an arrow head. */
+static void
+put_line_sample(struct buf *out, const char *colour, int width, bool dashed)
+{
+	buf_printf(out, "<TD><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
+			"<TR><TD WIDTH=\"26\" HEIGHT=\"7\" SIDES=\"B\" BORDER=\"%d\" COLOR=\"%s\"%s></TD></TR>"
+			"<TR><TD HEIGHT=\"7\"></TD></TR></TABLE></TD>"
+			"<TD><FONT POINT-SIZE=\"10\" COLOR=\"%s\">\xE2\x96\xB6</FONT></TD>",
+		   width, colour, dashed ? " STYLE=\"dashed\"" : "", colour);
+}
+
+static void
+put_legend_text(struct buf *out, const struct draw *d, enum msg m)
+{
+	buf_puts(out, "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">");
+	put_words(out, d, m);
+	buf_puts(out, "  </FONT></TD>");
+}
+
+/* The groups of the legend's rows in the SVG and their classes (Graphviz
+ * makes a group "a_ID" for a cell only when it links: the rows link to the
+ * picture's title). */
+#define LEGEND_CLASSES \
+	"a_legend-moves\tlegend legend-moves\n" \
+	"a_legend-positions\tlegend legend-positions\n"
+
+/* A legend row: a cell with an id, a link and a tooltip, so that the SVG
+ * has a group for it (LEGEND_CLASSES). */
+static void
+legend_row_start(struct buf *out, const struct draw *d, const char *name, enum msg title)
+{
+	buf_printf(out, "<TR><TD ALIGN=\"LEFT\" ID=\"legend-%s\" HREF=\"#svg-title\" TOOLTIP=\"",
+		   name);
+	put_words(out, d, title);
+	buf_puts(out, "\"><TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\"><TR>");
+}
+
+static void
+legend_row_end(struct buf *out)
+{
 	buf_puts(out, "</TR></TABLE></TD></TR>");
+}
+
+/* The moves: their lines as drawn, thickness, and the friction on them by
+ * colour and glyph, each level's sample drawn as such a move is. */
+static void
+legend_moves(struct buf *out, const struct draw *d)
+{
+	legend_row_start(out, d, "moves", M_OV_LEGEND_MOVES_ALL);
+	put_line_sample(out, COLOR_NO_FRICTION, 2, false);
+	buf_puts(out, "<TD><FONT POINT-SIZE=\"10\">");
+	put_words(out, d, M_R_MOVE_UP);
+	buf_puts(out, " / ");
+	put_words(out, d, M_R_MOVE_LEVEL);
+	buf_puts(out, "  </FONT></TD>");
+	put_line_sample(out, COLOR_NO_FRICTION, 2, true);
+	put_legend_text(out, d, M_R_MOVE_DOWN);
+	put_line_sample(out, COLOR_NO_FRICTION, 1, false);
+	put_line_sample(out, COLOR_NO_FRICTION, 6, false);
+	put_legend_text(out, d, M_OV_LEGEND_THICK);
+	if (d->highest_move > 0) {
+		put_legend_text(out, d, M_OV_LEGEND_MOVES);
+		int low[4], high[4];
+		scale_ranges(d->highest_move, low, high);
+		for (int level = 1; level <= 3; level++) {
+			if (high[level] < low[level])
+				continue;
+			struct impact_style style = impact_style_of(d->ov->chain, level);
+			put_line_sample(out, style.fill, 3, false);
+			buf_printf(out, "<TD><FONT POINT-SIZE=\"10\">%s ", style.glyph);
+			put_range(out, low[level], high[level]);
+			buf_puts(out, "  </FONT></TD>");
+		}
+	}
+	legend_row_end(out);
+}
+
+/* The friction at positions: a chip per level as the position's friction
+ * row shows it. */
+static void
+legend_positions(struct buf *out, const struct draw *d)
+{
+	if (d->highest <= 0)
+		return;
+	legend_row_start(out, d, "positions", M_OV_LEGEND_POSITIONS);
+	put_legend_text(out, d, M_OV_LEGEND_POSITIONS);
+	int low[4], high[4];
+	scale_ranges(d->highest, low, high);
+	for (int level = 1; level <= 3; level++) {
+		if (high[level] < low[level])
+			continue;
+		struct impact_style style = impact_style_of(d->ov->chain, level);
+		buf_printf(out, "<TD BGCOLOR=\"%s\"><FONT POINT-SIZE=\"10\" COLOR=\"%s\"><B>%s ",
+			   style.fill, style.text, style.glyph);
+		put_range(out, low[level], high[level]);
+		buf_puts(out, "</B></FONT></TD>");
+	}
+	legend_row_end(out);
 }
 
 /* "6 journeys, 5 personas · friction score 149 (12 of it about whole
@@ -197,7 +310,8 @@ title_label(struct buf *out, const struct draw *d)
 	caption_text(&line, d);
 	esc_append(out, buf_str(&line), line.len, ESC_LABEL);
 	buf_puts(out, "</TD></TR>");
-	legend_row(out, d);
+	legend_moves(out, d);
+	legend_positions(out, d);
 	buf_puts(out, "</TABLE>");
 	buf_free(&line);
 }
@@ -245,6 +359,10 @@ add_position(struct draw *d, size_t i)
 	buf_printf(&d->scratch, "position friction-%d%s%s",
 		   overview_level(p->friction, d->highest), p->stages ? "" : " unvisited",
 		   p->pos ? "" : " foreign");
+	if (p->pos != NULL && p->pos->dom != NULL && p->pos->dom->id.s != NULL)
+		buf_printf(&d->scratch, " domain-%s", p->pos->dom->id.s);
+	if (p->ladder > 0)
+		buf_printf(&d->scratch, " rung-%ld", p->ladder);
 	set(n, "class", d->scratch.data);
 	buf_clear(&d->scratch);
 	position_label(&d->scratch, d, p);
@@ -327,8 +445,8 @@ style_move(struct draw *d, Agedge_t *e, const struct ov_edge *m, const char *kin
 	set(e, "class", d->scratch.data);
 	buf_clear(&d->scratch);
 	buf_printf(&d->scratch, "%d\xC3\x97", m->count);
-	if (m->friction > 0) {
-		buf_puts(&d->scratch, "\\n");
+	if (level > 0) {
+		buf_printf(&d->scratch, "\\n%s ", impact_style_of(d->ov->chain, level).glyph);
 		msg_append(&d->scratch, d->lang, M_OV_FRICTION, m->friction);
 	}
 	set(e, flat ? "xlabel" : "label", d->scratch.data);
@@ -342,15 +460,14 @@ add_moves(struct draw *d)
 	for (size_t k = 0; k < ov->n_moves; k++) {
 		size_t from = order[k]->from, to = order[k]->to;
 		const struct ov_edge *m = &order[k]->edge;
-		if (m->count == 0)
+		if (m->count == 0 || from == to)
 			continue;
 		buf_clear(&d->scratch);
 		buf_printf(&d->scratch, "move-%s-%s", position_id(&ov->positions[from]),
 			   position_id(&ov->positions[to]));
 		Agedge_t *e = agedge(d->g, d->nodes[from], d->nodes[to], d->scratch.data, 1);
 		set(e, "id", d->scratch.data);
-		bool flat = from != to &&
-			    rung_of(&ov->positions[from]) == rung_of(&ov->positions[to]);
+		bool flat = rung_of(&ov->positions[from]) == rung_of(&ov->positions[to]);
 		style_move(d, e, m, move_kind(ov, from, to), flat);
 	}
 	free(order);
@@ -399,7 +516,7 @@ render_bytes(struct draw *d, GVC_t *gvc, enum image_format format, struct buf *o
 	struct buf desc = {0};
 	if (format == IMAGE_SVG)
 		description(&desc, d);
-	int status = gv_render_bytes(gvc, d->g, format, buf_str(&desc), NULL, out);
+	int status = gv_render_bytes(gvc, d->g, format, buf_str(&desc), LEGEND_CLASSES, out);
 	buf_free(&desc);
 	return status;
 }
