@@ -1,4 +1,4 @@
-/* palette.h - the colours and impact shapes of every picture, read from the one table src/palette.def. Included by: chain.c, map.h, map_draw.c, pathway_labels.h, pathway.c, overview_render.c, compare_out.c, report.c, report_page.c, tests/unit/. */
+/* palette.h - the colours and impact shapes of every picture, read from the one table src/palette.def. Included by: chain.c, map_draw.c, pathway_labels.h, pathway.c, overview_render.c, compare_out.c, report.c, report_page.c, tests/unit/. */
 #ifndef KETEN_PALETTE_H
 #define KETEN_PALETTE_H
 
