@@ -289,8 +289,10 @@ label_title(struct buf *out, const struct pathway *p)
 	buf_puts(out, "</FONT></TD></TR></TABLE>");
 }
 
+static void put_marker_chip(struct buf *out, const struct marker *m);
+
 bool
-label_title_markers(struct buf *out, const struct pathway *p)
+label_title_markers(struct buf *out, const struct pathway *p, enum detail detail)
 {
 	bool any = false;
 	for (size_t i = 0; i < p->markers->n; i++) {
@@ -301,7 +303,10 @@ label_title_markers(struct buf *out, const struct pathway *p)
 			buf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" "
 				 "CELLPADDING=\"3\"><TR>");
 		any = true;
-		put_marker_cell(out, p, m, NULL);
+		if (detail == DETAIL_POSTER)
+			put_marker_cell(out, p, m, NULL);
+		else
+			put_marker_chip(out, m);
 	}
 	if (any)
 		buf_puts(out, "</TR></TABLE>");

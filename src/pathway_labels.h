@@ -25,8 +25,8 @@ void label_lane(struct buf *out, const struct pathway *p, const struct position 
 void label_stage(struct buf *out, const struct pathway *p, size_t i, enum detail detail);
 
 /* The markers of findings about the journey as a whole, shown under the
- * title; false (and nothing appended) when there are none. */
-bool label_title_markers(struct buf *out, const struct pathway *p);
+ * title (compact: as chips, "▲3"); false (and nothing appended) when there are none. */
+bool label_title_markers(struct buf *out, const struct pathway *p, enum detail detail);
 
 /* The legend comes in LEGEND_PARTS parts, each a node of its own:
  * domains, transitions, touchpoint kinds, the friction key and the

@@ -115,7 +115,7 @@ prepare_head(const struct pathway *p, struct pathway_spec *spec, const struct la
 	spec->svg_classes = buf_detach(&b);
 	label_title(&b, p);
 	node_set(&spec->title, "title", "title", &b);
-	if (label_title_markers(&b, p))
+	if (label_title_markers(&b, p, spec->compact ? DETAIL_COMPACT : DETAIL_POSTER))
 		node_set(&spec->title_markers, "title-markers", "title friction", &b);
 	buf_free(&b);
 	for (int k = 0; k < LEGEND_PARTS; k++) {

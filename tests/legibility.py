@@ -119,15 +119,18 @@ def a4_numbers(pdf):
 
 def svg_numbers(svg):
     """Smallest font-size of a <text> that shows something, the SVG's size
-    and that font in px when the SVG is scaled to fit 1920 x 1080."""
+    and that font in px when the SVG is scaled to fit 1920 x 1080; the
+    numbers of stages and of friction markers."""
     text = open(svg, encoding="utf-8").read()
+    stages = len(re.findall(r'<g id="stage(?:-|&#45;)[^"]*" class="node stage[ "]', text))
+    findings = len(set(re.findall(r'<g id="a_marker(?:-|&#45;)(\d+)"', text)))
     m = re.search(r'<svg[^>]* width="([\d.]+)pt" height="([\d.]+)pt"', text)
     w, h = float(m.group(1)), float(m.group(2))
     sizes = [(float(fs), t) for fs, t in
              re.findall(r'<text [^>]*font-size="([\d.]+)"[^>]*>([^<]*)</text>', text)
              if t.strip() and t.strip() != "&#160;"]
     fs, word = min(sizes)
-    return {"w": w, "h": h, "font": fs, "word": word,
+    return {"w": w, "h": h, "font": fs, "word": word, "stages": stages, "findings": findings,
             "px": fs * min(SCREEN_W / w, SCREEN_H / h)}
 
 
@@ -169,14 +172,19 @@ def check_pathways(keten, workspaces, work, res, verbose):
         a = a4_numbers(os.path.join(pdfs, name + ".pdf"))
         s = svg_numbers(os.path.join(svgs, name + ".svg"))
         pw, ph = png_size(os.path.join(pngs, name + ".png"))
-        line = ("%s: %.0f x %.0f pt; A4 x%.2f: smallest word %r box %.2f pt -> font %.2f pt; "
-                "1920x1080: SVG font %.1f pt x%.2f = %.1f px" %
-                (name, a["w"], a["h"], a["a4_scale"], a["word"], a["a4_box"], a["a4_pt"],
-                 s["font"], s["px"] / s["font"], s["px"]))
+        line = ("%s (%d stages, %d findings): %.0f x %.0f pt; A4 x%.2f: smallest word %r box "
+                "%.2f pt -> font %.2f pt; 1920x1080: SVG font %.1f pt x%.2f = %.1f px" %
+                (name, s["stages"], s["findings"], a["w"], a["h"], a["a4_scale"], a["word"],
+                 a["a4_box"], a["a4_pt"], s["font"], s["px"] / s["font"], s["px"]))
         if verbose:
             print(line)
-        res.check(a["a4_pt"] >= MIN_PT - ROUNDING, "%s: under %g pt at A4: %s" % (name, MIN_PT, line))
-        res.check(s["px"] >= MIN_PX - 0.05, "%s: under %g px at 1920x1080: %s" % (name, MIN_PX, line))
+        # The promise holds for up to 10 stages and 40 findings; a longer
+        # journey wraps onto more rows and is measured, a miss a warning.
+        beyond = s["stages"] > 10 or s["findings"] > 40
+        res.check(a["a4_pt"] >= MIN_PT - ROUNDING, "%s: under %g pt at A4: %s" % (name, MIN_PT, line),
+                  warn_only=beyond)
+        res.check(s["px"] >= MIN_PX - 0.05, "%s: under %g px at 1920x1080: %s" % (name, MIN_PX, line),
+                  warn_only=beyond)
         res.check(abs(pw / ph - s["w"] / s["h"]) < 0.02,
                   "%s: the PNG (%d x %d) is not shaped as the SVG (%.0f x %.0f)" %
                   (name, pw, ph, s["w"], s["h"]))
@@ -218,7 +226,7 @@ def main():
         gen = os.path.join(work, "gen")
         generate(gen)
         n = count_findings(keten, gen)
-        res.check(36 <= n <= 44, "the generated journey has %d findings, not about 40" % n)
+        res.check(36 <= n <= 40, "the generated journey has %d findings, not about 40" % n)
         if verbose:
             print("generated journey: 10 stages, %d findings" % n)
         workspaces = [ROOT] + [os.path.join(ROOT, "tests", "golden", f) for f in FIXTURES] + [gen]
