@@ -595,6 +595,12 @@ TEST(pathway_spec_unpack_refuses_what_is_no_spec)
 	buf_clear(&packed);
 	pathway_spec_pack(&spec, &packed);
 	INT_EQ(pathway_spec_unpack(packed.data, packed.len, &copy), -1);
+	/* Rows out of order: the first lane in the second row. */
+	spec.stage_lane[0] = 0;
+	spec.lane_row[0] = 1;
+	buf_clear(&packed);
+	pathway_spec_pack(&spec, &packed);
+	INT_EQ(pathway_spec_unpack(packed.data, packed.len, &copy), -1);
 	/* A string that claims more bytes than there are. */
 	memset(packed.data + 8, 0x7f, 8);
 	INT_EQ(pathway_spec_unpack(packed.data, packed.len, &copy), -1);
