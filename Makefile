@@ -70,7 +70,7 @@ API_OBJ   = $(BUILD)/api/check_one.o
 SCALING_BIN = $(BUILD)/scaling-inline-svg
 SCALING_OBJ = $(BUILD)/scaling/inline_svg.o
 
-.PHONY: all deps demo test check-palette check-overview check-headers check-portable check-unit check-api check-golden check-examples check-render check-map \
+.PHONY: all deps demo test check-palette check-overview check-headers check-portable check-unit check-api check-golden check-examples check-render check-map check-legibility \
         check-report check-scaffold check-scaling check-messages check-asan check-valgrind check-regress fuzz bench clean \
         install uninstall
 
@@ -165,7 +165,7 @@ demo: deps
 
 test: deps
 	$(MAKE) check-headers check-portable check-unit check-api check-messages check-golden check-examples check-render check-map check-report check-scaffold check-regress check-scaling \
-	check-palette check-overview
+	check-palette check-overview check-legibility
 
 # Every #include keeps to the first line of the header it includes
 # (docs/developers.md, "How the source is laid out"), and the checker catches faults.
@@ -229,6 +229,12 @@ check-render: keten
 # The journey map: A4 and 1920 px size rules, the same bytes twice.
 check-map: keten
 	sh tests/map.sh ./keten
+
+# The default pathway diagram of every example journey and of a generated
+# 10-stage, 40-finding one fits A4 landscape (text >= 7 pt) and 1920 x 1080
+# (text >= 14 px); the journey map is measured too (a warning for now).
+check-legibility: keten
+	python3 tests/legibility.py ./keten
 
 # The main job and the report: the output folder, index.html's structure
 # and escaping, and the report in headless Chromium.

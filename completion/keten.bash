@@ -21,7 +21,7 @@ _keten_english() { # command name, English or Dutch
 _keten_opts_common="--lang --no-color -h --help --version"
 _keten_opts_limits="--max-file-size --max-depth --max-stages --max-touchpoints --max-journey-touchpoints --max-text --max-marks"
 _keten_opts_check="$_keten_opts_common --format --fail-on --chain --disable -q --quiet $_keten_opts_limits"
-_keten_opts_output="-o --output -T --format-image --all-lanes -j --jobs"
+_keten_opts_output="-o --output -T --format-image --all-lanes -j --jobs --detail"
 
 _keten_options() { # command
 	case $1 in
@@ -44,7 +44,7 @@ _keten_options() { # command
 _keten_takes_value() {
 	case $1 in
 	--lang | --format | --fail-on | --chain | --disable | -o | --output | -T | \
-		--format-image | -j | --jobs | --timings | --persona | --view | --max-*) return 0 ;;
+		--format-image | -j | --jobs | --timings | --persona | --view | --detail | --max-*) return 0 ;;
 	esac
 	return 1
 }
@@ -89,6 +89,7 @@ _keten_values() { # option, cur
 	--fail-on) compgen -W "error warning never" -- "$2" ;;
 	-T | --format-image) compgen -W "svg png pdf dot" -- "$2" ;;
 	--view) compgen -W "pathway map" -- "$2" ;;
+	--detail) compgen -W "compact poster" -- "$2" ;;
 	--disable)
 		local done_part="" last=$2
 		if [[ $2 == *,* ]]; then

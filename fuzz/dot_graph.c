@@ -118,7 +118,7 @@ draw(const struct doc *doc, const struct diags *diags, enum lang lang, bool all_
 	struct pathway p = {j, j->persona_ref, j->chain_ref, &markers, lang, all_lanes,
 			    friction_of_journey(diags->items, diags->n, NULL, 0)};
 	struct pathway_spec spec;
-	pathway_prepare(&p, &spec);
+	pathway_prepare(&p, DETAIL_COMPACT, &spec);
 	spec.file_name = xasprintf("%s.dot", j->id.s ? j->id.s : "fuzz");
 	check_packing(&spec);
 	struct buf dot = {0};

@@ -24,20 +24,20 @@ enum {
 	OPT_JOBS = 1 << 12, OPT_TIMINGS = 1 << 13,
 	/* not options, but what a command allows: */
 	OPT_CHAIN_TWICE = 1 << 14, OPT_FORMAT_HTML = 1 << 15,
-	OPT_PERSONA = 1 << 16, OPT_VIEW = 1 << 17,
+	OPT_PERSONA = 1 << 16, OPT_VIEW = 1 << 17, OPT_DETAIL = 1 << 18,
 };
 #define OPTS_CHECK (OPT_LANG | OPT_FORMAT | OPT_FAIL_ON | OPT_CHAIN | OPT_DISABLE | \
 		    OPT_QUIET | OPT_NO_COLOR | OPT_LIMITS)
 #define OPTS_RENDER (OPT_LANG | OPT_FAIL_ON | OPT_CHAIN | OPT_DISABLE | OPT_QUIET | \
 		     OPT_NO_COLOR | OPT_LIMITS | OPT_OUTPUT | OPT_IMAGE | OPT_ALL_LANES | \
-		     OPT_JOBS | OPT_TIMINGS | OPT_VIEW)
+		     OPT_JOBS | OPT_TIMINGS | OPT_VIEW | OPT_DETAIL)
 #define OPTS_OVERVIEW (OPT_LANG | OPT_FAIL_ON | OPT_CHAIN | OPT_DISABLE | OPT_QUIET | \
 		       OPT_NO_COLOR | OPT_LIMITS | OPT_OUTPUT | OPT_IMAGE)
 #define OPTS_COMPARE (OPT_LANG | OPT_FORMAT | OPT_FORMAT_HTML | OPT_CHAIN | OPT_CHAIN_TWICE | \
 		      OPT_DISABLE | OPT_NO_COLOR | OPT_LIMITS)
 
 /* The main job, and watch, which runs it again and again. */
-#define OPTS_MAIN (OPTS_CHECK | OPT_OUTPUT | OPT_IMAGE | OPT_ALL_LANES | OPT_JOBS)
+#define OPTS_MAIN (OPTS_CHECK | OPT_OUTPUT | OPT_IMAGE | OPT_ALL_LANES | OPT_JOBS | OPT_DETAIL)
 #define OPTS_REPORT (OPTS_CHECK | OPT_OUTPUT | OPT_ALL_LANES | OPT_JOBS)
 
 struct command {
@@ -74,7 +74,7 @@ enum long_only {
 	LO_DUMP, LO_VERSION, LO_MAX_FILE_SIZE, LO_MAX_DEPTH, LO_MAX_STAGES,
 	LO_MAX_TOUCHPOINTS, LO_MAX_TEXT, LO_MAX_MARKS,
 	LO_MAX_JOURNEY_TOUCHPOINTS, LO_ALL_LANES, LO_TIMINGS, LO_PERSONA,
-	LO_VIEW,
+	LO_VIEW, LO_DETAIL,
 };
 
 static const struct option long_options[] = {
@@ -102,6 +102,7 @@ static const struct option long_options[] = {
 	{"timings", required_argument, NULL, LO_TIMINGS},
 	{"persona", required_argument, NULL, LO_PERSONA},
 	{"view", required_argument, NULL, LO_VIEW},
+	{"detail", required_argument, NULL, LO_DETAIL},
 	{NULL, 0, NULL, 0},
 };
 
@@ -266,6 +267,7 @@ apply_option(struct cli *cli, int c, const char *arg)
 	static const char *const fail_ons[] = {"error", "warning", "never"};
 	static const char *const images[] = {"svg", "png", "pdf", "dot"};
 	static const char *const views[] = {"pathway", "map"};
+	static const char *const details[] = {"compact", "poster"};
 	int choice;
 	switch (c) {
 	case LO_LANG:
@@ -317,6 +319,11 @@ apply_option(struct cli *cli, int c, const char *arg)
 			return false;
 		cli->view_map = choice == 1;
 		return true;
+	case LO_DETAIL:
+		if ((choice = parse_choice(cli, "--detail", arg, details, 2)) < 0)
+			return false;
+		cli->detail_poster = choice == 1;
+		return true;
 	}
 	return false;
 }
@@ -341,6 +348,7 @@ option_bit(int c)
 	case LO_TIMINGS: return OPT_TIMINGS;
 	case LO_PERSONA: return OPT_PERSONA;
 	case LO_VIEW: return OPT_VIEW;
+	case LO_DETAIL: return OPT_DETAIL;
 	default: return OPT_LIMITS;
 	}
 }

@@ -37,6 +37,7 @@ struct cli {
 	long jobs;                   /* -j, --jobs: diagrams at a time */
 	const char *timings_path;    /* --timings FILE */
 	bool view_map;               /* --view map: the journey map, not the pathway */
+	bool detail_poster;          /* --detail poster: every text in the diagram */
 	/* new */
 	const char *persona_id;      /* --persona ID */
 };

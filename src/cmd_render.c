@@ -66,6 +66,7 @@ cli_render_options(const struct cli *cli, struct render_options *opts)
 	opts->lang = cli->lang;
 	opts->jobs = cli->jobs;
 	opts->all_lanes = cli->all_lanes;
+	opts->detail = cli->detail_poster ? DETAIL_POSTER : DETAIL_COMPACT;
 	memcpy(opts->disabled, cli->disabled, sizeof opts->disabled);
 }
 

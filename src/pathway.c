@@ -24,11 +24,18 @@
  *    laid out with the "nop2" engine at a dummy position, which gives
  *    their sizes.
  * 2. The grid follows from the sizes: column 0 holds the lane headers,
- *    column i + 1 stage i, each as wide as its node; each lane is as high
- *    as its tallest node, lanes stacked by rung, highest on top. The title
- *    goes above, the legend below. The lane bands are xdot drawing
- *    operations behind the graph (_background), and each transition an
- *    S-curve through the empty corridor between two columns.
+ *    column i + 1 stage i, each as wide as its node; lanes stacked by
+ *    rung, highest on top, and in the compact diagram row after row (a
+ *    longer journey wraps, pathway.h). On the poster each lane is as high
+ *    as its tallest node; in the compact diagram a band is as high as its
+ *    header and a card hangs from the top of its band over the bands
+ *    below (nothing else is in its column), the row's last band reaching
+ *    down to its lowest card. The title goes above, the legend below. The
+ *    lane bands are xdot drawing operations behind the graph
+ *    (_background), and each transition an S-curve through the empty
+ *    corridor between two columns; into the next row, a line down the
+ *    corridor after the row's last column, back along the gap between the
+ *    rows and down the corridor before the next row's first column.
  * 3. The grid is written into the laid-out graph (see move_in_place) and
  *    into its "pos" attributes, so the graph renders in any format and its
  *    DOT output (layout=nop2) renders the same picture again.
@@ -37,10 +44,14 @@
 /* Distances in points. */
 enum {
 	COLUMN_GAP = 56, /* between columns: room for the transition curves */
+	COMPACT_COLUMN_GAP = 32, /* the same in the compact diagram */
 	LANE_GAP = 3,    /* white line between lane bands */
+	ROW_GAP = 16,    /* between the rows of a wrapped journey */
 	LANE_PAD = 8,    /* inside a band, around its nodes */
+	COMPACT_LANE_PAD = 4, /* the same in the compact diagram */
 	TITLE_GAP = 14,  /* between the title and the first band */
 	LEGEND_GAP = 16, /* between the last band and the legend */
+	COMPACT_GAP = 8, /* both, in the compact diagram */
 	LEGEND_PART_GAP = 4, /* between the parts of the legend */
 	ANCHOR_DROP = 13 /* transitions meet a card this far below its top */
 };
@@ -92,7 +103,7 @@ struct build {
 	struct place title_box, title_markers_box, legend_box[LEGEND_PARTS];
 	struct place *header_box; /* one per lane */
 	struct place *stage_box;  /* one per stage */
-	double *band_top, *band_bottom; /* one per lane */
+	double *band_top, *band_bottom; /* one per lane; y up */
 	double band_right;
 	struct syms s;
 	struct buf scratch;
@@ -243,58 +254,125 @@ measure_all(struct build *b)
 		measure(b->stages[i], &b->stage_box[i]);
 }
 
-/* Stacks the bands from the legend up and places the nodes of each lane
- * at its top; the title goes above the first band. */
+static double
+column_gap(const struct pathway_spec *spec)
+{
+	return spec->compact ? COMPACT_COLUMN_GAP : COLUMN_GAP;
+}
+
+static double
+lane_pad(const struct pathway_spec *spec)
+{
+	return spec->compact ? COMPACT_LANE_PAD : LANE_PAD;
+}
+
+static size_t
+row_of(const struct pathway_spec *spec, size_t i)
+{
+	return spec->lane_row[spec->stage_lane[i]];
+}
+
+/* How far below the top of lane l's band its nodes reach (the band's own
+ * height, before a compact row's last band is stretched to its cards). */
+static double
+band_depth(const struct build *b, size_t l)
+{
+	const struct pathway_spec *spec = b->spec;
+	double high = b->header_box[l].h, pad = lane_pad(spec);
+	for (size_t i = 0; !spec->compact && i < spec->n_stages; i++)
+		if (spec->stage_lane[i] == l)
+			high = max_of(high, b->stage_box[i].h);
+	return high + 2.0 * pad;
+}
+
+/* Places the bands and their nodes top down, from d (the distance from
+ * the top); depth[l] receives the bottom of each band. Returns the bottom
+ * of the last band. */
+static double
+place_bands(struct build *b, double d, double *depth)
+{
+	const struct pathway_spec *spec = b->spec;
+	double pad = lane_pad(spec);
+	for (size_t l = 0; l < spec->n_lanes; l++) {
+		if (l > 0)
+			d += spec->lane_row[l] != spec->lane_row[l - 1] ? ROW_GAP : LANE_GAP;
+		b->band_top[l] = d;
+		b->header_box[l].y = d + pad + b->header_box[l].h / 2.0;
+		depth[l] = d + band_depth(b, l);
+		d = depth[l];
+		if (l + 1 < spec->n_lanes && spec->lane_row[l + 1] == spec->lane_row[l])
+			continue;
+		/* The row's last band reaches down to its lowest card. */
+		for (size_t i = 0; i < spec->n_stages; i++) {
+			size_t lane = spec->stage_lane[i];
+			if (spec->lane_row[lane] != spec->lane_row[l])
+				continue;
+			b->stage_box[i].y = b->band_top[lane] + pad + b->stage_box[i].h / 2.0;
+			d = max_of(d, b->band_top[lane] + b->stage_box[i].h + 2.0 * pad);
+		}
+		depth[l] = d;
+	}
+	return d;
+}
+
+/* Stacks title, bands and legend from the top down, then turns the
+ * distances from the top into y (up, 0 at the bottom). */
 static void
 place_vertically(struct build *b)
 {
 	const struct pathway_spec *spec = b->spec;
-	double y = 0;
-	for (int k = LEGEND_PARTS; k-- > 0;) {
+	double *depth = xcalloc(spec->n_lanes ? spec->n_lanes : 1, sizeof(double));
+	b->title_box.y = b->title_box.h / 2.0;
+	double d = b->title_box.h;
+	if (b->title_markers != NULL) {
+		d += LEGEND_PART_GAP;
+		b->title_markers_box.y = d + b->title_markers_box.h / 2.0;
+		d += b->title_markers_box.h;
+	}
+	d = place_bands(b, d + (spec->compact ? COMPACT_GAP : TITLE_GAP), depth) +
+	    (spec->compact ? COMPACT_GAP : LEGEND_GAP);
+	for (int k = 0; k < LEGEND_PARTS; k++) {
 		if (b->legend[k] == NULL)
 			continue;
-		b->legend_box[k].y = y + b->legend_box[k].h / 2.0;
-		y += b->legend_box[k].h + LEGEND_PART_GAP;
+		d += LEGEND_PART_GAP;
+		b->legend_box[k].y = d + b->legend_box[k].h / 2.0;
+		d += b->legend_box[k].h;
 	}
-	y += LEGEND_GAP;
-	for (size_t l = spec->n_lanes; l-- > 0;) {
-		double high = b->header_box[l].h;
-		for (size_t i = 0; i < spec->n_stages; i++)
-			if (spec->stage_lane[i] == l)
-				high = max_of(high, b->stage_box[i].h);
-		b->band_bottom[l] = y;
-		b->band_top[l] = y + high + 2.0 * LANE_PAD;
-		y = b->band_top[l] + LANE_GAP;
-		b->header_box[l].y = b->band_top[l] - LANE_PAD - b->header_box[l].h / 2.0;
+	double total = d;
+	b->title_box.y = total - b->title_box.y;
+	b->title_markers_box.y = total - b->title_markers_box.y;
+	for (int k = 0; k < LEGEND_PARTS; k++)
+		b->legend_box[k].y = total - b->legend_box[k].y;
+	for (size_t l = 0; l < spec->n_lanes; l++) {
+		b->band_bottom[l] = total - depth[l];
+		b->band_top[l] = total - b->band_top[l];
+		b->header_box[l].y = total - b->header_box[l].y;
 	}
-	for (size_t i = 0; i < spec->n_stages; i++) {
-		size_t l = spec->stage_lane[i];
-		b->stage_box[i].y = b->band_top[l] - LANE_PAD - b->stage_box[i].h / 2.0;
-	}
-	double top = (spec->n_lanes ? b->band_top[0] : y) + TITLE_GAP;
-	if (b->title_markers != NULL) {
-		b->title_markers_box.y = top + b->title_markers_box.h / 2.0;
-		top += b->title_markers_box.h + LEGEND_PART_GAP;
-	}
-	b->title_box.y = top + b->title_box.h / 2.0;
+	for (size_t i = 0; i < spec->n_stages; i++)
+		b->stage_box[i].y = total - b->stage_box[i].y;
+	free(depth);
 }
 
 /* Column 0 holds the lane headers, column i + 1 stage i; each column is
- * as wide as its widest node and starts COLUMN_GAP after the last. */
+ * as wide as its widest node and starts column_gap() after the last. */
 static void
 place_horizontally(struct build *b)
 {
-	double left = LANE_PAD, widest = 0;
-	for (size_t l = 0; l < b->spec->n_lanes; l++) {
-		b->header_box[l].x = left + b->header_box[l].w / 2.0;
+	const struct pathway_spec *spec = b->spec;
+	double widest = 0, pad = lane_pad(spec);
+	for (size_t l = 0; l < spec->n_lanes; l++) {
+		b->header_box[l].x = pad + b->header_box[l].w / 2.0;
 		widest = max_of(widest, b->header_box[l].w);
 	}
-	left += widest + COLUMN_GAP;
-	for (size_t i = 0; i < b->spec->n_stages; i++) {
+	double gap = column_gap(spec), first = pad + widest + gap, left = first;
+	b->band_right = left - gap + pad;
+	for (size_t i = 0; i < spec->n_stages; i++) {
+		if (i > 0 && row_of(spec, i) != row_of(spec, i - 1))
+			left = first;
 		b->stage_box[i].x = left + b->stage_box[i].w / 2.0;
-		left += b->stage_box[i].w + COLUMN_GAP;
+		left += b->stage_box[i].w + gap;
+		b->band_right = max_of(b->band_right, left - gap + pad);
 	}
-	b->band_right = left - COLUMN_GAP + LANE_PAD;
 	b->title_box.x = b->title_box.w / 2.0;
 	b->title_markers_box.x = b->title_markers_box.w / 2.0;
 	for (int k = 0; k < LEGEND_PARTS; k++)
@@ -350,12 +428,37 @@ draw_bands(struct build *b, bool placed)
 
 /* The curve of the transition into stage i: an S from the right side of
  * stage i - 1 to the left side of stage i, through the corridor between
- * their columns, where no node is; tail and head are the ends of the
- * arrows (a change of domain gets a diamond at its tail). */
+ * their columns, where no node is; into the next row, five straight
+ * pieces around the rows (see the top of this file). Tail and head are
+ * the ends of the arrows (a change of domain gets a diamond at its tail). */
+enum { CURVE_POINTS = 16 }; /* 5 pieces of a Bezier curve */
+
 struct curve {
-	pointf points[4];
+	pointf points[CURVE_POINTS];
+	int n;
 	pointf tail, head;
 };
+
+/* Appends a straight piece from the curve's last point to (x, y). */
+static void
+curve_line_to(struct curve *c, double x, double y)
+{
+	pointf from = c->points[c->n - 1];
+	for (int k = 1; k <= 3; k++)
+		c->points[c->n++] = (pointf){from.x + (x - from.x) * k / 3.0,
+					     from.y + (y - from.y) * k / 3.0};
+}
+
+/* The y of the middle of the gap above stage i's row. */
+static double
+row_gap_above(const struct build *b, size_t i)
+{
+	const struct pathway_spec *spec = b->spec;
+	size_t row = row_of(spec, i), l = 0;
+	while (spec->lane_row[l] != row)
+		l++;
+	return b->band_top[l] + ROW_GAP / 2.0;
+}
 
 static struct curve
 transition_curve(const struct build *b, size_t i)
@@ -366,7 +469,16 @@ transition_curve(const struct build *b, size_t i)
 	double start = x0 + (b->spec->changes[i - 1] > 0 ? ARROW_LENGTH : 0);
 	double end = x3 - ARROW_LENGTH, bend = (end - start) / 2.0;
 	struct curve c = {{{start, y0}, {start + bend, y0}, {end - bend, y3}, {end, y3}},
-			  {x0, y0}, {x3, y3}};
+			  4, {x0, y0}, {x3, y3}};
+	if (row_of(b->spec, i) == row_of(b->spec, i - 1))
+		return c;
+	double y = row_gap_above(b, i), half = column_gap(b->spec) / 2.0;
+	c.n = 1;
+	curve_line_to(&c, x0 + half, y0);
+	curve_line_to(&c, x0 + half, y);
+	curve_line_to(&c, x3 - half, y);
+	curve_line_to(&c, x3 - half, y3);
+	curve_line_to(&c, end, y3);
 	return c;
 }
 
@@ -384,7 +496,7 @@ set_edge_position(struct build *b, size_t i, bool placed)
 	}
 	buf_puts(pos, "e,");
 	put_point(pos, placed ? c.head.x : 0, placed ? c.head.y : 0);
-	for (size_t k = 0; k < 4; k++) {
+	for (int k = 0; k < c.n; k++) {
 		buf_putc(pos, ' ');
 		put_point(pos, placed ? c.points[k].x : 0, placed ? c.points[k].y : 0);
 	}
@@ -458,13 +570,13 @@ move_edge(struct build *b, size_t i, boxf *bb)
 {
 	splines *spl = ED_spl(b->edges[i - 1]);
 	bool tail = b->spec->changes[i - 1] > 0;
-	if (spl == NULL || spl->size != 1 || spl->list[0].size != 4 || !spl->list[0].eflag ||
-	    (spl->list[0].sflag != 0) != tail)
-		return false;
 	struct curve c = transition_curve(b, i);
+	if (spl == NULL || spl->size != 1 || spl->list[0].size != c.n ||
+	    !spl->list[0].eflag || (spl->list[0].sflag != 0) != tail)
+		return false;
 	bezier *bz = &spl->list[0];
 	boxf own = {{c.head.x, c.head.y}, {c.head.x, c.head.y}};
-	for (int k = 0; k < 4; k++) {
+	for (int k = 0; k < c.n; k++) {
 		bz->list[k] = c.points[k];
 		box_add(&own, c.points[k].x, c.points[k].y);
 	}

@@ -36,6 +36,12 @@ struct pathway {
 	struct friction friction;      /* the journey's, for the title (keten.h) */
 };
 
+/* How much a diagram shows (--detail): the compact diagram (a card shows
+ * the stage's title, position, duration, emotion, touchpoint symbols and
+ * numbered markers; the legend a short line per marker) fits A4 and a
+ * projector; the poster shows every text in the cards, for a wall. */
+enum detail { DETAIL_COMPACT, DETAIL_POSTER };
+
 /* Lanes: the positions shown, highest rung first. */
 struct lane_set {
 	const struct position **pos; /* NULL for the lane of unknown positions */
@@ -69,9 +75,18 @@ struct spec_node {
  * The diagram as plain data: every user text in it already escaped, so
  * that it can be rendered here or sent to a worker process. Stage i goes
  * in lane stage_lane[i]; move i leads from stage i to stage i + 1.
+ *
+ * The compact diagram (the default) wraps a longer journey onto rows of
+ * at most STAGES_PER_ROW stages; each row has a lane for each position
+ * its stages take (lane_row says which row a lane is in), and a card
+ * hangs from the top of its lane's band, over the bands below it (its
+ * column holds no other card). The poster has one row, each band as high
+ * as its tallest card.
  */
+#define STAGES_PER_ROW 6
 struct pathway_spec {
 	enum lang lang;
+	bool compact;           /* rows, and cards that hang from their band */
 	char *file_name;        /* <journey-id>.<format>, set by the caller */
 	char *name;             /* the graph's name: the title on one line */
 	char *description;      /* the SVG <desc>, XML-escaped */
@@ -81,6 +96,7 @@ struct pathway_spec {
 	size_t n_lanes;
 	struct spec_node *lanes;
 	char **bands;           /* "#rrggbb" per lane */
+	size_t *lane_row;       /* per lane: its row, 0 first; rows in order */
 	size_t n_stages;
 	struct spec_node *stages;
 	size_t *stage_lane;
@@ -88,7 +104,7 @@ struct pathway_spec {
 	int *changes;           /* domain_change() per move */
 };
 
-void pathway_prepare(const struct pathway *p, struct pathway_spec *spec);
+void pathway_prepare(const struct pathway *p, enum detail detail, struct pathway_spec *spec);
 void pathway_spec_free(struct pathway_spec *spec);
 
 /* A spec as bytes and back, to hand it to another process. unpack

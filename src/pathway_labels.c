@@ -21,7 +21,15 @@ enum {
 	LANE_WIDTH = 22, LANE_LINES = 3,
 	LEGEND_WIDTH = 100, LEGEND_LINES = 3,
 	TOOLTIP_CHARS = 600, /* a marker's tooltip: the message, cut */
-	KINDS_PER_ROW = 8,
+	KINDS_PER_ROW = 10,
+	/* the compact card and legend */
+	CARD_WIDTH = 120, CARD_TITLE_WIDTH = 17, CARD_TITLE_LINES = 3,
+	LANE_COMPACT_WIDTH = 120, LANE_COMPACT_CHARS = 18,
+	SYMBOLS_PER_ROW = 7, CHIPS_PER_ROW = 4,
+	/* the compact list: at most this many columns, as many as fit in
+	 * KEY_WIDTH points, estimating a character of 11 pt at KEY_CHAR / 10
+	 * points and a chip and the gaps at KEY_CHIP points */
+	KEY_COLUMNS = 8, KEY_WIDTH = 1100, KEY_CHAR = 66, KEY_CHIP = 44,
 };
 
 #define GREY_TEXT colour_hex(COLOUR_GREY_TEXT)
@@ -282,8 +290,10 @@ label_title(struct buf *out, const struct pathway *p)
 	buf_puts(out, "</FONT></TD></TR></TABLE>");
 }
 
+static void put_marker_chip(struct buf *out, const struct pathway *p, const struct marker *m);
+
 bool
-label_title_markers(struct buf *out, const struct pathway *p)
+label_title_markers(struct buf *out, const struct pathway *p, enum detail detail)
 {
 	bool any = false;
 	for (size_t i = 0; i < p->markers->n; i++) {
@@ -294,7 +304,10 @@ label_title_markers(struct buf *out, const struct pathway *p)
 			buf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" "
 				 "CELLPADDING=\"3\"><TR>");
 		any = true;
-		put_marker_cell(out, p, m, NULL);
+		if (detail == DETAIL_POSTER)
+			put_marker_cell(out, p, m, NULL);
+		else
+			put_marker_chip(out, p, m);
 	}
 	if (any)
 		buf_puts(out, "</TR></TABLE>");
@@ -303,18 +316,24 @@ label_title_markers(struct buf *out, const struct pathway *p)
 
 /* --- lane headers --- */
 
+/* A lane header: the position's name, and on the poster its rung and
+ * domain; in the compact diagram the lanes' order shows the rungs and the
+ * legend the domains. */
 void
-label_lane(struct buf *out, const struct pathway *p, const struct position *pos)
+label_lane(struct buf *out, const struct pathway *p, const struct position *pos,
+	   enum detail detail)
 {
 	struct tint t = tint_of(p->chain, pos);
-	buf_printf(out, "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"4\" "
+	bool poster = detail == DETAIL_POSTER;
+	buf_printf(out, "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"%d\" "
 		   "COLOR=\"%s\" BGCOLOR=\"%s\" STYLE=\"rounded\">"
-		   "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" WIDTH=\"150\"><B>", t.dark, t.strong);
+		   "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" WIDTH=\"%d\"><B>", poster ? 4 : 2, t.dark,
+		   t.strong, poster ? 150 : LANE_COMPACT_WIDTH);
 	const char *label = pos == NULL ? msg(p->lang, M_R_UNKNOWN_POSITION)
 			  : pos->label.s && *pos->label.s ? pos->label.s : pos->id.s;
-	esc_wrap(out, label, LANE_WIDTH, LANE_LINES);
+	esc_wrap(out, label, poster ? LANE_WIDTH : LANE_COMPACT_CHARS, LANE_LINES);
 	buf_puts(out, "</B></TD></TR>");
-	if (pos != NULL) {
+	if (pos != NULL && poster) {
 		buf_puts(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">");
 		struct buf line = {0};
 		msg_append(&line, p->lang, M_R_RUNG, pos->ladder.v);
@@ -331,13 +350,16 @@ label_lane(struct buf *out, const struct pathway *p, const struct position *pos)
 
 /* --- stage cards --- */
 
+/* "3 · Title" on the lane's tint, in a cell `width` points wide, wrapped
+ * at `chars` characters. */
 static void
-put_stage_title(struct buf *out, const struct stage *s, size_t i, struct tint t)
+put_stage_title(struct buf *out, const struct stage *s, size_t i, struct tint t, int width,
+		int chars, int lines)
 {
-	buf_printf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"%s\" WIDTH=\"200\">"
-		   "<FONT POINT-SIZE=\"12\"><B>", t.strong);
+	buf_printf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"%s\" WIDTH=\"%d\">"
+		   "<FONT POINT-SIZE=\"%d\"><B>", t.strong, width, width == CARD_WIDTH ? 11 : 12);
 	char *title = xasprintf("%zu" SYM_DOT "%s", i + 1, s->title.s ? s->title.s : "");
-	esc_wrap(out, title, STAGE_TITLE_WIDTH, STAGE_TITLE_LINES);
+	esc_wrap(out, title, (size_t)chars, (size_t)lines);
 	free(title);
 	buf_puts(out, "</B></FONT></TD></TR>");
 }
@@ -364,12 +386,18 @@ put_actors(struct buf *out, const struct pathway *p, const struct stage *s)
 	buf_free(&names);
 }
 
+/* The colour of an emotion from -2 to +2. */
+static const char *
+emotion_colour(long k)
+{
+	return colour_hex(k < 0 ? COLOUR_MOVE_DOWN : k > 0 ? COLOUR_MOVE_UP : COLOUR_GREY_TEXT);
+}
+
 static void
 put_emotion(struct buf *out, enum lang lang, long v)
 {
 	long k = v < -2 ? -2 : v > 2 ? 2 : v;
-	const char *color = colour_hex(k < 0 ? COLOUR_MOVE_DOWN : k > 0 ? COLOUR_MOVE_UP
-					      : COLOUR_GREY_TEXT);
+	const char *color = emotion_colour(k);
 	const char *face = k < 0 ? SYM_SAD : k > 0 ? SYM_HAPPY : SYM_NEUTRAL;
 	buf_printf(out, "<FONT COLOR=\"%s\">%s%s %s (%s%ld)</FONT>", color, face,
 		   k == 2 || k == -2 ? face : "", value_emotion_text(k, lang),
@@ -394,7 +422,7 @@ put_duration_emotion(struct buf *out, const struct pathway *p, const struct stag
 	buf_puts(out, "</FONT></TD></TR>");
 }
 
-/* A touchpoint's cell: "tp-3-2" for stage 3's second touchpoint, with its
+/* A touchpoint's cell (its <TD> opened): "tp-3-2" for stage 3's second touchpoint, with its
  * kind and title as tooltip and a link to its stage (Graphviz 2.43 gives a
  * cell an SVG group only when it links somewhere; svg_group_classes names
  * that group "touchpoint <kind>"). */
@@ -403,7 +431,7 @@ put_touchpoint_cell(struct buf *out, const struct pathway *p, const struct touch
 		    size_t i, size_t k, const char *fill)
 {
 	unsigned kind = tp->kind < TP__MAX ? tp->kind : TP_OTHER;
-	buf_printf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"%s%s%s ID=\"tp-%zu-%zu\" "
+	buf_printf(out, "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"%s%s%s ID=\"tp-%zu-%zu\" "
 		   "HREF=\"#stage-", fill ? " BGCOLOR=\"" : "", fill ? fill : "", fill ? "\"" : "",
 		   i + 1, k + 1);
 	put_text(out, stage_id(p, (long)i));
@@ -426,6 +454,7 @@ put_touchpoint(struct buf *out, const struct pathway *p, size_t i, size_t k)
 	const struct touchpoint *tp = p->journey->stages[i]->touchpoints[k];
 	unsigned kind = tp->kind < TP__MAX ? tp->kind : TP_OTHER;
 	enum msg word;
+	buf_puts(out, "<TR>");
 	if (good_event_word(tp, &word)) {
 		put_touchpoint_cell(out, p, tp, i, k, OPPORTUNITY_LIGHT);
 		buf_printf(out, "<FONT POINT-SIZE=\"10\"><FONT COLOR=\"%s\">%s <B>",
@@ -474,14 +503,14 @@ put_team_notes(struct buf *out, const struct pathway *p, long i)
 			     s->opportunities.items[k].s ? s->opportunities.items[k].s : "");
 }
 
-void
-label_stage(struct buf *out, const struct pathway *p, size_t i)
+static void
+label_poster_stage(struct buf *out, const struct pathway *p, size_t i)
 {
 	const struct stage *s = p->journey->stages[i];
 	struct tint t = tint_of(p->chain, s->pos);
 	buf_printf(out, "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"3\" "
 		   "COLOR=\"%s\" BGCOLOR=\"#ffffff\" STYLE=\"rounded\">", t.dark);
-	put_stage_title(out, s, i, t);
+	put_stage_title(out, s, i, t, 200, STAGE_TITLE_WIDTH, STAGE_TITLE_LINES);
 	put_actors(out, p, s);
 	put_duration_emotion(out, p, s);
 	for (size_t k = 0; k < s->n_touchpoints; k++) {
@@ -491,6 +520,175 @@ label_stage(struct buf *out, const struct pathway *p, size_t i)
 	put_markers_at(out, p, (long)i, 0);
 	put_team_notes(out, p, (long)i);
 	buf_puts(out, "</TABLE>");
+}
+
+/* --- compact stage cards --- */
+
+/* A row of cells inside a card: a table of its own, a new row after every
+ * `per_row` cells (card_cells_next). */
+static void
+card_cells_start(struct buf *out)
+{
+	buf_puts(out, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+		 "CELLSPACING=\"2\" CELLPADDING=\"1\"><TR>");
+}
+
+static void
+card_cells_next(struct buf *out, size_t *n, size_t per_row)
+{
+	if (*n > 0 && *n % per_row == 0)
+		buf_puts(out, "</TR><TR>");
+	(*n)++;
+}
+
+static void
+card_cells_end(struct buf *out)
+{
+	buf_puts(out, "</TR></TABLE></TD></TR>");
+}
+
+/* The touchpoints as symbols, a good event on the opportunity green; the
+ * kind and title are the symbol's tooltip. */
+static void
+put_symbol_row(struct buf *out, const struct pathway *p, size_t i)
+{
+	const struct stage *s = p->journey->stages[i];
+	if (s->n_touchpoints == 0)
+		return;
+	card_cells_start(out);
+	size_t n = 0;
+	for (size_t k = 0; k < s->n_touchpoints; k++) {
+		const struct touchpoint *tp = s->touchpoints[k];
+		unsigned kind = tp->kind < TP__MAX ? tp->kind : TP_OTHER;
+		enum msg word;
+		bool good = good_event_word(tp, &word);
+		card_cells_next(out, &n, SYMBOLS_PER_ROW);
+		put_touchpoint_cell(out, p, tp, i, k, good ? OPPORTUNITY_LIGHT : NULL);
+		buf_printf(out, "<FONT POINT-SIZE=\"12\" COLOR=\"%s\">%s</FONT></TD>",
+			   good ? OPPORTUNITY_STRONG : "#000000", kind_symbol[kind]);
+	}
+	card_cells_end(out);
+}
+
+/* A numbered marker as a chip: "▲ 3" on its impact's colour, linking to
+ * its line in the legend; its message is the tooltip. */
+static void
+put_marker_chip(struct buf *out, const struct pathway *p, const struct marker *m)
+{
+	const char *fill, *text;
+	marker_colours(p, m, &fill, &text);
+	buf_printf(out, "<TD BGCOLOR=\"%s\" ID=\"marker-%s%d\" HREF=\"#a_%s-%d\" TOOLTIP=\"", fill,
+		   m->question ? "q" : "", m->number, marker_anchor(m), m->number);
+	char *tip = esc_plain(m->message, TOOLTIP_CHARS);
+	put_text(out, tip);
+	free(tip);
+	buf_printf(out, "\"><FONT COLOR=\"%s\" POINT-SIZE=\"11\"><B>", text);
+	if (m->question)
+		buf_printf(out, "?%d", m->number);
+	else /* "▲3": narrower than the legend's "▲ 3" */
+		buf_printf(out, "%s%d", impact_style_of(p->chain, m->impact).glyph, m->number);
+	buf_puts(out, "</B></FONT></TD>");
+}
+
+/* A team note as a chip: its symbol on its colour, the text as tooltip. */
+static void
+put_note_chip(struct buf *out, const char *fill, const char *symbol_color, const char *symbol,
+	      const char *text)
+{
+	buf_printf(out, "<TD BGCOLOR=\"%s\" TOOLTIP=\"", fill);
+	char *tip = esc_plain(text, TOOLTIP_CHARS);
+	put_text(out, tip);
+	free(tip);
+	buf_printf(out, "\"><FONT COLOR=\"%s\" POINT-SIZE=\"11\"><B>%s</B></FONT></TD>",
+		   symbol_color, symbol);
+}
+
+/* The stage's markers (its pain points' among them), then the pain points
+ * no finding reports and the opportunities, CHIPS_PER_ROW to a row. */
+static void
+put_chip_rows(struct buf *out, const struct pathway *p, size_t i)
+{
+	const struct stage *s = p->journey->stages[i];
+	size_t n = 0;
+	for (size_t k = 0; k < p->markers->n; k++) {
+		const struct marker *m = &p->markers->items[k];
+		if (m->stage != (long)i)
+			continue;
+		if (n == 0)
+			card_cells_start(out);
+		card_cells_next(out, &n, CHIPS_PER_ROW);
+		put_marker_chip(out, p, m);
+	}
+	for (size_t k = 0; k < s->pain_points.n; k++) {
+		if (markers_for_pain_point(p->markers, (long)i, (long)k) != NULL)
+			continue;
+		if (n == 0)
+			card_cells_start(out);
+		card_cells_next(out, &n, CHIPS_PER_ROW);
+		put_note_chip(out, impact_style_of(p->chain, 2).fill, impact_style_of(p->chain, 2).text, SYM_PAIN,
+			      s->pain_points.items[k].s ? s->pain_points.items[k].s : "");
+	}
+	for (size_t k = 0; k < s->opportunities.n; k++) {
+		if (n == 0)
+			card_cells_start(out);
+		card_cells_next(out, &n, CHIPS_PER_ROW);
+		put_note_chip(out, OPPORTUNITY_LIGHT, OPPORTUNITY_STRONG, SYM_OPPORTUNITY,
+			      s->opportunities.items[k].s ? s->opportunities.items[k].s : "");
+	}
+	if (n > 0)
+		card_cells_end(out);
+}
+
+/* The duration and the emotion's face on one line, "6 weeks · ☹☹"; the
+ * emotion's words are the line's tooltip. */
+static void
+put_card_meta(struct buf *out, const struct pathway *p, const struct stage *s)
+{
+	if (!s->duration.set && !s->emotion.set)
+		return;
+	buf_puts(out, "<TR><TD ALIGN=\"LEFT\"");
+	long k = s->emotion.v < -2 ? -2 : s->emotion.v > 2 ? 2 : s->emotion.v;
+	if (s->emotion.set)
+		buf_printf(out, " TOOLTIP=\"%s\"", value_emotion_text(k, p->lang));
+	buf_puts(out, "><FONT POINT-SIZE=\"11\">");
+	if (s->duration.set) {
+		char *d = value_duration_text(s->duration.v, p->lang);
+		put_text(out, d);
+		free(d);
+	}
+	if (s->duration.set && s->emotion.set)
+		buf_puts(out, SYM_DOT);
+	if (s->emotion.set) {
+		const char *face = k < 0 ? SYM_SAD : k > 0 ? SYM_HAPPY : SYM_NEUTRAL;
+		buf_printf(out, "<FONT COLOR=\"%s\"><B>%s%s</B></FONT>", emotion_colour(k), face,
+			   k == 2 || k == -2 ? face : "");
+	}
+	buf_puts(out, "</FONT></TD></TR>");
+}
+
+/* The compact card: title, duration, emotion, touchpoint symbols and
+ * numbered markers; the long texts are tooltips, the report lists them. */
+static void
+label_card(struct buf *out, const struct pathway *p, size_t i)
+{
+	const struct stage *s = p->journey->stages[i];
+	struct tint t = tint_of(p->chain, s->pos);
+	buf_printf(out, "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"3\" "
+		   "COLOR=\"%s\" BGCOLOR=\"#ffffff\" STYLE=\"rounded\">", t.dark);
+	put_stage_title(out, s, i, t, CARD_WIDTH, CARD_TITLE_WIDTH, CARD_TITLE_LINES);
+	put_card_meta(out, p, s);
+	put_symbol_row(out, p, i);
+	put_chip_rows(out, p, i);
+	buf_puts(out, "</TABLE>");
+}
+
+void
+label_stage(struct buf *out, const struct pathway *p, size_t i, enum detail detail)
+{
+	if (detail == DETAIL_POSTER)
+		label_poster_stage(out, p, i);
+	else
+		label_card(out, p, i);
 }
 
 static bool
@@ -607,8 +805,9 @@ legend_moves(struct buf *out, const struct pathway *p)
 	return true;
 }
 
+/* The touchpoint kinds the journey uses, per_row to a row. */
 static bool
-legend_touchpoints(struct buf *out, const struct pathway *p)
+legend_touchpoints(struct buf *out, const struct pathway *p, size_t per_row)
 {
 	bool used[TP__MAX] = {false};
 	size_t n_used = 0;
@@ -623,9 +822,13 @@ legend_touchpoints(struct buf *out, const struct pathway *p)
 	if (n_used == 0)
 		return false;
 	legend_start(out, msg(p->lang, M_R_LEGEND_TOUCHPOINTS));
+	size_t shown = 0;
 	for (int kind = 0; kind < TP__MAX; kind++) {
 		if (!used[kind])
 			continue;
+		if (shown > 0 && shown % per_row == 0)
+			buf_puts(out, "</TR><TR><TD></TD>");
+		shown++;
 		buf_printf(out, "<TD ALIGN=\"LEFT\">%s ", kind_symbol[kind]);
 		put_text(out, vocab_name(VOCAB_TP_KIND, kind, p->lang));
 		buf_puts(out, "  </TD>");
@@ -732,20 +935,150 @@ legend_findings(struct buf *out, const struct pathway *p)
 	return true;
 }
 
+/* One entry of the compact list: the marker's chip (the anchor its
+ * markers link to) and "K003 cold-handover". */
+static void
+legend_key_entry(struct buf *out, const struct pathway *p, const struct marker *m)
+{
+	const char *fill, *text;
+	marker_colours(p, m, &fill, &text);
+	buf_printf(out, "<TD ALIGN=\"RIGHT\" BGCOLOR=\"%s\" ID=\"%s-%d\" HREF=\"#",
+		   fill, marker_anchor(m), m->number);
+	if (m->stage >= 0) {
+		buf_puts(out, "stage-");
+		put_text(out, stage_id(p, m->stage));
+	} else {
+		buf_puts(out, "title");
+	}
+	buf_printf(out, "\" TOOLTIP=\"%s %s\"><FONT COLOR=\"%s\"><B>",
+		   code_id(m->code), code_slug(m->code, p->lang), text);
+	put_marker_number(out, p, m);
+	buf_printf(out, "</B></FONT></TD><TD ALIGN=\"LEFT\">%s ", code_id(m->code));
+	put_text(out, code_slug(m->code, p->lang));
+	buf_puts(out, "  </TD>");
+}
+
+/* The estimated width of the compact list in `columns` columns. */
+static size_t
+key_list_width(const struct pathway *p, size_t columns)
+{
+	size_t n = p->markers->n, rows = (n + columns - 1) / columns, width = 0;
+	for (size_t c = 0; c * rows < n; c++) {
+		size_t widest = 0;
+		for (size_t k = c * rows; k < n && k < (c + 1) * rows; k++) {
+			enum code code = p->markers->items[k].code;
+			size_t chars = strlen(code_id(code)) + 1 + strlen(code_slug(code, p->lang));
+			widest = chars > widest ? chars : widest;
+		}
+		width += widest * KEY_CHAR / 10 + KEY_CHIP;
+	}
+	return width;
+}
+
+/* The compact list: a short line per marker, in as many columns as fit
+ * (at least 3), read down each column. */
+static bool
+legend_key_list(struct buf *out, const struct pathway *p)
+{
+	size_t n = p->markers->n, columns = KEY_COLUMNS;
+	if (n == 0)
+		return false;
+	while (columns > 3 && key_list_width(p, columns) > KEY_WIDTH)
+		columns--;
+	size_t rows = (n + columns - 1) / columns;
+	buf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">");
+	for (size_t r = 0; r < rows; r++) {
+		buf_puts(out, "<TR><TD WIDTH=\"110\"></TD>");
+		for (size_t k = r; k < n; k += rows)
+			legend_key_entry(out, p, &p->markers->items[k]);
+		buf_puts(out, "</TR>");
+	}
+	buf_puts(out, "</TABLE>");
+	return true;
+}
+
+/* A label's estimated width in points at 11 pt: its characters outside
+ * tags (an entity is one), and the padding of its cells. */
+static size_t
+label_width(const char *label)
+{
+	size_t chars = 0, cells = 0;
+	for (const char *c = label; *c; c++) {
+		if (*c == '<') {
+			cells += strncmp(c, "<TD", 3) == 0;
+			while (*c && *c != '>')
+				c++;
+			if (*c == '\0')
+				break;
+		} else if (*c == '&') {
+			chars++;
+			while (*c && *c != ';')
+				c++;
+			if (*c == '\0')
+				break;
+		} else {
+			chars += ((unsigned char)*c & 0xC0) != 0x80;
+		}
+	}
+	return chars * KEY_CHAR / 10 + cells * 8;
+}
+
+/* The compact diagram's first legend line: domains, then transitions,
+ * when both fit in KEY_WIDTH points; else only the domains (false: the
+ * transitions get a line of their own, part 1). */
+static bool
+legend_domains_moves(struct buf *out, const struct pathway *p, const struct lane_set *lanes)
+{
+	struct buf domains = {0}, moves = {0};
+	bool any_domain = legend_domains(&domains, p, lanes), any_move = legend_moves(&moves, p);
+	if (any_domain && any_move &&
+	    label_width(buf_str(&domains)) + label_width(buf_str(&moves)) > KEY_WIDTH) {
+		buf_puts(out, buf_str(&domains));
+		buf_free(&domains);
+		buf_free(&moves);
+		return true;
+	}
+	if (any_domain || any_move) {
+		buf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>");
+		if (any_domain)
+			buf_printf(out, "<TD>%s</TD>", buf_str(&domains));
+		if (any_move)
+			buf_printf(out, "<TD>%s</TD>", buf_str(&moves));
+		buf_puts(out, "</TR></TABLE>");
+	}
+	buf_free(&domains);
+	buf_free(&moves);
+	return any_domain || any_move;
+}
+
+/* The transitions' own line in the compact diagram, when they do not fit
+ * beside the domains. */
+static bool
+legend_moves_apart(struct buf *out, const struct pathway *p, const struct lane_set *lanes)
+{
+	struct buf domains = {0};
+	bool any_domain = legend_domains(&domains, p, lanes), apart = false;
+	if (any_domain && legend_moves(out, p))
+		apart = label_width(buf_str(&domains)) + label_width(buf_str(out)) > KEY_WIDTH;
+	buf_free(&domains);
+	return apart;
+}
+
 const char *const legend_part_names[LEGEND_PARTS] = {
 	"domains", "transitions", "touchpoints", "friction", "findings",
 };
 
 bool
 label_legend_part(struct buf *out, const struct pathway *p, const struct lane_set *lanes,
-		  int part)
+		  int part, enum detail detail)
 {
+	bool compact = detail == DETAIL_COMPACT;
 	switch (part) {
-	case 0: return legend_domains(out, p, lanes);
-	case 1: return legend_moves(out, p);
-	case 2: return legend_touchpoints(out, p);
+	case 0: return compact ? legend_domains_moves(out, p, lanes) : legend_domains(out, p, lanes);
+	case 1: return compact ? legend_moves_apart(out, p, lanes) : legend_moves(out, p);
+	case 2: return legend_touchpoints(out, p, compact ? KINDS_PER_ROW : TP__MAX);
+	case 4: return compact ? legend_key_list(out, p) : legend_findings(out, p);
 	case 3: return legend_friction_key(out, p);
-	case 4: return legend_findings(out, p);
 	}
 	return false;
 }

@@ -19,20 +19,24 @@ const char *touchpoint_symbol(enum tp_kind kind);
  * angle brackets that DOT puts around it. All user text goes through
  * render_text.h. */
 void label_title(struct buf *out, const struct pathway *p);
-void label_lane(struct buf *out, const struct pathway *p, const struct position *pos);
-void label_stage(struct buf *out, const struct pathway *p, size_t i);
+void label_lane(struct buf *out, const struct pathway *p, const struct position *pos,
+		enum detail detail);
+/* Stage i's card: compact, or the poster's with every text. */
+void label_stage(struct buf *out, const struct pathway *p, size_t i, enum detail detail);
 
 /* The markers of findings about the journey as a whole, shown under the
- * title; false (and nothing appended) when there are none. */
-bool label_title_markers(struct buf *out, const struct pathway *p);
+ * title (compact: as chips, "▲3"); false (and nothing appended) when there are none. */
+bool label_title_markers(struct buf *out, const struct pathway *p, enum detail detail);
 
 /* The legend comes in LEGEND_PARTS parts, each a node of its own:
  * domains, transitions, touchpoint kinds, the friction key and the
- * numbered list of findings. False (the part is left out) when a part has
- * nothing to say; whatever was appended is then to be dropped. */
+ * numbered list of findings (compact: a short line per marker, "▲ 3 K003
+ * cold-handover", in columns; poster: each with its message). False (the
+ * part is left out) when a part has nothing to say; whatever was appended
+ * is then to be dropped. */
 extern const char *const legend_part_names[LEGEND_PARTS];
 bool label_legend_part(struct buf *out, const struct pathway *p, const struct lane_set *lanes,
-		       int part);
+		       int part, enum detail detail);
 
 /* The title block's second and third lines as plain text, not escaped:
  * "persona: Ans · regio: Noord · huidige situatie" and

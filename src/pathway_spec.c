@@ -115,11 +115,11 @@ prepare_head(const struct pathway *p, struct pathway_spec *spec, const struct la
 	spec->svg_classes = buf_detach(&b);
 	label_title(&b, p);
 	node_set(&spec->title, "title", "title", &b);
-	if (label_title_markers(&b, p))
+	if (label_title_markers(&b, p, spec->compact ? DETAIL_COMPACT : DETAIL_POSTER))
 		node_set(&spec->title_markers, "title-markers", "title friction", &b);
 	buf_free(&b);
 	for (int k = 0; k < LEGEND_PARTS; k++) {
-		if (label_legend_part(&b, p, lanes, k)) {
+		if (label_legend_part(&b, p, lanes, k, spec->compact ? DETAIL_COMPACT : DETAIL_POSTER)) {
 			char *id = xasprintf("legend-%s", legend_part_names[k]);
 			node_set(&spec->legend[k], id, "legend", &b);
 			free(id);
@@ -128,34 +128,81 @@ prepare_head(const struct pathway *p, struct pathway_spec *spec, const struct la
 	}
 }
 
+/* The row of stage i of n: 0 on the poster; else rows of at most
+ * STAGES_PER_ROW, of even length (11 stages: 6 and 5). */
+static size_t
+row_of_stage(bool compact, size_t i, size_t n)
+{
+	if (!compact || n == 0)
+		return 0;
+	size_t rows = (n + STAGES_PER_ROW - 1) / STAGES_PER_ROW;
+	size_t per_row = (n + rows - 1) / rows;
+	return i / per_row;
+}
+
+static bool
+row_uses_lane(const struct pathway *p, const struct pathway_spec *spec,
+	      const struct lane_set *lanes, size_t row, size_t l)
+{
+	size_t n = p->journey->n_stages;
+	if (p->all_lanes)
+		return true;
+	for (size_t i = 0; i < n; i++)
+		if (row_of_stage(spec->compact, i, n) == row && (size_t)lanes->stage_lane[i] == l)
+			return true;
+	return false;
+}
+
+/* One lane entry: its header node, band and row. Its id is "lane-<pos>",
+ * "lane-<pos>_2" in the second row (a slug never holds '_'). */
+static void
+add_lane(const struct pathway *p, struct pathway_spec *spec, const struct position *pos,
+	 size_t row)
+{
+	size_t l = spec->n_lanes++;
+	const char *pid = pos && pos->id.s ? pos->id.s : "unknown";
+	char *id = row ? xasprintf("lane-%s_%zu", pid, row + 1) : xasprintf("lane-%s", pid);
+	char *classes = pos && pos->dom && pos->dom->id.s
+		? xasprintf("lane domain-%s", pos->dom->id.s) : xstrdup("lane");
+	struct buf b = {0};
+	label_lane(&b, p, pos, spec->compact ? DETAIL_COMPACT : DETAIL_POSTER);
+	node_set(&spec->lanes[l], id, classes, &b);
+	spec->bands[l] = xstrdup(tint_of(p->chain, pos).band);
+	spec->lane_row[l] = row;
+	free(classes);
+	free(id);
+}
+
+/* The lanes row by row, and the lane entry of each stage. */
 static void
 prepare_lanes(const struct pathway *p, struct pathway_spec *spec, const struct lane_set *lanes)
 {
-	spec->n_lanes = lanes->n;
-	spec->lanes = xcalloc(lanes->n ? lanes->n : 1, sizeof(*spec->lanes));
-	spec->bands = xcalloc(lanes->n ? lanes->n : 1, sizeof(char *));
-	struct buf b = {0};
-	for (size_t l = 0; l < lanes->n; l++) {
-		const struct position *pos = lanes->pos[l];
-		char *id = xasprintf("lane-%s", pos && pos->id.s ? pos->id.s : "unknown");
-		char *classes = pos && pos->dom && pos->dom->id.s
-			? xasprintf("lane domain-%s", pos->dom->id.s) : xstrdup("lane");
-		label_lane(&b, p, pos);
-		node_set(&spec->lanes[l], id, classes, &b);
-		free(classes);
-		spec->bands[l] = xstrdup(tint_of(p->chain, pos).band);
-		free(id);
-	}
+	size_t n = p->journey->n_stages;
+	size_t rows = n ? row_of_stage(spec->compact, n - 1, n) + 1 : 1;
+	size_t most = lanes->n > 0 ? lanes->n * rows : 1;
+	spec->lanes = xcalloc(most, sizeof(*spec->lanes));
+	spec->bands = xcalloc(most, sizeof(char *));
+	spec->lane_row = xcalloc(most, sizeof(size_t));
+	spec->stage_lane = xcalloc(n ? n : 1, sizeof(size_t));
+	for (size_t row = 0; row < rows; row++)
+		for (size_t l = 0; l < lanes->n; l++) {
+			if (!row_uses_lane(p, spec, lanes, row, l))
+				continue;
+			for (size_t i = 0; i < n; i++)
+				if (row_of_stage(spec->compact, i, n) == row &&
+				    (size_t)lanes->stage_lane[i] == l)
+					spec->stage_lane[i] = spec->n_lanes;
+			add_lane(p, spec, lanes->pos[l], row);
+		}
 }
 
 static void
-prepare_stages(const struct pathway *p, struct pathway_spec *spec, const struct lane_set *lanes)
+prepare_stages(const struct pathway *p, struct pathway_spec *spec)
 {
 	const struct journey *j = p->journey;
 	size_t n = j->n_stages;
 	spec->n_stages = n;
 	spec->stages = xcalloc(n ? n : 1, sizeof(*spec->stages));
-	spec->stage_lane = xcalloc(n ? n : 1, sizeof(size_t));
 	spec->moves = xcalloc(n ? n : 1, sizeof(enum move));
 	spec->changes = xcalloc(n ? n : 1, sizeof(int));
 	struct buf label = {0}, classes = {0};
@@ -164,9 +211,8 @@ prepare_stages(const struct pathway *p, struct pathway_spec *spec, const struct 
 		char *id = xasprintf("stage-%s", s->id.s ? s->id.s : "");
 		buf_clear(&classes);
 		stage_classes(&classes, p, i);
-		label_stage(&label, p, i);
+		label_stage(&label, p, i, spec->compact ? DETAIL_COMPACT : DETAIL_POSTER);
 		node_set(&spec->stages[i], id, buf_str(&classes), &label);
-		spec->stage_lane[i] = (size_t)lanes->stage_lane[i];
 		if (i + 1 < n) {
 			spec->moves[i] = move_between(s, j->stages[i + 1]);
 			spec->changes[i] = domain_change(s, j->stages[i + 1]);
@@ -177,15 +223,16 @@ prepare_stages(const struct pathway *p, struct pathway_spec *spec, const struct 
 }
 
 void
-pathway_prepare(const struct pathway *p, struct pathway_spec *spec)
+pathway_prepare(const struct pathway *p, enum detail detail, struct pathway_spec *spec)
 {
 	memset(spec, 0, sizeof(*spec));
 	spec->lang = p->lang;
+	spec->compact = detail == DETAIL_COMPACT;
 	struct lane_set lanes;
 	lanes_choose(p, &lanes);
 	prepare_head(p, spec, &lanes);
 	prepare_lanes(p, spec, &lanes);
-	prepare_stages(p, spec, &lanes);
+	prepare_stages(p, spec);
 	lanes_free(&lanes);
 }
 
@@ -214,6 +261,7 @@ pathway_spec_free(struct pathway_spec *spec)
 	}
 	free(spec->lanes);
 	free(spec->bands);
+	free(spec->lane_row);
 	for (size_t i = 0; i < spec->n_stages; i++)
 		node_free(&spec->stages[i]);
 	free(spec->stages);
@@ -257,6 +305,7 @@ void
 pathway_spec_pack(const struct pathway_spec *spec, struct buf *out)
 {
 	pack_number(out, (uint64_t)spec->lang);
+	pack_number(out, spec->compact);
 	pack_string(out, spec->file_name);
 	pack_string(out, spec->name);
 	pack_string(out, spec->description);
@@ -269,6 +318,7 @@ pathway_spec_pack(const struct pathway_spec *spec, struct buf *out)
 	for (size_t l = 0; l < spec->n_lanes; l++) {
 		pack_node(out, &spec->lanes[l]);
 		pack_string(out, spec->bands[l]);
+		pack_number(out, spec->lane_row[l]);
 	}
 	pack_number(out, spec->n_stages);
 	for (size_t i = 0; i < spec->n_stages; i++) {
@@ -364,6 +414,7 @@ pathway_spec_unpack(const char *data, size_t len, struct pathway_spec *spec)
 	struct reader r = {data, len, 0, false};
 	memset(spec, 0, sizeof(*spec));
 	spec->lang = unpack_number(&r) == LANG_EN ? LANG_EN : LANG_NL;
+	spec->compact = unpack_number(&r) != 0;
 	spec->file_name = unpack_string(&r);
 	spec->name = unpack_string(&r);
 	spec->description = unpack_string(&r);
@@ -372,12 +423,17 @@ pathway_spec_unpack(const char *data, size_t len, struct pathway_spec *spec)
 	unpack_node(&r, &spec->title_markers);
 	for (int k = 0; k < LEGEND_PARTS; k++)
 		unpack_node(&r, &spec->legend[k]);
-	spec->n_lanes = unpack_count(&r, 4 * 8);
+	spec->n_lanes = unpack_count(&r, 5 * 8);
 	spec->lanes = xcalloc(spec->n_lanes ? spec->n_lanes : 1, sizeof(*spec->lanes));
 	spec->bands = xcalloc(spec->n_lanes ? spec->n_lanes : 1, sizeof(char *));
+	spec->lane_row = xcalloc(spec->n_lanes ? spec->n_lanes : 1, sizeof(size_t));
 	for (size_t l = 0; l < spec->n_lanes; l++) {
 		unpack_node(&r, &spec->lanes[l]);
 		spec->bands[l] = unpack_string(&r);
+		uint64_t row = unpack_number(&r);
+		/* Rows come in order, each at most one after the lane before. */
+		r.bad |= row > (l ? spec->lane_row[l - 1] + 1 : 0) || (l && row < spec->lane_row[l - 1]);
+		spec->lane_row[l] = (size_t)row;
 	}
 	spec->n_stages = unpack_count(&r, 6 * 8);
 	size_t n = spec->n_stages ? spec->n_stages : 1;
@@ -389,6 +445,9 @@ pathway_spec_unpack(const char *data, size_t len, struct pathway_spec *spec)
 		unpack_node(&r, &spec->stages[i]);
 		uint64_t lane = unpack_number(&r), move = unpack_number(&r), change = unpack_number(&r);
 		r.bad |= lane >= spec->n_lanes || move > MOVE_DOWN || change > 2;
+		/* Stages go row by row. */
+		r.bad |= !r.bad && i > 0 &&
+			 spec->lane_row[lane] < spec->lane_row[spec->stage_lane[i - 1]];
 		spec->stage_lane[i] = (size_t)lane;
 		spec->moves[i] = (enum move)move;
 		spec->changes[i] = (int)change;

@@ -469,7 +469,7 @@ add_journey(struct render_run *run, const struct checked_journey *cj)
 	struct pathway p = {doc->journey, cj->persona, cj->chain, &markers, run->opts.lang,
 			    run->opts.all_lanes, cj->friction};
 	struct pathway_spec spec;
-	pathway_prepare(&p, &spec);
+	pathway_prepare(&p, run->opts.detail, &spec);
 	spec.file_name = render_diagram_file(r->journey, run->format);
 	markers_free(&markers);
 	dispatch(run, &spec, run->n_results - 1);

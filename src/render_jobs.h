@@ -18,6 +18,7 @@ struct render_options {
 	enum lang lang;           /* of the diagrams and the messages */
 	long jobs;                /* workers at a time; 0 or less: one */
 	bool all_lanes;           /* a lane for every position of the chain */
+	enum detail detail;       /* --detail: compact (the default) or poster */
 	bool disabled[CODE__MAX]; /* rules switched off: no markers */
 };
 

@@ -41,6 +41,16 @@ for f in $fixtures; do
 	done
 done
 
+# The poster (--detail poster) of every example journey has the same SVG
+# structure; an unknown --detail is refused.
+(cd "$root" && draw render --detail poster -j 2 -o "$work/poster" .) >"$work/log" 2>&1 ||
+	bad "render --detail poster: $(cat "$work/log")"
+for j in "$root"/journeys/*.md "$root"/journeys/*.json; do
+	out=$(python3 "$here/render_svg.py" "$keten" "$j" "$work/poster" 2>&1) && ok || bad "poster: $out"
+done
+(cd "$root" && run render --detail huge -o "$work/huge" .) >"$work/log" 2>&1
+[ $? -eq 2 ] && grep -q "compact, poster" "$work/log" && ok || bad "--detail huge is not refused: $(cat "$work/log")"
+
 # A title of only "]" shows in the diagram, and its DOT lays out again.
 grep -q '>\]</text>' "$work/svg/haakje.svg" && ok || bad "the title ']' is not in haakje.svg"
 (cd "$root" && draw render -T dot -j 1 -o "$work/bracket-dot" tests/golden/render-bracket) >"$work/log" 2>&1 &&

@@ -156,34 +156,46 @@ def check_stages(groups, journey, index):
         if box is None:
             fail("stage %s draws nothing" % stage["id"])
             continue
-        if previous is not None and box[0] <= previous[2]:
-            fail("stage %d (%s) does not start right of stage %d" % (n, stage["id"], n - 1))
+        # Right of the stage before, or (a longer journey wraps) in a row below it.
+        if previous is not None and box[0] <= previous[2] and box[1] <= previous[1]:
+            fail("stage %d (%s) does not start right of stage %d, nor in a row below" %
+                 (n, stage["id"], n - 1))
         previous = box
         first = next(iter(g.iter(SVG + "text")), None)
         if first is None or not (first.text or "").startswith("%d \u00b7" % n):
             fail("stage %s does not open with its number %d" % (stage["id"], n))
         pos = index.get(slug(stage["position"]))
-        header = lanes.get("lane-" + pos[0]) if pos else None
-        if header is None:
+        # A wrapped journey has the lane once per row: lane-<pos>, lane-<pos>_2, ...
+        headers = [g for lid, g in lanes.items() if pos and lane_position(lid) == pos[0]]
+        if not headers:
             fail("stage %s has no lane for position %r" % (stage["id"], stage["position"]))
-        elif abs(bbox(header)[1] - box[1]) > 0.5:
+        elif min(abs(bbox(h)[1] - box[1]) for h in headers) > 0.5:
             fail("stage %s is not at the top of the band of lane %s" % (stage["id"], pos[0]))
     return by_id
 
 
+def lane_position(lane_id):
+    """The position of a lane's id: lane-<pos>, or lane-<pos>_<row>."""
+    return re.sub(r"_\d+$", "", lane_id[len("lane-"):])
+
+
 def check_lanes(groups, index):
     rungs = {pid: (ladder, order) for pid, ladder, order in index.values()}
-    headers = []
+    rows = {}
     for g in groups:
         if "lane" in classes(g):
-            pid = (g.get("id") or "")[len("lane-"):]
+            lid = g.get("id") or ""
+            pid = lane_position(lid)
             if pid not in rungs:
                 fail("lane %s is no position of the chain" % pid)
                 continue
-            headers.append((bbox(g)[1], -rungs[pid][0], rungs[pid][1], pid))
-    top_down = [h[1:] for h in sorted(headers)]
-    if top_down != sorted(top_down):
-        fail("lanes top to bottom %s are not in rung order" % [h[2] for h in top_down])
+            row = re.search(r"_(\d+)$", lid)
+            rows.setdefault(row.group(1) if row else "1", []).append(
+                (bbox(g)[1], -rungs[pid][0], rungs[pid][1], pid))
+    for headers in rows.values():
+        top_down = [h[1:] for h in sorted(headers)]
+        if top_down != sorted(top_down):
+            fail("lanes top to bottom %s are not in rung order" % [h[2] for h in top_down])
 
 
 def numbered_markers(root, prefix, anchor):
@@ -229,8 +241,10 @@ def check_markers(root, stage_groups, journey):
                 (asked if m.group(1) else inside).append(int(m.group(2)))
         codes = set()
         for group, n in [(markers, n) for n in inside] + [(questions, n) for n in asked]:
+            # The poster's marker says its code; the compact chip's class does.
             code = re.search(r"K\d{3}", "".join(group[n].itertext()))
-            codes.add(code.group(0).lower() if code else "?")
+            cls_code = [c for c in classes(group[n]) if re.fullmatch(r"k\d{3}", c)]
+            codes.add(code.group(0).lower() if code else cls_code[0] if cls_code else "?")
         cls = set(classes(g))
         want_friction = bool(inside) or bool(stage.get("pain_points"))
         if ("friction" in cls) != want_friction:

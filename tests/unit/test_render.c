@@ -401,7 +401,7 @@ render(struct fixture *f, enum image_format format, bool all_lanes)
 	struct pathway p = {f->journey->journey, f->persona->persona, f->chain->chain, &m,
 			    LANG_NL, all_lanes, {0, 0}};
 	struct pathway_spec spec, copy;
-	pathway_prepare(&p, &spec);
+	pathway_prepare(&p, DETAIL_COMPACT, &spec);
 	spec.file_name = xstrdup("reis.x");
 	/* What a worker gets is what was sent. */
 	struct buf packed = {0};
@@ -581,7 +581,7 @@ TEST(pathway_spec_unpack_refuses_what_is_no_spec)
 	collect(&f, &m);
 	struct pathway p = {f.journey->journey, f.persona->persona, f.chain->chain, &m, LANG_EN, false, {0, 0}};
 	struct pathway_spec spec, copy;
-	pathway_prepare(&p, &spec);
+	pathway_prepare(&p, DETAIL_COMPACT, &spec);
 	spec.file_name = xstrdup("reis.svg");
 	struct buf packed = {0};
 	pathway_spec_pack(&spec, &packed);
@@ -592,6 +592,12 @@ TEST(pathway_spec_unpack_refuses_what_is_no_spec)
 	INT_EQ(pathway_spec_unpack(packed.data, packed.len, &copy), -1);
 	/* A stage in a lane that does not exist. */
 	spec.stage_lane[0] = 99;
+	buf_clear(&packed);
+	pathway_spec_pack(&spec, &packed);
+	INT_EQ(pathway_spec_unpack(packed.data, packed.len, &copy), -1);
+	/* Rows out of order: the first lane in the second row. */
+	spec.stage_lane[0] = 0;
+	spec.lane_row[0] = 1;
 	buf_clear(&packed);
 	pathway_spec_pack(&spec, &packed);
 	INT_EQ(pathway_spec_unpack(packed.data, packed.len, &copy), -1);
