@@ -115,7 +115,7 @@ questions="$root/tests/golden/v2-questions"
 expect 0 --lang nl -o "$work/questions" "$questions"
 python3 "$here/report_check.py" "$work/questions" "$questions" && ok || bad "report_check questions"
 grep -q '<h3>Open vragen</h3>' "$work/questions/index.html" && ok || bad "questions: no Open vragen"
-grep -q '<tr class="question k001"><td class="num">?1</td>' "$work/questions/index.html" && ok ||
+grep -q '<li class="question k001"><span class="num">?1</span>' "$work/questions/index.html" && ok ||
 	bad "questions: no row ?1"
 grep -q 'frictiescore 0 · 1 vraag</p>' "$work/questions/index.html" && ok ||
 	bad "questions: not counted apart in the journey's facts"
@@ -123,7 +123,7 @@ grep -q '<summary>Norm 2: goede informatieverstrekking</summary>' "$work/questio
 	bad "questions: no norm with the finding"
 cp "$work/questions/index.html" "$work/tampered-q.html"
 mkdir -p "$work/tampered-q" && cp "$work/questions/findings.json" "$work/tampered-q/"
-sed 's|<tr class="question|<tr class="gone|' "$work/tampered-q.html" >"$work/tampered-q/index.html"
+sed 's|<li class="question|<li class="gone|' "$work/tampered-q.html" >"$work/tampered-q/index.html"
 python3 "$here/report_check.py" "$work/tampered-q" "$questions" >/dev/null && bad "report_check missed a question row" || ok
 
 # The title page: werkruimte.md at the workspace root gives the title,
