@@ -242,8 +242,14 @@ expect 2 -o "$work/broken/journeys/out" "$work/broken"
 
 # The report in a real browser.
 if [ "${BROWSER:-1}" != 0 ]; then
-	python3 "$here/report_browser.py" "$work/examples-nl/index.html" "$work/browser-examples" && ok ||
-		bad "browser: examples"
+	# printed: A4, the page budget, no text out of its box, nothing under
+	# 7 pt; for the examples and a generated workspace of two journeys
+	python3 "$here/report_browser.py" "$work/examples-nl/index.html" "$work/browser-examples" \
+		--layout && ok || bad "browser: examples"
+	python3 "$root/bench/gen.py" "$work/generated" 2 &&
+		{ run -q -o "$work/generated-out" "$work/generated" >/dev/null 2>&1 || true; }
+	python3 "$here/report_browser.py" "$work/generated-out/index.html" "$work/browser-generated" \
+		--layout && ok || bad "browser: generated workspace"
 	python3 "$here/report_browser.py" "$work/hostile/index.html" "$work/browser-hostile" \
 		--text "$name_text" --text "$quote_text" && ok || bad "browser: hostile"
 	cp "$work/hostile/index.html" "$work/tampered/index.html"
