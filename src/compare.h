@@ -85,9 +85,9 @@ void compare_json(struct buf *out, const struct comparison *c);
 /* A <section class="keten-compare"> to embed in a page: no scripts, no
  * external resources, styles inline; all user text escaped. */
 void compare_html(struct buf *out, const struct comparison *c, enum lang lang);
-/* The same, short, for the report: score and counts, then the findings
- * gone, new and kept as their rules with how often (no finding repeated:
- * the journeys' sections have them). */
+/* The same, short, for the report: the journeys by their titles, score
+ * and counts, then the findings gone, new and kept as their rules with how
+ * often (no finding repeated: the journeys' sections have them). */
 void compare_html_brief(struct buf *out, const struct comparison *c, enum lang lang);
 
 #endif

@@ -75,6 +75,23 @@ heading_line(struct buf *out, const struct comparison *c, enum lang lang)
 		msg_append(out, lang, M_CMP_JOURNEYS, c->before.journey, c->after.journey);
 }
 
+/* The heading of the brief comparison in the report: the journeys by
+ * their titles (ids when untitled); the report's reader knows no ids. */
+static void
+heading_titles(struct buf *out, const struct comparison *c, enum lang lang)
+{
+	if (c->mode == CMP_CHAINS) {
+		heading_line(out, c, lang);
+		return;
+	}
+	const char *before = c->before.title && c->before.title[0] ? c->before.title
+			   : c->before.journey;
+	const char *after = c->after.title && c->after.title[0] ? c->after.title : c->after.journey;
+	buf_puts(out, msg(lang, M_CMP_TITLE));
+	buf_puts(out, ": ");
+	msg_append(out, lang, M_CMP_JOURNEYS, before, after);
+}
+
 static void
 score_line(struct buf *out, const struct comparison *c, enum lang lang)
 {
@@ -361,7 +378,7 @@ compare_html_brief(struct buf *out, const struct comparison *c, enum lang lang)
 {
 	buf_printf(out, "<section class=\"keten-compare brief\" lang=\"%s\">\n<h2>",
 		   lang == LANG_NL ? "nl" : "en");
-	html_built(out, heading_line, c, lang);
+	html_built(out, heading_titles, c, lang);
 	buf_puts(out, "</h2>\n<p class=\"score\"><strong>");
 	html_built(out, score_line, c, lang);
 	buf_puts(out, "</strong><br>");

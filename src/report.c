@@ -187,6 +187,9 @@ report_markdown_text(struct buf *out, const char *body)
 static void
 card_sections(struct buf *out, const struct persona *p)
 {
+	if (p->n_sections == 0)
+		return;
+	buf_puts(out, "<div class=\"persona-sections\">\n");
 	for (size_t i = 0; i < p->n_sections; i++) {
 		const struct section *sec = p->sections[i];
 		if (given(&sec->title))
@@ -197,6 +200,7 @@ card_sections(struct buf *out, const struct persona *p)
 			buf_puts(out, "</div>\n");
 		}
 	}
+	buf_puts(out, "</div>\n");
 }
 
 static void
@@ -215,20 +219,22 @@ persona_card(struct buf *out, enum lang lang, const struct journey *j)
 		return;
 	}
 	html_text(out, given(&p->name) ? p->name.s : p->id.s);
-	buf_puts(out, "</h3>\n");
+	buf_puts(out, "</h3>\n<div class=\"persona-columns\">\n<div class=\"persona-main\">\n");
 	card_facts(out, lang, p);
 	if (given(&p->summary))
 		html_element(out, "p", "summary", p->summary.s);
 	card_table(out, lang, p);
-	card_lists(out, lang, p);
+	if (given(&p->quote))
+		html_element(out, "blockquote", NULL, p->quote.s);
 	card_sections(out, p);
+	buf_puts(out, "</div>\n");
+	card_lists(out, lang, p);
+	buf_puts(out, "</div>\n");
 	if (p->notes.n > 0) {
 		buf_puts(out, "<div class=\"persona-notes\">\n");
 		card_list(out, lang, M_REP_NOTES, &p->notes);
 		buf_puts(out, "</div>\n");
 	}
-	if (given(&p->quote))
-		html_element(out, "blockquote", NULL, p->quote.s);
 	buf_puts(out, "</aside>\n");
 }
 
@@ -366,12 +372,22 @@ finding_head(struct buf *out, enum lang lang, const struct journey *j, const str
 	buf_puts(out, "</div>");
 }
 
-/* Whether marker i is the first friction of its rule in the list. */
+/* Whether marker m is a row of the findings table: friction, and not a
+ * pain point the team wrote (K013), which "what the team saw" shows with
+ * its number instead, so that it is on the page once. */
+static bool
+in_findings_table(const struct marker *m)
+{
+	return !m->question && !(m->code == CODE_K013 && m->pain_point >= 0);
+}
+
+/* Whether marker i is the first row of its rule in the findings table. */
 static bool
 first_of_rule(const struct marker_list *markers, size_t i)
 {
 	for (size_t k = 0; k < i; k++)
-		if (!markers->items[k].question && markers->items[k].code == markers->items[i].code)
+		if (in_findings_table(&markers->items[k]) &&
+		    markers->items[k].code == markers->items[i].code)
 			return false;
 	return true;
 }
@@ -383,7 +399,7 @@ add_stage_once(struct buf *line, enum lang lang, const struct journey *j,
 {
 	const struct marker *m = &markers->items[i];
 	for (size_t k = 0; k < i; k++)
-		if (!markers->items[k].question && markers->items[k].code == m->code &&
+		if (in_findings_table(&markers->items[k]) && markers->items[k].code == m->code &&
 		    markers->items[k].stage == m->stage)
 			return;
 	if (line->len > 0)
@@ -408,7 +424,7 @@ finding_rule_row(struct buf *out, enum lang lang, const struct journey *j,
 	int count = 0;
 	for (size_t k = first; k < markers->n; k++) {
 		const struct marker *o = &markers->items[k];
-		if (o->question || o->code != m->code)
+		if (!in_findings_table(o) || o->code != m->code)
 			continue;
 		buf_printf(&numbers, "%s%d", count > 0 ? ", " : "", o->number);
 		add_stage_once(&stages, lang, j, markers, k);
@@ -445,14 +461,14 @@ finding_rule_row(struct buf *out, enum lang lang, const struct journey *j,
 /* A question: "?1", the rule, where, what is asked (with the norm it
  * may touch); what to write is in the appendix. */
 static void
-question_row(struct buf *out, enum lang lang, const struct journey *j, const struct marker *m)
+question_item(struct buf *out, enum lang lang, const struct journey *j, const struct marker *m)
 {
-	buf_printf(out, "<tr class=\"question %c%s\"><td class=\"num\">?%d</td><td>",
+	buf_printf(out, "<li class=\"question %c%s\"><span class=\"num\">?%d</span> ",
 		   'k', code_info(m->code)->id + 1, m->number);
 	finding_head(out, lang, j, m);
 	html_text(out, m->message);
 	norm_details(out, lang, m->code);
-	buf_puts(out, "</td></tr>\n");
+	buf_puts(out, "</li>\n");
 }
 
 static void
@@ -460,8 +476,11 @@ findings_table(struct buf *out, enum lang lang, const struct checked_journey *cj
 	       const struct marker_list *markers)
 {
 	const struct journey *j = cj->doc->journey;
+	size_t rows = 0;
+	for (size_t i = 0; i < markers->n; i++)
+		rows += in_findings_table(&markers->items[i]);
 	buf_printf(out, "<h3>%s</h3>\n", msg(lang, M_REP_FINDINGS));
-	if (markers->n == markers_count_questions(markers)) {
+	if (rows == 0) {
 		buf_printf(out, "<p class=\"none\">%s</p>\n", msg(lang, M_REP_NO_FINDINGS));
 		return;
 	}
@@ -469,7 +488,7 @@ findings_table(struct buf *out, enum lang lang, const struct checked_journey *cj
 		   "</tr></thead>\n<tbody>\n", msg(lang, M_REP_COL_NUMBER),
 		   msg(lang, M_REP_COL_FINDING));
 	for (size_t i = 0; i < markers->n; i++)
-		if (!markers->items[i].question && first_of_rule(markers, i))
+		if (in_findings_table(&markers->items[i]) && first_of_rule(markers, i))
 			finding_rule_row(out, lang, j, markers, i);
 	buf_puts(out, "</tbody>\n</table>\n");
 }
@@ -485,13 +504,11 @@ questions_table(struct buf *out, enum lang lang, const struct checked_journey *c
 	const struct journey *j = cj->doc->journey;
 	buf_printf(out, "<h3>%s</h3>\n<p class=\"facts\">%s</p>\n", msg(lang, M_REP_QUESTIONS),
 		   msg(lang, M_REP_QUESTIONS_TEXT));
-	buf_printf(out, "<table class=\"questions\">\n<thead><tr><th>%s</th><th>%s</th>"
-		   "</tr></thead>\n<tbody>\n", msg(lang, M_REP_COL_NUMBER),
-		   msg(lang, M_REP_COL_QUESTION));
+	buf_puts(out, "<ul class=\"questions\">\n");
 	for (size_t i = 0; i < markers->n; i++)
 		if (markers->items[i].question)
-			question_row(out, lang, j, &markers->items[i]);
-	buf_puts(out, "</tbody>\n</table>\n");
+			question_item(out, lang, j, &markers->items[i]);
+	buf_puts(out, "</ul>\n");
 }
 
 /* The journey's part of the appendix: every finding and question with
@@ -567,22 +584,66 @@ stage_list(struct buf *out, enum lang lang, enum msg heading, const char *cls,
 	buf_puts(out, "</ul>\n");
 }
 
-/* What the team saw: per stage its pain points and opportunities (the
- * touchpoints are in the diagram). */
+/* The pain points of stage s, each that is a finding (K013) with its
+ * number and impact as in the pictures: the one place of that finding
+ * on the journey's page (in_findings_table). */
 static void
-stages(struct buf *out, enum lang lang, const struct journey *j)
+pain_points(struct buf *out, enum lang lang, const struct stage *s, long stage,
+	    const struct marker_list *markers)
+{
+	if (s->pain_points.n == 0)
+		return;
+	buf_printf(out, "<h5>%s</h5>\n<ul class=\"pain-points\">\n", msg(lang, M_REP_PAIN_POINTS));
+	for (size_t k = 0; k < s->pain_points.n; k++) {
+		const struct marker *m = markers_for_pain_point(markers, stage, (long)k);
+		if (m == NULL || m->question) {
+			html_element(out, "li", NULL, s->pain_points.items[k].s);
+			continue;
+		}
+		buf_printf(out, "<li class=\"finding k013\" data-findings=\"1\"><span class=\"badge "
+			   "impact-%d\">%s %d</span> ", m->impact, impact_style(m->impact)->glyph,
+			   m->number);
+		html_text(out, s->pain_points.items[k].s);
+		buf_puts(out, "</li>\n");
+	}
+	buf_puts(out, "</ul>\n");
+}
+
+/* Whether a pain point of the journey is a finding: then the rule's
+ * action goes with "what the team saw". */
+static bool
+any_pain_point_finding(const struct marker_list *markers)
+{
+	for (size_t i = 0; i < markers->n; i++)
+		if (!markers->items[i].question && !in_findings_table(&markers->items[i]))
+			return true;
+	return false;
+}
+
+/* What the team saw: per stage its pain points (the K013 findings, with
+ * their numbers) and opportunities (the touchpoints are in the pictures). */
+static void
+stages(struct buf *out, enum lang lang, const struct journey *j, const struct marker_list *markers)
 {
 	size_t shown = 0;
 	for (size_t i = 0; i < j->n_stages; i++) {
 		const struct stage *s = j->stages[i];
 		if (s->pain_points.n + s->opportunities.n == 0)
 			continue;
-		if (shown++ == 0)
-			buf_printf(out, "<h3>%s</h3>\n<div class=\"team-saw\">\n", msg(lang, M_REP_TEAM_SAW));
+		if (shown++ == 0) {
+			buf_printf(out, "<h3>%s</h3>\n", msg(lang, M_REP_TEAM_SAW));
+			if (any_pain_point_finding(markers)) {
+				buf_printf(out, "<p class=\"action\"><strong>%s</strong> ",
+					   msg(lang, M_REP_COL_ACTION));
+				action_text(out, lang, CODE_K013);
+				buf_puts(out, "</p>\n");
+			}
+			buf_puts(out, "<div class=\"team-saw\">\n");
+		}
 		buf_puts(out, "<div class=\"stage\">\n<h4>");
 		html_text(out, s->title.s);
 		buf_puts(out, "</h4>\n");
-		stage_list(out, lang, M_REP_PAIN_POINTS, "pain-points", &s->pain_points);
+		pain_points(out, lang, s, (long)i, markers);
 		stage_list(out, lang, M_REP_OPPORTUNITIES, "opportunities", &s->opportunities);
 		buf_puts(out, "</div>\n");
 	}
@@ -644,9 +705,9 @@ report_add_journey(struct report *r, const struct checked_journey *cj)
 	findings_table(&rj->tail, r->lang, cj, &markers);
 	questions_table(&rj->tail, r->lang, cj, &markers);
 	appendix_table(&rj->appendix, r->lang, cj, &markers, rj);
-	markers_free(&markers);
 	file_diagnostics(&rj->tail, r->lang, cj, rj);
-	stages(&rj->tail, r->lang, doc->journey);
+	stages(&rj->tail, r->lang, doc->journey, &markers);
+	markers_free(&markers);
 	journey_head(&rj->head, r, doc->journey, rj);
 	persona_card(&rj->card, r->lang, doc->journey);
 }

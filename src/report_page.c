@@ -459,7 +459,9 @@ journey_order(const struct report *r)
 }
 
 /* The comparisons that end with journey i: those whose to-be journey it
- * is, and those of its as-is side whose to-be journey is missing. */
+ * is, and those of its as-is side whose to-be journey is missing; inside
+ * its section, after the text and before the pictures, so that they share
+ * its text page. */
 static void
 comparisons_after(struct buf *out, const struct report *r, size_t i)
 {
@@ -504,9 +506,9 @@ journey_sections(struct buf *out, const struct report *r, struct outdir *dir, co
 		buf_add(out, r->journeys[i].head.data, r->journeys[i].head.len);
 		card_once(out, r, order, k);
 		buf_add(out, r->journeys[i].tail.data, r->journeys[i].tail.len);
+		comparisons_after(out, r, i);
 		diagram(out, r, dir, &r->journeys[i], i);
 		buf_puts(out, "</section>\n");
-		comparisons_after(out, r, i);
 	}
 }
 

@@ -115,7 +115,7 @@ questions="$root/tests/golden/v2-questions"
 expect 0 --lang nl -o "$work/questions" "$questions"
 python3 "$here/report_check.py" "$work/questions" "$questions" && ok || bad "report_check questions"
 grep -q '<h3>Open vragen</h3>' "$work/questions/index.html" && ok || bad "questions: no Open vragen"
-grep -q '<tr class="question k001"><td class="num">?1</td>' "$work/questions/index.html" && ok ||
+grep -q '<li class="question k001"><span class="num">?1</span>' "$work/questions/index.html" && ok ||
 	bad "questions: no row ?1"
 grep -q 'frictiescore 0 · 1 vraag</p>' "$work/questions/index.html" && ok ||
 	bad "questions: not counted apart in the journey's facts"
@@ -123,7 +123,7 @@ grep -q '<summary>Norm 2: goede informatieverstrekking</summary>' "$work/questio
 	bad "questions: no norm with the finding"
 cp "$work/questions/index.html" "$work/tampered-q.html"
 mkdir -p "$work/tampered-q" && cp "$work/questions/findings.json" "$work/tampered-q/"
-sed 's|<tr class="question|<tr class="gone|' "$work/tampered-q.html" >"$work/tampered-q/index.html"
+sed 's|<li class="question|<li class="gone|' "$work/tampered-q.html" >"$work/tampered-q/index.html"
 python3 "$here/report_check.py" "$work/tampered-q" "$questions" >/dev/null && bad "report_check missed a question row" || ok
 
 # The title page: werkruimte.md at the workspace root gives the title,
@@ -242,8 +242,14 @@ expect 2 -o "$work/broken/journeys/out" "$work/broken"
 
 # The report in a real browser.
 if [ "${BROWSER:-1}" != 0 ]; then
-	python3 "$here/report_browser.py" "$work/examples-nl/index.html" "$work/browser-examples" && ok ||
-		bad "browser: examples"
+	# printed: A4, the page budget, no text out of its box, nothing under
+	# 7 pt; for the examples and a generated workspace of two journeys
+	python3 "$here/report_browser.py" "$work/examples-nl/index.html" "$work/browser-examples" \
+		--layout && ok || bad "browser: examples"
+	python3 "$root/bench/gen.py" "$work/generated" 2 &&
+		{ run -q -o "$work/generated-out" "$work/generated" >/dev/null 2>&1 || true; }
+	python3 "$here/report_browser.py" "$work/generated-out/index.html" "$work/browser-generated" \
+		--layout && ok || bad "browser: generated workspace"
 	python3 "$here/report_browser.py" "$work/hostile/index.html" "$work/browser-hostile" \
 		--text "$name_text" --text "$quote_text" && ok || bad "browser: hostile"
 	cp "$work/hostile/index.html" "$work/tampered/index.html"

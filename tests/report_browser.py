@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """report_browser.py - loads an index.html in headless Chromium and checks it.
 
-Usage: report_browser.py INDEX_HTML WORKDIR [--text STRING]...
+Usage: report_browser.py INDEX_HTML WORKDIR [--text STRING]... [--layout]
 
 Chromium (Debian's package) runs three times on the file, each with a fresh
 profile, every network request sent to a local proxy that only counts
@@ -18,8 +18,31 @@ once dumping the DOM after scripts had time to run. It fails when
   and the DOM after loading must not have it, nor any element that the
   report does not write (script, img with onerror, iframe, ...);
 - a --text STRING is not in the DOM's text.
+
+With --layout it prints a copy of the page once more, its pictures made
+invisible (the same layout, only the page's own text in the PDF), and
+reads that PDF with poppler (pdfinfo, pdftotext -bbox). It fails when
+- a page is not A4 (portrait, or landscape for the pictures);
+- the title page does not hold the contents ("what we saw" starts on
+  page 2), or "what we saw" takes more than 3 pages;
+- a journey takes more than 2 portrait pages of text, or more landscape
+  pages than its pictures need (one for the diagram, one per band of the
+  journey map: its height / 595 pt); a journey starts where the PDF's
+  named destination #reis-ID points (Chromium makes one for every link);
+- a word lies outside its page, on a portrait page outside the margins,
+  or over another word on its line (text run out of its box);
+- a page ends with a heading (its last line is a heading of the page's
+  h2-h5, or the end of a heading of two words or more);
+- a word is printed smaller than 7 pt (box height / 1.164, DejaVu Sans's
+  ascent + descent).
+It prints the pages per journey (text + pictures) and the smallest text,
+and the smallest text in the pictures of the real print (not asserted:
+the pictures have their own tests).
 """
+import html
+import html.parser
 import json
+import math
 import os
 import re
 import shutil
@@ -177,11 +200,224 @@ class DomText(__import__("html.parser").parser.HTMLParser):
         self.text.append(data)
 
 
+MIN_PT = 7.0
+EM_BOX = 1.164       # DejaVu Sans: word box height per point of font size
+PORTRAIT_MARGIN = 28  # pt: the @page side margin (11 mm = 31 pt) less slack
+
+
+def poppler(*args):
+    done = subprocess.run(list(args), capture_output=True, timeout=120)
+    if done.returncode != 0:
+        sys.exit(f"FAIL report browser: {args[0]} exited {done.returncode}: "
+                 f"{done.stderr.decode(errors='replace')[-300:]}")
+    return done.stdout.decode("utf-8", errors="replace")
+
+
+def page_sizes(pdf):
+    """[(width, height)] of every page, in points."""
+    n = int(re.search(r"^Pages:\s+(\d+)", poppler("pdfinfo", pdf), re.M).group(1))
+    info = poppler("pdfinfo", "-f", "1", "-l", str(n), pdf)
+    return [(float(w), float(h)) for w, h in
+            re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info, re.M)]
+
+
+def destinations(pdf):
+    """{name: (page, y)} of the PDF's named destinations."""
+    dests = {}
+    for line in poppler("pdfinfo", "-dests", pdf).splitlines():
+        m = re.match(r'\s*(\d+)\s+\[\s*XYZ\s+\S+\s+(\S+).*\]\s+"(.*)"$', line)
+        if m:
+            y = float(m.group(2)) if m.group(2) != "null" else 1e9
+            dests.setdefault(m.group(3), (int(m.group(1)), y))
+    return dests
+
+
+def words(pdf):
+    """Per page: [(xMin, yMin, xMax, yMax, text)] from pdftotext -bbox."""
+    pages = []
+    for chunk in poppler("pdftotext", "-bbox", pdf, "-").split("<page ")[1:]:
+        pages.append([(float(a), float(b), float(c), float(d), html.unescape(t))
+                      for a, b, c, d, t in re.findall(
+            r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)',
+            chunk)])
+    return pages
+
+
+class Pictures(html.parser.HTMLParser):
+    """The journeys in page order, each with the landscape pages its
+    pictures need: 1 for the diagram, the map's height / 595 pt; and the
+    texts of the headings."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.journeys, self.figure = [], None  # [[id, pages]], class of the open figure
+        self.headings, self.heading = [], None  # texts; the one being read
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        cls = (attrs.get("class") or "").split()
+        if tag in ("h2", "h3", "h4", "h5"):
+            self.heading = []
+        if tag == "section" and "journey" in cls:
+            self.journeys.append([attrs.get("id", "")[len("reis-"):], 0])
+        elif tag == "figure" and self.journeys:
+            self.figure = cls
+        elif tag == "svg" and self.figure is not None and self.journeys:
+            height = re.match(r"([\d.]+)pt$", attrs.get("height", "") or "")
+            bands = math.ceil(float(height.group(1)) / 596) if "map" in self.figure and height else 1
+            self.journeys[-1][1] += max(1, bands)
+            self.figure = None
+
+    def handle_endtag(self, tag):
+        if tag == "figure":
+            self.figure = None
+        if tag in ("h2", "h3", "h4", "h5") and self.heading is not None:
+            self.headings.append(" ".join("".join(self.heading).split()))
+            self.heading = None
+
+    def handle_data(self, data):
+        if self.heading is not None:
+            self.heading.append(data)
+
+
+def last_line(page_words, height):
+    """The text of the lowest line above the page's bottom margin."""
+    body = [w for w in page_words if w[3] < height - 30]
+    if not body:
+        return ""
+    bottom = max(w[3] for w in body)
+    return " ".join(w[4] for w in sorted(w for w in body if abs(w[3] - bottom) < 1.5))
+
+
+def heading_at_foot(line, headings):
+    """Whether a page's last line is a heading or the end of one."""
+    if not line:
+        return False
+    return any(line == h or (len(line.split()) >= 2 and h.endswith(" " + line)) for h in headings)
+
+
+def print_without_pictures(browser, work, proxy, index):
+    """A copy of the page with its pictures invisible (layout unchanged),
+    printed to PDF."""
+    with open(index, encoding="utf-8") as f:
+        page = f.read()
+    copy = os.path.join(work, "no-pictures.html")
+    with open(copy, "w", encoding="utf-8") as f:
+        f.write(page.replace("</head>", "<style>figure svg,figure img{visibility:hidden}</style>"
+                             "</head>", 1))
+    pdf = os.path.join(work, "layout.pdf")
+    run_chromium(browser, work, "layout", proxy, ["--no-pdf-header-footer", f"--print-to-pdf={pdf}"],
+                 "file://" + copy)
+    return page, pdf
+
+
+def journey_pages(sizes, dests, journeys, texts):
+    """{id: (portrait pages, landscape pages)} from the destinations #reis-ID;
+    a destination at the foot of a page (a section that starts with a page
+    break) means the next page."""
+    starts = []
+    for jid, _ in journeys:
+        page, y = dests.get("reis-" + jid, (None, 0))
+        if page is None:
+            continue
+        if y < 60 and page < len(sizes):
+            page += 1
+        starts.append((jid, page))
+    ends = [p for name, (p, _) in dests.items()
+            if name in ("overgeslagen", "andere-bestanden", "bijlage")]
+    end_of_journeys = min(ends) if ends else len(sizes) + 1
+    result = {}
+    for k, (jid, first) in enumerate(starts):
+        last = starts[k + 1][1] - 1 if k + 1 < len(starts) else end_of_journeys - 1
+        if last < first:  # the next one starts on this page
+            last = first
+        wide = sum(1 for p in range(first, last + 1) if sizes[p - 1][0] > sizes[p - 1][1])
+        result[jid] = (last - first + 1 - wide, wide)
+    return result
+
+
+def overlapping(page_words):
+    """The first pair of words on one line whose boxes overlap, or None."""
+    lines = {}
+    for w in page_words:
+        lines.setdefault(round(w[3]), []).append(w)
+    for line in lines.values():
+        line.sort()
+        for a, b in zip(line, line[1:]):
+            if b[0] < a[2] - 1.0 and min(a[3], b[3]) - max(a[1], b[1]) > 0.5 * (a[3] - a[1]):
+                return a, b
+    return None
+
+
+def check_layout(browser, work, proxy, index):
+    """Problems of the printed page (see the top of this file) and a line
+    of what was measured."""
+    problems = []
+    page, pdf = print_without_pictures(browser, work, proxy, index)
+    sizes, dests, pages = page_sizes(pdf), destinations(pdf), words(pdf)
+    for n, (w, h) in enumerate(sizes, 1):
+        if sorted((round(w), round(h))) != [595, 842]:
+            problems.append(f"page {n} is {w:.0f} x {h:.0f} pt, not A4")
+    summary = dests.get("samenvatting", (0, 0))[0]
+    if summary != 2:
+        problems.append(f"'what we saw' starts on page {summary}: the title page does not hold "
+                        "the contents")
+    pictures = Pictures()
+    pictures.feed(page)
+    spread = journey_pages(sizes, dests, pictures.journeys, pages)
+    first_journey = min((dests["reis-" + j][0] for j, _ in pictures.journeys
+                         if "reis-" + j in dests), default=summary + 1)
+    if summary and first_journey - summary > 3:
+        problems.append(f"'what we saw' takes {first_journey - summary} pages, more than 3")
+    for jid, needed in pictures.journeys:
+        text, wide = spread.get(jid, (0, 0))
+        if jid not in spread:
+            problems.append(f"journey {jid}: no destination #reis-{jid} in the PDF")
+        elif text > 2 or wide > needed:
+            problems.append(f"journey {jid}: {text} pages of text and {wide} of pictures, "
+                            f"more than 2 and {needed}")
+    smallest = (99.0, "", 0)
+    for n, (page_words, (w, h)) in enumerate(zip(pages, sizes), 1):
+        margin = PORTRAIT_MARGIN if w < h else 0
+        for x0, y0, x1, y1, t in page_words:
+            if x0 < margin - 0.5 or x1 > w - margin + 0.5 or y0 < -0.5 or y1 > h + 0.5:
+                problems.append(f"page {n}: {t!r} outside the page's text area "
+                                f"(x {x0:.0f}-{x1:.0f} of {w:.0f} pt)")
+                break
+        for x0, y0, x1, y1, t in page_words:
+            if (y1 - y0) / EM_BOX < smallest[0]:
+                smallest = ((y1 - y0) / EM_BOX, t, n)
+        if w < h and n < len(sizes) and heading_at_foot(last_line(page_words, h), pictures.headings):
+            problems.append(f"page {n} ends with the heading {last_line(page_words, h)!r}")
+        pair = overlapping(page_words)
+        if pair:
+            problems.append(f"page {n}: {pair[0][4]!r} and {pair[1][4]!r} overlap "
+                            "(text out of its box)")
+    if smallest[0] < MIN_PT - 0.05:
+        problems.append(f"{smallest[1]!r} on page {smallest[2]} is {smallest[0]:.2f} pt, "
+                        f"smaller than {MIN_PT} pt")
+    budget = ", ".join(f"{j} {spread[j][0]}+{spread[j][1]}" for j, _ in pictures.journeys
+                       if j in spread)
+    measured = (f"{len(sizes)} pages; what we saw from page {summary}; per journey text+pictures: "
+                f"{budget}; smallest text {smallest[0]:.2f} pt")
+    return problems, measured
+
+
+def smallest_in_pictures(pdf):
+    """The smallest word on the landscape pages of the real print (pt)."""
+    sizes, pages = page_sizes(pdf), words(pdf)
+    heights = [(y1 - y0) / EM_BOX for page_words, (w, h) in zip(pages, sizes) if w > h
+               for _, y0, _, y1, _ in page_words]
+    return min(heights, default=0.0)
+
+
 def main():
     index, work = os.path.abspath(sys.argv[1]), sys.argv[2]
-    texts = [sys.argv[i + 1] for i in range(3, len(sys.argv) - 1, 2) if sys.argv[i] == "--text"]
+    texts = [sys.argv[i + 1] for i in range(3, len(sys.argv) - 1) if sys.argv[i] == "--text"]
+    layout = "--layout" in sys.argv[3:]
     os.makedirs(work, exist_ok=True)
     browser, proxy, url = chromium(), Proxy(), "file://" + index
+    chrome = browser
     problems, netlogs = [], []
     shot, pdf = os.path.join(work, "screenshot.png"), os.path.join(work, "report.pdf")
     _, log = run_chromium(browser, work, "shot", proxy,
@@ -221,6 +457,11 @@ def main():
     for t in texts:
         if " ".join(t.split()) not in text:
             problems.append(f"text {t!r} not in the DOM")
+    if layout:
+        found, measured = check_layout(chrome, work, proxy, index)
+        problems += found
+        measured += f"; pictures (not asserted) from {smallest_in_pictures(pdf):.2f} pt"
+        print(f"report layout {index}: {measured}")
     for p in problems:
         print(f"FAIL report browser {index}: {p}")
     if not problems:

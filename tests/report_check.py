@@ -37,6 +37,7 @@ class Page(html.parser.HTMLParser):
         self.in_ranking = False
         self.cell = 0
         self.stack = []
+        self.sections_open = []  # per open <section>: whether it is a journey's
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -53,15 +54,18 @@ class Page(html.parser.HTMLParser):
             self.problems.append("<style> outside the head")
         self.stack.append(tag)
         cls = attrs.get("class", "") or ""
+        if tag == "section":
+            self.sections_open.append("journey" in cls.split())
         if tag == "section" and "journey" in cls.split():
             self.current = attrs.get("id", "")[len("reis-"):]
             self.sections[self.current] = {"rows": 0, "questions": 0, "stages": 0, "svg": False}
         elif self.current is not None:
             s = self.sections[self.current]
-            if tag == "tr" and "finding" in cls.split():
-                # one row per rule: data-findings says how many it stands for
+            if tag in ("tr", "li") and "finding" in cls.split():
+                # one row per rule: data-findings says how many it stands for;
+                # a pain point of the team (K013) is an item of its stage
                 s["rows"] += int(attrs.get("data-findings", "1"))
-            if tag == "tr" and "question" in cls.split():
+            if tag in ("tr", "li") and "question" in cls.split():
                 s["questions"] += 1
             if tag == "svg":
                 s["svg"] = True
@@ -77,8 +81,8 @@ class Page(html.parser.HTMLParser):
     def handle_endtag(self, tag):
         while self.stack and self.stack.pop() != tag:
             pass
-        if tag == "section":
-            self.current = None
+        if tag == "section" and self.sections_open and self.sections_open.pop():
+            self.current = None  # a section inside a journey's (its comparison) keeps it
         if tag == "table":
             self.in_ranking = False
 
