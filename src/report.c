@@ -601,7 +601,7 @@ pain_points(struct buf *out, enum lang lang, const struct stage *s, long stage,
 			continue;
 		}
 		buf_printf(out, "<li class=\"finding k013\" data-findings=\"1\"><span class=\"badge "
-			   "impact-%d\">%s %d</span> ", m->impact, impact_style(m->impact)->glyph,
+			   "impact-%d\">%s %d</span> ", m->impact, impact_style_of(NULL, m->impact).glyph,
 			   m->number);
 		html_text(out, s->pain_points.items[k].s);
 		buf_puts(out, "</li>\n");
