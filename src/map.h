@@ -12,19 +12,23 @@ struct buf;
 struct checked_journey;
 struct outdir;
 
+/* A numbered friction marker (impact 1-3) or question (?n). */
+struct map_mark {
+	int number;
+	int impact;    /* 0 for a question */
+	bool question;
+	char code[8];  /* the rule in lower case, "k013": the SVG's class */
+};
+
 /* A line of text with its symbol: a touchpoint, a pain point, an
  * opportunity or a good event (good: drawn in green). */
 struct map_item {
 	const char *symbol; /* static; UTF-8 */
 	char *text;         /* plain text, not escaped */
 	bool good;
-};
-
-/* A numbered friction marker (impact 1-3) or question (?n). */
-struct map_mark {
-	int number;
-	int impact;    /* 0 for a question */
-	bool question;
+	const char *kind;   /* static: a touchpoint's kind ("letter"), or NULL */
+	bool marked;        /* a pain point a finding (K013) reports: mark */
+	struct map_mark mark;
 };
 
 struct map_items {
