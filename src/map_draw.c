@@ -544,7 +544,7 @@ draw_items(const struct ink *k, size_t i, enum row row, const struct map_items *
 		group(k, cls);
 		double h = draw_item(k, x, y, w, item, lines);
 		group_end(k);
-		int used = (int)(h / LINE + 0.5);
+		int used = (int)ceil(h / LINE - 0.2); /* pango's line is a little under LINE */
 		used = used < 1 ? 1 : used;
 		room -= used;
 		y += used * LINE;

@@ -5,7 +5,8 @@
 # A4 landscape and its smallest word (pdftotext -bbox) is set in 7 pt or
 # more; the PNG is 1920 pixels wide and that word's font is then at least
 # 14 pixels; every format gives the same bytes twice, whatever else the
-# process drew before; dot is refused.
+# process drew before; the SVG keeps words as text, in groups with classes;
+# dot is refused.
 # Usage: sh tests/map.sh ./keten
 set -u
 keten=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -106,6 +107,49 @@ for fmt in svg png pdf; do
 		cmp -s "$f" "$work/$fmt/$(basename "$f")" && ok || bad "$(basename "$f"): not the same bytes twice"
 	done
 done
+
+# The SVG for designers: words as <text> (no glyph outlines), no text under
+# 7 pt, <title> and <desc> first and nowhere else (no hover titles), and
+# the groups a designer styles, by class.
+for svg in "$work"/svg/*.map.svg; do
+	out=$(python3 - "$svg" <<'EOF2'
+import re, sys
+svg = open(sys.argv[1], encoding="utf-8").read()
+problems = []
+if "<path" in svg or "<symbol" in svg or "<use" in svg:
+    problems.append("glyph outlines (path, symbol or use) instead of text")
+sizes = [float(v) for v in re.findall(r'<text [^>]*font-size="([\d.]+)"', svg)]
+if not sizes:
+    problems.append("no <text>")
+elif min(sizes) < 7:
+    problems.append("text of %.2f pt" % min(sizes))
+head = re.search(r'<svg [^>]*role="img"[^>]*>\s*<title id="svg-title">[^<]*</title>\s*<desc id="svg-desc">', svg)
+if not head:
+    problems.append("<title> and <desc> are not the first children of <svg role=img>")
+if svg.count("<title") != 1:
+    problems.append("%d <title> elements" % svg.count("<title"))
+for cls in ["row stages", "row position", "row emotion", "row touchpoints", "row friction",
+            "row pains", "row opportunities", "stage", "key"]:
+    if 'class="%s"' % cls not in svg:
+        problems.append("no group of class %r" % cls)
+if problems:
+    print("; ".join(problems))
+    sys.exit(1)
+EOF2
+	) && ok || bad "$(basename "$svg"): $out"
+done
+fixture="$work/svg/joost-kaart.map.svg"
+for cls in 'marker impact-2 k0' 'question k0' 'touchpoint phone' 'touchpoint payment good' \
+	'pain' 'opportunity' 'move relapse' 'unknown' 'step unknown'; do
+	grep -q "class=\"$cls" "$fixture" && ok || bad "joost-kaart.map.svg: no group of class '$cls'"
+done
+# A pain point a finding (K013) reports carries that marker's number.
+python3 - "$fixture" <<'EOF2' && ok || bad "joost-kaart.map.svg: a pain point without its K013 marker"
+import re, sys
+svg = open(sys.argv[1], encoding="utf-8").read()
+pains = re.findall(r'<g class="pain">\s*<g class="marker impact-\d k013">', svg)
+sys.exit(0 if len(pains) == 2 else 1)
+EOF2
 
 # dot is refused: the map is drawn by cairo, not Graphviz.
 run render --view map -T dot -o "$work/dot" "$root/tests/golden/map-relapse" >"$work/log" 2>&1
