@@ -151,6 +151,14 @@ pains = re.findall(r'<g class="pain">\s*<g class="marker impact-\d k013">', svg)
 sys.exit(0 if len(pains) == 2 else 1)
 EOF2
 
+# `keten report` shows a map beside each diagram, as the main job does.
+(cd "$root" && draw report -q -o "$work/report" .) >"$work/log" 2>&1 || bad "report: $(cat "$work/log")"
+n_journeys=$(ls "$root"/journeys | wc -l)
+n_maps=$(grep -c '<figure class="diagram map"' "$work/report/index.html")
+n_files=$(ls "$work/report" | grep -c '\.map\.svg$')
+[ "$n_maps" -eq "$n_journeys" ] && [ "$n_files" -eq "$n_journeys" ] && ok ||
+	bad "keten report shows $n_maps maps and wrote $n_files, not $n_journeys"
+
 # dot is refused: the map is drawn by cairo, not Graphviz.
 run render --view map -T dot -o "$work/dot" "$root/tests/golden/map-relapse" >"$work/log" 2>&1
 [ $? -eq 2 ] && grep -q "cannot be dot" "$work/log" && ok || bad "-T dot is not refused: $(cat "$work/log")"
