@@ -80,13 +80,15 @@ char *map_file_name(const char *journey_id, enum image_format format);
 
 /* Stages per band: a journey with more stages wraps onto further bands
  * (further pages of a PDF, drawn below each other in SVG and PNG), each
- * band the size of an A4 landscape page, so no text ever shrinks. */
+ * band 842 x 540 pt, which fits an A4 landscape page and a 1920 x 1080
+ * screen, so no text ever shrinks. */
 #define MAP_STAGES_PER_BAND 10
 
 /*
  * Draws the map in format (IMAGE_SVG, IMAGE_PNG or IMAGE_PDF); out
  * receives the bytes of the file (replacing what it held). A band is
- * 842 x 595 pt (A4 landscape); the smallest text is 7 pt; a PNG is 1920
+ * 842 x 540 pt (a PDF page is A4 landscape, 842 x 595, with the band in
+ * its middle); the smallest text is 7 pt; a PNG is 1920
  * pixels wide. The same spec gives the same bytes. Returns 0, or -1 with
  * *error set (caller frees), also for IMAGE_DOT.
  */

@@ -16,10 +16,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The geometry, in points. A band is an A4 landscape page. */
+/* The geometry, in points. A band is as wide as an A4 landscape page and
+ * 540 pt high, so that it fits that page (a PDF page, the band in its
+ * middle) and a 1920 x 1080 screen at 2 px a point: 7 pt text is 14 px. */
 #define PAGE_W 842.0
 #define PAGE_H 595.0
-#define MARGIN 22.0
+#define BAND_H 540.0
+#define MARGIN 18.0
 #define HEAD_W 92.0   /* the column of row names */
 #define MIN_COLUMNS 5 /* a short journey's columns are no wider than this many */
 #define PNG_WIDTH 1920.0
@@ -38,11 +41,11 @@
 /* The rows, top to bottom, and their heights. */
 enum row { ROW_STAGE, ROW_POSITION, ROW_EMOTION, ROW_TOUCHPOINTS, ROW_FRICTION,
 	   ROW_PAINS, ROW_CHANCES, ROW__MAX };
-static const double row_height[ROW__MAX] = {44, 84, 72, 76, 52, 64, 64};
-#define TITLE_H 46.0
-#define PLOT_H 54.0   /* the step line's area in ROW_POSITION */
+static const double row_height[ROW__MAX] = {44, 78, 66, 74, 52, 64, 64};
+#define TITLE_H 44.0
+#define PLOT_H 48.0   /* the step line's area in ROW_POSITION */
 #define MARK 13.0     /* a marker's size */
-#define EMOTION_STEP 12.0 /* one step of emotion; the word "unknown" goes above +2 */
+#define EMOTION_STEP 11.0 /* one step of emotion; the word "unknown" goes above +2 */
 #define MARKS_PER_LINE 4
 #define MARK_LINES 3
 
@@ -529,7 +532,8 @@ draw_items(const struct ink *k, size_t i, enum row row, const struct map_items *
 	for (size_t n = 0; n < list->n; n++) {
 		const struct map_item *item = &list->items[n];
 		int left = (int)(list->n - n);
-		if (left > 1 && room <= 1) {
+		int more_line = left > 1; /* a line kept for "+n more" */
+		if (room - more_line < (item->marked ? 2 : 1)) { /* a marker needs two */
 			char *more = msg_xasprintf(k->spec->lang, M_MAP_MORE, left);
 			group(k, "more");
 			draw_text(k, x, y, more, SIZE_TEXT, false, w, 1, GREY_TEXT);
@@ -537,7 +541,7 @@ draw_items(const struct ink *k, size_t i, enum row row, const struct map_items *
 			free(more);
 			return;
 		}
-		int lines = left > 1 ? room - 1 : room;
+		int lines = room - more_line;
 		lines = lines < lines_each ? lines : lines_each;
 		char cls[64];
 		item_class(cls, sizeof cls, row, item);
@@ -693,7 +697,7 @@ draw_band(struct ink *k, size_t band)
 	size_t left = k->spec->n_stages - k->first;
 	k->n = left < size ? left : size;
 	group(k, "band");
-	fill_rect(k, 0, k->top, PAGE_W, PAGE_H, "#ffffff");
+	fill_rect(k, 0, k->top, PAGE_W, BAND_H, "#ffffff");
 	draw_title(k);
 	draw_grid(k);
 	draw_rows(k);
@@ -730,7 +734,7 @@ draw_map(struct canvas *cv, const struct map_spec *spec, cairo_t *pages)
 	columns = columns < MIN_COLUMNS ? MIN_COLUMNS : columns;
 	k.col_w = (PAGE_W - 2 * MARGIN - HEAD_W) / (double)columns;
 	for (size_t b = 0; b < n_bands(spec); b++) {
-		k.top = pages ? 0 : (double)b * PAGE_H;
+		k.top = pages ? (PAGE_H - BAND_H) / 2 : (double)b * BAND_H;
 		draw_band(&k, b);
 		if (pages)
 			cairo_show_page(pages);
@@ -848,7 +852,7 @@ append_bytes(void *closure, const unsigned char *data, unsigned int length)
 static cairo_surface_t *
 surface_new(const struct map_spec *spec, enum image_format format, struct buf *out)
 {
-	double height = PAGE_H * (double)n_bands(spec);
+	double height = BAND_H * (double)n_bands(spec);
 	if (format == IMAGE_PDF) {
 		cairo_surface_t *s = cairo_pdf_surface_create_for_stream(append_bytes, out,
 									 PAGE_W, PAGE_H);
@@ -898,7 +902,7 @@ map_draw(const struct map_spec *spec, enum image_format format, struct buf *out,
 	buf_clear(out);
 	if (format == IMAGE_SVG) {
 		struct canvas cv;
-		svg_canvas_start(&cv, out, PAGE_W, PAGE_H * (double)n_bands(spec), SVG_FONTS,
+		svg_canvas_start(&cv, out, PAGE_W, BAND_H * (double)n_bands(spec), SVG_FONTS,
 				 spec->svg_title, spec->svg_desc);
 		draw_map(&cv, spec, NULL);
 		svg_canvas_finish(&cv);

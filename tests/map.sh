@@ -4,7 +4,7 @@
 # and a generated journey of 10 stages and 40 findings, the PDF's pages are
 # A4 landscape and its smallest word (pdftotext -bbox) is set in 7 pt or
 # more; the PNG is 1920 pixels wide and that word's font is then at least
-# 14 pixels; every format gives the same bytes twice, whatever else the
+# 14 pixels, also with a band shown whole on a 1920 x 1080 screen; every format gives the same bytes twice, whatever else the
 # process drew before; the SVG keeps words as text, in groups with classes;
 # dot is refused.
 # Usage: sh tests/map.sh ./keten
@@ -61,10 +61,11 @@ for pdf in "$work"/pdf/*.map.pdf; do
 	pdftotext -bbox "$pdf" "$work/bbox.html" 2>"$work/log" || { bad "pdftotext $name"; continue; }
 	png="$work/png/$name.png"
 	width=$(od -An -tu1 -j16 -N4 "$png" | awk '{print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4}')
-	out=$(python3 - "$work/bbox.html" "$width" <<'EOF'
+	height=$(od -An -tu1 -j20 -N4 "$png" | awk '{print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4}')
+	out=$(python3 - "$work/bbox.html" "$width" "$height" <<'EOF'
 import re, sys
 html = open(sys.argv[1], encoding="utf-8").read()
-png_width = int(sys.argv[2])
+png_width, png_height = int(sys.argv[2]), int(sys.argv[3])
 pages = re.findall(r'<page width="([\d.]+)" height="([\d.]+)"', html)
 words = [(float(a), float(b), w) for a, b, w in
          re.findall(r'<word [^>]*yMin="([\d.]+)"[^>]*yMax="([\d.]+)">([^<]*)</word>', html)]
@@ -87,7 +88,14 @@ else:
         problems.append("the PNG is %d px wide, not 1920" % png_width)
     if px < 14 - 0.05:
         problems.append("the word %r is %.1f px high at 1920 px, under 14" % (word, px))
-    print("smallest font %.2f pt (%r), %.1f px at %d px" % (low, word, px, png_width))
+    # a band (a page of the PDF; stacked in the PNG) shown whole on a
+    # 1920 x 1080 screen
+    band_h = png_height / len(pages) / (png_width / page_w)
+    screen = low * min(1920 / page_w, 1080 / band_h)
+    if screen < 14 - 0.05:
+        problems.append("a band %.0f pt high shown on 1920 x 1080: %.1f px text, under 14" % (band_h, screen))
+    print("smallest font %.2f pt (%r), %.1f px at %d px wide, %.1f px on 1920 x 1080 (band %.0f pt)"
+          % (low, word, px, png_width, screen, band_h))
 if problems:
     print("; ".join(problems))
     sys.exit(1)
