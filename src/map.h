@@ -79,9 +79,10 @@ void map_spec_free(struct map_spec *spec);
 char *map_file_name(const char *journey_id, enum image_format format);
 
 /* Stages per band: a journey with more stages wraps onto further bands
- * (further pages of a PDF, drawn below each other in SVG and PNG), each
- * band 842 x 540 pt, which fits an A4 landscape page and a 1920 x 1080
- * screen, so no text ever shrinks. */
+ * (further pages of a PDF; in SVG and PNG below each other, a page's
+ * height apart, so that a print breaks between them), each band 842 x 540
+ * pt, which fits an A4 landscape page and a 1920 x 1080 screen, so no text
+ * ever shrinks. */
 #define MAP_STAGES_PER_BAND 10
 
 /*

@@ -724,6 +724,15 @@ pango_new(void)
 	return context;
 }
 
+/* The height of the bands stacked in one picture (SVG, PNG): a band every
+ * PAGE_H points, so that the picture printed A4 landscape wide breaks
+ * between the bands, never through one. */
+static double
+stacked_height(const struct map_spec *spec)
+{
+	return (double)(n_bands(spec) - 1) * PAGE_H + BAND_H;
+}
+
 /* Draws every band onto the canvas; with a cairo context for pages, each
  * band is a page of its own, else the bands lie below each other. */
 static void
@@ -733,8 +742,10 @@ draw_map(struct canvas *cv, const struct map_spec *spec, cairo_t *pages)
 	size_t columns = band_size(spec);
 	columns = columns < MIN_COLUMNS ? MIN_COLUMNS : columns;
 	k.col_w = (PAGE_W - 2 * MARGIN - HEAD_W) / (double)columns;
+	if (!pages && n_bands(spec) > 1)
+		fill_rect(&k, 0, 0, PAGE_W, stacked_height(spec), "#ffffff");
 	for (size_t b = 0; b < n_bands(spec); b++) {
-		k.top = pages ? (PAGE_H - BAND_H) / 2 : (double)b * BAND_H;
+		k.top = pages ? (PAGE_H - BAND_H) / 2 : (double)b * PAGE_H;
 		draw_band(&k, b);
 		if (pages)
 			cairo_show_page(pages);
@@ -852,7 +863,7 @@ append_bytes(void *closure, const unsigned char *data, unsigned int length)
 static cairo_surface_t *
 surface_new(const struct map_spec *spec, enum image_format format, struct buf *out)
 {
-	double height = BAND_H * (double)n_bands(spec);
+	double height = stacked_height(spec);
 	if (format == IMAGE_PDF) {
 		cairo_surface_t *s = cairo_pdf_surface_create_for_stream(append_bytes, out,
 									 PAGE_W, PAGE_H);
@@ -902,7 +913,7 @@ map_draw(const struct map_spec *spec, enum image_format format, struct buf *out,
 	buf_clear(out);
 	if (format == IMAGE_SVG) {
 		struct canvas cv;
-		svg_canvas_start(&cv, out, PAGE_W, BAND_H * (double)n_bands(spec), SVG_FONTS,
+		svg_canvas_start(&cv, out, PAGE_W, stacked_height(spec), SVG_FONTS,
 				 spec->svg_title, spec->svg_desc);
 		draw_map(&cv, spec, NULL);
 		svg_canvas_finish(&cv);

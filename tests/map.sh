@@ -61,11 +61,10 @@ for pdf in "$work"/pdf/*.map.pdf; do
 	pdftotext -bbox "$pdf" "$work/bbox.html" 2>"$work/log" || { bad "pdftotext $name"; continue; }
 	png="$work/png/$name.png"
 	width=$(od -An -tu1 -j16 -N4 "$png" | awk '{print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4}')
-	height=$(od -An -tu1 -j20 -N4 "$png" | awk '{print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4}')
-	out=$(python3 - "$work/bbox.html" "$width" "$height" <<'EOF'
+	out=$(python3 - "$work/bbox.html" "$width" "$work/svg/$name.svg" <<'EOF'
 import re, sys
 html = open(sys.argv[1], encoding="utf-8").read()
-png_width, png_height = int(sys.argv[2]), int(sys.argv[3])
+png_width = int(sys.argv[2])
 pages = re.findall(r'<page width="([\d.]+)" height="([\d.]+)"', html)
 words = [(float(a), float(b), w) for a, b, w in
          re.findall(r'<word [^>]*yMin="([\d.]+)"[^>]*yMax="([\d.]+)">([^<]*)</word>', html)]
@@ -90,7 +89,9 @@ else:
         problems.append("the word %r is %.1f px high at 1920 px, under 14" % (word, px))
     # a band (a page of the PDF; stacked in the PNG) shown whole on a
     # 1920 x 1080 screen
-    band_h = png_height / len(pages) / (png_width / page_w)
+    band_h = max(float(h) for h in re.findall(
+        r'<g class="band">\s*<rect x="0" y="[\d.]+" width="842" height="([\d.]+)"',
+        open(sys.argv[3], encoding="utf-8").read()))
     screen = low * min(1920 / page_w, 1080 / band_h)
     if screen < 14 - 0.05:
         problems.append("a band %.0f pt high shown on 1920 x 1080: %.1f px text, under 14" % (band_h, screen))
