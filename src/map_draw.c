@@ -211,9 +211,12 @@ draw_text(const struct ink *k, double x, double y, const char *text, double size
 		size_t len = (size_t)l->length;
 		while (len > 0 && text[l->start_index + (int)len - 1] == ' ')
 			len--;
-		char *part = i == shown - 1 && shown < total
-			     ? ellipsized(k, xstrndup(text + l->start_index, len), size, bold, width)
-			     : xstrndup(text + l->start_index, len);
+		char *part = xstrndup(text + l->start_index, len);
+		if (i == shown - 1 && shown < total) {
+			char *cut = ellipsized(k, part, size, bold, width);
+			free(part);
+			part = cut;
+		}
 		height += put_line(k, x, y + height, part, size, bold, color).height;
 		free(part);
 	}
