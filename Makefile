@@ -38,7 +38,7 @@ MODEL  = chain
 CHECK  = check rules rules_contact rules_move rules_experience rules_text \
          rules_request rules_money rules_course rules_walk preload \
          layout workspace_files workspace_chains workspace_checks workspace
-RENDER = palette render_text html markers pathway_labels pathway_spec pathway_measure gv_shared pathway map map_draw overview overview_render compare compare_out \
+RENDER = palette render_text html markers pathway_labels pathway_spec pathway_measure gv_shared pathway map map_draw map_svg overview overview_render compare compare_out \
          render_jobs
 WRITE  = diag_print write_json write_md outdir report report_page report_summary
 CLI    = cli cli_workspace cli_stdout cmd_main cmd_check cmd_export cmd_chain cmd_rules cmd_render cmd_overview cmd_compare \

@@ -1,4 +1,4 @@
-/* cmd_main.c - the main job (`keten` with no command) and `keten report`: check everything, then write the diagrams, the journey maps (main job), the overview, index.html and findings.json into the output folder. */
+/* cmd_main.c - the main job (`keten` with no command) and `keten report`: check everything, then write the diagrams, the journey maps, the overview, index.html and findings.json (main job only) into the output folder. */
 #include "cli.h"
 
 #include "compare.h"
@@ -47,7 +47,8 @@ on_journey(const struct checked_journey *cj, void *arg)
 	struct main_job *job = arg;
 	summary_add_journey(&job->summary, cj);
 	render_jobs_add(job->render, cj);
-	if (job->findings_json && job->format != IMAGE_DOT && !cj->broken) {
+	/* a map beside every diagram drawn, in the main job and `keten report` alike */
+	if (job->format != IMAGE_DOT && !cj->broken) {
 		job->maps = xgrow(job->maps, job->n_maps, &job->cap_maps, sizeof(*job->maps));
 		struct pending_map *m = &job->maps[job->n_maps++];
 		m->journey = cj->index;

@@ -178,12 +178,28 @@ render_workspace(const struct cli *cli, struct workspace *ws, struct diags *diag
 	return status;
 }
 
+/* The options a journey map cannot honour: dot (cairo draws the map, not
+ * Graphviz), --all-lanes (a map has no lanes) and --timings (it times the
+ * render pool, which maps do not use). -j is honoured: the maps are drawn
+ * one at a time, never more than -j. Returns 0, or 2 after saying why. */
+static int
+check_map_options(const struct cli *cli)
+{
+	if (cli->image_format == IMAGE_DOT)
+		cli_error(cli, M_MAP_NO_DOT);
+	else if (cli->all_lanes)
+		cli_error(cli, M_MAP_NO_ALL_LANES);
+	else if (cli->timings_path != NULL)
+		cli_error(cli, M_MAP_NO_TIMINGS);
+	else
+		return 0;
+	return 2;
+}
+
 int
 cmd_render(const struct cli *cli)
 {
-	if (cli->view_map && cli->image_format == IMAGE_DOT) {
-		cli_error(cli, M_MAP_NO_DOT);
+	if (cli->view_map && check_map_options(cli) != 0)
 		return 2;
-	}
 	return cli_run_on_workspace(cli, render_workspace);
 }

@@ -25,18 +25,30 @@ plain(const char *s)
 	return esc_plain(s ? s : "", TEXT_CHARS);
 }
 
-static void
+static struct map_item *
 add_item(struct map_items *list, const char *symbol, const char *text, bool good)
 {
 	list->items = xgrow(list->items, list->n, &list->cap, sizeof *list->items);
-	list->items[list->n++] = (struct map_item){symbol, plain(text), good};
+	struct map_item *item = &list->items[list->n++];
+	*item = (struct map_item){symbol, plain(text), good, NULL, false, {0}};
+	return item;
+}
+
+static struct map_mark
+mark_of(const struct marker *m)
+{
+	struct map_mark mark = {m->number, m->impact, m->question, ""};
+	const char *id = code_info(m->code)->id;
+	for (size_t i = 0; id[i] != '\0' && i + 1 < sizeof mark.code; i++)
+		mark.code[i] = (char)(id[i] >= 'A' && id[i] <= 'Z' ? id[i] - 'A' + 'a' : id[i]);
+	return mark;
 }
 
 static void
 add_mark(struct map_marks *list, const struct marker *m)
 {
 	list->items = xgrow(list->items, list->n, &list->cap, sizeof *list->items);
-	list->items[list->n++] = (struct map_mark){m->number, m->impact, m->question};
+	list->items[list->n++] = mark_of(m);
 }
 
 /* A touchpoint's short label: its title, or its kind's name; a good event
@@ -49,11 +61,13 @@ add_touchpoint(struct map_items *list, const struct touchpoint *tp, enum lang la
 	enum msg word;
 	if (good_event_word(tp, &word)) {
 		char *text = xasprintf("%s: %s", (msg)(lang, word), title);
-		add_item(list, touchpoint_symbol(tp->kind), text, true);
+		add_item(list, touchpoint_symbol(tp->kind), text, true)->kind =
+			vocab_canonical(VOCAB_TP_KIND, tp->kind);
 		free(text);
 		return;
 	}
-	add_item(list, touchpoint_symbol(tp->kind), title, false);
+	add_item(list, touchpoint_symbol(tp->kind), title, false)->kind =
+		vocab_canonical(VOCAB_TP_KIND, tp->kind);
 }
 
 static void
@@ -82,8 +96,14 @@ fill_stage(struct map_stage *col, const struct pathway *p, size_t i)
 	col->emotion = s->emotion.v;
 	for (size_t k = 0; k < s->n_touchpoints; k++)
 		add_touchpoint(&col->touchpoints, s->touchpoints[k], p->lang);
-	for (size_t k = 0; k < s->pain_points.n; k++)
-		add_item(&col->pains, SYM_PAIN, s->pain_points.items[k].s, false);
+	for (size_t k = 0; k < s->pain_points.n; k++) {
+		struct map_item *pain = add_item(&col->pains, SYM_PAIN, s->pain_points.items[k].s, false);
+		const struct marker *m = markers_for_pain_point(p->markers, (long)i, (long)k);
+		if (m != NULL) {
+			pain->marked = true;
+			pain->mark = mark_of(m);
+		}
+	}
 	for (size_t k = 0; k < s->opportunities.n; k++)
 		add_item(&col->chances, SYM_OPPORTUNITY, s->opportunities.items[k].s, true);
 	for (size_t k = 0; k < p->markers->n; k++)

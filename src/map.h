@@ -12,19 +12,23 @@ struct buf;
 struct checked_journey;
 struct outdir;
 
+/* A numbered friction marker (impact 1-3) or question (?n). */
+struct map_mark {
+	int number;
+	int impact;    /* 0 for a question */
+	bool question;
+	char code[8];  /* the rule in lower case, "k013": the SVG's class */
+};
+
 /* A line of text with its symbol: a touchpoint, a pain point, an
  * opportunity or a good event (good: drawn in green). */
 struct map_item {
 	const char *symbol; /* static; UTF-8 */
 	char *text;         /* plain text, not escaped */
 	bool good;
-};
-
-/* A numbered friction marker (impact 1-3) or question (?n). */
-struct map_mark {
-	int number;
-	int impact;    /* 0 for a question */
-	bool question;
+	const char *kind;   /* static: a touchpoint's kind ("letter"), or NULL */
+	bool marked;        /* a pain point a finding (K013) reports: mark */
+	struct map_mark mark;
 };
 
 struct map_items {
@@ -76,14 +80,17 @@ void map_spec_free(struct map_spec *spec);
 char *map_file_name(const char *journey_id, enum image_format format);
 
 /* Stages per band: a journey with more stages wraps onto further bands
- * (further pages of a PDF, drawn below each other in SVG and PNG), each
- * band the size of an A4 landscape page, so no text ever shrinks. */
+ * (further pages of a PDF; in SVG and PNG below each other, a page's
+ * height apart, so that a print breaks between them), each band 842 x 540
+ * pt, which fits an A4 landscape page and a 1920 x 1080 screen, so no text
+ * ever shrinks. */
 #define MAP_STAGES_PER_BAND 10
 
 /*
  * Draws the map in format (IMAGE_SVG, IMAGE_PNG or IMAGE_PDF); out
  * receives the bytes of the file (replacing what it held). A band is
- * 842 x 595 pt (A4 landscape); the smallest text is 7 pt; a PNG is 1920
+ * 842 x 540 pt (a PDF page is A4 landscape, 842 x 595, with the band in
+ * its middle); the smallest text is 7 pt; a PNG is 1920
  * pixels wide. The same spec gives the same bytes. Returns 0, or -1 with
  * *error set (caller frees), also for IMAGE_DOT.
  */

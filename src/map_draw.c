@@ -1,5 +1,7 @@
-/* map_draw.c - draws a journey map (map.h) with cairo and pango: one drawing function for SVG, PNG and PDF, with real font metrics and the same bytes for the same map. */
+/* map_draw.c - draws a journey map (map.h): one drawing onto a small canvas (map_canvas.h) with pango's font metrics, given to cairo for PNG and PDF or to the SVG writer (map_svg.c) for SVG with words as text; the same bytes for the same map. */
 #include "map.h"
+
+#include "map_canvas.h"
 
 #include "mem.h"
 #include "palette.h"
@@ -7,7 +9,6 @@
 
 #include <cairo.h>
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <pango/pangocairo.h>
 
 #include <math.h>
@@ -15,10 +16,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The geometry, in points. A band is an A4 landscape page. */
+/* The geometry, in points. A band is as wide as an A4 landscape page and
+ * 540 pt high, so that it fits that page (a PDF page, the band in its
+ * middle) and a 1920 x 1080 screen at 2 px a point: 7 pt text is 14 px. */
 #define PAGE_W 842.0
 #define PAGE_H 595.0
-#define MARGIN 22.0
+#define BAND_H 540.0
+#define MARGIN 18.0
 #define HEAD_W 92.0   /* the column of row names */
 #define MIN_COLUMNS 5 /* a short journey's columns are no wider than this many */
 #define PNG_WIDTH 1920.0
@@ -31,15 +35,17 @@
 #define SIZE_TEXT 7.0
 #define LINE 9.5      /* a line of SIZE_TEXT text */
 #define FONT "DejaVu Sans"
+/* The SVG's font family: the map's font first, then ones of like width. */
+#define SVG_FONTS "DejaVu Sans, Verdana, sans-serif"
 
 /* The rows, top to bottom, and their heights. */
 enum row { ROW_STAGE, ROW_POSITION, ROW_EMOTION, ROW_TOUCHPOINTS, ROW_FRICTION,
 	   ROW_PAINS, ROW_CHANCES, ROW__MAX };
-static const double row_height[ROW__MAX] = {44, 84, 72, 76, 52, 64, 64};
-#define TITLE_H 46.0
-#define PLOT_H 54.0   /* the step line's area in ROW_POSITION */
+static const double row_height[ROW__MAX] = {44, 78, 66, 74, 52, 64, 64};
+#define TITLE_H 44.0
+#define PLOT_H 48.0   /* the step line's area in ROW_POSITION */
 #define MARK 13.0     /* a marker's size */
-#define EMOTION_STEP 12.0 /* one step of emotion; the word "unknown" goes above +2 */
+#define EMOTION_STEP 11.0 /* one step of emotion; the word "unknown" goes above +2 */
 #define MARKS_PER_LINE 4
 #define MARK_LINES 3
 
@@ -59,8 +65,9 @@ static const double row_height[ROW__MAX] = {44, 84, 72, 76, 52, 64, 64};
 /* The fixed creation date of every PDF, so that its bytes do not change. */
 #define PDF_DATE "2000-01-01T00:00:00Z"
 
+/* The drawing's state: the canvas, pango for the metrics, and the band. */
 struct ink {
-	cairo_t *cr;
+	struct canvas *cv;
 	PangoContext *pango;
 	const struct map_spec *spec;
 	double col_w;  /* width of a stage's column */
@@ -70,15 +77,6 @@ struct ink {
 };
 
 /* --- small pieces --- */
-
-static void
-set_color(cairo_t *cr, const char *hex)
-{
-	unsigned r = 0, g = 0, b = 0;
-	if (hex == NULL || sscanf(hex, "#%2x%2x%2x", &r, &g, &b) != 3)
-		r = g = b = 0x66;
-	cairo_set_source_rgb(cr, r / 255.0, g / 255.0, b / 255.0);
-}
 
 static double
 row_top(const struct ink *k, enum row row)
@@ -95,11 +93,39 @@ col_left(const struct ink *k, size_t i)
 	return MARGIN + HEAD_W + (double)(i - k->first) * k->col_w;
 }
 
-/* A layout of text in the map's font: width 0 means no wrapping; lines
- * caps the lines (the last one ends in an ellipsis). */
+static void
+group(const struct ink *k, const char *cls)
+{
+	k->cv->ops->group_open(k->cv, cls);
+}
+
+static void
+group_end(const struct ink *k)
+{
+	k->cv->ops->group_close(k->cv);
+}
+
+static void
+line(const struct ink *k, double x0, double y0, double x1, double y1, const char *color,
+     double width, bool dashed)
+{
+	struct point points[] = {{x0, y0}, {x1, y1}};
+	struct paint paint = {NULL, color, width, dashed};
+	k->cv->ops->lines(k->cv, points, 2, false, &paint);
+}
+
+static void
+fill_rect(const struct ink *k, double x, double y, double w, double h, const char *color)
+{
+	struct paint paint = {color, NULL, 0, false};
+	k->cv->ops->rect(k->cv, x, y, w, h, &paint);
+}
+
+/* --- text: measured with pango, cut to fit here, written by the canvas --- */
+
+/* A one-line layout of text in the map's font. */
 static PangoLayout *
-layout_new(const struct ink *k, const char *text, double size, bool bold, double width,
-	   int lines)
+layout_new(const struct ink *k, const char *text, double size, bool bold)
 {
 	PangoLayout *layout = pango_layout_new(k->pango);
 	PangoFontDescription *font = pango_font_description_from_string(FONT);
@@ -107,39 +133,95 @@ layout_new(const struct ink *k, const char *text, double size, bool bold, double
 	pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
 	pango_layout_set_font_description(layout, font);
 	pango_font_description_free(font);
-	if (width > 0) {
-		pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
-		pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-		pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
-		pango_layout_set_height(layout, -(lines > 0 ? lines : 1));
-	}
 	pango_layout_set_text(layout, text, -1);
 	return layout;
 }
 
-/* Draws text with its top left at (x, y); returns its height. */
-static double
-draw_text(const struct ink *k, double x, double y, const char *text, double size, bool bold,
-	  double width, int lines, const char *color)
+/* The size of a line of text, and its baseline below its top. */
+struct extent {
+	double width, height, baseline;
+};
+
+static struct extent
+measure(const struct ink *k, const char *text, double size, bool bold)
 {
-	PangoLayout *layout = layout_new(k, text, size, bold, width, lines);
-	set_color(k->cr, color);
-	cairo_move_to(k->cr, x, y);
-	pango_cairo_show_layout(k->cr, layout);
+	PangoLayout *layout = layout_new(k, text, size, bold);
 	int w, h;
 	pango_layout_get_size(layout, &w, &h);
+	struct extent e = {(double)w / PANGO_SCALE, (double)h / PANGO_SCALE,
+			   (double)pango_layout_get_baseline(layout) / PANGO_SCALE};
 	g_object_unref(layout);
-	return (double)h / PANGO_SCALE;
+	return e;
 }
 
 static double
 text_width(const struct ink *k, const char *text, double size, bool bold)
 {
-	PangoLayout *layout = layout_new(k, text, size, bold, 0, 0);
-	int w, h;
-	pango_layout_get_size(layout, &w, &h);
+	return measure(k, text, size, bold).width;
+}
+
+/* Writes one line of text with its top left at (x, y); returns its extent. */
+static struct extent
+put_line(const struct ink *k, double x, double y, const char *text, double size, bool bold,
+	 const char *color)
+{
+	struct extent e = measure(k, text, size, bold);
+	struct canvas_text t = {x, y + e.baseline, size, bold, color, text};
+	k->cv->ops->text(k->cv, &t);
+	return e;
+}
+
+#define ELLIPSIS "\xE2\x80\xA6"
+
+/* s cut at its end until s + "…" is at most width wide. Caller frees. */
+static char *
+ellipsized(const struct ink *k, const char *s, double size, bool bold, double width)
+{
+	size_t len = strlen(s);
+	for (;;) {
+		while (len > 0 && s[len - 1] == ' ')
+			len--;
+		char *cut = xasprintf("%.*s" ELLIPSIS, (int)len, s);
+		if (len == 0 || text_width(k, cut, size, bold) <= width)
+			return cut;
+		free(cut);
+		do /* back to the start of the last character */
+			len--;
+		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80);
+	}
+}
+
+/* Draws text with its top left at (x, y), wrapped at width (0: one line
+ * as it is) into at most `lines` lines, the last ending in "…" when the
+ * text does not fit; returns its height. */
+static double
+draw_text(const struct ink *k, double x, double y, const char *text, double size, bool bold,
+	  double width, int lines, const char *color)
+{
+	if (width <= 0)
+		return put_line(k, x, y, text, size, bold, color).height;
+	PangoLayout *layout = layout_new(k, text, size, bold);
+	pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
+	pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+	int total = pango_layout_get_line_count(layout);
+	int shown = total < lines ? total : (lines > 0 ? lines : 1);
+	double height = 0;
+	for (int i = 0; i < shown; i++) {
+		PangoLayoutLine *l = pango_layout_get_line_readonly(layout, i);
+		size_t len = (size_t)l->length;
+		while (len > 0 && text[l->start_index + (int)len - 1] == ' ')
+			len--;
+		char *part = xstrndup(text + l->start_index, len);
+		if (i == shown - 1 && shown < total) {
+			char *cut = ellipsized(k, part, size, bold, width);
+			free(part);
+			part = cut;
+		}
+		height += put_line(k, x, y + height, part, size, bold, color).height;
+		free(part);
+	}
 	g_object_unref(layout);
-	return (double)w / PANGO_SCALE;
+	return height;
 }
 
 /* Text centred on (cx, cy). */
@@ -147,14 +229,8 @@ static void
 draw_centred(const struct ink *k, double cx, double cy, const char *text, double size,
 	     bool bold, const char *color)
 {
-	PangoLayout *layout = layout_new(k, text, size, bold, 0, 0);
-	PangoRectangle ink, logical;
-	pango_layout_get_extents(layout, &ink, &logical);
-	set_color(k->cr, color);
-	cairo_move_to(k->cr, cx - (double)logical.width / PANGO_SCALE / 2,
-		      cy - (double)logical.height / PANGO_SCALE / 2);
-	pango_cairo_show_layout(k->cr, layout);
-	g_object_unref(layout);
+	struct extent e = measure(k, text, size, bold);
+	put_line(k, cx - e.width / 2, cy - e.height / 2, text, size, bold, color);
 }
 
 /* --- markers: impact by shape as well as colour --- */
@@ -170,34 +246,32 @@ impact_shape_width(int impact, double size)
 	return strcmp(impact_style_of(NULL, impact).shape, "triangle") == 0 ? size * TRIANGLE_WIDTH : size;
 }
 
-/* The outline of an impact's shape as palette.def names it (the same
- * shapes as the diagrams' glyphs: circle, triangle, hexagon), centred on
- * (cx, cy); the text inside sits at cy. */
+/* An impact's shape as palette.def names it (the same shapes as the
+ * diagrams' glyphs: circle, triangle, hexagon), centred on (cx, cy) and
+ * painted in its palette colours; the text inside sits at cy. */
 static void
-impact_shape(cairo_t *cr, int impact, double cx, double cy, double size)
+impact_shape(const struct ink *k, int impact, double cx, double cy, double size)
 {
-	const char *shape = impact_style_of(NULL, impact).shape;
+	const char *shape = impact_style_of(k->spec->chain, impact).shape;
+	struct paint paint = {impact_style_of(k->spec->chain, impact).fill, COLOR_TEXT, 0.8, false};
 	double r = size / 2;
-	cairo_new_path(cr);
 	if (strcmp(shape, "triangle") == 0) {
 		/* pointing up, wide enough below the middle for a number */
-		cairo_move_to(cr, cx, cy - r * 1.45);
-		cairo_line_to(cr, cx + r * TRIANGLE_WIDTH, cy + r * 0.95);
-		cairo_line_to(cr, cx - r * TRIANGLE_WIDTH, cy + r * 0.95);
-		cairo_close_path(cr);
+		struct point corners[] = {{cx, cy - r * 1.45},
+					  {cx + r * TRIANGLE_WIDTH, cy + r * 0.95},
+					  {cx - r * TRIANGLE_WIDTH, cy + r * 0.95}};
+		k->cv->ops->lines(k->cv, corners, 3, true, &paint);
 	} else if (strcmp(shape, "hexagon") == 0) {
 		/* pointed top and bottom, as the glyph U+2B22 */
+		struct point corners[6];
 		for (int corner = 0; corner < 6; corner++) {
 			double angle = G_PI / 2 + corner * G_PI / 3;
-			double px = cx + r * 1.12 * cos(angle), py = cy - r * 1.12 * sin(angle);
-			if (corner == 0)
-				cairo_move_to(cr, px, py);
-			else
-				cairo_line_to(cr, px, py);
+			corners[corner] = (struct point){cx + r * 1.12 * cos(angle),
+							 cy - r * 1.12 * sin(angle)};
 		}
-		cairo_close_path(cr);
+		k->cv->ops->lines(k->cv, corners, 6, true, &paint);
 	} else {
-		cairo_arc(cr, cx, cy, r, 0, 2 * G_PI);
+		k->cv->ops->circle(k->cv, cx, cy, r, &paint);
 	}
 }
 
@@ -209,42 +283,32 @@ text_drop(int impact, double size)
 	return strcmp(impact_style_of(NULL, impact).shape, "triangle") == 0 ? size * 0.12 : 0;
 }
 
-/* Fills and outlines an impact's shape in its palette colours. */
-static void
-fill_impact_shape(cairo_t *cr, const struct chain *chain, int impact, double cx, double cy,
-		  double size)
-{
-	impact_shape(cr, impact, cx, cy, size);
-	set_color(cr, impact_style_of(chain, impact).fill);
-	cairo_fill_preserve(cr);
-	set_color(cr, COLOR_TEXT);
-	cairo_set_line_width(cr, 0.8);
-	cairo_stroke(cr);
-}
-
-/* Draws a marker with its left edge at x, centred on cy; returns its width. */
+/* Draws a marker of the given size in a group whose classes say what it
+ * is ("marker impact-2 k003", "question k020"), its left edge at x,
+ * centred on cy; returns its width. */
 static double
-draw_mark(const struct ink *k, double x, double cy, const struct map_mark *m)
+draw_mark(const struct ink *k, double x, double cy, const struct map_mark *m, double size)
 {
-	char number[16];
-	cairo_t *cr = k->cr;
+	char number[16], cls[48];
+	double w;
 	if (m->question) {
+		snprintf(cls, sizeof cls, "question %s", m->code);
 		snprintf(number, sizeof number, "?%d", m->number);
-		double w = text_width(k, number, SIZE_TEXT, true) + 5;
-		cairo_rectangle(cr, x, cy - MARK / 2, w, MARK);
-		set_color(cr, QUESTION_FILL);
-		cairo_fill_preserve(cr);
-		set_color(cr, GREY_TEXT);
-		cairo_set_line_width(cr, 0.8);
-		cairo_stroke(cr);
+		w = text_width(k, number, SIZE_TEXT, true) + 5;
+		group(k, cls);
+		struct paint paint = {QUESTION_FILL, GREY_TEXT, 0.8, false};
+		k->cv->ops->rect(k->cv, x, cy - size / 2, w, size, &paint);
 		draw_centred(k, x + w / 2, cy, number, SIZE_TEXT, true, QUESTION_TEXT);
-		return w;
+	} else {
+		snprintf(cls, sizeof cls, "marker impact-%d %s", m->impact, m->code);
+		snprintf(number, sizeof number, "%d", m->number);
+		w = impact_shape_width(m->impact, size);
+		group(k, cls);
+		impact_shape(k, m->impact, x + w / 2, cy, size);
+		draw_centred(k, x + w / 2, cy + text_drop(m->impact, size), number, SIZE_TEXT,
+			     true, impact_style_of(k->spec->chain, m->impact).text);
 	}
-	snprintf(number, sizeof number, "%d", m->number);
-	double w = impact_shape_width(m->impact, MARK);
-	fill_impact_shape(cr, k->spec->chain, m->impact, x + w / 2, cy, MARK);
-	draw_centred(k, x + w / 2, cy + text_drop(m->impact, MARK), number, SIZE_TEXT, true,
-		     impact_style_of(k->spec->chain, m->impact).text);
+	group_end(k);
 	return w;
 }
 
@@ -256,13 +320,15 @@ draw_title(const struct ink *k)
 	const struct map_spec *spec = k->spec;
 	double x = MARGIN, y = k->top + MARGIN;
 	double w = PAGE_W - 2 * MARGIN;
+	group(k, "heading");
 	draw_text(k, x, y, spec->title, SIZE_TITLE, true, w, 1, COLOR_TEXT);
 	draw_text(k, x, y + 18, spec->subtitle, SIZE_SUB, false, w, 1, GREY_TEXT);
 	double cw = text_width(k, spec->counts, SIZE_SUB, false);
 	draw_text(k, x, y + 29, spec->counts, SIZE_SUB, false, w, 1, GREY_TEXT);
 	double mx = x + cw + 8;
 	for (size_t i = 0; i < spec->journey_marks.n && mx < PAGE_W - MARGIN - 30; i++)
-		mx += draw_mark(k, mx, y + 29 + 5.5, &spec->journey_marks.items[i]) + 3;
+		mx += draw_mark(k, mx, y + 29 + 5.5, &spec->journey_marks.items[i], MARK) + 3;
+	group_end(k);
 }
 
 static const enum msg row_name[ROW__MAX] = {
@@ -270,45 +336,51 @@ static const enum msg row_name[ROW__MAX] = {
 	M_R_LEGEND_FRICTION, M_MAP_ROW_PAINS, M_MAP_ROW_CHANCES,
 };
 
+/* The rows' classes in the SVG ("row emotion"). */
+static const char *const row_class[ROW__MAX] = {
+	"row stages", "row position", "row emotion", "row touchpoints", "row friction",
+	"row pains", "row opportunities",
+};
+
+/* The grid: every other row shaded, a rule between the columns. */
 static void
-draw_rows(const struct ink *k)
+draw_grid(const struct ink *k)
 {
-	cairo_t *cr = k->cr;
 	double right = col_left(k, k->first + k->n);
-	for (int r = 0; r < ROW__MAX; r++) {
-		double y = row_top(k, (enum row)r);
-		if (r % 2 == 1) {
-			cairo_rectangle(cr, MARGIN, y, right - MARGIN, row_height[r]);
-			set_color(cr, COLOR_ROW_BAND);
-			cairo_fill(cr);
-		}
-		draw_text(k, MARGIN + 2, y + 4, (msg)(k->spec->lang, row_name[r]), SIZE_ROW, true,
-			  HEAD_W - 6, 2, GREY_TEXT);
-	}
-	set_color(cr, COLOR_RULE);
-	cairo_set_line_width(cr, 0.6);
+	group(k, "grid");
+	for (int r = 1; r < ROW__MAX; r += 2)
+		fill_rect(k, MARGIN, row_top(k, (enum row)r), right - MARGIN, row_height[r],
+			  COLOR_ROW_BAND);
 	double y0 = row_top(k, ROW_STAGE), y1 = row_top(k, ROW__MAX);
-	for (size_t i = k->first; i <= k->first + k->n; i++) {
-		cairo_move_to(cr, col_left(k, i), y0);
-		cairo_line_to(cr, col_left(k, i), y1);
-	}
-	cairo_stroke(cr);
+	for (size_t i = k->first; i <= k->first + k->n; i++)
+		line(k, col_left(k, i), y0, col_left(k, i), y1, COLOR_RULE, 0.6, false);
+	group_end(k);
 }
 
-/* --- the rows of one stage --- */
+/* Opens a row's group with its name. */
+static void
+row_open(const struct ink *k, enum row r)
+{
+	group(k, row_class[r]);
+	draw_text(k, MARGIN + 2, row_top(k, r) + 4, (msg)(k->spec->lang, row_name[r]), SIZE_ROW,
+		  true, HEAD_W - 6, 2, GREY_TEXT);
+}
+
+/* --- the rows --- */
 
 static void
 draw_stage_head(const struct ink *k, size_t i)
 {
 	const struct map_stage *col = &k->spec->stages[i];
 	double x = col_left(k, i), y = row_top(k, ROW_STAGE), w = k->col_w;
-	cairo_rectangle(k->cr, x + 1, y + 1, w - 2, 3);
-	set_color(k->cr, col->color);
-	cairo_fill(k->cr);
+	group(k, "stage");
+	fill_rect(k, x + 1, y + 1, w - 2, 3, col->color);
 	char *head = xasprintf("%zu %s", i + 1, col->title);
 	double h = draw_text(k, x + 3, y + 6, head, SIZE_STAGE, true, w - 6, 3, COLOR_TEXT);
 	free(head);
-	draw_text(k, x + 3, y + 6 + h, col->meta, SIZE_TEXT, false, w - 6, 1, GREY_TEXT);
+	if (*col->meta)
+		draw_text(k, x + 3, y + 6 + h, col->meta, SIZE_TEXT, false, w - 6, 1, GREY_TEXT);
+	group_end(k);
 }
 
 static double
@@ -318,47 +390,41 @@ rung_y(const struct ink *k, long rung)
 	return top + (double)(6 - rung) * (PLOT_H / 5);
 }
 
+/* The joint from the stage before to this one: a relapse (a step down)
+ * dashed in the relapse colour. */
+static void
+draw_joint(const struct ink *k, double x, double py, double y, bool relapse)
+{
+	struct point points[] = {{x - 6, py}, {x, py}, {x, y}, {x + 6, y}};
+	struct paint paint = {NULL, relapse ? COLOR_MOVE_DOWN : COLOR_MOVE_LEVEL,
+			      relapse ? 2.5 : 1.2, relapse};
+	group(k, relapse ? "move relapse" : "move");
+	k->cv->ops->lines(k->cv, points, 4, false, &paint);
+	group_end(k);
+}
+
 /* The step line: a bar per stage at its rung, joined to the stage before;
- * a relapse (a step down) dashed in the relapse colour; no bar and no
- * joint for an unknown position. */
+ * no bar and no joint for an unknown position. */
 static void
 draw_position(const struct ink *k, size_t i)
 {
-	cairo_t *cr = k->cr;
 	const struct map_stage *col = &k->spec->stages[i];
 	double x = col_left(k, i), w = k->col_w;
 	double label_y = row_top(k, ROW_POSITION) + 8 + PLOT_H + 4;
+	group(k, col->rung < 1 || col->rung > 6 ? "step unknown" : "step");
 	draw_text(k, x + 3, label_y, col->position, SIZE_TEXT, false, w - 6, 2, COLOR_TEXT);
 	if (col->rung < 1 || col->rung > 6) {
 		draw_centred(k, x + w / 2, rung_y(k, 3) + PLOT_H / 10, "?", SIZE_ROW, true, GREY_TEXT);
+		group_end(k);
 		return;
 	}
 	double y = rung_y(k, col->rung);
-	set_color(cr, col->color);
-	cairo_set_line_width(cr, 3.5);
-	cairo_move_to(cr, x + 6, y);
-	cairo_line_to(cr, x + w - 6, y);
-	cairo_stroke(cr);
+	line(k, x + 6, y, x + w - 6, y, col->color, 3.5, false);
 	/* the stage before may close the band before: its joint still shows */
 	const struct map_stage *prev = i > 0 ? &k->spec->stages[i - 1] : NULL;
-	if (prev == NULL || prev->rung < 1 || prev->rung > 6)
-		return;
-	double py = rung_y(k, prev->rung);
-	if (col->relapse) {
-		static const double dash[] = {3.0, 2.0};
-		set_color(cr, COLOR_MOVE_DOWN);
-		cairo_set_line_width(cr, 2.5);
-		cairo_set_dash(cr, dash, 2, 0);
-	} else {
-		set_color(cr, COLOR_MOVE_LEVEL);
-		cairo_set_line_width(cr, 1.2);
-	}
-	cairo_move_to(cr, x - 6, py);
-	cairo_line_to(cr, x, py);
-	cairo_line_to(cr, x, y);
-	cairo_line_to(cr, x + 6, y);
-	cairo_stroke(cr);
-	cairo_set_dash(cr, NULL, 0, 0);
+	if (prev != NULL && prev->rung >= 1 && prev->rung <= 6)
+		draw_joint(k, x, rung_y(k, prev->rung), y, col->relapse);
+	group_end(k);
 }
 
 static double
@@ -372,36 +438,31 @@ emotion_y(const struct ink *k, long v)
 static void
 draw_rung_axis(const struct ink *k)
 {
-	cairo_t *cr = k->cr;
 	double right = col_left(k, k->first + k->n);
+	group(k, "axis");
 	for (long rung = 1; rung <= 6; rung++) {
 		char label[4];
 		snprintf(label, sizeof label, "%ld", rung);
 		double y = rung_y(k, rung);
 		draw_centred(k, MARGIN + HEAD_W - 10, y, label, SIZE_TEXT, false, GREY_TEXT);
-		set_color(cr, COLOR_RULE);
-		cairo_set_line_width(cr, 0.5);
-		cairo_move_to(cr, MARGIN + HEAD_W, y);
-		cairo_line_to(cr, right, y);
-		cairo_stroke(cr);
+		line(k, MARGIN + HEAD_W, y, right, y, COLOR_RULE, 0.5, false);
 	}
+	group_end(k);
 }
 
 static void
 draw_emotion_axis(const struct ink *k)
 {
-	cairo_t *cr = k->cr;
 	static const char *const ticks[] = {"\xE2\x88\x92" "2", "\xE2\x88\x92" "1", "0", "+1", "+2"};
 	double right = col_left(k, k->first + k->n);
+	group(k, "axis");
 	for (long v = -2; v <= 2; v++) {
 		double y = emotion_y(k, v);
 		draw_centred(k, MARGIN + HEAD_W - 10, y, ticks[v + 2], SIZE_TEXT, false, GREY_TEXT);
-		set_color(cr, v == 0 ? COLOR_AXIS : COLOR_RULE);
-		cairo_set_line_width(cr, v == 0 ? 0.8 : 0.5);
-		cairo_move_to(cr, MARGIN + HEAD_W, y);
-		cairo_line_to(cr, right, y);
-		cairo_stroke(cr);
+		line(k, MARGIN + HEAD_W, y, right, y, v == 0 ? COLOR_AXIS : COLOR_RULE,
+		     v == 0 ? 0.8 : 0.5, false);
 	}
+	group_end(k);
 }
 
 /* The emotion curve: a point per stage whose emotion is known, joined to
@@ -410,27 +471,54 @@ draw_emotion_axis(const struct ink *k)
 static void
 draw_emotion(const struct ink *k, size_t i)
 {
-	cairo_t *cr = k->cr;
 	const struct map_stage *col = &k->spec->stages[i];
 	double cx = col_left(k, i) + k->col_w / 2;
 	if (!col->has_emotion) {
+		group(k, "unknown");
 		draw_centred(k, cx, emotion_y(k, 2) - 7, msg(k->spec->lang, M_MAP_UNKNOWN),
 			     SIZE_TEXT, false, GREY_TEXT);
+		group_end(k);
 		return;
 	}
 	double y = emotion_y(k, col->emotion);
 	const struct map_stage *prev = i > k->first ? &k->spec->stages[i - 1] : NULL;
-	if (prev != NULL && prev->has_emotion) {
-		set_color(cr, COLOR_CURVE);
-		cairo_set_line_width(cr, 2);
-		cairo_move_to(cr, cx - k->col_w, emotion_y(k, prev->emotion));
-		cairo_line_to(cr, cx, y);
-		cairo_stroke(cr);
+	if (prev != NULL && prev->has_emotion)
+		line(k, cx - k->col_w, emotion_y(k, prev->emotion), cx, y, COLOR_CURVE, 2, false);
+	struct paint dot = {COLOR_CURVE, NULL, 0, false};
+	k->cv->ops->circle(k->cv, cx, y, 3.5, &dot);
+}
+
+/* The size of the marker before a pain point a finding reports: it
+ * needs a little more than a line. */
+#define MARK_SMALL 11.0
+
+/* Draws an item's symbol (or its marker) and text; returns its height. */
+static double
+draw_item(const struct ink *k, double x, double y, double w, const struct map_item *item,
+	  int lines)
+{
+	double sw;
+	if (item->marked) {
+		sw = draw_mark(k, x, y + MARK_SMALL / 2, &item->mark, MARK_SMALL) + 2;
+	} else {
+		/* a good item's symbol is green; its text stays dark, for contrast */
+		sw = text_width(k, item->symbol, SIZE_TEXT, true) + 2;
+		draw_text(k, x, y, item->symbol, SIZE_TEXT, item->good, 0, 0,
+			  item->good ? OPPORTUNITY_STRONG : COLOR_TEXT);
 	}
-	cairo_new_path(cr);
-	cairo_arc(cr, cx, y, 3.5, 0, 2 * G_PI);
-	set_color(cr, COLOR_CURVE);
-	cairo_fill(cr);
+	double h = draw_text(k, x + sw, y, item->text, SIZE_TEXT, false, w - sw, lines, COLOR_TEXT);
+	return item->marked && h < MARK_SMALL + 1 ? MARK_SMALL + 1 : h;
+}
+
+/* The class of an item's group: "touchpoint letter", "pain",
+ * "opportunity", "touchpoint payment good". */
+static void
+item_class(char *cls, size_t size, enum row row, const struct map_item *item)
+{
+	if (item->kind != NULL)
+		snprintf(cls, size, "touchpoint %s%s", item->kind, item->good ? " good" : "");
+	else
+		snprintf(cls, size, "%s", row == ROW_PAINS ? "pain" : "opportunity");
 }
 
 /* Items, one or two lines each, in at most max_lines lines; when they do
@@ -447,21 +535,23 @@ draw_items(const struct ink *k, size_t i, enum row row, const struct map_items *
 	for (size_t n = 0; n < list->n; n++) {
 		const struct map_item *item = &list->items[n];
 		int left = (int)(list->n - n);
-		if (left > 1 && room <= 1) {
+		int more_line = left > 1; /* a line kept for "+n more" */
+		if (room - more_line < (item->marked ? 2 : 1)) { /* a marker needs two */
 			char *more = msg_xasprintf(k->spec->lang, M_MAP_MORE, left);
+			group(k, "more");
 			draw_text(k, x, y, more, SIZE_TEXT, false, w, 1, GREY_TEXT);
+			group_end(k);
 			free(more);
 			return;
 		}
-		int lines = left > 1 ? room - 1 : room;
+		int lines = room - more_line;
 		lines = lines < lines_each ? lines : lines_each;
-		/* a good item's symbol is green; its text stays dark, for contrast */
-		double sw = text_width(k, item->symbol, SIZE_TEXT, true) + 2;
-		draw_text(k, x, y, item->symbol, SIZE_TEXT, item->good, 0, 0,
-			  item->good ? OPPORTUNITY_STRONG : COLOR_TEXT);
-		double h = draw_text(k, x + sw, y, item->text, SIZE_TEXT, false, w - sw, lines,
-				     COLOR_TEXT);
-		int used = (int)(h / LINE + 0.5);
+		char cls[64];
+		item_class(cls, sizeof cls, row, item);
+		group(k, cls);
+		double h = draw_item(k, x, y, w, item, lines);
+		group_end(k);
+		int used = (int)ceil(h / LINE - 0.2); /* pango's line is a little under LINE */
 		used = used < 1 ? 1 : used;
 		room -= used;
 		y += used * LINE;
@@ -474,7 +564,7 @@ draw_marks(const struct ink *k, size_t i)
 	const struct map_marks *marks = &k->spec->stages[i].marks;
 	double x0 = col_left(k, i) + 3, x = x0, right = col_left(k, i) + k->col_w - 3;
 	double cy = row_top(k, ROW_FRICTION) + 4 + MARK / 2;
-	int line = 0;
+	int line_no = 0;
 	for (size_t n = 0; n < marks->n; n++) {
 		const struct map_mark *m = &marks->items[n];
 		double w = m->question ? text_width(k, "?00", SIZE_TEXT, true) + 5
@@ -482,29 +572,57 @@ draw_marks(const struct ink *k, size_t i)
 		if (x + w > right) {
 			x = x0;
 			cy += MARK + 3;
-			line++;
+			line_no++;
 		}
-		if (line == MARK_LINES - 1 && marks->n - n > 1 && x + w + 3 + MARK > right) {
+		if (line_no == MARK_LINES - 1 && marks->n - n > 1 && x + w + 3 + MARK > right) {
 			char *more = msg_xasprintf(k->spec->lang, M_MAP_MORE, (int)(marks->n - n));
+			group(k, "more");
 			draw_text(k, x, cy - LINE / 2, more, SIZE_TEXT, false, right - x, 1, GREY_TEXT);
+			group_end(k);
 			free(more);
 			return;
 		}
-		x += draw_mark(k, x, cy, m) + 3;
+		x += draw_mark(k, x, cy, m, MARK) + 3;
 	}
 }
 
+/* The rows of the band, each a group, its stages left to right. */
 static void
-draw_stage(const struct ink *k, size_t i)
+draw_rows(const struct ink *k)
 {
-	const struct map_stage *col = &k->spec->stages[i];
-	draw_stage_head(k, i);
-	draw_position(k, i);
-	draw_emotion(k, i);
-	draw_items(k, i, ROW_TOUCHPOINTS, &col->touchpoints, 1, 7);
-	draw_marks(k, i);
-	draw_items(k, i, ROW_PAINS, &col->pains, 2, 6);
-	draw_items(k, i, ROW_CHANCES, &col->chances, 2, 6);
+	size_t end = k->first + k->n;
+	row_open(k, ROW_STAGE);
+	for (size_t i = k->first; i < end; i++)
+		draw_stage_head(k, i);
+	group_end(k);
+	row_open(k, ROW_POSITION);
+	draw_rung_axis(k);
+	for (size_t i = k->first; i < end; i++)
+		draw_position(k, i);
+	group_end(k);
+	row_open(k, ROW_EMOTION);
+	draw_emotion_axis(k);
+	group(k, "curve");
+	for (size_t i = k->first; i < end; i++)
+		draw_emotion(k, i);
+	group_end(k);
+	group_end(k);
+	row_open(k, ROW_TOUCHPOINTS);
+	for (size_t i = k->first; i < end; i++)
+		draw_items(k, i, ROW_TOUCHPOINTS, &k->spec->stages[i].touchpoints, 1, 7);
+	group_end(k);
+	row_open(k, ROW_FRICTION);
+	for (size_t i = k->first; i < end; i++)
+		draw_marks(k, i);
+	group_end(k);
+	row_open(k, ROW_PAINS);
+	for (size_t i = k->first; i < end; i++)
+		draw_items(k, i, ROW_PAINS, &k->spec->stages[i].pains, 2, 6);
+	group_end(k);
+	row_open(k, ROW_CHANCES);
+	for (size_t i = k->first; i < end; i++)
+		draw_items(k, i, ROW_CHANCES, &k->spec->stages[i].chances, 2, 6);
+	group_end(k);
 }
 
 /* --- the key --- */
@@ -516,39 +634,43 @@ key_entry(const struct ink *k, double x, double y, const char *text)
 	return x + text_width(k, text, SIZE_TEXT, false) + 12;
 }
 
+/* A green symbol and its word in the key. */
+static double
+key_good(const struct ink *k, double x, double y, const char *symbol, const char *text)
+{
+	draw_text(k, x, y - LINE / 2, symbol, SIZE_TEXT, true, 0, 0, OPPORTUNITY_STRONG);
+	return key_entry(k, x + text_width(k, symbol, SIZE_TEXT, true) + 3, y, text);
+}
+
 static void
 draw_key(const struct ink *k)
 {
-	cairo_t *cr = k->cr;
 	enum lang lang = k->spec->lang;
 	double y = row_top(k, ROW__MAX) + 12, x = MARGIN;
 	static const enum msg impact_word[] = {M_R_IMPACT_1, M_R_IMPACT_2, M_R_IMPACT_3};
+	group(k, "key");
 	for (int i = 0; i < 3; i++) {
+		char cls[16];
+		snprintf(cls, sizeof cls, "impact-%d", i + 1);
+		group(k, cls);
 		double w = impact_shape_width(i + 1, MARK * 0.8);
-		fill_impact_shape(cr, k->spec->chain, i + 1, x + w / 2, y, MARK * 0.8);
+		impact_shape(k, i + 1, x + w / 2, y, MARK * 0.8);
 		x = key_entry(k, x + w + 3, y, (msg)(lang, impact_word[i]));
+		group_end(k);
 	}
-	struct map_mark question = {1, 0, true};
-	x += draw_mark(k, x, y, &question) + 3;
+	struct map_mark question = {1, 0, true, ""};
+	x += draw_mark(k, x, y, &question, MARK) + 3;
 	x = key_entry(k, x, y, msg(lang, M_R_QUESTION_KEY));
-	static const double dash[] = {3.0, 2.0};
-	set_color(cr, COLOR_MOVE_DOWN);
-	cairo_set_line_width(cr, 2.5);
-	cairo_set_dash(cr, dash, 2, 0);
-	cairo_move_to(cr, x, y);
-	cairo_line_to(cr, x + 16, y);
-	cairo_stroke(cr);
-	cairo_set_dash(cr, NULL, 0, 0);
+	group(k, "move relapse");
+	line(k, x, y, x + 16, y, COLOR_MOVE_DOWN, 2.5, true);
+	group_end(k);
 	x = key_entry(k, x + 19, y, msg(lang, M_R_MOVE_DOWN));
 	char *pain = xasprintf("\xE2\x9A\xA0 %s", msg(lang, M_R_TEAM_PAIN_POINT));
 	x = key_entry(k, x, y, pain);
 	free(pain);
-	draw_text(k, x, y - LINE / 2, "\xE2\x98\x85", SIZE_TEXT, true, 0, 0, OPPORTUNITY_STRONG);
-	x = key_entry(k, x + text_width(k, "\xE2\x98\x85", SIZE_TEXT, true) + 3, y,
-		      msg(lang, M_R_OPPORTUNITY));
-	draw_text(k, x, y - LINE / 2, "+ \xE2\x9C\x93", SIZE_TEXT, true, 0, 0, OPPORTUNITY_STRONG);
-	key_entry(k, x + text_width(k, "+ \xE2\x9C\x93", SIZE_TEXT, true) + 3, y,
-		  msg(lang, M_R_GOOD_EVENT));
+	x = key_good(k, x, y, "\xE2\x98\x85", msg(lang, M_R_OPPORTUNITY));
+	key_good(k, x, y, "+ \xE2\x9C\x93", msg(lang, M_R_GOOD_EVENT));
+	group_end(k);
 }
 
 /* --- a band and the whole map --- */
@@ -569,30 +691,28 @@ band_size(const struct map_spec *spec)
 	return (spec->n_stages + bands - 1) / bands;
 }
 
+/* The one drawing of a band, whatever the canvas. */
 static void
 draw_band(struct ink *k, size_t band)
 {
-	cairo_t *cr = k->cr;
 	size_t size = band_size(k->spec);
 	k->first = band * size;
 	size_t left = k->spec->n_stages - k->first;
 	k->n = left < size ? left : size;
-	cairo_rectangle(cr, 0, k->top, PAGE_W, PAGE_H);
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_fill(cr);
+	group(k, "band");
+	fill_rect(k, 0, k->top, PAGE_W, BAND_H, "#ffffff");
 	draw_title(k);
+	draw_grid(k);
 	draw_rows(k);
-	draw_rung_axis(k);
-	draw_emotion_axis(k);
-	for (size_t i = k->first; i < k->first + k->n; i++)
-		draw_stage(k, i);
 	draw_key(k);
+	group_end(k);
 }
 
 /* Pango with fixed metrics: no hinting, no rounding, 72 dpi (a font size
- * is in points), so SVG, PNG and PDF place every glyph alike. */
+ * is in points), and never the surface's settings, so SVG, PNG and PDF
+ * place every word alike. */
 static PangoContext *
-pango_for(cairo_t *cr)
+pango_new(void)
 {
 	PangoFontMap *fonts = pango_cairo_font_map_get_default();
 	PangoContext *context = pango_font_map_create_context(fonts);
@@ -604,25 +724,137 @@ pango_for(cairo_t *cr)
 	cairo_font_options_destroy(options);
 	pango_cairo_context_set_resolution(context, 72);
 	pango_context_set_round_glyph_positions(context, FALSE);
-	pango_cairo_update_context(cr, context);
 	return context;
 }
 
-static void
-draw_map(cairo_t *cr, const struct map_spec *spec, bool pages)
+/* The height of the bands stacked in one picture (SVG, PNG): a band every
+ * PAGE_H points, so that the picture printed A4 landscape wide breaks
+ * between the bands, never through one. */
+static double
+stacked_height(const struct map_spec *spec)
 {
-	struct ink k = {cr, pango_for(cr), spec, 0, 0, 0, 0};
+	return (double)(n_bands(spec) - 1) * PAGE_H + BAND_H;
+}
+
+/* Draws every band onto the canvas; with a cairo context for pages, each
+ * band is a page of its own, else the bands lie below each other. */
+static void
+draw_map(struct canvas *cv, const struct map_spec *spec, cairo_t *pages)
+{
+	struct ink k = {cv, pango_new(), spec, 0, 0, 0, 0};
 	size_t columns = band_size(spec);
 	columns = columns < MIN_COLUMNS ? MIN_COLUMNS : columns;
 	k.col_w = (PAGE_W - 2 * MARGIN - HEAD_W) / (double)columns;
+	if (!pages && n_bands(spec) > 1)
+		fill_rect(&k, 0, 0, PAGE_W, stacked_height(spec), "#ffffff");
 	for (size_t b = 0; b < n_bands(spec); b++) {
-		k.top = pages ? 0 : (double)b * PAGE_H;
+		k.top = pages ? (PAGE_H - BAND_H) / 2 : (double)b * PAGE_H;
 		draw_band(&k, b);
 		if (pages)
-			cairo_show_page(cr);
+			cairo_show_page(pages);
 	}
 	g_object_unref(k.pango);
 }
+
+/* --- the cairo back end (PNG, PDF) --- */
+
+struct cairo_canvas {
+	cairo_t *cr;
+	PangoContext *pango;
+};
+
+static void
+set_color(cairo_t *cr, const char *hex)
+{
+	unsigned r = 0, g = 0, b = 0;
+	if (hex == NULL || sscanf(hex, "#%2x%2x%2x", &r, &g, &b) != 3)
+		r = g = b = 0x66;
+	cairo_set_source_rgb(cr, r / 255.0, g / 255.0, b / 255.0);
+}
+
+/* Fills and strokes the current path as paint says, and clears it. */
+static void
+cairo_paint_path(cairo_t *cr, const struct paint *paint)
+{
+	static const double dash[] = {3.0, 2.0};
+	if (paint->fill != NULL) {
+		set_color(cr, paint->fill);
+		cairo_fill_preserve(cr);
+	}
+	if (paint->stroke != NULL) {
+		set_color(cr, paint->stroke);
+		cairo_set_line_width(cr, paint->width);
+		cairo_set_dash(cr, dash, paint->dashed ? 2 : 0, 0);
+		cairo_stroke_preserve(cr);
+	}
+	cairo_new_path(cr);
+}
+
+static void
+cairo_group_open(struct canvas *c, const char *cls)
+{
+	(void)c;
+	(void)cls;
+}
+
+static void
+cairo_group_close(struct canvas *c)
+{
+	(void)c;
+}
+
+static void
+cairo_canvas_rect(struct canvas *c, double x, double y, double w, double h,
+		  const struct paint *paint)
+{
+	struct cairo_canvas *cc = c->state;
+	cairo_rectangle(cc->cr, x, y, w, h);
+	cairo_paint_path(cc->cr, paint);
+}
+
+static void
+cairo_canvas_circle(struct canvas *c, double cx, double cy, double r, const struct paint *paint)
+{
+	struct cairo_canvas *cc = c->state;
+	cairo_new_path(cc->cr);
+	cairo_arc(cc->cr, cx, cy, r, 0, 2 * G_PI);
+	cairo_paint_path(cc->cr, paint);
+}
+
+static void
+cairo_canvas_lines(struct canvas *c, const struct point *points, size_t n, bool closed,
+		   const struct paint *paint)
+{
+	struct cairo_canvas *cc = c->state;
+	cairo_new_path(cc->cr);
+	for (size_t i = 0; i < n; i++)
+		if (i == 0)
+			cairo_move_to(cc->cr, points[i].x, points[i].y);
+		else
+			cairo_line_to(cc->cr, points[i].x, points[i].y);
+	if (closed)
+		cairo_close_path(cc->cr);
+	cairo_paint_path(cc->cr, paint);
+}
+
+static void
+cairo_canvas_text(struct canvas *c, const struct canvas_text *t)
+{
+	struct cairo_canvas *cc = c->state;
+	struct ink k = {c, cc->pango, NULL, 0, 0, 0, 0};
+	PangoLayout *layout = layout_new(&k, t->text, t->size, t->bold);
+	set_color(cc->cr, t->color);
+	cairo_move_to(cc->cr, t->x,
+		      t->baseline - (double)pango_layout_get_baseline(layout) / PANGO_SCALE);
+	pango_cairo_show_layout(cc->cr, layout);
+	cairo_new_path(cc->cr);
+	g_object_unref(layout);
+}
+
+static const struct canvas_ops cairo_ops = {
+	cairo_group_open, cairo_group_close, cairo_canvas_rect, cairo_canvas_circle,
+	cairo_canvas_lines, cairo_canvas_text,
+};
 
 static cairo_status_t
 append_bytes(void *closure, const unsigned char *data, unsigned int length)
@@ -634,7 +866,7 @@ append_bytes(void *closure, const unsigned char *data, unsigned int length)
 static cairo_surface_t *
 surface_new(const struct map_spec *spec, enum image_format format, struct buf *out)
 {
-	double height = PAGE_H * (double)n_bands(spec);
+	double height = stacked_height(spec);
 	if (format == IMAGE_PDF) {
 		cairo_surface_t *s = cairo_pdf_surface_create_for_stream(append_bytes, out,
 									 PAGE_W, PAGE_H);
@@ -643,71 +875,24 @@ surface_new(const struct map_spec *spec, enum image_format format, struct buf *o
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, PDF_DATE);
 		return s;
 	}
-	if (format == IMAGE_SVG) {
-		cairo_surface_t *s = cairo_svg_surface_create_for_stream(append_bytes, out,
-									 PAGE_W, height);
-		cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PT);
-		return s;
-	}
 	double scale = PNG_WIDTH / PAGE_W;
 	return cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)PNG_WIDTH,
 					  (int)(height * scale + 0.5));
 }
 
-/* The accessible head of the SVG (role, <title> and <desc> as the first
- * children of <svg>, as every picture has; see pathway.h), which
- * cairo does not write. */
-static void
-add_title(struct buf *svg, const struct map_spec *spec)
+/* PNG or PDF through cairo. */
+static int
+draw_with_cairo(const struct map_spec *spec, enum image_format format, struct buf *out,
+		char **error)
 {
-	char *start = svg->data ? strstr(svg->data, "<svg") : NULL;
-	char *end = start ? strchr(start, '>') : NULL;
-	if (end == NULL)
-		return;
-	struct buf fixed = {0};
-	buf_add(&fixed, svg->data, (size_t)(end - svg->data));
-	buf_printf(&fixed, SVG_ROOT_ROLE ">\n" SVG_TITLE_OPEN "%s</title>\n" SVG_DESC_OPEN "%s</desc>",
-		   spec->svg_title, spec->svg_desc);
-	end++;
-	buf_add(&fixed, end, svg->len - (size_t)(end - svg->data));
-	buf_free(svg);
-	*svg = fixed;
-}
-
-/* cairo numbers its SVG surfaces with a counter of the whole process
- * (<g id="surface6">): the same map drawn second would differ. The one
- * such id becomes id="map". */
-static void
-fix_surface_id(struct buf *svg)
-{
-	static const char prefix[] = "<g id=\"surface";
-	char *at = svg->data ? strstr(svg->data, prefix) : NULL;
-	if (at == NULL)
-		return;
-	char *digits = at + strlen(prefix);
-	char *end = digits + strspn(digits, "0123456789");
-	struct buf fixed = {0};
-	buf_add(&fixed, svg->data, (size_t)(at - svg->data));
-	buf_puts(&fixed, "<g id=\"map");
-	buf_add(&fixed, end, svg->len - (size_t)(end - svg->data));
-	buf_free(svg);
-	*svg = fixed;
-}
-
-int
-map_draw(const struct map_spec *spec, enum image_format format, struct buf *out,
-	 char **error)
-{
-	buf_clear(out);
-	if (format != IMAGE_SVG && format != IMAGE_PNG && format != IMAGE_PDF) {
-		*error = xstrdup(msg(spec->lang, M_MAP_NO_DOT));
-		return -1;
-	}
 	cairo_surface_t *surface = surface_new(spec, format, out);
 	cairo_t *cr = cairo_create(surface);
 	if (format == IMAGE_PNG)
 		cairo_scale(cr, PNG_WIDTH / PAGE_W, PNG_WIDTH / PAGE_W);
-	draw_map(cr, spec, format == IMAGE_PDF);
+	struct cairo_canvas state = {cr, pango_new()};
+	struct canvas cv = {&cairo_ops, &state};
+	draw_map(&cv, spec, format == IMAGE_PDF ? cr : NULL);
+	g_object_unref(state.pango);
 	cairo_destroy(cr);
 	cairo_surface_flush(surface);
 	cairo_status_t status = cairo_surface_status(surface);
@@ -721,9 +906,25 @@ map_draw(const struct map_spec *spec, enum image_format format, struct buf *out,
 		*error = msg_xasprintf(spec->lang, M_MAP_CAIRO_FAILED, cairo_status_to_string(status));
 		return -1;
 	}
-	if (format == IMAGE_SVG) {
-		fix_surface_id(out);
-		add_title(out, spec);
-	}
 	return 0;
+}
+
+int
+map_draw(const struct map_spec *spec, enum image_format format, struct buf *out,
+	 char **error)
+{
+	buf_clear(out);
+	if (format == IMAGE_SVG) {
+		struct canvas cv;
+		svg_canvas_start(&cv, out, PAGE_W, stacked_height(spec), SVG_FONTS,
+				 spec->svg_title, spec->svg_desc);
+		draw_map(&cv, spec, NULL);
+		svg_canvas_finish(&cv);
+		return 0;
+	}
+	if (format != IMAGE_PNG && format != IMAGE_PDF) {
+		*error = xstrdup(msg(spec->lang, M_MAP_NO_DOT));
+		return -1;
+	}
+	return draw_with_cairo(spec, format, out, error);
 }

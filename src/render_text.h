@@ -1,4 +1,4 @@
-/* render_text.h - the one place where user text is made safe for Graphviz: escaping for HTML-like labels and SVG, wrapping into lines, and plain one-line names. Included by: compare_out.c, gv_shared.c, html.c, map.c, overview_render.c, pathway*.c, report.c, tests/unit/. */
+/* render_text.h - the one place where user text is made safe for Graphviz: escaping for HTML-like labels and SVG, wrapping into lines, and plain one-line names. Included by: compare_out.c, gv_shared.c, html.c, map*.c, overview_render.c, pathway*.c, report.c, tests/unit/. */
 #ifndef KETEN_RENDER_TEXT_H
 #define KETEN_RENDER_TEXT_H
 

@@ -4,8 +4,9 @@
 # and a generated journey of 10 stages and 40 findings, the PDF's pages are
 # A4 landscape and its smallest word (pdftotext -bbox) is set in 7 pt or
 # more; the PNG is 1920 pixels wide and that word's font is then at least
-# 14 pixels; every format gives the same bytes twice, whatever else the
-# process drew before; dot is refused.
+# 14 pixels, also with a band shown whole on a 1920 x 1080 screen; every format gives the same bytes twice, whatever else the
+# process drew before; the SVG keeps words as text, in groups with classes;
+# dot is refused.
 # Usage: sh tests/map.sh ./keten
 set -u
 keten=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -60,7 +61,7 @@ for pdf in "$work"/pdf/*.map.pdf; do
 	pdftotext -bbox "$pdf" "$work/bbox.html" 2>"$work/log" || { bad "pdftotext $name"; continue; }
 	png="$work/png/$name.png"
 	width=$(od -An -tu1 -j16 -N4 "$png" | awk '{print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4}')
-	out=$(python3 - "$work/bbox.html" "$width" <<'EOF'
+	out=$(python3 - "$work/bbox.html" "$width" "$work/svg/$name.svg" <<'EOF'
 import re, sys
 html = open(sys.argv[1], encoding="utf-8").read()
 png_width = int(sys.argv[2])
@@ -86,7 +87,16 @@ else:
         problems.append("the PNG is %d px wide, not 1920" % png_width)
     if px < 14 - 0.05:
         problems.append("the word %r is %.1f px high at 1920 px, under 14" % (word, px))
-    print("smallest font %.2f pt (%r), %.1f px at %d px" % (low, word, px, png_width))
+    # a band (a page of the PDF; stacked in the PNG) shown whole on a
+    # 1920 x 1080 screen
+    band_h = max(float(h) for h in re.findall(
+        r'<g class="band">\s*<rect x="0" y="[\d.]+" width="842" height="([\d.]+)"',
+        open(sys.argv[3], encoding="utf-8").read()))
+    screen = low * min(1920 / page_w, 1080 / band_h)
+    if screen < 14 - 0.05:
+        problems.append("a band %.0f pt high shown on 1920 x 1080: %.1f px text, under 14" % (band_h, screen))
+    print("smallest font %.2f pt (%r), %.1f px at %d px wide, %.1f px on 1920 x 1080 (band %.0f pt)"
+          % (low, word, px, png_width, screen, band_h))
 if problems:
     print("; ".join(problems))
     sys.exit(1)
@@ -106,6 +116,57 @@ for fmt in svg png pdf; do
 		cmp -s "$f" "$work/$fmt/$(basename "$f")" && ok || bad "$(basename "$f"): not the same bytes twice"
 	done
 done
+
+# The SVG for designers: words as <text> (no glyph outlines), no text under
+# 7 pt, <title> and <desc> first and nowhere else (no hover titles), and
+# the groups a designer styles, by class.
+for svg in "$work"/svg/*.map.svg; do
+	out=$(python3 - "$svg" <<'EOF2'
+import re, sys
+svg = open(sys.argv[1], encoding="utf-8").read()
+problems = []
+if "<path" in svg or "<symbol" in svg or "<use" in svg:
+    problems.append("glyph outlines (path, symbol or use) instead of text")
+sizes = [float(v) for v in re.findall(r'<text [^>]*font-size="([\d.]+)"', svg)]
+if not sizes:
+    problems.append("no <text>")
+elif min(sizes) < 7:
+    problems.append("text of %.2f pt" % min(sizes))
+head = re.search(r'<svg [^>]*role="img"[^>]*>\s*<title id="svg-title">[^<]*</title>\s*<desc id="svg-desc">', svg)
+if not head:
+    problems.append("<title> and <desc> are not the first children of <svg role=img>")
+if svg.count("<title") != 1:
+    problems.append("%d <title> elements" % svg.count("<title"))
+for cls in ["row stages", "row position", "row emotion", "row touchpoints", "row friction",
+            "row pains", "row opportunities", "stage", "key"]:
+    if 'class="%s"' % cls not in svg:
+        problems.append("no group of class %r" % cls)
+if problems:
+    print("; ".join(problems))
+    sys.exit(1)
+EOF2
+	) && ok || bad "$(basename "$svg"): $out"
+done
+fixture="$work/svg/joost-kaart.map.svg"
+for cls in 'marker impact-2 k0' 'question k0' 'touchpoint phone' 'touchpoint payment good' \
+	'pain' 'opportunity' 'move relapse' 'unknown' 'step unknown'; do
+	grep -q "class=\"$cls" "$fixture" && ok || bad "joost-kaart.map.svg: no group of class '$cls'"
+done
+# A pain point a finding (K013) reports carries that marker's number.
+python3 - "$fixture" <<'EOF2' && ok || bad "joost-kaart.map.svg: a pain point without its K013 marker"
+import re, sys
+svg = open(sys.argv[1], encoding="utf-8").read()
+pains = re.findall(r'<g class="pain">\s*<g class="marker impact-\d k013">', svg)
+sys.exit(0 if len(pains) == 2 else 1)
+EOF2
+
+# `keten report` shows a map beside each diagram, as the main job does.
+(cd "$root" && draw report -q -o "$work/report" .) >"$work/log" 2>&1 || bad "report: $(cat "$work/log")"
+n_journeys=$(ls "$root"/journeys | wc -l)
+n_maps=$(grep -c '<figure class="diagram map"' "$work/report/index.html")
+n_files=$(ls "$work/report" | grep -c '\.map\.svg$')
+[ "$n_maps" -eq "$n_journeys" ] && [ "$n_files" -eq "$n_journeys" ] && ok ||
+	bad "keten report shows $n_maps maps and wrote $n_files, not $n_journeys"
 
 # dot is refused: the map is drawn by cairo, not Graphviz.
 run render --view map -T dot -o "$work/dot" "$root/tests/golden/map-relapse" >"$work/log" 2>&1

@@ -49,12 +49,10 @@ XLINK_NS = "{http://www.w3.org/1999/xlink}"
 # What Graphviz's SVG renderer writes; anything else was made from input.
 SVG_TAGS = {"svg", "g", "title", "desc", "text", "polygon", "polyline", "path",
             "ellipse", "a", "defs", "linearGradient", "radialGradient", "stop"}
-# A journey map (<id>.map.svg) is drawn by cairo: its words are glyph
-# outlines (<symbol>, <use>), not text; only its <title> and <desc> are.
-# The rest of its text is read from the map's PDF (pdftotext), which the
-# caller passes too, like a PNG's DOT or SVG.
-MAP_SVG_TAGS = {"svg", "title", "desc", "g", "defs", "symbol", "use", "path", "rect",
-                "clipPath"}
+# What keten's own SVG writer writes for a journey map (<id>.map.svg,
+# src/map_svg.c): words as <text>, shapes, groups.
+MAP_SVG_TAGS = {"svg", "title", "desc", "g", "text", "rect", "line", "polyline", "polygon",
+                "circle"}
 # Characters that never count as shown text: white space, controls,
 # direction marks and the other invisible format characters.
 INVISIBLE = re.compile("[\\s\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
@@ -240,8 +238,7 @@ def write_json(path, doc):
 
 def svg_text(path, data):
     """The SVG's drawn text; None (with a problem) when it is no clean SVG.
-    A journey map's words are glyph outlines: its text is its <title> and
-    <desc>."""
+    A journey map's text is its <text>, <title> and <desc>."""
     is_map = path.endswith(".map.svg")
     tags = MAP_SVG_TAGS if is_map else SVG_TAGS
     if b"<!ENTITY" in data:
@@ -255,7 +252,7 @@ def svg_text(path, data):
     for el in root.iter():
         tag = el.tag.replace(SVG_NS, "")
         if tag not in tags:
-            problem(path, f"an element <{tag}> that {'cairo' if is_map else 'Graphviz'} does not write")
+            problem(path, f"an element <{tag}> that {'keten' if is_map else 'Graphviz'} does not write")
         for attr, value in el.attrib.items():
             local = attr.split("}")[-1]
             if local.lower().startswith("on"):
@@ -403,7 +400,7 @@ def inject(strings, files):
         want = expect.get(stem)
         if text is None or not want or os.path.splitext(path)[1] not in (".svg", ".dot", ".pdf", ".html"):
             continue
-        if path.endswith(".map.svg"):  # glyph outlines: only clean markup is checked
+        if path.endswith(".map.svg"):  # its <text> is cut to its columns: its <title> shows it
             continue
         if want not in shown(text):
             problem(path, f"does not show {want!r} as text")

@@ -47,8 +47,8 @@ for format in dot svg png pdf; do
 		failed=$((failed + 1))
 	fi
 done
-# The journey maps: their PDF through pdftotext (an SVG or PNG map holds
-# glyph outlines, not text; outputs_scan.py checks only that they are clean).
+# The journey maps: their PDF through pdftotext; their SVGs (words as
+# <text>) are among the main job's files below.
 (cd "$case_dir" && "$keten" render --lang nl --view map -T pdf -o "$work/map-pdf" .) \
 	>"$work/files/map-pdf.txt" 2>&1
 [ -n "$(ls "$work/map-pdf" 2>/dev/null)" ] && passed=$((passed + 1)) ||
