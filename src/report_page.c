@@ -205,7 +205,7 @@ ranking_table(struct buf *out, const struct report *r)
 		const struct report_journey *rj = &r->journeys[order[k]];
 		buf_puts(out, "<tr><td>");
 		journey_link(out, lang, rj);
-		buf_puts(out, "</td><td>");
+		buf_printf(out, "</td><td%s>", report_user_lang(lang));
 		html_text(out, rj->persona);
 		buf_puts(out, "</td><td>");
 		html_text(out, rj->broken ? msg(lang, M_REP_BROKEN) : rj->kind);
@@ -334,7 +334,8 @@ transitions_table(struct buf *out, const struct report *r)
 		   msg(r->lang, M_REP_COL_SEEN), msg(r->lang, M_REP_COL_FINDINGS),
 		   msg(r->lang, M_REP_COL_SCORE));
 	for (size_t i = 0; i < r->n_moves && i < MAX_TRANSITIONS; i++) {
-		buf_puts(out, "<tr><td>");
+		/* the chain model's labels: the user's words too */
+		buf_printf(out, "<tr><td%s>", report_user_lang(r->lang));
 		html_text(out, moves[i].from);
 		buf_puts(out, " \xE2\x86\x92 ");
 		html_text(out, moves[i].to);

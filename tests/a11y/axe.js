@@ -44,7 +44,7 @@ function printViolations(name, results) {
             `element(s): ${v.help}`);
         for (const node of v.nodes.slice(0, 5)) {
             const why = (node.failureSummary || "").split("\n").slice(1, 2).join(" ").trim();
-            console.log(`    ${shortTarget(node)}${why ? ": " + why.slice(0, 160) : ""}`);
+            console.log(`    ${shortTarget(node)}${why ? ": " + why.slice(0, 220) : ""}`);
         }
         if (v.nodes.length > 5)
             console.log(`    ... and ${v.nodes.length - 5} more`);

@@ -11,6 +11,7 @@
 # - each report has one <main>, a <nav> for the contents, no <script>, and
 #   every diagram and journey map has a name of its own (the journey's
 #   title, not only "Pathway diagram");
+# - the checker itself finds the faults of tests/a11y/violations.html;
 # - the user's text (taken as Dutch, docs/developers.md) is marked
 #   lang="nl" in the English report, and nothing is in the Dutch one.
 # Usage: sh tests/a11y/run.sh ./keten TOOLS_DIR (make check-a11y)
@@ -70,6 +71,13 @@ node "$here/axe.js" "$tools" "$work/nl/index.html" "$work/en/index.html" "$work/
 sed "s|$work/||" "$work/axe.txt"
 grep -q '^FAIL' "$work/axe.txt" && failed=$((failed + 1))
 [ "$(grep -c '^ok a11y' "$work/axe.txt")" -eq 4 ] || failed=$((failed + 1))
+
+# The checker finds faults: a page with four kinds of them fails, each named.
+node "$here/axe.js" "$tools" "$here/violations.html" >"$work/bad.txt" &&
+	fail "axe.js passes tests/a11y/violations.html"
+for rule in color-contrast image-alt landmark-one-main svg-text-contrast; do
+	grep -q "^FAIL a11y: .*: $rule" "$work/bad.txt" || fail "axe.js misses $rule in violations.html"
+done
 
 if [ "$failed" -gt 0 ]; then
 	echo "a11y: $failed failed"
