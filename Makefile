@@ -31,6 +31,16 @@ DEB_PKGS = build-essential pkgconf libcmark-dev libcjson-dev libutf8proc-dev \
            libgraphviz-dev graphviz fonts-dejavu-core valgrind \
            python3-jsonschema chromium clang-14 libclang-rt-14-dev poppler-utils groff-base \
            libcairo2-dev libpango1.0-dev
+# Node.js runs the accessibility test (tests/a11y/); Debian's packages only
+# when there is no node at all (one installed otherwise is kept).
+DEB_PKGS += $(if $(shell command -v node 2>/dev/null),,nodejs npm)
+
+# Test tools from the npm registry, installed by `make deps` into a cache
+# folder of this checkout (git-ignored): axe-core and puppeteer-core at the
+# exact versions of tests/a11y/package-lock.json. puppeteer-core drives
+# Debian's chromium; no browser is ever downloaded.
+NPM_TOOLS = .cache/npm-tools
+NPM_STAMP = $(NPM_TOOLS)/installed
 
 BASE   = mem idmap path self_path text catalog diag vocab values readability personal source jsonw model
 READ   = md_limits read_md read_md_item read_md_persona read_md_journey json_scan read_json read_json_value read_json_object
@@ -70,7 +80,7 @@ API_OBJ   = $(BUILD)/api/check_one.o
 SCALING_BIN = $(BUILD)/scaling-inline-svg
 SCALING_OBJ = $(BUILD)/scaling/inline_svg.o
 
-.PHONY: all deps demo test check-palette check-overview check-headers check-portable check-unit check-api check-golden check-examples check-render check-map check-legibility \
+.PHONY: all deps deps-debian demo test check-a11y check-palette check-overview check-headers check-portable check-unit check-api check-golden check-examples check-render check-map check-legibility \
         check-report check-scaffold check-scaling check-messages check-asan check-valgrind check-regress fuzz bench clean \
         install uninstall
 
@@ -138,10 +148,14 @@ $(BUILD)/unit/%.o: tests/unit/%.c | $(BUILD)/unit
 $(BUILD)/unit:
 	mkdir -p $@
 
+# The Debian packages, then the test tools from the npm registry.
+deps: deps-debian
+	@$(MAKE) --no-print-directory $(NPM_STAMP)
+
 # Installs the Debian packages that are missing, as root or with sudo;
 # does nothing (and never calls sudo) when none is. Without sudo, or off
 # Debian, it says what to install instead.
-deps:
+deps-debian:
 	@command -v dpkg-query >/dev/null 2>&1 || { \
 	  echo "deps: not a Debian system; install the equivalents of: $(DEB_PKGS)"; exit 0; }; \
 	missing=""; for p in $(DEB_PKGS); do \
@@ -156,6 +170,15 @@ deps:
 	$$sudo apt-get update -qq && \
 	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing
 
+# `npm ci`: exactly the locked versions, nothing else, no install scripts.
+$(NPM_STAMP): tests/a11y/package.json tests/a11y/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "deps: npm not found; install Debian's nodejs and npm packages" >&2; exit 1; }
+	mkdir -p $(NPM_TOOLS)
+	cp tests/a11y/package.json tests/a11y/package-lock.json $(NPM_TOOLS)/
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix $(NPM_TOOLS) --ignore-scripts --no-audit --no-fund
+	touch $@
+
 # The main job on the shipped example workspace: output/index.html and the
 # rest. The example workspace holds a workshop draft with a phone number in
 # it (K012, an error), so keten exits 1 there: findings, not a failure.
@@ -165,7 +188,7 @@ demo: deps
 
 test: deps
 	$(MAKE) check-headers check-portable check-unit check-api check-messages check-golden check-examples check-render check-map check-report check-scaffold check-regress check-scaling \
-	check-palette check-overview check-legibility
+	check-palette check-overview check-legibility check-a11y
 
 # Every #include keeps to the first line of the header it includes
 # (docs/developers.md, "How the source is laid out"), and the checker catches faults.
@@ -240,6 +263,12 @@ check-legibility: keten
 # and escaping, and the report in headless Chromium.
 check-report: keten
 	sh tests/report.sh ./keten
+# WCAG 2.2 AA: axe-core in Debian's Chromium on the example report (Dutch
+# and English) and the hostile workspace's report, and the contrast of the
+# text in their pictures; any violation fails (tests/a11y/).
+check-a11y: keten $(NPM_STAMP)
+	sh tests/a11y/run.sh ./keten $(NPM_TOOLS)
+
 # keten new (templates pass the check, nothing is overwritten), keten watch
 # (a change is seen, the watcher stops cleanly), the manual page and the
 # bash completion.

@@ -20,6 +20,16 @@ given(const struct text *t)
 	return t->s != NULL && t->s[0] != '\0' ? t->s : NULL;
 }
 
+/* The text the user wrote (titles, persona cards, pain points) is in the
+ * workspace's language. The formats have no attribute for it, so it is
+ * taken as Dutch: in a report in another language such text carries
+ * lang="nl", for screen readers and hyphenation. */
+const char *
+report_user_lang(enum lang lang)
+{
+	return lang == LANG_NL ? "" : " lang=\"nl\"";
+}
+
 static void
 html_element(struct buf *out, const char *tag, const char *cls, const char *s)
 {
@@ -27,6 +37,29 @@ html_element(struct buf *out, const char *tag, const char *cls, const char *s)
 		buf_printf(out, "<%s class=\"%s\">", tag, cls);
 	else
 		buf_printf(out, "<%s>", tag);
+	html_text(out, s);
+	buf_printf(out, "</%s>\n", tag);
+}
+
+void
+report_user_text(struct buf *out, enum lang lang, const char *s)
+{
+	const char *attr = report_user_lang(lang);
+	if (attr[0] != '\0')
+		buf_printf(out, "<span%s>", attr);
+	html_text(out, s);
+	if (attr[0] != '\0')
+		buf_puts(out, "</span>");
+}
+
+/* html_element for text the user wrote, marked with its language. */
+static void
+user_element(struct buf *out, enum lang lang, const char *tag, const char *cls, const char *s)
+{
+	if (cls != NULL)
+		buf_printf(out, "<%s class=\"%s\"%s>", tag, cls, report_user_lang(lang));
+	else
+		buf_printf(out, "<%s%s>", tag, report_user_lang(lang));
 	html_text(out, s);
 	buf_printf(out, "</%s>\n", tag);
 }
@@ -61,7 +94,7 @@ card_list(struct buf *out, enum lang lang, enum msg heading, const struct text_l
 		return;
 	buf_printf(out, "<div>\n<h4>%s</h4>\n<ul>\n", (msg)(lang, heading));
 	for (size_t i = 0; i < list->n; i++)
-		html_element(out, "li", NULL, list->items[i].s);
+		user_element(out, lang, "li", NULL, list->items[i].s);
 	buf_puts(out, "</ul>\n</div>\n");
 }
 
@@ -185,7 +218,7 @@ report_markdown_text(struct buf *out, const char *body)
 
 /* The persona's own sections, under their own titles. */
 static void
-card_sections(struct buf *out, const struct persona *p)
+card_sections(struct buf *out, enum lang lang, const struct persona *p)
 {
 	if (p->n_sections == 0)
 		return;
@@ -193,9 +226,9 @@ card_sections(struct buf *out, const struct persona *p)
 	for (size_t i = 0; i < p->n_sections; i++) {
 		const struct section *sec = p->sections[i];
 		if (given(&sec->title))
-			html_element(out, "h4", NULL, sec->title.s);
+			user_element(out, lang, "h4", NULL, sec->title.s);
 		if (given(&sec->body)) {
-			buf_puts(out, "<div class=\"persona-section\">\n");
+			buf_printf(out, "<div class=\"persona-section\"%s>\n", report_user_lang(lang));
 			report_markdown_text(out, sec->body.s);
 			buf_puts(out, "</div>\n");
 		}
@@ -218,15 +251,15 @@ persona_card(struct buf *out, enum lang lang, const struct journey *j)
 		buf_puts(out, "</p>\n</aside>\n");
 		return;
 	}
-	html_text(out, given(&p->name) ? p->name.s : p->id.s);
+	report_user_text(out, lang, given(&p->name) ? p->name.s : p->id.s);
 	buf_puts(out, "</h3>\n<div class=\"persona-columns\">\n<div class=\"persona-main\">\n");
 	card_facts(out, lang, p);
 	if (given(&p->summary))
-		html_element(out, "p", "summary", p->summary.s);
+		user_element(out, lang, "p", "summary", p->summary.s);
 	card_table(out, lang, p);
 	if (given(&p->quote))
-		html_element(out, "blockquote", NULL, p->quote.s);
-	card_sections(out, p);
+		user_element(out, lang, "blockquote", NULL, p->quote.s);
+	card_sections(out, lang, p);
 	buf_puts(out, "</div>\n");
 	card_lists(out, lang, p);
 	buf_puts(out, "</div>\n");
@@ -246,7 +279,7 @@ journey_head(struct buf *out, struct report *r, const struct journey *j,
 {
 	buf_puts(out, "<section class=\"journey\" id=\"reis-");
 	html_text(out, rj->id);
-	buf_puts(out, "\">\n<h2>");
+	buf_printf(out, "\">\n<h2%s>", report_user_lang(r->lang));
 	html_text(out, rj->title);
 	buf_puts(out, "</h2>\n<p class=\"facts\">");
 	struct buf facts = {0};
@@ -268,7 +301,7 @@ journey_head(struct buf *out, struct report *r, const struct journey *j,
 	buf_free(&facts);
 	buf_puts(out, "</p>\n");
 	if (given(&j->description))
-		html_element(out, "p", "description", j->description.s);
+		user_element(out, r->lang, "p", "description", j->description.s);
 }
 
 /* The finding a marker stands for. */
@@ -580,7 +613,7 @@ stage_list(struct buf *out, enum lang lang, enum msg heading, const char *cls,
 		return;
 	buf_printf(out, "<h5>%s</h5>\n<ul class=\"%s\">\n", (msg)(lang, heading), cls);
 	for (size_t i = 0; i < list->n; i++)
-		html_element(out, "li", NULL, list->items[i].s);
+		user_element(out, lang, "li", NULL, list->items[i].s);
 	buf_puts(out, "</ul>\n");
 }
 
@@ -597,13 +630,13 @@ pain_points(struct buf *out, enum lang lang, const struct stage *s, long stage,
 	for (size_t k = 0; k < s->pain_points.n; k++) {
 		const struct marker *m = markers_for_pain_point(markers, stage, (long)k);
 		if (m == NULL || m->question) {
-			html_element(out, "li", NULL, s->pain_points.items[k].s);
+			user_element(out, lang, "li", NULL, s->pain_points.items[k].s);
 			continue;
 		}
 		buf_printf(out, "<li class=\"finding k013\" data-findings=\"1\"><span class=\"badge "
 			   "impact-%d\">%s %d</span> ", m->impact, impact_style_of(NULL, m->impact).glyph,
 			   m->number);
-		html_text(out, s->pain_points.items[k].s);
+		report_user_text(out, lang, s->pain_points.items[k].s);
 		buf_puts(out, "</li>\n");
 	}
 	buf_puts(out, "</ul>\n");
@@ -640,7 +673,7 @@ stages(struct buf *out, enum lang lang, const struct journey *j, const struct ma
 			}
 			buf_puts(out, "<div class=\"team-saw\">\n");
 		}
-		buf_puts(out, "<div class=\"stage\">\n<h4>");
+		buf_printf(out, "<div class=\"stage\">\n<h4%s>", report_user_lang(lang));
 		html_text(out, s->title.s);
 		buf_puts(out, "</h4>\n");
 		pain_points(out, lang, s, (long)i, markers);

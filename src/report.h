@@ -67,6 +67,14 @@ void report_add_transition(struct report *r, const struct report_transition *t);
 void report_add_comparison(struct report *r, const char *as_is, const char *to_be,
 			   const char *html);
 
+/* The attribute that marks text the user wrote with its language in a
+ * report in language `lang`: " lang=\"nl\"", or "" in a Dutch report. */
+const char *report_user_lang(enum lang lang);
+
+/* Appends text the user wrote, escaped (html_text), in a <span> with that
+ * attribute when it has one. */
+void report_user_text(struct buf *out, enum lang lang, const char *s);
+
 /*
  * Writes index.html into the output folder: the summary (journeys ranked
  * by friction score, findings and suppressed findings per rule), the

@@ -105,11 +105,24 @@ picture(struct buf *out, const struct report *r, struct outdir *dir,
 	return true;
 }
 
+/* <figure> with its name for screen readers (what it is, and whose);
+ * empties name. */
+static void
+figure_open(struct buf *out, const char *cls, struct buf *name)
+{
+	buf_printf(out, "<figure class=\"%s\" aria-label=\"", cls);
+	html_text(out, buf_str(name));
+	buf_puts(out, "\">\n");
+	buf_free(name);
+}
+
 static void
 diagram(struct buf *out, const struct report *r, struct outdir *dir,
 	const struct report_journey *rj, size_t i)
 {
-	buf_printf(out, "<figure class=\"diagram\" aria-label=\"%s\">\n", msg(r->lang, M_REP_DIAGRAM));
+	struct buf name = {0};
+	msg_append(&name, r->lang, M_REP_DIAGRAM_OF, rj->title);
+	figure_open(out, "diagram", &name);
 	char prefix[32];
 	snprintf(prefix, sizeof prefix, "j%zu-", i + 1);
 	if (rj->diagram == NULL || !picture(out, r, dir, rj, rj->diagram, prefix))
@@ -123,8 +136,8 @@ diagram(struct buf *out, const struct report *r, struct outdir *dir,
 	snprintf(prefix, sizeof prefix, "m%zu-", i + 1);
 	if (picture(&map, r, dir, rj, rj->map, prefix))
 	{
-		buf_printf(out, "<figure class=\"diagram map\" aria-label=\"%s\">\n",
-			   msg(r->lang, M_REP_MAP));
+		msg_append(&name, r->lang, M_REP_MAP_OF, rj->title);
+		figure_open(out, "diagram map", &name);
 		buf_add(out, map.data, map.len);
 		buf_puts(out, "</figure>\n");
 	}
@@ -134,11 +147,11 @@ diagram(struct buf *out, const struct report *r, struct outdir *dir,
 /* --- the summary --- */
 
 static void
-journey_link(struct buf *out, const struct report_journey *rj)
+journey_link(struct buf *out, enum lang lang, const struct report_journey *rj)
 {
 	buf_puts(out, "<a href=\"#reis-");
 	html_text(out, rj->id);
-	buf_puts(out, "\">");
+	buf_printf(out, "\"%s>", report_user_lang(lang));
 	html_text(out, rj->title);
 	buf_puts(out, "</a>");
 }
@@ -191,8 +204,8 @@ ranking_table(struct buf *out, const struct report *r)
 	for (size_t k = 0; k < r->n_journeys; k++) {
 		const struct report_journey *rj = &r->journeys[order[k]];
 		buf_puts(out, "<tr><td>");
-		journey_link(out, rj);
-		buf_puts(out, "</td><td>");
+		journey_link(out, lang, rj);
+		buf_printf(out, "</td><td%s>", report_user_lang(lang));
 		html_text(out, rj->persona);
 		buf_puts(out, "</td><td>");
 		html_text(out, rj->broken ? msg(lang, M_REP_BROKEN) : rj->kind);
@@ -261,12 +274,12 @@ static void
 contents(struct buf *out, const struct report *r, const size_t *order, bool skipped, bool others)
 {
 	enum lang lang = r->lang;
-	buf_printf(out, "<nav>\n<h2>%s</h2>\n<ol>\n<li><a href=\"#samenvatting\">%s</a></li>\n"
+	buf_printf(out, "<nav aria-labelledby=\"inhoud\">\n<h2 id=\"inhoud\">%s</h2>\n<ol>\n<li><a href=\"#samenvatting\">%s</a></li>\n"
 		   "<li><a href=\"#overzicht\">%s</a></li>\n", msg(lang, M_REP_CONTENTS),
 		   msg(lang, M_REP_SUMMARY), msg(lang, M_REP_OVERVIEW));
 	for (size_t i = 0; i < r->n_journeys; i++) {
 		buf_puts(out, "<li>");
-		journey_link(out, &r->journeys[order[i]]);
+		journey_link(out, lang, &r->journeys[order[i]]);
 		buf_puts(out, "</li>\n");
 	}
 	if (skipped)
@@ -282,7 +295,8 @@ contents(struct buf *out, const struct report *r, const size_t *order, bool skip
 static void
 overview(struct buf *out, const struct report *r)
 {
-	buf_printf(out, "<h3 id=\"overzicht\">%s</h3>\n<figure class=\"overview\">\n",
+	buf_printf(out, "<h3 id=\"overzicht\">%s</h3>\n"
+		   "<figure class=\"overview\" aria-labelledby=\"overzicht\">\n",
 		   msg(r->lang, M_REP_OVERVIEW));
 	if (r->overview != NULL)
 		html_inline_svg(out, r->overview, "ov-");
@@ -320,7 +334,8 @@ transitions_table(struct buf *out, const struct report *r)
 		   msg(r->lang, M_REP_COL_SEEN), msg(r->lang, M_REP_COL_FINDINGS),
 		   msg(r->lang, M_REP_COL_SCORE));
 	for (size_t i = 0; i < r->n_moves && i < MAX_TRANSITIONS; i++) {
-		buf_puts(out, "<tr><td>");
+		/* the chain model's labels: the user's words too */
+		buf_printf(out, "<tr><td%s>", report_user_lang(r->lang));
 		html_text(out, moves[i].from);
 		buf_puts(out, " \xE2\x86\x92 ");
 		html_text(out, moves[i].to);
@@ -368,7 +383,7 @@ skipped_journeys(struct buf *out, const struct report *r)
 		if (!r->journeys[i].broken)
 			continue;
 		buf_puts(out, "<li>");
-		journey_link(out, &r->journeys[i]);
+		journey_link(out, r->lang, &r->journeys[i]);
 		buf_puts(out, " <span class=\"loc\">");
 		html_text(out, r->journeys[i].file);
 		buf_puts(out, "</span></li>\n");
@@ -520,6 +535,7 @@ page_body(struct buf *out, const struct report *r, struct outdir *dir, const str
 	bool skipped = any_broken(r);
 	size_t *order = journey_order(r);
 	contents(out, r, order, skipped, has_others);
+	buf_puts(out, "<main>\n");
 	what_we_saw(out, r, diags);
 	journey_sections(out, r, dir, order);
 	if (skipped)
@@ -528,7 +544,7 @@ page_body(struct buf *out, const struct report *r, struct outdir *dir, const str
 	buf_free(&others);
 	appendix(out, r, diags, order);
 	free(order);
-	buf_puts(out, "<footer><p>");
+	buf_puts(out, "</main>\n<footer><p>");
 	struct buf line = {0};
 	msg_append(&line, r->lang, M_REP_FOOTER, KETEN_VERSION);
 	html_text(out, buf_str(&line));

@@ -150,16 +150,22 @@ report_title_page(struct buf *out, const struct report *r, const char *summary_l
 	struct cover c = {{0}, {0}, {0}};
 	if (r->cover != NULL)
 		cover_split(&c, r->cover);
-	buf_puts(out, "<header class=\"title-page\">\n<h1>");
-	if (c.title.len > 0)
+	/* the cover's text is the user's (report_user_lang) */
+	const char *user = report_user_lang(lang);
+	buf_puts(out, "<header class=\"title-page\">\n");
+	if (c.title.len > 0) {
+		buf_printf(out, "<h1%s>", user);
 		html_text(out, buf_str(&c.title));
-	else
+	} else {
+		buf_puts(out, "<h1>");
 		html_text(out, msg(lang, M_REP_TITLE));
+	}
 	buf_puts(out, "</h1>\n");
 	if (c.attributes.len > 0)
-		buf_printf(out, "<dl class=\"cover-facts\">\n%s</dl>\n", buf_str(&c.attributes));
+		buf_printf(out, "<dl class=\"cover-facts\"%s>\n%s</dl>\n", user,
+			   buf_str(&c.attributes));
 	if (c.body.len > 0) {
-		buf_puts(out, "<div class=\"intro\">\n");
+		buf_printf(out, "<div class=\"intro\"%s>\n", user);
 		report_markdown_text(out, buf_str(&c.body));
 		buf_puts(out, "</div>\n");
 	}
@@ -302,7 +308,7 @@ open_questions(struct buf *out, const struct report *r, const struct diags *diag
 			continue;
 		if (n == 1 || !same_journey(journey, d->journey)) {
 			buf_puts(out, n > 1 ? "</ul></li>\n<li>" : "<li>");
-			html_text(out, journey_title(r, d->journey));
+			report_user_text(out, lang, journey_title(r, d->journey));
 			buf_puts(out, "\n<ul>\n");
 			journey = d->journey;
 		}
