@@ -32,7 +32,7 @@
 #define SIZE_SUB 8.0
 #define SIZE_ROW 8.0
 #define SIZE_STAGE 8.0
-#define SIZE_TEXT 7.0
+#define SIZE_TEXT 7.8
 #define LINE 9.5      /* a line of SIZE_TEXT text */
 #define FONT "DejaVu Sans"
 /* The SVG's font family: the map's font first, then ones of like width. */
