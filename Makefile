@@ -33,7 +33,7 @@ DEB_PKGS = build-essential pkgconf libcmark-dev libcjson-dev libutf8proc-dev \
            libcairo2-dev libpango1.0-dev
 
 BASE   = mem idmap path self_path text catalog diag vocab values readability personal source jsonw model
-READ   = md_limits read_md read_md_item read_md_persona read_md_journey json_scan read_json read_json_value read_json_object
+READ   = md_limits read_md read_md_item read_md_persona read_md_journey read_md_cover json_scan read_json read_json_value read_json_object
 MODEL  = chain
 CHECK  = check rules rules_contact rules_move rules_experience rules_text \
          rules_request rules_money rules_course rules_walk preload \

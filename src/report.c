@@ -720,7 +720,7 @@ report_free(struct report **rp)
 	for (size_t i = 0; i < r->n_moves; i++)
 		free(r->moves[i].from), free(r->moves[i].to);
 	free(r->moves);
-	free(r->cover);
+	doc_free(&r->cover);
 	free(r);
 	*rp = NULL;
 }
