@@ -189,10 +189,11 @@ check-unit: $(UNIT_BIN)
 	$(UNIT_BIN)
 
 # tests/api/check_one.c: one journey checked through keten.h; and every
-# figure about the example workspace agrees across the outputs.
+# figure agrees across the outputs, for the example workspace and a
+# generated one (tests/figures.sh).
 check-api: $(API_BIN) keten
 	$(API_BIN) tests/api/workspace
-	sh tests/friction-figures.sh ./keten
+	sh tests/figures.sh ./keten
 
 # Message arguments are checked at compile time: a call that fits compiles,
 # a wrong type, count or id does not (tests/msgcheck/).
