@@ -148,7 +148,8 @@ cmd_rules(const struct cli *cli)
 		jsonw_key(&w, "rules");
 		jsonw_array_begin(&w);
 	} else {
-		msg_append(&out, cli->lang, M_RULES_HEAD, n);
+		msg_append(&out, cli->lang, M_RULES_HEAD, n, msg(cli->lang, M_R_IMPACT_1),
+			   msg(cli->lang, M_R_IMPACT_2), msg(cli->lang, M_R_IMPACT_3));
 		buf_puts(&out, "\n");
 	}
 	for (size_t i = 0; i < n; i++) {
