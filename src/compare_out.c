@@ -75,6 +75,21 @@ heading_line(struct buf *out, const struct comparison *c, enum lang lang)
 		msg_append(out, lang, M_CMP_JOURNEYS, c->before.journey, c->after.journey);
 }
 
+/* The report's heading: the journeys by their titles, as the report
+ * names them everywhere else. */
+static void
+heading_titles(struct buf *out, const struct comparison *c, enum lang lang)
+{
+	if (c->mode == CMP_CHAINS) {
+		heading_line(out, c, lang);
+		return;
+	}
+	buf_puts(out, msg(lang, M_CMP_TITLE));
+	buf_puts(out, ": ");
+	msg_append(out, lang, M_CMP_JOURNEYS, c->before.title ? c->before.title : c->before.journey,
+		   c->after.title ? c->after.title : c->after.journey);
+}
+
 static void
 score_line(struct buf *out, const struct comparison *c, enum lang lang)
 {
@@ -361,7 +376,7 @@ compare_html_brief(struct buf *out, const struct comparison *c, enum lang lang)
 {
 	buf_printf(out, "<section class=\"keten-compare brief\" lang=\"%s\">\n<h2>",
 		   lang == LANG_NL ? "nl" : "en");
-	html_built(out, heading_line, c, lang);
+	html_built(out, heading_titles, c, lang);
 	buf_puts(out, "</h2>\n<p class=\"score\"><strong>");
 	html_built(out, score_line, c, lang);
 	buf_puts(out, "</strong><br>");

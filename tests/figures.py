@@ -195,6 +195,18 @@ def check(out, stdout, disabled):
         jm = journey_map(out, j)
         if jm is not None:
             c.same(f"{j}: ranking and journey map", (jpoints, jscore, jq), jm)
+    by_title = {t: j for j, t in names.items()}
+    for m in re.finditer(r'<section class="keten-compare brief"[^>]*>\s*<h2>Comparison: (.*?) → (.*?)</h2>\s*'
+                         r'<p class="score"><strong>friction score: (\d+) → (\d+)[^<]*</strong><br>'
+                         r'findings: (\d+) → (\d+)', page):
+        before, after = by_title.get(html.unescape(m[1])), by_title.get(html.unescape(m[2]))
+        if before is None or after is None:
+            c.failed.append(f"comparison names no journey of the report: {m[1]} -> {m[2]}")
+            continue
+        c.same(f"comparison {before} -> {after}: scores, ranking",
+               (int(m[3]), int(m[4])), (rank[before][1], rank[after][1]))
+        c.same(f"comparison {before} -> {after}: findings, ranking",
+               (int(m[5]), int(m[6])), (rank[before][0], rank[after][0]))
     for f in c.failed:
         print("FAIL figures:", f)
     if not c.failed:
@@ -248,6 +260,8 @@ def generate(folder):
         head = [f"# Reis {n} van {persona.title()}", "", f"- persona: {persona}", "- regio: Proefregio"]
         if n == 4:
             head.append("- contacten: onvolledig")
+        if n in (1, 3):  # Anouk's as-is and to-be journeys: a comparison
+            head.append("- soort: huidig" if n == 1 else "- soort: gewenst")
         body = "\n".join(head) + "\n\n"
         for k in range(1, 2 + n):
             body += stage(n, k, POSITIONS[(n + k) % len(POSITIONS)], ignore=(n == 3 and k == 3)) + "\n"
