@@ -68,6 +68,33 @@ is_fact_list(struct md *md, cmark_node *n)
 	return it.key != NULL;
 }
 
+/* A block of the introduction as the report's text takes it (report.c,
+ * report_markdown_text): a paragraph or heading as its plain text, with
+ * emphasis, links and escapes read as Markdown reads them; a list as "- "
+ * lines; any other block as written. */
+static void
+intro_block(struct md *md, struct buf *intro, struct loc *loc, cmark_node *n)
+{
+	cmark_node_type type = cmark_node_get_type(n);
+	if (type != CMARK_NODE_PARAGRAPH && type != CMARK_NODE_HEADING && type != CMARK_NODE_LIST) {
+		md_add_raw_block(md, intro, loc, n);
+		return;
+	}
+	if (intro->len == 0)
+		*loc = md_node_loc(md, n);
+	else
+		buf_puts(intro, "\n\n");
+	if (type != CMARK_NODE_LIST) {
+		buf_puts(intro, md_flatten(md, n));
+		return;
+	}
+	for (cmark_node *i = cmark_node_first_child(n); i != NULL; i = cmark_node_next(i)) {
+		struct item it;
+		md_item_read(md, i, &it);
+		buf_printf(intro, "%s- %s", i == cmark_node_first_child(n) ? "" : "\n", it.text);
+	}
+}
+
 void
 md_read_cover(struct md *md, cmark_node *h1, cmark_node *start)
 {
@@ -93,7 +120,7 @@ md_read_cover(struct md *md, cmark_node *h1, cmark_node *start)
 			cover_facts(md, c, n);
 			facts_read = true;
 		} else {
-			md_add_raw_block(md, &intro, &loc, n);
+			intro_block(md, &intro, &loc, n);
 		}
 	}
 	if (intro.len > 0)
