@@ -43,7 +43,7 @@ NPM_TOOLS = .cache/npm-tools
 NPM_STAMP = $(NPM_TOOLS)/installed
 
 BASE   = mem idmap path self_path text catalog diag vocab values readability personal source jsonw model
-READ   = md_limits read_md read_md_item read_md_persona read_md_journey json_scan read_json read_json_value read_json_object
+READ   = md_limits read_md read_md_item read_md_persona read_md_journey read_md_cover json_scan read_json read_json_value read_json_object
 MODEL  = chain
 CHECK  = check rules rules_contact rules_move rules_experience rules_text \
          rules_request rules_money rules_course rules_walk preload \
@@ -220,10 +220,11 @@ check-unit: $(UNIT_BIN)
 	$(UNIT_BIN)
 
 # tests/api/check_one.c: one journey checked through keten.h; and every
-# figure about the example workspace agrees across the outputs.
+# figure agrees across the outputs, for the example workspace and a
+# generated one (tests/figures.sh).
 check-api: $(API_BIN) keten
 	$(API_BIN) tests/api/workspace
-	sh tests/friction-figures.sh ./keten
+	sh tests/figures.sh ./keten
 
 # Message arguments are checked at compile time: a call that fits compiles,
 # a wrong type, count or id does not (tests/msgcheck/).

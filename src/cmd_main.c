@@ -245,7 +245,8 @@ run(struct main_job *job, struct workspace *ws, struct diags *diags)
 	memcpy(report.disabled, job->cli->disabled, sizeof report.disabled);
 	job->render = render_jobs_new(&ropts, job->format, &job->out);
 	job->report = report_new(&report);
-	report_read_cover(job->report, cli_workspace_root(job->cli));
+	report_set_cover(job->report, workspace_read_cover(cli_workspace_root(job->cli),
+							   &job->cli->limits, diags));
 	overview_init(&job->overview, workspace_chain(ws));
 	workspace_check_journeys(ws, on_journey, job);
 	summary_add_workspace(&job->summary, ws);

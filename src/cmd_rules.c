@@ -72,6 +72,7 @@ rule_text(struct buf *out, const struct rule *r, enum lang lang)
 		   severity_text(lang, info->severity));
 	append_wrapped(out, msg(lang, M_RULES_LOOKS), (msg)(lang, r->looks_for));
 	append_wrapped(out, msg(lang, M_RULES_WHY), (msg)(lang, r->why));
+	append_wrapped(out, msg(lang, M_RULES_ACTION), (msg)(lang, r->action));
 	char *norms = norms_text(r, lang);
 	append_wrapped(out, msg(lang, M_RULES_NORM), norms);
 	free(norms);
@@ -95,6 +96,7 @@ rule_json(struct jsonw *w, const struct rule *r, enum lang lang)
 	jsonw_member_string(w, "scope", scopes[r->scope]);
 	jsonw_member_string(w, "looks_for", (msg)(lang, r->looks_for));
 	jsonw_member_string(w, "why", (msg)(lang, r->why));
+	jsonw_member_string(w, "action", (msg)(lang, r->action));
 	jsonw_key(w, "norms");
 	jsonw_array_begin(w);
 	for (size_t k = 0; k < 2 && r->norms[k] != NORM_NONE; k++) {
@@ -146,7 +148,8 @@ cmd_rules(const struct cli *cli)
 		jsonw_key(&w, "rules");
 		jsonw_array_begin(&w);
 	} else {
-		msg_append(&out, cli->lang, M_RULES_HEAD, n);
+		msg_append(&out, cli->lang, M_RULES_HEAD, n, msg(cli->lang, M_R_IMPACT_1),
+			   msg(cli->lang, M_R_IMPACT_2), msg(cli->lang, M_R_IMPACT_3));
 		buf_puts(&out, "\n");
 	}
 	for (size_t i = 0; i < n; i++) {

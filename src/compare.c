@@ -38,12 +38,13 @@ stage_index(const struct journey *j, const char *id)
 	return -1;
 }
 
-/* A rule finding about journey j; questions are left out: what a team
- * should still find out is neither lost nor gained friction. */
+/* A friction finding about journey j, as its score counts them; questions
+ * are left out: what a team should still find out is neither lost nor
+ * gained friction. */
 static bool
 about_journey(const struct diag *d, const struct journey *j)
 {
-	return code_is_rule(d->code) && d->severity != SEV_QUESTION &&
+	return code_is_friction(d->code) && d->severity != SEV_QUESTION &&
 	       d->journey != NULL && j->id.s != NULL &&
 	       strcmp(d->journey, j->id.s) == 0;
 }

@@ -155,4 +155,10 @@ void workspace_close(struct workspace **ws);
 struct doc *workspace_read_file(const char *path, const struct limits *limits,
 				struct diags *diags);
 
+/* Reads the report's title page, werkruimte.md else workspace.md in the
+ * folder root, as a DOC_WORKSPACE document. NULL when root is NULL, when
+ * there is no such file, or when it could not be read (diags say why). */
+struct doc *workspace_read_cover(const char *root, const struct limits *limits,
+				 struct diags *diags);
+
 #endif

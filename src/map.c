@@ -89,7 +89,8 @@ fill_stage(struct map_stage *col, const struct pathway *p, size_t i)
 {
 	const struct stage *s = p->journey->stages[i];
 	col->title = plain(s->title.s && *s->title.s ? s->title.s : s->id.s);
-	col->meta = s->duration.set ? value_duration_text(s->duration.v, p->lang) : xstrdup("");
+	char duration[VALUE_DURATION_WORDS];
+	col->meta = xstrdup(s->duration.set ? value_duration_words(duration, s->duration.v, p->lang) : "");
 	fill_position(col, p, s);
 	col->relapse = i > 0 && move_between(p->journey->stages[i - 1], s) == MOVE_DOWN;
 	col->has_emotion = s->emotion.set;

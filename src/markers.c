@@ -107,7 +107,7 @@ static void
 consider(const struct journey *j, const struct idmap *stages, const struct diag *d,
 	 const bool disabled[CODE__MAX], struct marker_list *out)
 {
-	if (!code_is_rule(d->code) || (disabled && disabled[d->code]) || !concerns_journey(d, j))
+	if (!code_is_friction(d->code) || (disabled && disabled[d->code]) || !concerns_journey(d, j))
 		return;
 	out->items = xgrow(out->items, out->n, &out->cap, sizeof(*out->items));
 	out->items[out->n++] = marker_from(j, stages, d);

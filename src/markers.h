@@ -31,11 +31,14 @@ struct marker_list {
 };
 
 /*
- * Collects the markers of journey j: every rule finding (code_is_rule)
+ * Collects the markers of journey j: every friction finding or question
+ * (code_is_friction: what the journey's score counts, and its questions)
  * among findings[0..n) whose journey is j, placed on its stage (by stage
  * id) and touchpoint, and those among extra[0..n_extra) about j's persona
- * as a whole (K011, K012 in the persona file), which concern the journey
- * as a whole. Codes marked in disabled[] (may be NULL) are left out. A
+ * as a whole, which concern the journey as a whole. A finding that is no
+ * friction (K011 about how a persona is written, K012 personal data) is
+ * no marker: it counts in no score, so no picture shows it as one; the
+ * report lists it with the file's diagnostics. Codes marked in disabled[] (may be NULL) are left out. A
  * K013 finding is tied to the pain point written on its line. The list is
  * sorted in reading order (the journey first, then stage by stage,
  * touchpoint by touchpoint) and numbered from 1, the questions apart from

@@ -287,7 +287,17 @@ struct chain {
 				       * (the first position to use a name wins) */
 };
 
-enum doc_kind { DOC_UNKNOWN, DOC_PERSONA, DOC_JOURNEY, DOC_CHAIN };
+/* The report's title page: werkruimte.md or workspace.md at the root of a
+ * workspace (formats.md section 1). */
+struct cover {
+	struct text title;
+	struct loc loc;
+	struct text_list fact_keys;   /* the attributes, keys as written */
+	struct text_list fact_values; /* [i] is the value of fact_keys[i] */
+	struct text intro;            /* the other blocks, as Markdown source */
+};
+
+enum doc_kind { DOC_UNKNOWN, DOC_PERSONA, DOC_JOURNEY, DOC_CHAIN, DOC_WORKSPACE };
 enum doc_format { FORMAT_MARKDOWN, FORMAT_JSON };
 
 /* One input file and everything read from it. The document owns all
@@ -299,6 +309,7 @@ struct doc {
 	struct persona *persona; /* set when kind is DOC_PERSONA */
 	struct journey *journey; /* set when kind is DOC_JOURNEY */
 	struct chain *chain;     /* set when kind is DOC_CHAIN */
+	struct cover *cover;     /* set when kind is DOC_WORKSPACE */
 	bool broken;        /* an S-error was found in this file */
 	struct arena *arena;
 };

@@ -411,9 +411,8 @@ put_duration_emotion(struct buf *out, const struct pathway *p, const struct stag
 		return;
 	buf_puts(out, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">");
 	if (s->duration.set) {
-		char *d = value_duration_text(s->duration.v, p->lang);
-		put_text(out, d);
-		free(d);
+		char d[VALUE_DURATION_WORDS];
+		put_text(out, value_duration_words(d, s->duration.v, p->lang));
 	}
 	if (s->duration.set && s->emotion.set)
 		buf_puts(out, SYM_DOT);

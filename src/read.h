@@ -24,8 +24,9 @@
  *   unknown key is reported (S006) and kept as a note "key: value".
  */
 
-/* kind is DOC_PERSONA or DOC_JOURNEY, or DOC_UNKNOWN to decide from the
- * content (a journey names a persona in its attribute list). */
+/* kind is DOC_PERSONA, DOC_JOURNEY or DOC_WORKSPACE (the report's title
+ * page), or DOC_UNKNOWN to decide between the first two from the content
+ * (a journey names a persona in its attribute list). */
 struct doc *read_markdown(struct source *src, enum doc_kind kind,
 			  const struct limits *limits, struct diags *diags);
 

@@ -1,4 +1,4 @@
-/* read_md.c - the Markdown reader: a persona or journey file, parsed with libcmark, into the model with locations and S-diagnostics. */
+/* read_md.c - the Markdown reader: a persona, journey or title-page file, parsed with libcmark, into the model with locations and S-diagnostics. */
 #include "read_md_item.h"
 
 #include "keten.h"
@@ -349,10 +349,12 @@ read_markdown(struct source *src, enum doc_kind kind,
 	cmark_node *h1 = find_h1(&md, root);
 	cmark_node *start = h1 ? cmark_node_next(h1)
 			       : cmark_node_first_child(root);
-	if (kind != DOC_PERSONA && kind != DOC_JOURNEY)
+	if (kind != DOC_PERSONA && kind != DOC_JOURNEY && kind != DOC_WORKSPACE)
 		md.doc->kind = kind = detect_kind(&md, start);
 	if (kind == DOC_JOURNEY)
 		md_read_journey(&md, h1, start);
+	else if (kind == DOC_WORKSPACE)
+		md_read_cover(&md, h1, start);
 	else
 		md_read_persona(&md, h1, start);
 	md_current = outer;

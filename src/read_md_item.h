@@ -1,4 +1,4 @@
-/* read_md_item.h - the Markdown reader's shared parts: the state of one read, the cmark nodes, list items read as `key: value`, and storing values with their diagnostics; private to the Markdown reader (it includes cmark.h). Included by: read_md.c, read_md_item.c, read_md_persona.c, read_md_journey.c. */
+/* read_md_item.h - the Markdown reader's shared parts: the state of one read, the cmark nodes, list items read as `key: value`, and storing values with their diagnostics; private to the Markdown reader (it includes cmark.h). Included by: read_md.c, read_md_item.c, read_md_persona.c, read_md_journey.c, read_md_cover.c. */
 #ifndef KETEN_READ_MD_ITEM_H
 #define KETEN_READ_MD_ITEM_H
 
@@ -104,8 +104,10 @@ void md_set_date(struct md *md, struct text *t, const struct item *it);
 void md_read_h1(struct md *md, cmark_node *h1, struct text *title,
 		struct loc *loc, bool persona);
 
-/* The two kinds of document, from the blocks after the level-1 heading. */
+/* The kinds of document, from the blocks after the level-1 heading. */
 void md_read_persona(struct md *md, cmark_node *h1, cmark_node *start);
 void md_read_journey(struct md *md, cmark_node *h1, cmark_node *start);
+/* The report's title page (DOC_WORKSPACE). */
+void md_read_cover(struct md *md, cmark_node *h1, cmark_node *start);
 
 #endif

@@ -583,7 +583,8 @@ report_diag_item(struct buf *out, enum lang lang, const struct diag *d)
 	buf_puts(out, "</li>\n");
 }
 
-/* Diagnostics of the file that are no friction: S-codes and the like. */
+/* Diagnostics of the file that are no friction: S-codes, and the rule
+ * findings that are no markers (personal data, K012). */
 static void
 file_diagnostics(struct buf *out, enum lang lang, const struct checked_journey *cj,
 		 struct report_journey *rj)
@@ -591,7 +592,7 @@ file_diagnostics(struct buf *out, enum lang lang, const struct checked_journey *
 	size_t shown = 0;
 	for (size_t i = 0; i < cj->n_findings; i++) {
 		const struct diag *d = &cj->findings[i];
-		if (code_is_rule(d->code))
+		if (code_is_friction(d->code))
 			continue;
 		if (shown++ == 0)
 			buf_printf(out, "<h3>%s</h3>\n<ul class=\"diagnostics\">\n",
@@ -816,7 +817,7 @@ report_free(struct report **rp)
 	for (size_t i = 0; i < r->n_moves; i++)
 		free(r->moves[i].from), free(r->moves[i].to);
 	free(r->moves);
-	free(r->cover);
+	doc_free(&r->cover);
 	free(r);
 	*rp = NULL;
 }

@@ -41,9 +41,9 @@ void report_set_diagram(struct report *r, size_t i, const char *name);
  * the report shows it after the diagram. */
 void report_set_map(struct report *r, size_t i, const char *name);
 
-/* Reads the title page's text from werkruimte.md, else workspace.md, in
- * the workspace folder root (NULL or no such file: the defaults). */
-void report_read_cover(struct report *r, const char *root);
+/* The title page, a DOC_WORKSPACE document (workspace_read_cover); the
+ * report takes it and frees it. NULL: the default title and introduction. */
+void report_set_cover(struct report *r, struct doc *cover);
 
 /* The overview as SVG (the report keeps a copy). */
 void report_set_overview(struct report *r, const char *svg, size_t len);

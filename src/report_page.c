@@ -277,6 +277,8 @@ contents(struct buf *out, const struct report *r, const size_t *order, bool skip
 	buf_printf(out, "<nav aria-labelledby=\"inhoud\">\n<h2 id=\"inhoud\">%s</h2>\n<ol>\n<li><a href=\"#samenvatting\">%s</a></li>\n"
 		   "<li><a href=\"#overzicht\">%s</a></li>\n", msg(lang, M_REP_CONTENTS),
 		   msg(lang, M_REP_SUMMARY), msg(lang, M_REP_OVERVIEW));
+	if (r->n_moves > 0)
+		buf_printf(out, "<li><a href=\"#overgangen\">%s</a></li>\n", msg(lang, M_REP_TRANSITIONS));
 	for (size_t i = 0; i < r->n_journeys; i++) {
 		buf_puts(out, "<li>");
 		journey_link(out, lang, &r->journeys[order[i]]);

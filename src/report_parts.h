@@ -56,7 +56,7 @@ struct report {
 	size_t overview_len;
 	struct report_pair *pairs; /* comparisons, in report_add_comparison order */
 	size_t n_pairs, cap_pairs;
-	char *cover;        /* werkruimte.md or workspace.md as written, or NULL */
+	struct doc *cover;  /* werkruimte.md or workspace.md, or NULL */
 	struct report_move *moves; /* transitions with friction */
 	size_t n_moves, cap_moves;
 };

@@ -1,4 +1,4 @@
-/* report_summary.c - the council's first pages of index.html: the title page (from werkruimte.md or workspace.md at the workspace root, else defaults) and "what we saw": the friction themes across journeys and the open questions. */
+/* report_summary.c - the council's first pages of index.html: the title page (the workspace's werkruimte.md as read by read_md_cover.c, else defaults) and "what we saw": the friction themes across journeys and the open questions. */
 #include "report.h"
 
 #include "html.h"
@@ -8,111 +8,55 @@
 
 #include <stdbool.h>
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 enum {
-	MAX_COVER = 16 * 1024,   /* a title page, not a book: the rest is left out */
 	MAX_THEMES = 5,          /* the rules that fire most */
 	MAX_SUMMARY_QUESTIONS = 6
 };
 
-/* The title page's file names, Dutch first. */
-static const char *const cover_names[] = {"werkruimte.md", "workspace.md"};
-
-static char *
-read_cover_file(const char *root, const char *name)
-{
-	char *path = xasprintf("%s/%s", root, name);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	free(path);
-	if (fd < 0)
-		return NULL;
-	char *text = xmalloc(MAX_COVER + 1);
-	size_t len = 0;
-	ssize_t got;
-	while (len < MAX_COVER && (got = read(fd, text + len, MAX_COVER - len)) != 0) {
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0)
-			break;
-		len += (size_t)got;
-	}
-	close(fd);
-	text[len] = '\0';
-	return text;
-}
-
 void
-report_read_cover(struct report *r, const char *root)
+report_set_cover(struct report *r, struct doc *cover)
 {
-	if (root == NULL)
-		return;
-	for (size_t i = 0; i < sizeof cover_names / sizeof *cover_names && r->cover == NULL; i++)
-		r->cover = read_cover_file(root, cover_names[i]);
+	doc_free(&r->cover);
+	r->cover = cover;
 }
 
 /* --- the title page --- */
 
-/* The parts of a title page's text: "# title", then "- key: value"
- * lines (attributes, shown as written), then everything else. */
-struct cover {
-	struct buf title, attributes, body;
-};
-
-/* "- key: value" with a short key: one line of the attribute list. */
-static bool
-cover_attribute(struct buf *out, const char *line, size_t len)
+/* The title page as read, or NULL when there is none to show. */
+static const struct cover *
+cover_of(const struct report *r)
 {
-	if (len < 4 || strchr("-*", line[0]) == NULL || line[1] != ' ')
-		return false;
-	const char *key = line + 2, *colon = memchr(key, ':', len - 2);
-	if (colon == NULL || colon - key > 30 || colon == key)
-		return false;
-	const char *value = colon + 1 + strspn(colon + 1, " \t");
-	buf_puts(out, "<dt>");
-	html_text_len(out, key, (size_t)(colon - key));
-	buf_puts(out, "</dt><dd>");
-	html_text_len(out, value, len - (size_t)(value - line));
-	buf_puts(out, "</dd>\n");
-	return true;
-}
-
-/* Attributes are the "- key: value" lines before the first level-2
- * heading (as in a persona); the other lines are the introduction. */
-static void
-cover_split(struct cover *c, const char *text)
-{
-	bool in_sections = false;
-	for (const char *line = text; *line != '\0';) {
-		size_t len = strcspn(line, "\r\n");
-		const char *next = line + len;
-		next += *next == '\r';
-		next += *next == '\n';
-		if (c->title.len == 0 && c->body.len == 0 && len > 2 && line[0] == '#' && line[1] == ' ') {
-			buf_add(&c->title, line + 2, len - 2);
-		} else if (in_sections || !cover_attribute(&c->attributes, line, len)) {
-			in_sections = in_sections || (len > 2 && line[0] == '#');
-			if (len > 0 || c->body.len > 0) {
-				buf_add(&c->body, line, len);
-				buf_putc(&c->body, '\n');
-			}
-		}
-		line = next;
-	}
+	return r->cover != NULL ? r->cover->cover : NULL;
 }
 
 void
 report_title(struct buf *out, const struct report *r)
 {
-	struct cover c = {{0}, {0}, {0}};
-	if (r->cover != NULL)
-		cover_split(&c, r->cover);
-	buf_puts(out, c.title.len > 0 ? buf_str(&c.title) : msg(r->lang, M_REP_TITLE));
-	buf_free(&c.title), buf_free(&c.attributes), buf_free(&c.body);
+	const struct cover *c = cover_of(r);
+	buf_puts(out, c != NULL && c->title.s != NULL && *c->title.s != '\0' ? c->title.s : msg(r->lang, M_REP_TITLE));
+}
+
+/* The attributes as written, in their order. */
+static void
+cover_facts(struct buf *out, const struct cover *c, const char *user)
+{
+	if (c->fact_values.n == 0)
+		return;
+	buf_printf(out, "<dl class=\"cover-facts\"%s>\n", user);
+	for (size_t i = 0; i < c->fact_values.n; i++) {
+		if (*c->fact_keys.items[i].s != '\0') {
+			buf_puts(out, "<dt>");
+			html_text(out, c->fact_keys.items[i].s);
+			buf_puts(out, "</dt>");
+		}
+		buf_puts(out, "<dd>");
+		html_text(out, c->fact_values.items[i].s);
+		buf_puts(out, "</dd>\n");
+	}
+	buf_puts(out, "</dl>\n");
 }
 
 /* Text as the inside of a CSS string: letters, digits, spaces and UTF-8
@@ -147,30 +91,25 @@ void
 report_title_page(struct buf *out, const struct report *r, const char *summary_line)
 {
 	enum lang lang = r->lang;
-	struct cover c = {{0}, {0}, {0}};
-	if (r->cover != NULL)
-		cover_split(&c, r->cover);
+	const struct cover *c = cover_of(r);
 	/* the cover's text is the user's (report_user_lang) */
 	const char *user = report_user_lang(lang);
-	buf_puts(out, "<header class=\"title-page\">\n");
-	if (c.title.len > 0) {
-		buf_printf(out, "<h1%s>", user);
-		html_text(out, buf_str(&c.title));
-	} else {
-		buf_puts(out, "<h1>");
-		html_text(out, msg(lang, M_REP_TITLE));
-	}
+	bool titled = c != NULL && c->title.s != NULL && *c->title.s != '\0';
+	buf_printf(out, "<header class=\"title-page\">\n<h1%s>", titled ? user : "");
+	struct buf title = {0};
+	report_title(&title, r);
+	html_text(out, buf_str(&title));
+	buf_free(&title);
 	buf_puts(out, "</h1>\n");
-	if (c.attributes.len > 0)
-		buf_printf(out, "<dl class=\"cover-facts\"%s>\n%s</dl>\n", user,
-			   buf_str(&c.attributes));
-	if (c.body.len > 0) {
+	if (c != NULL)
+		cover_facts(out, c, user);
+	if (c != NULL && c->intro.s != NULL) {
 		buf_printf(out, "<div class=\"intro\"%s>\n", user);
-		report_markdown_text(out, buf_str(&c.body));
+		report_markdown_text(out, c->intro.s);
 		buf_puts(out, "</div>\n");
-	}
-	else
+	} else {
 		buf_printf(out, "<p class=\"intro\">%s</p>\n", msg(lang, M_REP_INTRO));
+	}
 	struct buf how = {0};
 	msg_append(&how, lang, M_REP_HOW_TO_READ, msg(lang, M_R_IMPACT_1), msg(lang, M_R_IMPACT_2),
 		   msg(lang, M_R_IMPACT_3));
@@ -181,7 +120,6 @@ report_title_page(struct buf *out, const struct report *r, const char *summary_l
 	buf_puts(out, "<p class=\"summary-line\">");
 	html_text(out, summary_line);
 	buf_puts(out, "</p>\n</header>\n");
-	buf_free(&c.title), buf_free(&c.attributes), buf_free(&c.body);
 }
 
 /* --- what we saw: the themes --- */

@@ -1,6 +1,8 @@
 /* rules_contact.c - the friction rules about contact moments: letters nobody explains (K001), reassessments (K002) and portals without help (K014). */
 #include "rules_run.h"
 
+#include "values.h"
+
 /* K001: the kinds it judges (letter, decision, rejection, advice), when
  * they reach the person: not outgoing (`richting: uit`) and not given in
  * person (a `kanaal` that makes them personal explains them as they come). */
@@ -113,9 +115,11 @@ reindication_due(struct rule_run *run, size_t first, size_t end)
 		const struct stage *st = j->stages[i];
 		total += st->duration.set ? st->duration.v : 0;
 		if (total > limit) {
+			char after[VALUE_DURATION_WORDS];
 			struct diag *d = rule_report_stage(run, st, 1, M_K002_DUE,
 				run_persona_name(run), run_position_label(pos),
-				pos->reindication_months.v, total);
+				pos->reindication_months.v,
+				value_duration_words(after, total, run->diags->lang));
 			rule_hint(run, d, M_K002_DUE_HINT);
 			return;
 		}

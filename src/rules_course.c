@@ -2,6 +2,7 @@
 #include "rules_run.h"
 
 #include "mem.h"
+#include "values.h"
 
 #include <stdlib.h>
 
@@ -132,9 +133,12 @@ rule_poor_fit(struct rule_run *run)
 		return;
 	}
 	bool long_stage = st->duration.set && st->duration.v > POOR_FIT_LONG_DAYS;
+	char lasts[VALUE_DURATION_WORDS], most[VALUE_DURATION_WORDS];
+	enum lang lang = run->diags->lang;
 	d = long_stage
 		? rule_report_stage(run, st, 3, M_K025_LONG, run_stage_title(st), name,
-				    st->duration.v, (long)POOR_FIT_LONG_DAYS)
+				    value_duration_words(lasts, st->duration.v, lang),
+				    value_duration_words(most, POOR_FIT_LONG_DAYS, lang))
 		: rule_report_stage(run, st, 2, M_K025, run_stage_title(st), name);
 	rule_hint(run, d, M_K025_HINT, name);
 }

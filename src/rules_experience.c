@@ -2,6 +2,7 @@
 #include "rules_run.h"
 
 #include "mem.h"
+#include "values.h"
 
 #include <stdlib.h>
 
@@ -25,8 +26,11 @@ waiting_list_wait(struct rule_run *run, long max)
 	}
 	if (days <= max)
 		return;
+	char waited[VALUE_DURATION_WORDS], most[VALUE_DURATION_WORDS];
+	enum lang lang = run->diags->lang;
 	struct diag *d = rule_report_stage(run, st, wait_impact(days, max), M_K006_LIST,
-		run_persona_name(run), days, run_stage_title(st), max);
+		run_persona_name(run), value_duration_words(waited, days, lang), run_stage_title(st),
+		value_duration_words(most, max, lang));
 	rule_hint(run, d, M_K006_HINT);
 }
 
@@ -43,9 +47,12 @@ rule_long_wait(struct rule_run *run)
 		const struct touchpoint *tp = st->touchpoints[i];
 		if (tp->kind != TP_WAITING || !tp->duration.set || tp->duration.v <= max)
 			continue;
+		char waited[VALUE_DURATION_WORDS], most[VALUE_DURATION_WORDS];
+		enum lang lang = run->diags->lang;
 		struct diag *d = rule_report(run, st, (int)i + 1, &tp->loc,
 			wait_impact(tp->duration.v, max), M_K006, run_persona_name(run),
-			tp->duration.v, run_tp_title(run, tp), max);
+			value_duration_words(waited, tp->duration.v, lang), run_tp_title(run, tp),
+			value_duration_words(most, max, lang));
 		rule_hint(run, d, M_K006_HINT);
 	}
 }

@@ -77,7 +77,11 @@ promise_judge(struct rule_run *run, const struct stage *st, size_t k, long later
 	if (tp->kept.v == YESNO_YES || !promise_due_days(tp, st, &due) ||
 	    (after = days_after_promise(tp, st, later)) <= due)
 		return;
-	d = rule_ask(run, st, (int)k + 1, &tp->loc, M_K015_ASK, title, name, due, after);
+	char due_words[VALUE_DURATION_WORDS], after_words[VALUE_DURATION_WORDS];
+	enum lang lang = run->diags->lang;
+	d = rule_ask(run, st, (int)k + 1, &tp->loc, M_K015_ASK, title, name,
+		     value_duration_words(due_words, due, lang),
+		     value_duration_words(after_words, after, lang));
 	rule_hint(run, d, M_K015_ASK_HINT);
 }
 
@@ -170,12 +174,14 @@ request_judge(struct rule_run *run, const struct request *r)
 	const char *kind = run_tp_kind(run, r->tp->kind);
 	const struct loc *loc = &r->tp->loc;
 	int number = (int)r->index + 1;
+	char waited[VALUE_DURATION_WORDS], most[VALUE_DURATION_WORDS];
 	struct diag *d;
 	if (none)
 		d = rule_report(run, r->stage, number, loc, impact, M_K016_NONE, kind, title, name);
 	else if (late)
 		d = rule_report(run, r->stage, number, loc, impact, M_K016_LATE, name, kind,
-				title, r->response_days, max_days);
+				title, value_duration_words(waited, r->response_days, run->diags->lang),
+				value_duration_words(most, max_days, run->diags->lang));
 	else if (r->tp->kind == TP_REMINDER)
 		d = rule_report(run, r->stage, number, loc, impact, M_K016_CHASED_EARLIER,
 				name, r->reminders, title, max_reminders);
@@ -464,9 +470,12 @@ rule_long_silence(struct rule_run *run)
 		return;
 	int impact = st->duration.v > 2 * max ? 3 : 2;
 	const char *name = run_persona_name(run), *title = run_stage_title(st);
+	char silent[VALUE_DURATION_WORDS], most[VALUE_DURATION_WORDS];
+	value_duration_words(silent, st->duration.v, run->diags->lang);
+	value_duration_words(most, max, run->diags->lang);
 	struct diag *d;
 	if (st->contact.v == CONTACT_NONE) {
-		d = rule_report_stage(run, st, impact, M_K019_NONE, name, st->duration.v, title, max);
+		d = rule_report_stage(run, st, impact, M_K019_NONE, name, silent, title, most);
 		rule_hint(run, d, M_K019_HINT, name);
 		return;
 	}
@@ -476,10 +485,10 @@ rule_long_silence(struct rule_run *run)
 	if (run_absence_asks(run)) {
 		struct loc at = st->loc;
 		at.col = 1;
-		d = rule_ask(run, st, 0, &at, M_K019_ASK, name, st->duration.v, title);
+		d = rule_ask(run, st, 0, &at, M_K019_ASK, name, silent, title);
 		rule_hint(run, d, M_K019_ASK_HINT);
 		return;
 	}
-	d = rule_report_stage(run, st, impact, M_K019_ABSENT, name, st->duration.v, title, max);
+	d = rule_report_stage(run, st, impact, M_K019_ABSENT, name, silent, title, most);
 	rule_hint(run, d, M_K019_HINT, name);
 }

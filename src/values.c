@@ -668,6 +668,59 @@ value_duration_text(long days, int lang)
 	return xasprintf("%ld", days);
 }
 
+/* "1 dag", "3 weken", "2 years": n and its unit's word in a language. */
+static int
+count_words(char *out, size_t size, long n, const char *const unit[4], int lang)
+{
+	const char *word = unit[(lang == LANG_NL ? 0 : 2) + (n != 1)];
+	return snprintf(out, size, "%ld %s", n, word);
+}
+
+const char *
+value_duration_words(char out[VALUE_DURATION_WORDS], long days, int lang)
+{
+	static const char *const day[] = {"dag", "dagen", "day", "days"};
+	static const char *const week[] = {"week", "weken", "week", "weeks"};
+	static const char *const month[] = {"maand", "maanden", "month", "months"};
+	static const char *const year[] = {"jaar", "jaar", "year", "years"};
+	const char *joined = lang == LANG_NL ? " en " : " and ";
+	size_t size = VALUE_DURATION_WORDS;
+	if (days < 14) {
+		count_words(out, size, days, day, lang);
+	} else if (days % 365 == 0) {
+		count_words(out, size, days / 365, year, lang);
+	} else if (days % 30 == 0 && days < 730) {
+		count_words(out, size, days / 30, month, lang);
+	} else if (days % 7 == 0 && days < 91) {
+		count_words(out, size, days / 7, week, lang);
+	} else if (days < 61) {
+		int n = count_words(out, size, days / 7, week, lang);
+		if (days % 7 != 0 && n > 0 && (size_t)n < size) {
+			snprintf(out + n, size - (size_t)n, "%s", joined);
+			size_t len = strlen(out);
+			count_words(out + len, size - len, days % 7, day, lang);
+		}
+	} else if (days < 730) {
+		long n = (days + 15) / 30;
+		const char *about = days == n * 30 ? ""
+				  : days > n * 30 ? (lang == LANG_NL ? "ruim " : "just over ")
+						  : (lang == LANG_NL ? "bijna " : "almost ");
+		size_t len = (size_t)snprintf(out, size, "%s", about);
+		count_words(out + len, size - len, n, month, lang);
+	} else {
+		long years = days / 365, months = (days % 365 + 15) / 30;
+		if (months >= 12)
+			years++, months = 0;
+		int n = count_words(out, size, years, year, lang);
+		if (months > 0 && n > 0 && (size_t)n < size) {
+			snprintf(out + n, size - (size_t)n, "%s", joined);
+			size_t len = strlen(out);
+			count_words(out + len, size - len, months, month, lang);
+		}
+	}
+	return out;
+}
+
 const char *
 value_income_text(int income, int lang)
 {

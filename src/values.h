@@ -1,4 +1,4 @@
-/* values.h - parsing the values people write: durations, emotions, yes/no, whole numbers, dates, income and journey kind. Included by: chain.c, model.c, pathway_labels.c, report.c, read_md*.c, read_json_value.c, rules_move.c, rules_request.c, map.c, write_json.c, write_md.c, tests/unit/. */
+/* values.h - parsing the values people write: durations, emotions, yes/no, whole numbers, dates, income and journey kind. Included by: chain.c, model.c, pathway_labels.c, report.c, read_md*.c, read_json_value.c, rules_*.c, map.c, write_json.c, write_md.c, tests/unit/. */
 #ifndef KETEN_VALUES_H
 #define KETEN_VALUES_H
 
@@ -68,8 +68,20 @@ int value_income(const char *s);
 int value_journey_kind(const char *s);
 
 /* A duration in days written back in the largest unit that divides it
- * ("8 maanden", "6 weeks"). Caller frees. */
+ * ("8 maanden", "6 weeks"), exact, for the export. Caller frees. */
 char *value_duration_text(long days, int lang);
+
+/* Room for any text value_duration_words writes. */
+#define VALUE_DURATION_WORDS 48
+
+/* A duration in days as people say it, for messages and pictures
+ * (docs/formats.md, "Durations"): days under two weeks ("10 dagen"); a
+ * whole number of years, of months under two years or of weeks under 13
+ * weeks as such ("1 jaar", "10 maanden", "10 weken"); else weeks and days
+ * under 61 days ("6 weken en 3 dagen"), months under two years ("ruim 3
+ * maanden", "bijna 3 maanden"), then years and months ("2 jaar en 3
+ * maanden"). Writes into out and returns it. */
+const char *value_duration_words(char out[VALUE_DURATION_WORDS], long days, int lang);
 /* The words of an income or a journey kind in a language. */
 const char *value_income_text(int income, int lang);
 const char *value_journey_kind_text(int kind, int lang);

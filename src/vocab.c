@@ -141,6 +141,14 @@ static const struct entry stage_groups[SG__MAX] = {
 	[SG_OPPORTUNITIES] = {"opportunities", "Kansen", "Opportunities"},
 };
 
+static const struct entry cover_attrs[CA__MAX] = {
+	[CA_REGION] = {"region", "regio", "region"},
+	[CA_TEAM] = {"team", "team", "team"},
+	[CA_AUTHOR] = {"author", "auteur|door|opgesteld door", "author|by|written by"},
+	[CA_ORGANISATION] = {"organisation", "organisatie|opdrachtgever", "organisation|organization|client"},
+	[CA_DATE] = {"date", "datum", "date"},
+};
+
 static const struct {
 	const struct entry *entries;
 	int n;
@@ -152,6 +160,7 @@ static const struct {
 	[VOCAB_TP_KIND] = {tp_kinds, TP__MAX},
 	[VOCAB_TP_ATTR] = {tp_attrs, TA__MAX},
 	[VOCAB_STAGE_GROUP] = {stage_groups, SG__MAX},
+	[VOCAB_COVER_ATTR] = {cover_attrs, CA__MAX},
 };
 
 /* Every spelling of every entry, as written and as a slug, built once. */

@@ -21,6 +21,7 @@ enum vocab {
 	VOCAB_TP_KIND,         /* enum tp_kind (model.h) */
 	VOCAB_TP_ATTR,         /* enum tp_attr */
 	VOCAB_STAGE_GROUP,     /* enum stage_group */
+	VOCAB_COVER_ATTR,      /* enum cover_attr */
 	VOCAB__MAX
 };
 
@@ -50,6 +51,8 @@ enum tp_attr {
 	TA_TIME_TO_CONSIDER, TA_DATE, TA_RESPONSE, TA__MAX
 };
 enum stage_group { SG_TOUCHPOINTS, SG_PAIN_POINTS, SG_OPPORTUNITIES, SG__MAX };
+/* The attributes of the title page (werkruimte.md). */
+enum cover_attr { CA_REGION, CA_TEAM, CA_AUTHOR, CA_ORGANISATION, CA_DATE, CA__MAX };
 
 /* The entry of vocabulary v that `written` names (case, accents, spaces
  * and punctuation folded as in slugs), or -1. */

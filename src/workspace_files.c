@@ -73,6 +73,27 @@ workspace_read_file(const char *path, const struct limits *limits,
 	return ws_load_document(path, layout_kind_of_file(path), limits, diags);
 }
 
+/* The title page's file names, Dutch first. */
+static const char *const cover_names[] = {"werkruimte.md", "workspace.md"};
+
+struct doc *
+workspace_read_cover(const char *root, const struct limits *limits, struct diags *diags)
+{
+	for (size_t i = 0; root != NULL && i < sizeof cover_names / sizeof *cover_names; i++) {
+		char *path = path_join(root, cover_names[i]);
+		struct doc *doc = NULL;
+		if (access(path, F_OK) == 0) {
+			struct source *src = source_load(path, limits, diags);
+			doc = src != NULL ? read_markdown(src, DOC_WORKSPACE, limits, diags) : NULL;
+			source_free(&src);
+			free(path);
+			return doc;
+		}
+		free(path);
+	}
+	return NULL;
+}
+
 /* --- finding files --- */
 
 static void

@@ -119,9 +119,14 @@ def persona_names(workspace):
     return names
 
 
+# The rules that are no friction (codes.def: NOTE and PRIVACY): shown with
+# the file's diagnostics, never a row of findings or a marker.
+NOT_FRICTION = {"K011", "K012"}
+
+
 def expected_rows(findings, question):
-    """K-findings per journey, persona-level ones added to its journeys:
-    the questions when question is true, the others otherwise."""
+    """Friction findings per journey, persona-level ones added to its
+    journeys: the questions when question is true, the others otherwise."""
     diags = findings["diagnostics"]
     persona_of = {}
     for d in diags:
@@ -130,7 +135,8 @@ def expected_rows(findings, question):
     rows = {}
     for j in findings["summary"]["friction_score"]:
         def counted(d):
-            return d["code"].startswith("K") and (d["severity"] == "question") == question
+            return (d["code"].startswith("K") and d["code"] not in NOT_FRICTION
+                    and (d["severity"] == "question") == question)
         own = [d for d in diags if d["journey"] == j and counted(d)]
         persona = persona_of.get(j)
         extra = [d for d in diags if d["journey"] is None and counted(d)

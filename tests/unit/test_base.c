@@ -124,6 +124,26 @@ TEST(values_durations)
 	free(text);
 }
 
+TEST(values_durations_in_words)
+{
+	char w[VALUE_DURATION_WORDS];
+	STR_EQ(value_duration_words(w, 1, LANG_NL), "1 dag");
+	STR_EQ(value_duration_words(w, 10, LANG_NL), "10 dagen");
+	STR_EQ(value_duration_words(w, 14, LANG_EN), "2 weeks");
+	STR_EQ(value_duration_words(w, 45, LANG_NL), "6 weken en 3 dagen");
+	STR_EQ(value_duration_words(w, 43, LANG_EN), "6 weeks and 1 day");
+	STR_EQ(value_duration_words(w, 300, LANG_NL), "10 maanden");
+	STR_EQ(value_duration_words(w, 100, LANG_NL), "ruim 3 maanden");
+	STR_EQ(value_duration_words(w, 80, LANG_EN), "almost 3 months");
+	STR_EQ(value_duration_words(w, 30, LANG_NL), "1 maand");
+	STR_EQ(value_duration_words(w, 70, LANG_NL), "10 weken");
+	STR_EQ(value_duration_words(w, 365, LANG_EN), "1 year");
+	STR_EQ(value_duration_words(w, 730, LANG_NL), "2 jaar");
+	STR_EQ(value_duration_words(w, 820, LANG_EN), "2 years and 3 months");
+	STR_EQ(value_duration_words(w, 1090, LANG_NL), "3 jaar");
+	STR_EQ(value_duration_words(w, 36500, LANG_EN), "100 years");
+}
+
 TEST(values_emotion_yesno_date)
 {
 	long v = 9;

@@ -130,6 +130,7 @@ TEST(vocab_index_finds_every_spelling)
 	static const enum vocab all[] = {
 		VOCAB_PERSONA_ATTR, VOCAB_PERSONA_SECTION, VOCAB_JOURNEY_ATTR,
 		VOCAB_STAGE_ATTR, VOCAB_TP_KIND, VOCAB_TP_ATTR, VOCAB_STAGE_GROUP,
+		VOCAB_COVER_ATTR,
 	};
 	for (size_t v = 0; v < sizeof all / sizeof all[0]; v++)
 		for (int id = 0; id < vocab_size(all[v]); id++) {

@@ -300,31 +300,31 @@ TEST(markers_are_this_journeys_findings_in_reading_order)
 	CHECK(!f.journey->broken);
 	struct marker_list m;
 	collect(&f, &m);
-	INT_EQ(m.n, 6);
-	if (m.n == 6) {
-		/* The journey as a whole first (by line), then stage by stage. */
+	INT_EQ(m.n, 5);
+	if (m.n == 5) {
+		/* The journey as a whole first (by line), then stage by stage;
+		 * the persona's K011 counts in no score and is no marker. */
 		INT_EQ(m.items[0].code, CODE_K007);
-		INT_EQ(m.items[1].code, CODE_K011);
-		INT_EQ(m.items[1].stage, -1);
-		INT_EQ(m.items[2].code, CODE_K008);
-		INT_EQ(m.items[2].stage, 0);
-		INT_EQ(m.items[3].code, CODE_K001);
-		INT_EQ(m.items[3].stage, 1);
-		INT_EQ(m.items[3].touchpoint, 2);
-		INT_EQ(m.items[4].code, CODE_K013);
-		INT_EQ(m.items[4].pain_point, 1);
-		INT_EQ(m.items[5].code, CODE_K004);
-		INT_EQ(m.items[5].impact, 3); /* 9 is taken as 3 */
+		INT_EQ(m.items[0].stage, -1);
+		INT_EQ(m.items[1].code, CODE_K008);
+		INT_EQ(m.items[1].stage, 0);
+		INT_EQ(m.items[2].code, CODE_K001);
+		INT_EQ(m.items[2].stage, 1);
+		INT_EQ(m.items[2].touchpoint, 2);
+		INT_EQ(m.items[3].code, CODE_K013);
+		INT_EQ(m.items[3].pain_point, 1);
+		INT_EQ(m.items[4].code, CODE_K004);
+		INT_EQ(m.items[4].impact, 3); /* 9 is taken as 3 */
 		for (size_t i = 0; i < m.n; i++)
 			INT_EQ(m.items[i].number, (int)i + 1);
-		CHECK(markers_for_pain_point(&m, 2, 1) == &m.items[4]);
+		CHECK(markers_for_pain_point(&m, 2, 1) == &m.items[3]);
 		/* Only findings from `from` on, and those listed as extra. */
 		struct marker_list some;
 		/* K008 of this journey, K003 of another */
 		const struct diag *extra[] = {&f.diags.items[1], &f.diags.items[5]};
 		markers_collect(f.journey->journey, &f.diags.items[f.diags.n - 1], 1, extra, 2,
 				NULL, &some);
-		INT_EQ(some.n, 2); /* K008 and the persona's K011 */
+		INT_EQ(some.n, 1); /* K008; the persona's K011 is no marker */
 		markers_free(&some);
 		markers_collect(f.journey->journey, NULL, 0, NULL, 0, NULL, &some);
 		INT_EQ(some.n, 0);
@@ -436,12 +436,12 @@ TEST(pathway_svg_has_groups_markers_and_lanes_in_order)
 	CHECK(strstr(svg, "<g id=\"stage&#45;dagbesteding\" class=\"node stage friction k001\">"));
 	CHECK(strstr(svg, "<g id=\"stage&#45;thuis\" class=\"node stage friction k008\">"));
 	CHECK(strstr(svg, "<g id=\"stage&#45;vrijwilligerswerk\" class=\"node stage friction k013 opportunity\">"));
-	INT_EQ(count(svg, "<g id=\"a_marker&#45;"), 6);
-	INT_EQ(count(svg, "<g id=\"a_finding&#45;"), 6);
-	CHECK(strstr(svg, "xlink:href=\"#a_finding-4\""));
-	/* Marker 4 sits inside the card of stage 2, after it and before stage 3. */
+	INT_EQ(count(svg, "<g id=\"a_marker&#45;"), 5);
+	INT_EQ(count(svg, "<g id=\"a_finding&#45;"), 5);
+	CHECK(strstr(svg, "xlink:href=\"#a_finding-3\""));
+	/* Marker 3 sits inside the card of stage 2, after it and before stage 3. */
 	const char *card = strstr(svg, "<g id=\"stage&#45;dagbesteding\"");
-	const char *marker = strstr(svg, "<g id=\"a_marker&#45;4\"");
+	const char *marker = strstr(svg, "<g id=\"a_marker&#45;3\"");
 	const char *next = strstr(svg, "<g id=\"stage&#45;vrijwilligerswerk\"");
 	CHECK(card && marker && next && card < marker && marker < next);
 	/* The message reaches the tooltip as it was written. */
