@@ -66,7 +66,7 @@ friction = [int(f) for _, f in rows]
 sys.exit(0 if 0 < len(rows) <= 5 and friction == sorted(friction, reverse=True)
          and page.index('id="overzicht"') < at < page.index('class="journey"') else 1)
 PY
-python3 -c 'import sys; p=open(sys.argv[1]).read(); n=p[p.index("<nav>"):p.index("</nav>")]; sys.exit(0 if "href=\"#overgangen\"" in n else 1)' "$work/examples-nl/index.html" &&
+python3 -c 'import sys; p=open(sys.argv[1]).read(); n=p[p.index("<nav"):p.index("</nav>")]; sys.exit(0 if "href=\"#overgangen\"" in n else 1)' "$work/examples-nl/index.html" &&
 	ok || bad "the transitions are not in the contents"
 python3 - "$work/examples-nl/index.html" <<'PY' && ok || bad "a persona's card is not on the page once, with a pointer from her other journeys"
 import sys

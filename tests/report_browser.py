@@ -387,7 +387,8 @@ def check_layout(browser, work, proxy, index):
         for x0, y0, x1, y1, t in page_words:
             if (y1 - y0) / EM_BOX < smallest[0]:
                 smallest = ((y1 - y0) / EM_BOX, t, n)
-        if w < h and n < len(sizes) and heading_at_foot(last_line(page_words, h), pictures.headings):
+        # page 1 ends with the contents, whose entries repeat the headings
+        if w < h and 1 < n < len(sizes) and heading_at_foot(last_line(page_words, h), pictures.headings):
             problems.append(f"page {n} ends with the heading {last_line(page_words, h)!r}")
         pair = overlapping(page_words)
         if pair:
