@@ -67,7 +67,7 @@ def from_json(out):
 def ranking(page):
     table = between(page, '<table class="ranking"', "</table>")
     rows = {}
-    for m in re.finditer(r'<tr><td><a href="#reis-([^"]+)">.*?</tr>', table, re.S):
+    for m in re.finditer(r'<tr><td><a href="#reis-([^"]+)"[^>]*>.*?</tr>', table, re.S):
         cells = re.findall(r'<td class="num">(\d+)</td>', m[0])
         score, points, errors, questions = (int(c) for c in cells)
         rows[m[1]] = (points, score, questions)
@@ -98,9 +98,13 @@ def sections(page):
         facts = html.unescape(re.search(r'<p class="facts">([^<]*)', sec)[1])
         score = int(re.search(r"friction score (\d+)", facts)[1])
         q = re.search(r"(\d+) questions?", facts)
+        # one row per rule, and the team's pain points (K013) once, in
+        # "what the team saw", with their numbers
         rows = re.findall(r'<tr class="finding[^"]*" data-findings="(\d+)"><td class="num">([^<]*)</td>', sec)
+        rows += re.findall(r'<li class="finding[^"]*" data-findings="(\d+)"><span class="badge [^"]*">'
+                           r'\S+ (\d+)</span>', sec)
         numbers = [n for _, cell in rows for n in re.findall(r"\d+", cell)]
-        qrows = len(re.findall(r'<tr class="question', sec))
+        qrows = len(re.findall(r'<(?:tr|li) class="question', sec))
         out[m[1]] = {"score": score, "questions": int(q[1]) if q else 0,
                      "points": sum(int(n) for n, _ in rows), "numbers": len(numbers),
                      "question_rows": qrows}
@@ -118,7 +122,7 @@ def appendix(page):
 
 def titles(page):
     return {m[1]: html.unescape(m[2]) for m in
-            re.finditer(r'<section class="journey" id="reis-([^"]+)">\s*<h2>([^<]*)</h2>', page)}
+            re.finditer(r'<section class="journey" id="reis-([^"]+)">\s*<h2[^>]*>([^<]*)</h2>', page)}
 
 
 def diagram(out, journey):
