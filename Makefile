@@ -256,7 +256,7 @@ check-map: keten
 
 # The default pathway diagram of every example journey and of a generated
 # 10-stage, 40-finding one fits A4 landscape (text >= 7 pt) and 1920 x 1080
-# (text >= 14 px); the journey map is measured too (a warning for now).
+# (text >= 14 px); so does every journey map.
 check-legibility: keten
 	python3 tests/legibility.py ./keten
 
