@@ -472,6 +472,9 @@ parse_options(struct cli *cli, const struct command *cmd, int argc, char **argv)
 		} else if (c == LO_VERSION) {
 			print_version(cli);
 			return cli_finish_output(cli, 0);
+		} else if (!(cmd->options & option_bit(c)) && cmd->run == cmd_main) {
+			cli_error(cli, M_CLI_OPTION_NOT_MAIN, word);
+			return 2;
 		} else if (!(cmd->options & option_bit(c))) {
 			cli_error(cli, M_CLI_OPTION_NOT_HERE, word, cmd->name, cmd->name);
 			return 2;
