@@ -30,6 +30,9 @@ enum {
 	 * KEY_WIDTH points, estimating a character of 11 pt at KEY_CHAR / 10
 	 * points and a chip and the gaps at KEY_CHIP points */
 	KEY_COLUMNS = 8, KEY_WIDTH = 1100, KEY_CHAR = 66, KEY_CHIP = 44,
+	/* more lines than this, and the list is grouped per rule and impact,
+	 * with this many numbers to a line of a group */
+	KEY_FLAT_ROWS = 6, KEY_NUMBERS_PER_LINE = 7,
 };
 
 #define GREY_TEXT colour_hex(COLOUR_GREY_TEXT)
@@ -974,8 +977,212 @@ key_list_width(const struct pathway *p, size_t columns)
 	return width;
 }
 
+/* --- the compact list grouped per rule and impact --- */
+
+/* The markers of one rule at one impact (or the questions of one rule),
+ * linked through next[] in number order. */
+struct key_group {
+	size_t first, last, n;
+};
+
+/* Groups the markers per rule and impact, the groups in the order of
+ * their first marker; next[k] is the marker after k in its group
+ * (SIZE_MAX: none). Returns the number of groups. */
+static size_t
+key_groups_make(const struct marker_list *list, struct key_group *groups, size_t *next)
+{
+	size_t slot[CODE__MAX][4], n_groups = 0;
+	for (size_t c = 0; c < CODE__MAX; c++)
+		for (size_t k = 0; k < 4; k++)
+			slot[c][k] = SIZE_MAX;
+	for (size_t k = 0; k < list->n; k++) {
+		const struct marker *m = &list->items[k];
+		size_t level = m->question ? 0 : m->impact < 1 ? 1 : m->impact > 3 ? 3 : (size_t)m->impact;
+		size_t *s = &slot[m->code < CODE__MAX ? m->code : 0][level];
+		next[k] = SIZE_MAX;
+		if (*s == SIZE_MAX) {
+			*s = n_groups;
+			groups[n_groups++] = (struct key_group){k, k, 1};
+		} else {
+			struct key_group *g = &groups[*s];
+			next[g->last] = k;
+			g->last = k;
+			g->n++;
+		}
+	}
+	return n_groups;
+}
+
+static size_t
+key_group_lines(const struct key_group *g)
+{
+	return (g->n + KEY_NUMBERS_PER_LINE - 1) / KEY_NUMBERS_PER_LINE;
+}
+
+/* Splits the groups, in order, into at most `columns` columns of at most
+ * `height` lines each; first[c] is column c's first group. Returns the
+ * number of columns, or 0 when they do not fit. */
+static size_t
+key_columns_fill(const struct key_group *groups, size_t n_groups, size_t columns, size_t height,
+		 size_t *first)
+{
+	size_t used = 0, lines = height;
+	for (size_t g = 0; g < n_groups; g++) {
+		size_t need = key_group_lines(&groups[g]);
+		if (lines + need > height) {
+			if (used == columns || need > height)
+				return 0;
+			first[used++] = g;
+			lines = 0;
+		}
+		lines += need;
+	}
+	return used;
+}
+
+/* The fewest lines per column that hold the groups in `columns` columns;
+ * the columns' first groups in first[]. */
+static size_t
+key_columns_plan(const struct key_group *groups, size_t n_groups, size_t columns, size_t *first,
+		 size_t *used)
+{
+	size_t height = 1;
+	while ((*used = key_columns_fill(groups, n_groups, columns, height, first)) == 0)
+		height++;
+	return height;
+}
+
+/* The number of digits of n. */
+static size_t
+digits(int n)
+{
+	size_t d = 1;
+	for (; n >= 10; n /= 10)
+		d++;
+	return d;
+}
+
+/* The estimated width of the planned columns in points: per column its
+ * glyph, its slots for numbers (each as wide as its widest, "13,") and
+ * its widest "K013 pain-point". */
+static size_t
+key_columns_width(const struct pathway *p, const struct key_group *groups, size_t n_groups,
+		  const size_t *first, size_t used, const size_t *next)
+{
+	size_t width = 0;
+	for (size_t c = 0; c < used; c++) {
+		size_t end = c + 1 < used ? first[c + 1] : n_groups, slots = 1, number = 1, label = 0;
+		for (size_t g = first[c]; g < end; g++) {
+			slots = groups[g].n > slots ? groups[g].n : slots;
+			for (size_t k = groups[g].first; k != SIZE_MAX; k = next[k])
+				if (digits(p->markers->items[k].number) > number)
+					number = digits(p->markers->items[k].number);
+			enum code code = p->markers->items[groups[g].first].code;
+			size_t chars = strlen(code_id(code)) + 4 + strlen(code_slug(code, p->lang));
+			label = chars > label ? chars : label;
+		}
+		slots = slots < KEY_NUMBERS_PER_LINE ? slots : KEY_NUMBERS_PER_LINE;
+		width += (2 + slots * (number + 1) + label) * KEY_CHAR / 10 + (slots + 2) * 2;
+	}
+	return width;
+}
+
+/* A number of a group: the anchor its marker links to. */
+static void
+legend_key_number(struct buf *out, const struct pathway *p, const struct marker *m,
+		  const char *fill, const char *text, bool last)
+{
+	buf_printf(out, "<TD ALIGN=\"LEFT\" BGCOLOR=\"%s\" ID=\"%s-%d\" HREF=\"#", fill,
+		   marker_anchor(m), m->number);
+	if (m->stage >= 0) {
+		buf_puts(out, "stage-");
+		put_text(out, stage_id(p, m->stage));
+	} else {
+		buf_puts(out, "title");
+	}
+	buf_printf(out, "\" TOOLTIP=\"%s %s\"><FONT COLOR=\"%s\"><B>%d%s</B></FONT></TD>",
+		   code_id(m->code), code_slug(m->code, p->lang), text, m->number, last ? "" : ",");
+}
+
+/* One group in a column of `slots` numbers to a line: its glyph and
+ * numbers on the impact's colour, KEY_NUMBERS_PER_LINE to a line, then
+ * "K013 pain-point"; a thin white line under it. */
+static void
+legend_key_group(struct buf *out, const struct pathway *p, const struct key_group *g,
+		 const size_t *next, size_t slots)
+{
+	const struct marker *head = &p->markers->items[g->first];
+	const char *fill, *text;
+	marker_colours(p, head, &fill, &text);
+	size_t k = g->first;
+	for (size_t line = 0; k != SIZE_MAX; line++) {
+		if (line == 0)
+			buf_printf(out, "<TR><TD BGCOLOR=\"%s\"><FONT COLOR=\"%s\"><B>%s</B></FONT></TD>",
+				   fill, text, head->question ? "?"
+				   : impact_style_of(p->chain, head->impact).glyph);
+		else
+			buf_printf(out, "<TR><TD BGCOLOR=\"%s\"></TD>", fill);
+		for (size_t slot = 0; slot < slots; slot++) {
+			if (k == SIZE_MAX || slot == KEY_NUMBERS_PER_LINE) {
+				buf_puts(out, "<TD></TD>");
+				continue;
+			}
+			legend_key_number(out, p, &p->markers->items[k], fill, text, next[k] == SIZE_MAX);
+			k = next[k];
+		}
+		if (line == 0) {
+			buf_printf(out, "<TD ALIGN=\"LEFT\"> %s ", code_id(head->code));
+			put_text(out, code_slug(head->code, p->lang));
+			buf_puts(out, "  </TD></TR>");
+		} else {
+			buf_puts(out, "<TD></TD></TR>");
+		}
+	}
+	buf_printf(out, "<TR><TD COLSPAN=\"%zu\"></TD></TR>", slots + 2);
+}
+
+/* The compact list of a journey with many markers: a line per rule and
+ * impact, "▲ 3, 6, 8 K013 pain-point", in as many columns as fit, read
+ * down. */
+static void
+legend_key_grouped(struct buf *out, const struct pathway *p)
+{
+	size_t n = p->markers->n, *next = xcalloc(n, sizeof(size_t));
+	struct key_group *groups = xcalloc(n, sizeof(struct key_group));
+	size_t *first = xcalloc(KEY_COLUMNS, sizeof(size_t));
+	size_t n_groups = key_groups_make(p->markers, groups, next), columns = KEY_COLUMNS, used;
+	size_t height = key_columns_plan(groups, n_groups, columns, first, &used);
+	while (columns > 2 &&
+	       key_columns_width(p, groups, n_groups, first, used, next) > KEY_WIDTH)
+		height = key_columns_plan(groups, n_groups, --columns, first, &used);
+	buf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
+		 "<TR><TD WIDTH=\"114\"></TD>");
+	for (size_t c = 0; c < used; c++) {
+		buf_puts(out, "<TD VALIGN=\"TOP\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+			 "CELLSPACING=\"0\" CELLPADDING=\"1\">");
+		size_t end = c + 1 < used ? first[c + 1] : n_groups, slots = 1;
+		for (size_t g = first[c]; g < end; g++)
+			slots = groups[g].n > slots ? groups[g].n : slots;
+		slots = slots < KEY_NUMBERS_PER_LINE ? slots : KEY_NUMBERS_PER_LINE;
+		size_t lines = 0;
+		for (size_t g = first[c]; g < end; g++) {
+			legend_key_group(out, p, &groups[g], next, slots);
+			lines += key_group_lines(&groups[g]);
+		}
+		/* Graphviz spreads a short column over the row's height: fill it. */
+		for (; lines < height; lines++)
+			buf_printf(out, "<TR><TD COLSPAN=\"%zu\"> </TD></TR>", slots + 2);
+		buf_puts(out, "</TABLE></TD>");
+	}
+	buf_puts(out, "</TR></TABLE>");
+	free(first);
+	free(groups);
+	free(next);
+}
+
 /* The compact list: a short line per marker, in as many columns as fit
- * (at least 3), read down each column. */
+ * (at least 3), read down each column; grouped per rule and impact when
+ * that would take more than KEY_FLAT_ROWS lines. */
 static bool
 legend_key_list(struct buf *out, const struct pathway *p)
 {
@@ -985,6 +1192,10 @@ legend_key_list(struct buf *out, const struct pathway *p)
 	while (columns > 3 && key_list_width(p, columns) > KEY_WIDTH)
 		columns--;
 	size_t rows = (n + columns - 1) / columns;
+	if (rows > KEY_FLAT_ROWS) {
+		legend_key_grouped(out, p);
+		return true;
+	}
 	buf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">");
 	for (size_t r = 0; r < rows; r++) {
 		buf_puts(out, "<TR><TD WIDTH=\"110\"></TD>");
