@@ -856,41 +856,67 @@ team_notes(const struct pathway *p, bool *pain, bool *opportunity, bool *good)
 
 /* A legend entry on a coloured ground: a symbol and its meaning. */
 static void
-put_chip(struct buf *out, const char *fill, const char *symbol_color, const char *symbol,
-	 const char *text)
+put_chip(struct buf *out, const char *attrs, const char *fill, const char *symbol_color,
+	 const char *symbol, const char *text)
 {
-	buf_printf(out, "<TD BGCOLOR=\"%s\"><FONT COLOR=\"%s\">%s</FONT> ", fill, symbol_color,
-		   symbol);
+	buf_printf(out, "<TD%s BGCOLOR=\"%s\"><FONT COLOR=\"%s\">%s</FONT> ", attrs, fill,
+		   symbol_color, symbol);
 	put_text(out, text);
 	buf_puts(out, " </TD>");
 }
 
-static bool
-legend_friction_key(struct buf *out, const struct pathway *p)
+/* The friction key's entries: the impact levels by glyph and colour, the
+ * team's notes, the questions; `between` goes before each entry but the
+ * first ("": a row, "</TR><TR>": a column), `attrs` in each entry's cell. */
+static size_t
+friction_key_entries(struct buf *out, const struct pathway *p, const char *between,
+		     const char *attrs)
 {
+	size_t n = 3;
 	static const enum msg impacts[] = {M_R_IMPACT_1, M_R_IMPACT_2, M_R_IMPACT_3};
-	legend_start(out, msg(p->lang, M_R_LEGEND_FRICTION));
 	for (int k = 0; k < 3; k++)
-		buf_printf(out, "<TD BGCOLOR=\"%s\"><FONT COLOR=\"%s\"> <B>%s</B> %s </FONT></TD>",
+		buf_printf(out, "%s<TD%s BGCOLOR=\"%s\"><FONT COLOR=\"%s\"> <B>%s</B> %s </FONT></TD>",
+			   k > 0 ? between : "", attrs,
 			   impact_style_of(p->chain, k + 1).fill, impact_style_of(p->chain, k + 1).text,
 			   impact_style_of(p->chain, k + 1).glyph, (msg)(p->lang, impacts[k]));
 	bool pain, opportunity, good;
 	team_notes(p, &pain, &opportunity, &good);
-	if (pain)
-		put_chip(out, impact_style_of(p->chain, 2).fill, impact_style_of(p->chain, 2).text, SYM_PAIN,
+	n += pain + opportunity + good;
+	if (pain) {
+		buf_puts(out, between);
+		put_chip(out, attrs, impact_style_of(p->chain, 2).fill, impact_style_of(p->chain, 2).text, SYM_PAIN,
 			 msg(p->lang, M_R_TEAM_PAIN_POINT));
-	if (opportunity)
-		put_chip(out, OPPORTUNITY_LIGHT, OPPORTUNITY_STRONG, SYM_OPPORTUNITY,
+	}
+	if (opportunity) {
+		buf_puts(out, between);
+		put_chip(out, attrs, OPPORTUNITY_LIGHT, OPPORTUNITY_STRONG, SYM_OPPORTUNITY,
 			 msg(p->lang, M_R_OPPORTUNITY));
-	if (good)
-		put_chip(out, OPPORTUNITY_LIGHT, OPPORTUNITY_STRONG, kind_symbol[TP_PAYMENT],
+	}
+	if (good) {
+		buf_puts(out, between);
+		put_chip(out, attrs, OPPORTUNITY_LIGHT, OPPORTUNITY_STRONG, kind_symbol[TP_PAYMENT],
 			 msg(p->lang, M_R_GOOD_EVENT));
+	}
 	int questions = (int)markers_count_questions(p->markers);
 	if (questions > 0)
-		buf_printf(out, "<TD BGCOLOR=\"%s\"><FONT COLOR=\"%s\"> <B>?</B> %s </FONT></TD>",
-			   QUESTION_FILL, QUESTION_TEXT, msg(p->lang, M_R_QUESTION_KEY));
+		buf_printf(out, "%s<TD%s BGCOLOR=\"%s\"><FONT COLOR=\"%s\"> <B>?</B> %s </FONT></TD>",
+			   between, attrs, QUESTION_FILL, QUESTION_TEXT, msg(p->lang, M_R_QUESTION_KEY));
 	if (p->markers->n - (size_t)questions == 0)
-		buf_printf(out, "<TD ALIGN=\"LEFT\"> %s</TD>", msg(p->lang, M_R_NO_FRICTION));
+		buf_printf(out, "%s<TD ALIGN=\"LEFT\"> %s</TD>", between, msg(p->lang, M_R_NO_FRICTION));
+	return n + (questions > 0) + (p->markers->n - (size_t)questions == 0);
+}
+
+static bool legend_key_is_grouped(const struct pathway *p);
+
+/* The friction key on a line of its own; left out when the grouped list
+ * holds it (legend_key_grouped). */
+static bool
+legend_friction_key(struct buf *out, const struct pathway *p, enum detail detail)
+{
+	if (detail == DETAIL_COMPACT && legend_key_is_grouped(p))
+		return false;
+	legend_start(out, msg(p->lang, M_R_LEGEND_FRICTION));
+	friction_key_entries(out, p, "", "");
 	legend_end(out);
 	return true;
 }
@@ -1155,8 +1181,19 @@ legend_key_grouped(struct buf *out, const struct pathway *p)
 	while (columns > 2 &&
 	       key_columns_width(p, groups, n_groups, first, used, next) > KEY_WIDTH)
 		height = key_columns_plan(groups, n_groups, --columns, first, &used);
+	/* The friction key down the first column, under its title. */
+	struct buf key = {0};
+	size_t key_lines = 1 + friction_key_entries(&key, p, "</TR><TR>", " ALIGN=\"LEFT\"");
+	height = height > key_lines ? height : key_lines;
 	buf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
-		 "<TR><TD WIDTH=\"114\"></TD>");
+		 "<TR><TD VALIGN=\"TOP\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" "
+		 "CELLPADDING=\"1\"><TR><TD ALIGN=\"LEFT\" WIDTH=\"110\"><B>");
+	put_text(out, msg(p->lang, M_R_LEGEND_FRICTION));
+	buf_printf(out, "</B></TD></TR><TR>%s</TR>", buf_str(&key));
+	for (; key_lines < height; key_lines++)
+		buf_puts(out, "<TR><TD> </TD></TR>");
+	buf_puts(out, "</TABLE></TD><TD WIDTH=\"8\"></TD>");
+	buf_free(&key);
 	for (size_t c = 0; c < used; c++) {
 		buf_puts(out, "<TD VALIGN=\"TOP\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" "
 			 "CELLSPACING=\"0\" CELLPADDING=\"1\">");
@@ -1183,15 +1220,32 @@ legend_key_grouped(struct buf *out, const struct pathway *p)
 /* The compact list: a short line per marker, in as many columns as fit
  * (at least 3), read down each column; grouped per rule and impact when
  * that would take more than KEY_FLAT_ROWS lines. */
+/* The lines of the compact list, one marker a line, in as many columns
+ * as fit (at least 3); 0 without markers. */
+static size_t
+key_list_rows(const struct pathway *p, size_t *columns)
+{
+	size_t n = p->markers->n;
+	*columns = KEY_COLUMNS;
+	while (n > 0 && *columns > 3 && key_list_width(p, *columns) > KEY_WIDTH)
+		(*columns)--;
+	return (n + *columns - 1) / *columns;
+}
+
+static bool
+legend_key_is_grouped(const struct pathway *p)
+{
+	size_t columns;
+	return key_list_rows(p, &columns) > KEY_FLAT_ROWS;
+}
+
 static bool
 legend_key_list(struct buf *out, const struct pathway *p)
 {
-	size_t n = p->markers->n, columns = KEY_COLUMNS;
+	size_t n = p->markers->n, columns;
+	size_t rows = key_list_rows(p, &columns);
 	if (n == 0)
 		return false;
-	while (columns > 3 && key_list_width(p, columns) > KEY_WIDTH)
-		columns--;
-	size_t rows = (n + columns - 1) / columns;
 	if (rows > KEY_FLAT_ROWS) {
 		legend_key_grouped(out, p);
 		return true;
@@ -1288,7 +1342,7 @@ label_legend_part(struct buf *out, const struct pathway *p, const struct lane_se
 	case 1: return compact ? legend_moves_apart(out, p, lanes) : legend_moves(out, p);
 	case 2: return legend_touchpoints(out, p, compact ? KINDS_PER_ROW : TP__MAX);
 	case 4: return compact ? legend_key_list(out, p) : legend_findings(out, p);
-	case 3: return legend_friction_key(out, p);
+	case 3: return legend_friction_key(out, p, detail);
 	}
 	return false;
 }
