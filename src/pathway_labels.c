@@ -906,14 +906,14 @@ friction_key_entries(struct buf *out, const struct pathway *p, const char *betwe
 	return n + (questions > 0) + (p->markers->n - (size_t)questions == 0);
 }
 
-static bool legend_key_is_grouped(const struct pathway *p);
+static bool legend_key_holds_key(const struct pathway *p);
 
 /* The friction key on a line of its own; left out when the grouped list
  * holds it (legend_key_grouped). */
 static bool
 legend_friction_key(struct buf *out, const struct pathway *p, enum detail detail)
 {
-	if (detail == DETAIL_COMPACT && legend_key_is_grouped(p))
+	if (detail == DETAIL_COMPACT && legend_key_holds_key(p))
 		return false;
 	legend_start(out, msg(p->lang, M_R_LEGEND_FRICTION));
 	friction_key_entries(out, p, "", "");
@@ -1167,54 +1167,107 @@ legend_key_group(struct buf *out, const struct pathway *p, const struct key_grou
 	buf_printf(out, "<TR><TD COLSPAN=\"%zu\"></TD></TR>", slots + 2);
 }
 
-/* The compact list of a journey with many markers: a line per rule and
- * impact, "▲ 3, 6, 8 K013 pain-point", in as many columns as fit, read
- * down. */
+/* How the groups stand in columns. */
+struct key_plan {
+	struct key_group *groups;
+	size_t *next, *first;
+	size_t n_groups, used, height;
+};
+
+/* Groups p's markers and puts them in as many columns as fit. */
 static void
-legend_key_grouped(struct buf *out, const struct pathway *p)
+key_plan_make(const struct pathway *p, struct key_plan *plan)
 {
-	size_t n = p->markers->n, *next = xcalloc(n, sizeof(size_t));
-	struct key_group *groups = xcalloc(n, sizeof(struct key_group));
-	size_t *first = xcalloc(KEY_COLUMNS, sizeof(size_t));
-	size_t n_groups = key_groups_make(p->markers, groups, next), columns = KEY_COLUMNS, used;
-	size_t height = key_columns_plan(groups, n_groups, columns, first, &used);
-	while (columns > 2 &&
-	       key_columns_width(p, groups, n_groups, first, used, next) > KEY_WIDTH)
-		height = key_columns_plan(groups, n_groups, --columns, first, &used);
-	/* The friction key down the first column, under its title. */
+	size_t n = p->markers->n ? p->markers->n : 1, columns = KEY_COLUMNS;
+	plan->next = xcalloc(n, sizeof(size_t));
+	plan->groups = xcalloc(n, sizeof(struct key_group));
+	plan->first = xcalloc(KEY_COLUMNS, sizeof(size_t));
+	plan->n_groups = key_groups_make(p->markers, plan->groups, plan->next);
+	plan->height = key_columns_plan(plan->groups, plan->n_groups, columns, plan->first,
+					&plan->used);
+	while (columns > 2 && key_columns_width(p, plan->groups, plan->n_groups, plan->first,
+						plan->used, plan->next) > KEY_WIDTH)
+		plan->height = key_columns_plan(plan->groups, plan->n_groups, --columns, plan->first,
+						&plan->used);
+}
+
+static void
+key_plan_free(struct key_plan *plan)
+{
+	free(plan->first);
+	free(plan->groups);
+	free(plan->next);
+}
+
+/* The friction key down the first column of the grouped list, under its
+ * title, when it is at most a line taller than the list (else it keeps
+ * its own line above the list); its lines in *lines. */
+static bool
+key_plan_holds_key(const struct pathway *p, const struct key_plan *plan, struct buf *key,
+		   size_t *lines)
+{
+	*lines = 1 + friction_key_entries(key, p, "</TR><TR>", " ALIGN=\"LEFT\"");
+	return *lines <= plan->height + 1;
+}
+
+/* The first column of the grouped list: the friction key, or room as
+ * wide as the legend's titles. */
+static void
+legend_key_first_column(struct buf *out, const struct pathway *p, struct key_plan *plan)
+{
 	struct buf key = {0};
-	size_t key_lines = 1 + friction_key_entries(&key, p, "</TR><TR>", " ALIGN=\"LEFT\"");
-	height = height > key_lines ? height : key_lines;
-	buf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
-		 "<TR><TD VALIGN=\"TOP\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" "
+	size_t lines;
+	if (!key_plan_holds_key(p, plan, &key, &lines)) {
+		buf_puts(out, "<TD WIDTH=\"118\"></TD>");
+		buf_free(&key);
+		return;
+	}
+	plan->height = plan->height > lines ? plan->height : lines;
+	buf_puts(out, "<TD VALIGN=\"TOP\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" "
 		 "CELLPADDING=\"1\"><TR><TD ALIGN=\"LEFT\" WIDTH=\"110\"><B>");
 	put_text(out, msg(p->lang, M_R_LEGEND_FRICTION));
 	buf_printf(out, "</B></TD></TR><TR>%s</TR>", buf_str(&key));
-	for (; key_lines < height; key_lines++)
+	for (; lines < plan->height; lines++)
 		buf_puts(out, "<TR><TD> </TD></TR>");
 	buf_puts(out, "</TABLE></TD><TD WIDTH=\"8\"></TD>");
 	buf_free(&key);
-	for (size_t c = 0; c < used; c++) {
-		buf_puts(out, "<TD VALIGN=\"TOP\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" "
-			 "CELLSPACING=\"0\" CELLPADDING=\"1\">");
-		size_t end = c + 1 < used ? first[c + 1] : n_groups, slots = 1;
-		for (size_t g = first[c]; g < end; g++)
-			slots = groups[g].n > slots ? groups[g].n : slots;
-		slots = slots < KEY_NUMBERS_PER_LINE ? slots : KEY_NUMBERS_PER_LINE;
-		size_t lines = 0;
-		for (size_t g = first[c]; g < end; g++) {
-			legend_key_group(out, p, &groups[g], next, slots);
-			lines += key_group_lines(&groups[g]);
-		}
-		/* Graphviz spreads a short column over the row's height: fill it. */
-		for (; lines < height; lines++)
-			buf_printf(out, "<TR><TD COLSPAN=\"%zu\"> </TD></TR>", slots + 2);
-		buf_puts(out, "</TABLE></TD>");
+}
+
+/* One column of the grouped list, filled to the plan's height (Graphviz
+ * spreads a short column over the row's height). */
+static void
+legend_key_column(struct buf *out, const struct pathway *p, const struct key_plan *plan,
+		  size_t c)
+{
+	buf_puts(out, "<TD VALIGN=\"TOP\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+		 "CELLSPACING=\"0\" CELLPADDING=\"1\">");
+	size_t end = c + 1 < plan->used ? plan->first[c + 1] : plan->n_groups, slots = 1, lines = 0;
+	for (size_t g = plan->first[c]; g < end; g++)
+		slots = plan->groups[g].n > slots ? plan->groups[g].n : slots;
+	slots = slots < KEY_NUMBERS_PER_LINE ? slots : KEY_NUMBERS_PER_LINE;
+	for (size_t g = plan->first[c]; g < end; g++) {
+		legend_key_group(out, p, &plan->groups[g], plan->next, slots);
+		lines += key_group_lines(&plan->groups[g]);
 	}
+	for (; lines < plan->height; lines++)
+		buf_printf(out, "<TR><TD COLSPAN=\"%zu\"> </TD></TR>", slots + 2);
+	buf_puts(out, "</TABLE></TD>");
+}
+
+/* The compact list of a journey with many markers: a line per rule and
+ * impact, "▲ 3, 6, 8 K013 pain-point", in as many columns as fit, read
+ * down; the friction key down the first column when it fits there. */
+static void
+legend_key_grouped(struct buf *out, const struct pathway *p)
+{
+	struct key_plan plan;
+	key_plan_make(p, &plan);
+	buf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>");
+	legend_key_first_column(out, p, &plan);
+	for (size_t c = 0; c < plan.used; c++)
+		legend_key_column(out, p, &plan, c);
 	buf_puts(out, "</TR></TABLE>");
-	free(first);
-	free(groups);
-	free(next);
+	key_plan_free(&plan);
 }
 
 /* The compact list: a short line per marker, in as many columns as fit
@@ -1237,6 +1290,23 @@ legend_key_is_grouped(const struct pathway *p)
 {
 	size_t columns;
 	return key_list_rows(p, &columns) > KEY_FLAT_ROWS;
+}
+
+/* Whether the grouped list holds the friction key (legend_friction_key
+ * then leaves its line out). */
+static bool
+legend_key_holds_key(const struct pathway *p)
+{
+	if (!legend_key_is_grouped(p))
+		return false;
+	struct key_plan plan;
+	struct buf key = {0};
+	size_t lines;
+	key_plan_make(p, &plan);
+	bool holds = key_plan_holds_key(p, &plan, &key, &lines);
+	buf_free(&key);
+	key_plan_free(&plan);
+	return holds;
 }
 
 static bool
