@@ -30,6 +30,9 @@ enum {
 	 * KEY_WIDTH points, estimating a character of 11 pt at KEY_CHAR / 10
 	 * points and a chip and the gaps at KEY_CHIP points */
 	KEY_COLUMNS = 8, KEY_WIDTH = 1100, KEY_CHAR = 66, KEY_CHIP = 44,
+	/* more lines than this, and the list is grouped per rule and impact,
+	 * with this many numbers to a line of a group */
+	KEY_FLAT_ROWS = 6, KEY_NUMBERS_PER_LINE = 7,
 };
 
 #define GREY_TEXT colour_hex(COLOUR_GREY_TEXT)
@@ -853,41 +856,67 @@ team_notes(const struct pathway *p, bool *pain, bool *opportunity, bool *good)
 
 /* A legend entry on a coloured ground: a symbol and its meaning. */
 static void
-put_chip(struct buf *out, const char *fill, const char *symbol_color, const char *symbol,
-	 const char *text)
+put_chip(struct buf *out, const char *attrs, const char *fill, const char *symbol_color,
+	 const char *symbol, const char *text)
 {
-	buf_printf(out, "<TD BGCOLOR=\"%s\"><FONT COLOR=\"%s\">%s</FONT> ", fill, symbol_color,
-		   symbol);
+	buf_printf(out, "<TD%s BGCOLOR=\"%s\"><FONT COLOR=\"%s\">%s</FONT> ", attrs, fill,
+		   symbol_color, symbol);
 	put_text(out, text);
 	buf_puts(out, " </TD>");
 }
 
-static bool
-legend_friction_key(struct buf *out, const struct pathway *p)
+/* The friction key's entries: the impact levels by glyph and colour, the
+ * team's notes, the questions; `between` goes before each entry but the
+ * first ("": a row, "</TR><TR>": a column), `attrs` in each entry's cell. */
+static size_t
+friction_key_entries(struct buf *out, const struct pathway *p, const char *between,
+		     const char *attrs)
 {
+	size_t n = 3;
 	static const enum msg impacts[] = {M_R_IMPACT_1, M_R_IMPACT_2, M_R_IMPACT_3};
-	legend_start(out, msg(p->lang, M_R_LEGEND_FRICTION));
 	for (int k = 0; k < 3; k++)
-		buf_printf(out, "<TD BGCOLOR=\"%s\"><FONT COLOR=\"%s\"> <B>%s</B> %s </FONT></TD>",
+		buf_printf(out, "%s<TD%s BGCOLOR=\"%s\"><FONT COLOR=\"%s\"> <B>%s</B> %s </FONT></TD>",
+			   k > 0 ? between : "", attrs,
 			   impact_style_of(p->chain, k + 1).fill, impact_style_of(p->chain, k + 1).text,
 			   impact_style_of(p->chain, k + 1).glyph, (msg)(p->lang, impacts[k]));
 	bool pain, opportunity, good;
 	team_notes(p, &pain, &opportunity, &good);
-	if (pain)
-		put_chip(out, impact_style_of(p->chain, 2).fill, impact_style_of(p->chain, 2).text, SYM_PAIN,
+	n += pain + opportunity + good;
+	if (pain) {
+		buf_puts(out, between);
+		put_chip(out, attrs, impact_style_of(p->chain, 2).fill, impact_style_of(p->chain, 2).text, SYM_PAIN,
 			 msg(p->lang, M_R_TEAM_PAIN_POINT));
-	if (opportunity)
-		put_chip(out, OPPORTUNITY_LIGHT, OPPORTUNITY_STRONG, SYM_OPPORTUNITY,
+	}
+	if (opportunity) {
+		buf_puts(out, between);
+		put_chip(out, attrs, OPPORTUNITY_LIGHT, OPPORTUNITY_STRONG, SYM_OPPORTUNITY,
 			 msg(p->lang, M_R_OPPORTUNITY));
-	if (good)
-		put_chip(out, OPPORTUNITY_LIGHT, OPPORTUNITY_STRONG, kind_symbol[TP_PAYMENT],
+	}
+	if (good) {
+		buf_puts(out, between);
+		put_chip(out, attrs, OPPORTUNITY_LIGHT, OPPORTUNITY_STRONG, kind_symbol[TP_PAYMENT],
 			 msg(p->lang, M_R_GOOD_EVENT));
+	}
 	int questions = (int)markers_count_questions(p->markers);
 	if (questions > 0)
-		buf_printf(out, "<TD BGCOLOR=\"%s\"><FONT COLOR=\"%s\"> <B>?</B> %s </FONT></TD>",
-			   QUESTION_FILL, QUESTION_TEXT, msg(p->lang, M_R_QUESTION_KEY));
+		buf_printf(out, "%s<TD%s BGCOLOR=\"%s\"><FONT COLOR=\"%s\"> <B>?</B> %s </FONT></TD>",
+			   between, attrs, QUESTION_FILL, QUESTION_TEXT, msg(p->lang, M_R_QUESTION_KEY));
 	if (p->markers->n - (size_t)questions == 0)
-		buf_printf(out, "<TD ALIGN=\"LEFT\"> %s</TD>", msg(p->lang, M_R_NO_FRICTION));
+		buf_printf(out, "%s<TD ALIGN=\"LEFT\"> %s</TD>", between, msg(p->lang, M_R_NO_FRICTION));
+	return n + (questions > 0) + (p->markers->n - (size_t)questions == 0);
+}
+
+static bool legend_key_holds_key(const struct pathway *p);
+
+/* The friction key on a line of its own; left out when the grouped list
+ * holds it (legend_key_grouped). */
+static bool
+legend_friction_key(struct buf *out, const struct pathway *p, enum detail detail)
+{
+	if (detail == DETAIL_COMPACT && legend_key_holds_key(p))
+		return false;
+	legend_start(out, msg(p->lang, M_R_LEGEND_FRICTION));
+	friction_key_entries(out, p, "", "");
 	legend_end(out);
 	return true;
 }
@@ -974,17 +1003,323 @@ key_list_width(const struct pathway *p, size_t columns)
 	return width;
 }
 
+/* --- the compact list grouped per rule and impact --- */
+
+/* The markers of one rule at one impact (or the questions of one rule),
+ * linked through next[] in number order. */
+struct key_group {
+	size_t first, last, n;
+};
+
+/* Groups the markers per rule and impact, the groups in the order of
+ * their first marker; next[k] is the marker after k in its group
+ * (SIZE_MAX: none). Returns the number of groups. */
+static size_t
+key_groups_make(const struct marker_list *list, struct key_group *groups, size_t *next)
+{
+	size_t slot[CODE__MAX][4], n_groups = 0;
+	for (size_t c = 0; c < CODE__MAX; c++)
+		for (size_t k = 0; k < 4; k++)
+			slot[c][k] = SIZE_MAX;
+	for (size_t k = 0; k < list->n; k++) {
+		const struct marker *m = &list->items[k];
+		size_t level = m->question ? 0 : m->impact < 1 ? 1 : m->impact > 3 ? 3 : (size_t)m->impact;
+		size_t *s = &slot[m->code < CODE__MAX ? m->code : 0][level];
+		next[k] = SIZE_MAX;
+		if (*s == SIZE_MAX) {
+			*s = n_groups;
+			groups[n_groups++] = (struct key_group){k, k, 1};
+		} else {
+			struct key_group *g = &groups[*s];
+			next[g->last] = k;
+			g->last = k;
+			g->n++;
+		}
+	}
+	return n_groups;
+}
+
+static size_t
+key_group_lines(const struct key_group *g)
+{
+	return (g->n + KEY_NUMBERS_PER_LINE - 1) / KEY_NUMBERS_PER_LINE;
+}
+
+/* Splits the groups, in order, into at most `columns` columns of at most
+ * `height` lines each; first[c] is column c's first group. Returns the
+ * number of columns, or 0 when they do not fit. */
+static size_t
+key_columns_fill(const struct key_group *groups, size_t n_groups, size_t columns, size_t height,
+		 size_t *first)
+{
+	size_t used = 0, lines = height;
+	for (size_t g = 0; g < n_groups; g++) {
+		size_t need = key_group_lines(&groups[g]);
+		if (lines + need > height) {
+			if (used == columns || need > height)
+				return 0;
+			first[used++] = g;
+			lines = 0;
+		}
+		lines += need;
+	}
+	return used;
+}
+
+/* The fewest lines per column that hold the groups in `columns` columns;
+ * the columns' first groups in first[]. */
+static size_t
+key_columns_plan(const struct key_group *groups, size_t n_groups, size_t columns, size_t *first,
+		 size_t *used)
+{
+	size_t height = 1;
+	while ((*used = key_columns_fill(groups, n_groups, columns, height, first)) == 0)
+		height++;
+	return height;
+}
+
+/* The number of digits of n. */
+static size_t
+digits(int n)
+{
+	size_t d = 1;
+	for (; n >= 10; n /= 10)
+		d++;
+	return d;
+}
+
+/* The estimated width of the planned columns in points: per column its
+ * glyph, its slots for numbers (each as wide as its widest, "13,") and
+ * its widest "K013 pain-point". */
+static size_t
+key_columns_width(const struct pathway *p, const struct key_group *groups, size_t n_groups,
+		  const size_t *first, size_t used, const size_t *next)
+{
+	size_t width = 0;
+	for (size_t c = 0; c < used; c++) {
+		size_t end = c + 1 < used ? first[c + 1] : n_groups, slots = 1, number = 1, label = 0;
+		for (size_t g = first[c]; g < end; g++) {
+			slots = groups[g].n > slots ? groups[g].n : slots;
+			for (size_t k = groups[g].first; k != SIZE_MAX; k = next[k])
+				if (digits(p->markers->items[k].number) > number)
+					number = digits(p->markers->items[k].number);
+			enum code code = p->markers->items[groups[g].first].code;
+			size_t chars = strlen(code_id(code)) + 4 + strlen(code_slug(code, p->lang));
+			label = chars > label ? chars : label;
+		}
+		slots = slots < KEY_NUMBERS_PER_LINE ? slots : KEY_NUMBERS_PER_LINE;
+		width += (2 + slots * (number + 1) + label) * KEY_CHAR / 10 + (slots + 2) * 2;
+	}
+	return width;
+}
+
+/* A number of a group: the anchor its marker links to. */
+static void
+legend_key_number(struct buf *out, const struct pathway *p, const struct marker *m,
+		  const char *fill, const char *text, bool last)
+{
+	buf_printf(out, "<TD ALIGN=\"LEFT\" BGCOLOR=\"%s\" ID=\"%s-%d\" HREF=\"#", fill,
+		   marker_anchor(m), m->number);
+	if (m->stage >= 0) {
+		buf_puts(out, "stage-");
+		put_text(out, stage_id(p, m->stage));
+	} else {
+		buf_puts(out, "title");
+	}
+	buf_printf(out, "\" TOOLTIP=\"%s %s\"><FONT COLOR=\"%s\"><B>%d%s</B></FONT></TD>",
+		   code_id(m->code), code_slug(m->code, p->lang), text, m->number, last ? "" : ",");
+}
+
+/* One group in a column of `slots` numbers to a line: its glyph and
+ * numbers on the impact's colour, KEY_NUMBERS_PER_LINE to a line, then
+ * "K013 pain-point"; a thin white line under it. */
+static void
+legend_key_group(struct buf *out, const struct pathway *p, const struct key_group *g,
+		 const size_t *next, size_t slots)
+{
+	const struct marker *head = &p->markers->items[g->first];
+	const char *fill, *text;
+	marker_colours(p, head, &fill, &text);
+	size_t k = g->first;
+	for (size_t line = 0; k != SIZE_MAX; line++) {
+		if (line == 0)
+			buf_printf(out, "<TR><TD BGCOLOR=\"%s\"><FONT COLOR=\"%s\"><B>%s</B></FONT></TD>",
+				   fill, text, head->question ? "?"
+				   : impact_style_of(p->chain, head->impact).glyph);
+		else
+			buf_printf(out, "<TR><TD BGCOLOR=\"%s\"></TD>", fill);
+		for (size_t slot = 0; slot < slots; slot++) {
+			if (k == SIZE_MAX || slot == KEY_NUMBERS_PER_LINE) {
+				buf_puts(out, "<TD></TD>");
+				continue;
+			}
+			legend_key_number(out, p, &p->markers->items[k], fill, text, next[k] == SIZE_MAX);
+			k = next[k];
+		}
+		if (line == 0) {
+			buf_printf(out, "<TD ALIGN=\"LEFT\"> %s ", code_id(head->code));
+			put_text(out, code_slug(head->code, p->lang));
+			buf_puts(out, "  </TD></TR>");
+		} else {
+			buf_puts(out, "<TD></TD></TR>");
+		}
+	}
+	buf_printf(out, "<TR><TD COLSPAN=\"%zu\"></TD></TR>", slots + 2);
+}
+
+/* How the groups stand in columns. */
+struct key_plan {
+	struct key_group *groups;
+	size_t *next, *first;
+	size_t n_groups, used, height;
+};
+
+/* Groups p's markers and puts them in as many columns as fit. */
+static void
+key_plan_make(const struct pathway *p, struct key_plan *plan)
+{
+	size_t n = p->markers->n ? p->markers->n : 1, columns = KEY_COLUMNS;
+	plan->next = xcalloc(n, sizeof(size_t));
+	plan->groups = xcalloc(n, sizeof(struct key_group));
+	plan->first = xcalloc(KEY_COLUMNS, sizeof(size_t));
+	plan->n_groups = key_groups_make(p->markers, plan->groups, plan->next);
+	plan->height = key_columns_plan(plan->groups, plan->n_groups, columns, plan->first,
+					&plan->used);
+	while (columns > 2 && key_columns_width(p, plan->groups, plan->n_groups, plan->first,
+						plan->used, plan->next) > KEY_WIDTH)
+		plan->height = key_columns_plan(plan->groups, plan->n_groups, --columns, plan->first,
+						&plan->used);
+}
+
+static void
+key_plan_free(struct key_plan *plan)
+{
+	free(plan->first);
+	free(plan->groups);
+	free(plan->next);
+}
+
+/* The friction key down the first column of the grouped list, under its
+ * title, when it is at most a line taller than the list (else it keeps
+ * its own line above the list); its lines in *lines. */
+static bool
+key_plan_holds_key(const struct pathway *p, const struct key_plan *plan, struct buf *key,
+		   size_t *lines)
+{
+	*lines = 1 + friction_key_entries(key, p, "</TR><TR>", " ALIGN=\"LEFT\"");
+	return *lines <= plan->height + 1;
+}
+
+/* The first column of the grouped list: the friction key, or room as
+ * wide as the legend's titles. */
+static void
+legend_key_first_column(struct buf *out, const struct pathway *p, struct key_plan *plan)
+{
+	struct buf key = {0};
+	size_t lines;
+	if (!key_plan_holds_key(p, plan, &key, &lines)) {
+		buf_puts(out, "<TD WIDTH=\"118\"></TD>");
+		buf_free(&key);
+		return;
+	}
+	plan->height = plan->height > lines ? plan->height : lines;
+	buf_puts(out, "<TD VALIGN=\"TOP\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" "
+		 "CELLPADDING=\"1\"><TR><TD ALIGN=\"LEFT\" WIDTH=\"110\"><B>");
+	put_text(out, msg(p->lang, M_R_LEGEND_FRICTION));
+	buf_printf(out, "</B></TD></TR><TR>%s</TR>", buf_str(&key));
+	for (; lines < plan->height; lines++)
+		buf_puts(out, "<TR><TD> </TD></TR>");
+	buf_puts(out, "</TABLE></TD><TD WIDTH=\"8\"></TD>");
+	buf_free(&key);
+}
+
+/* One column of the grouped list, filled to the plan's height (Graphviz
+ * spreads a short column over the row's height). */
+static void
+legend_key_column(struct buf *out, const struct pathway *p, const struct key_plan *plan,
+		  size_t c)
+{
+	buf_puts(out, "<TD VALIGN=\"TOP\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+		 "CELLSPACING=\"0\" CELLPADDING=\"1\">");
+	size_t end = c + 1 < plan->used ? plan->first[c + 1] : plan->n_groups, slots = 1, lines = 0;
+	for (size_t g = plan->first[c]; g < end; g++)
+		slots = plan->groups[g].n > slots ? plan->groups[g].n : slots;
+	slots = slots < KEY_NUMBERS_PER_LINE ? slots : KEY_NUMBERS_PER_LINE;
+	for (size_t g = plan->first[c]; g < end; g++) {
+		legend_key_group(out, p, &plan->groups[g], plan->next, slots);
+		lines += key_group_lines(&plan->groups[g]);
+	}
+	for (; lines < plan->height; lines++)
+		buf_printf(out, "<TR><TD COLSPAN=\"%zu\"> </TD></TR>", slots + 2);
+	buf_puts(out, "</TABLE></TD>");
+}
+
+/* The compact list of a journey with many markers: a line per rule and
+ * impact, "▲ 3, 6, 8 K013 pain-point", in as many columns as fit, read
+ * down; the friction key down the first column when it fits there. */
+static void
+legend_key_grouped(struct buf *out, const struct pathway *p)
+{
+	struct key_plan plan;
+	key_plan_make(p, &plan);
+	buf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>");
+	legend_key_first_column(out, p, &plan);
+	for (size_t c = 0; c < plan.used; c++)
+		legend_key_column(out, p, &plan, c);
+	buf_puts(out, "</TR></TABLE>");
+	key_plan_free(&plan);
+}
+
 /* The compact list: a short line per marker, in as many columns as fit
- * (at least 3), read down each column. */
+ * (at least 3), read down each column; grouped per rule and impact when
+ * that would take more than KEY_FLAT_ROWS lines. */
+/* The lines of the compact list, one marker a line, in as many columns
+ * as fit (at least 3); 0 without markers. */
+static size_t
+key_list_rows(const struct pathway *p, size_t *columns)
+{
+	size_t n = p->markers->n;
+	*columns = KEY_COLUMNS;
+	while (n > 0 && *columns > 3 && key_list_width(p, *columns) > KEY_WIDTH)
+		(*columns)--;
+	return (n + *columns - 1) / *columns;
+}
+
+static bool
+legend_key_is_grouped(const struct pathway *p)
+{
+	size_t columns;
+	return key_list_rows(p, &columns) > KEY_FLAT_ROWS;
+}
+
+/* Whether the grouped list holds the friction key (legend_friction_key
+ * then leaves its line out). */
+static bool
+legend_key_holds_key(const struct pathway *p)
+{
+	if (!legend_key_is_grouped(p))
+		return false;
+	struct key_plan plan;
+	struct buf key = {0};
+	size_t lines;
+	key_plan_make(p, &plan);
+	bool holds = key_plan_holds_key(p, &plan, &key, &lines);
+	buf_free(&key);
+	key_plan_free(&plan);
+	return holds;
+}
+
 static bool
 legend_key_list(struct buf *out, const struct pathway *p)
 {
-	size_t n = p->markers->n, columns = KEY_COLUMNS;
+	size_t n = p->markers->n, columns;
+	size_t rows = key_list_rows(p, &columns);
 	if (n == 0)
 		return false;
-	while (columns > 3 && key_list_width(p, columns) > KEY_WIDTH)
-		columns--;
-	size_t rows = (n + columns - 1) / columns;
+	if (rows > KEY_FLAT_ROWS) {
+		legend_key_grouped(out, p);
+		return true;
+	}
 	buf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">");
 	for (size_t r = 0; r < rows; r++) {
 		buf_puts(out, "<TR><TD WIDTH=\"110\"></TD>");
@@ -1077,7 +1412,7 @@ label_legend_part(struct buf *out, const struct pathway *p, const struct lane_se
 	case 1: return compact ? legend_moves_apart(out, p, lanes) : legend_moves(out, p);
 	case 2: return legend_touchpoints(out, p, compact ? KINDS_PER_ROW : TP__MAX);
 	case 4: return compact ? legend_key_list(out, p) : legend_findings(out, p);
-	case 3: return legend_friction_key(out, p);
+	case 3: return legend_friction_key(out, p, detail);
 	}
 	return false;
 }

@@ -212,8 +212,9 @@ def numbered_markers(root, prefix, anchor):
             markers[n] = g
             a = g.find(SVG + "a")
             links[n] = a.get(XLINK + "href") if a is not None else None
-    lines = {int(m.group(1)) for g in root.iter(SVG + "g")
-             for m in [re.fullmatch(r"a_%s-(\d+)" % anchor, g.get("id") or "")] if m}
+    line_groups = {int(m.group(1)): g for g in root.iter(SVG + "g")
+                   for m in [re.fullmatch(r"a_%s-(\d+)" % anchor, g.get("id") or "")] if m}
+    lines = set(line_groups)
     if sorted(markers) != list(range(1, len(markers) + 1)):
         fail("%s markers are not numbered 1..%d: %s" % (anchor, len(markers), sorted(markers)))
     if lines != set(markers):
@@ -221,7 +222,28 @@ def numbered_markers(root, prefix, anchor):
     for n, href in links.items():
         if href != "#a_%s-%d" % (anchor, n):
             fail("marker %s%d links to %r" % (prefix, n, href))
+    for n in sorted(lines & set(markers)):
+        check_legend_line(markers[n], line_groups[n], "%s%d" % (prefix, n))
     return markers
+
+
+def first_fill(g):
+    shape = next(iter(g.iter(SVG + "polygon")), None)
+    return shape.get("fill") if shape is not None else None
+
+
+def check_legend_line(marker, line, name):
+    """A marker's legend line (its own, or its number in a line grouped
+    per rule and impact) names the marker's rule, on the marker's colour."""
+    a = line.find(SVG + "a")
+    code = re.search(r"K\d{3}", a.get(XLINK + "title") or "") if a is not None else None
+    want = [c for c in classes(marker) if re.fullmatch(r"k\d{3}", c)]
+    if code is None or [code.group(0).lower()] != want:
+        fail("legend line of marker %s names %s, the marker %s" %
+             (name, code.group(0) if code else None, want))
+    if first_fill(line) != first_fill(marker):
+        fail("legend line of marker %s is on %s, the marker on %s" %
+             (name, first_fill(line), first_fill(marker)))
 
 
 GOOD_EVENTS = {"payment", "redress"}
