@@ -21,7 +21,8 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # includes, so touching a header rebuilds only the objects that use it.
 DEPFLAGS    = -MMD -MP
 ALL_CFLAGS  = $(STD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -pthread -Isrc -I$(BUILD)/gen $(DEPFLAGS)
-LDLIBS      = $(PKG_LIBS) -lm -pthread
+# libhyphen has no pkg-config file in Debian: linked by name.
+LDLIBS      = $(PKG_LIBS) -lhyphen -lm -pthread
 BUILD      ?= build
 
 # Debian packages the build and the tests need (see `make deps`). Real
@@ -30,7 +31,7 @@ BUILD      ?= build
 DEB_PKGS = build-essential pkgconf libcmark-dev libcjson-dev libutf8proc-dev \
            libgraphviz-dev graphviz fonts-dejavu-core valgrind \
            python3-jsonschema chromium clang-14 libclang-rt-14-dev poppler-utils groff-base \
-           libcairo2-dev libpango1.0-dev
+           libcairo2-dev libpango1.0-dev libhyphen-dev hyphen-nl hyphen-en-us
 # Node.js runs the accessibility test (tests/a11y/); Debian's packages only
 # when there is no node at all (one installed otherwise is kept).
 DEB_PKGS += $(if $(shell command -v node 2>/dev/null),,nodejs npm)
@@ -48,7 +49,7 @@ MODEL  = chain
 CHECK  = check rules rules_contact rules_move rules_experience rules_text \
          rules_request rules_money rules_course rules_walk preload \
          layout workspace_files workspace_chains workspace_checks workspace
-RENDER = palette render_text html markers pathway_labels pathway_spec pathway_measure gv_shared pathway map map_draw map_svg overview overview_render compare compare_out \
+RENDER = palette render_text hyphenate html markers pathway_labels pathway_spec pathway_measure gv_shared pathway map map_draw map_svg overview overview_render compare compare_out \
          render_jobs
 WRITE  = diag_print write_json write_md outdir report report_page report_summary
 CLI    = cli cli_workspace cli_stdout cmd_main cmd_check cmd_export cmd_chain cmd_rules cmd_render cmd_overview cmd_compare \

@@ -1,6 +1,7 @@
 /* html.c - escaping user text for the HTML that keten writes, and putting an SVG diagram inline with its ids prefixed. */
 #include "html.h"
 
+#include "hyphenate.h"
 #include "mem.h"
 #include "render_text.h"
 
@@ -17,6 +18,24 @@ void
 html_text_len(struct buf *out, const char *s, size_t len)
 {
 	esc_append(out, s, len, ESC_XML);
+}
+
+void
+html_words(struct buf *out, const char *s, enum lang lang)
+{
+	if (s != NULL)
+		html_words_len(out, s, strlen(s), lang);
+}
+
+/* Escaped first, so that soft hyphens cannot hide personal data from the
+ * masking. */
+void
+html_words_len(struct buf *out, const char *s, size_t len, enum lang lang)
+{
+	struct buf escaped = {0};
+	esc_append(&escaped, s, len, ESC_XML);
+	hyphenate_append(out, buf_str(&escaped), escaped.len, lang);
+	buf_free(&escaped);
 }
 
 /* The length of the reference that starts at s (one of refs), or 0. */

@@ -2,6 +2,8 @@
 #ifndef KETEN_HTML_H
 #define KETEN_HTML_H
 
+#include "catalog.h"
+
 #include <stddef.h>
 
 struct buf;
@@ -17,6 +19,14 @@ void html_text(struct buf *out, const char *s);
 
 /* html_text for the len bytes at s (no NUL needed). */
 void html_text_len(struct buf *out, const char *s, size_t len);
+
+/* html_text for the report's visible text in language lang: long words
+ * also get soft hyphens (hyphenate.h). Not for attributes, ids, <title>,
+ * CSS or SVG. */
+void html_words(struct buf *out, const char *s, enum lang lang);
+
+/* html_words for the len bytes at s. */
+void html_words_len(struct buf *out, const char *s, size_t len, enum lang lang);
 
 /* Appends an SVG document inline: from its <svg element on, with every id
  * and every reference to one (id=", url(#, href="#) given the prefix, so

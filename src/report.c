@@ -3,6 +3,7 @@
 
 #include "diag_print.h"
 #include "html.h"
+#include "hyphenate.h"
 #include "markers.h"
 #include "model.h"
 #include "palette.h"
@@ -31,13 +32,13 @@ report_user_lang(enum lang lang)
 }
 
 static void
-html_element(struct buf *out, const char *tag, const char *cls, const char *s)
+html_element(struct buf *out, enum lang lang, const char *tag, const char *cls, const char *s)
 {
 	if (cls != NULL)
 		buf_printf(out, "<%s class=\"%s\">", tag, cls);
 	else
 		buf_printf(out, "<%s>", tag);
-	html_text(out, s);
+	html_words(out, s, lang);
 	buf_printf(out, "</%s>\n", tag);
 }
 
@@ -47,7 +48,7 @@ report_user_text(struct buf *out, enum lang lang, const char *s)
 	const char *attr = report_user_lang(lang);
 	if (attr[0] != '\0')
 		buf_printf(out, "<span%s>", attr);
-	html_text(out, s);
+	html_words(out, s, LANG_NL);
 	if (attr[0] != '\0')
 		buf_puts(out, "</span>");
 }
@@ -60,7 +61,7 @@ user_element(struct buf *out, enum lang lang, const char *tag, const char *cls, 
 		buf_printf(out, "<%s class=\"%s\"%s>", tag, cls, report_user_lang(lang));
 	else
 		buf_printf(out, "<%s%s>", tag, report_user_lang(lang));
-	html_text(out, s);
+	html_words(out, s, LANG_NL);
 	buf_printf(out, "</%s>\n", tag);
 }
 
@@ -125,7 +126,7 @@ card_facts(struct buf *out, enum lang lang, const struct persona *p)
 	if (given(&p->situation))
 		buf_printf(&facts, "%s%s", facts.len ? " · " : "", p->situation.s);
 	if (facts.len > 0)
-		html_element(out, "p", "facts", buf_str(&facts));
+		html_element(out, lang, "p", "facts", buf_str(&facts));
 	buf_free(&facts);
 }
 
@@ -136,7 +137,7 @@ card_row(struct buf *out, enum lang lang, enum msg label, const char *value)
 	if (value == NULL || *value == '\0')
 		return;
 	buf_printf(out, "<dt>%s</dt>", (msg)(lang, label));
-	html_element(out, "dd", NULL, value);
+	html_element(out, lang, "dd", NULL, value);
 }
 
 /* The position: the chain model's label when the check resolved it, else
@@ -211,7 +212,7 @@ report_markdown_text(struct buf *out, const char *body)
 		} else {
 			buf_puts(out, " ");
 		}
-		html_text_len(out, text + bullet, text_len - bullet);
+		html_words_len(out, text + bullet, text_len - bullet, LANG_NL);
 	}
 	buf_puts(out, close[open]);
 }
@@ -242,11 +243,11 @@ persona_card(struct buf *out, enum lang lang, const struct journey *j)
 	const struct persona *p = j->persona_ref;
 	buf_printf(out, "<aside class=\"persona\">\n<h3>%s: ", msg(lang, M_REP_PERSONA_CARD));
 	if (p == NULL) {
-		html_text(out, j->persona.s);
+		html_words(out, j->persona.s, LANG_NL);
 		buf_puts(out, "</h3>\n<p>");
 		struct buf line = {0};
 		msg_append(&line, lang, M_REP_NO_PERSONA, j->persona.s ? j->persona.s : "");
-		html_text(out, buf_str(&line));
+		html_words(out, buf_str(&line), lang);
 		buf_free(&line);
 		buf_puts(out, "</p>\n</aside>\n");
 		return;
@@ -280,7 +281,7 @@ journey_head(struct buf *out, struct report *r, const struct journey *j,
 	buf_puts(out, "<section class=\"journey\" id=\"reis-");
 	html_text(out, rj->id);
 	buf_printf(out, "\">\n<h2%s>", report_user_lang(r->lang));
-	html_text(out, rj->title);
+	html_words(out, rj->title, LANG_NL);
 	buf_puts(out, "</h2>\n<p class=\"facts\">");
 	struct buf facts = {0};
 	msg_append(&facts, r->lang, M_R_PERSONA, rj->persona);
@@ -297,7 +298,7 @@ journey_head(struct buf *out, struct report *r, const struct journey *j,
 		msg_append_plural(&facts, r->lang, rj->questions, M_SUMMARY_QUESTIONS_1,
 				  M_SUMMARY_QUESTIONS_N);
 	}
-	html_text(out, buf_str(&facts));
+	html_words(out, buf_str(&facts), r->lang);
 	buf_free(&facts);
 	buf_puts(out, "</p>\n");
 	if (given(&j->description))
@@ -330,7 +331,7 @@ action_text(struct buf *out, enum lang lang, enum code code)
 {
 	const struct rule *rule = rule_of_code(code);
 	if (rule != NULL)
-		html_text(out, (msg)(lang, rule->action));
+		html_words(out, (msg)(lang, rule->action), lang);
 }
 
 /* For the team, in the appendix: the finding's place in the file, what to
@@ -352,7 +353,7 @@ appendix_row(struct buf *out, enum lang lang, const struct marker *m, const stru
 		msg_append(&line, lang, M_REP_ACCEPT_STAGE, code_info(m->code)->id);
 	else
 		msg_append(&line, lang, M_REP_ACCEPT_JOURNEY, code_info(m->code)->id);
-	html_text(out, buf_str(&line));
+	html_words(out, buf_str(&line), lang);
 	buf_free(&line);
 	buf_puts(out, "</td></tr>\n");
 }
@@ -371,11 +372,11 @@ norm_details(struct buf *out, enum lang lang, enum code code)
 		msg_append(&line, lang, M_REP_NORM, norm_number(rule->norms[k]),
 			   norm_name(rule->norms[k], lang));
 		buf_puts(out, k > 0 ? "; " : "");
-		html_text(out, buf_str(&line));
+		html_words(out, buf_str(&line), lang);
 		buf_free(&line);
 	}
 	buf_puts(out, "</summary>");
-	html_text(out, (msg)(lang, rule->why));
+	html_words(out, (msg)(lang, rule->why), lang);
 	buf_puts(out, "</details>");
 }
 
@@ -400,7 +401,7 @@ finding_head(struct buf *out, enum lang lang, const struct journey *j, const str
 		buf_puts(&line, j->stages[m->stage]->title.s);
 	else
 		buf_puts(&line, msg(lang, M_REP_WHOLE_JOURNEY));
-	html_text(out, buf_str(&line));
+	html_words(out, buf_str(&line), lang);
 	buf_free(&line);
 	buf_puts(out, "</div>");
 }
@@ -477,11 +478,11 @@ finding_rule_row(struct buf *out, enum lang lang, const struct journey *j,
 	else
 		buf_printf(&line, " · %d %s", worst->impact, impact_word(lang, worst->impact));
 	buf_printf(&line, " · %s", buf_str(&stages));
-	html_text(out, buf_str(&line));
+	html_words(out, buf_str(&line), lang);
 	buf_puts(out, "</div>");
-	html_text(out, worst->message);
+	html_words(out, worst->message, lang);
 	buf_puts(out, "<div class=\"action\"><strong>");
-	html_text(out, msg(lang, M_REP_COL_ACTION));
+	html_words(out, msg(lang, M_REP_COL_ACTION), lang);
 	buf_puts(out, "</strong> ");
 	action_text(out, lang, m->code);
 	norm_details(out, lang, m->code);
@@ -499,7 +500,7 @@ question_item(struct buf *out, enum lang lang, const struct journey *j, const st
 	buf_printf(out, "<li class=\"question %c%s\"><span class=\"num\">?%d</span> ",
 		   'k', code_info(m->code)->id + 1, m->number);
 	finding_head(out, lang, j, m);
-	html_text(out, m->message);
+	html_words(out, m->message, lang);
 	norm_details(out, lang, m->code);
 	buf_puts(out, "</li>\n");
 }
@@ -553,7 +554,7 @@ appendix_table(struct buf *out, enum lang lang, const struct checked_journey *cj
 	if (markers->n == 0)
 		return;
 	buf_puts(out, "<h3>");
-	html_text(out, rj->title);
+	html_words(out, rj->title, LANG_NL);
 	buf_printf(out, "</h3>\n<table class=\"team\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th>"
 		   "<th>%s</th></tr></thead>\n<tbody>\n", msg(lang, M_REP_COL_NUMBER),
 		   msg(lang, M_REP_COL_CODE), msg(lang, M_REP_COL_FILE), msg(lang, M_REP_COL_TEAM));
@@ -574,10 +575,10 @@ report_diag_item(struct buf *out, enum lang lang, const struct diag *d)
 		   : msg(lang, M_REP_SEVERITY_WARNING));
 	report_code_badge(out, d->code, d->impact, lang);
 	buf_puts(out, " ");
-	html_text(out, d->message);
+	html_words(out, d->message, lang);
 	if (d->hint != NULL) {
 		buf_puts(out, "<br><span class=\"hint\">");
-		html_text(out, d->hint);
+		html_words(out, d->hint, lang);
 		buf_puts(out, "</span>");
 	}
 	buf_puts(out, "</li>\n");
@@ -675,7 +676,7 @@ stages(struct buf *out, enum lang lang, const struct journey *j, const struct ma
 			buf_puts(out, "<div class=\"team-saw\">\n");
 		}
 		buf_printf(out, "<div class=\"stage\">\n<h4%s>", report_user_lang(lang));
-		html_text(out, s->title.s);
+		html_words(out, s->title.s, LANG_NL);
 		buf_puts(out, "</h4>\n");
 		pain_points(out, lang, s, (long)i, markers);
 		stage_list(out, lang, M_REP_OPPORTUNITIES, "opportunities", &s->opportunities);
@@ -819,5 +820,6 @@ report_free(struct report **rp)
 	free(r->moves);
 	doc_free(&r->cover);
 	free(r);
+	hyphenate_release();
 	*rp = NULL;
 }

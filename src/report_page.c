@@ -97,7 +97,7 @@ picture(struct buf *out, const struct report *r, struct outdir *dir,
 		else
 			msg_append(&line, r->lang, M_REP_DIAGRAM_FILE, name);
 		buf_puts(out, "<p>");
-		html_text(out, buf_str(&line));
+		html_words(out, buf_str(&line), r->lang);
 		buf_puts(out, "</p>\n");
 		buf_free(&line);
 	}
@@ -152,7 +152,7 @@ journey_link(struct buf *out, enum lang lang, const struct report_journey *rj)
 	buf_puts(out, "<a href=\"#reis-");
 	html_text(out, rj->id);
 	buf_printf(out, "\"%s>", report_user_lang(lang));
-	html_text(out, rj->title);
+	html_words(out, rj->title, LANG_NL);
 	buf_puts(out, "</a>");
 }
 
@@ -206,9 +206,9 @@ ranking_table(struct buf *out, const struct report *r)
 		buf_puts(out, "<tr><td>");
 		journey_link(out, lang, rj);
 		buf_printf(out, "</td><td%s>", report_user_lang(lang));
-		html_text(out, rj->persona);
+		html_words(out, rj->persona, LANG_NL);
 		buf_puts(out, "</td><td>");
-		html_text(out, rj->broken ? msg(lang, M_REP_BROKEN) : rj->kind);
+		html_words(out, rj->broken ? msg(lang, M_REP_BROKEN) : rj->kind, lang);
 		buf_printf(out, "</td><td class=\"num\">%d</td><td class=\"num\">%d</td>"
 			   "<td class=\"num\">%d</td><td class=\"num\">%d</td></tr>\n",
 			   rj->score, rj->friction, rj->errors, rj->questions);
@@ -338,9 +338,9 @@ transitions_table(struct buf *out, const struct report *r)
 	for (size_t i = 0; i < r->n_moves && i < MAX_TRANSITIONS; i++) {
 		/* the chain model's labels: the user's words too */
 		buf_printf(out, "<tr><td%s>", report_user_lang(r->lang));
-		html_text(out, moves[i].from);
+		html_words(out, moves[i].from, LANG_NL);
 		buf_puts(out, " \xE2\x86\x92 ");
-		html_text(out, moves[i].to);
+		html_words(out, moves[i].to, LANG_NL);
 		buf_printf(out, "</td><td class=\"num\">%d</td><td class=\"num\">%d</td>"
 			   "<td class=\"num\">%d</td></tr>\n", moves[i].seen, moves[i].findings,
 			   moves[i].friction);
@@ -507,7 +507,7 @@ card_once(struct buf *out, const struct report *r, const size_t *order, size_t k
 		buf_puts(out, "<p class=\"persona-ref\"><a href=\"#reis-");
 		html_text(out, earlier->id);
 		buf_puts(out, "\">");
-		html_text(out, buf_str(&line));
+		html_words(out, buf_str(&line), r->lang);
 		buf_puts(out, "</a></p>\n");
 		buf_free(&line);
 		return;
@@ -549,7 +549,7 @@ page_body(struct buf *out, const struct report *r, struct outdir *dir, const str
 	buf_puts(out, "</main>\n<footer><p>");
 	struct buf line = {0};
 	msg_append(&line, r->lang, M_REP_FOOTER, KETEN_VERSION);
-	html_text(out, buf_str(&line));
+	html_words(out, buf_str(&line), r->lang);
 	buf_free(&line);
 	buf_puts(out, "</p></footer>\n</body>\n</html>\n");
 }

@@ -49,11 +49,11 @@ cover_facts(struct buf *out, const struct cover *c, const char *user)
 	for (size_t i = 0; i < c->fact_values.n; i++) {
 		if (*c->fact_keys.items[i].s != '\0') {
 			buf_puts(out, "<dt>");
-			html_text(out, c->fact_keys.items[i].s);
+			html_words(out, c->fact_keys.items[i].s, LANG_NL);
 			buf_puts(out, "</dt>");
 		}
 		buf_puts(out, "<dd>");
-		html_text(out, c->fact_values.items[i].s);
+		html_words(out, c->fact_values.items[i].s, LANG_NL);
 		buf_puts(out, "</dd>\n");
 	}
 	buf_puts(out, "</dl>\n");
@@ -114,11 +114,11 @@ report_title_page(struct buf *out, const struct report *r, const char *summary_l
 	msg_append(&how, lang, M_REP_HOW_TO_READ, msg(lang, M_R_IMPACT_1), msg(lang, M_R_IMPACT_2),
 		   msg(lang, M_R_IMPACT_3));
 	buf_puts(out, "<p class=\"how-to-read\">");
-	html_text(out, buf_str(&how));
+	html_words(out, buf_str(&how), lang);
 	buf_puts(out, "</p>\n");
 	buf_free(&how);
 	buf_puts(out, "<p class=\"summary-line\">");
-	html_text(out, summary_line);
+	html_words(out, summary_line, lang);
 	buf_puts(out, "</p>\n</header>\n");
 }
 
@@ -150,7 +150,7 @@ theme_item(struct buf *out, enum lang lang, enum code code, size_t count)
 	buf_puts(out, "<li><b>");
 	struct buf line = {0};
 	report_rule_words(&line, code, lang);
-	html_text(out, buf_str(&line));
+	html_words(out, buf_str(&line), lang);
 	buf_printf(out, "</b> <span class=\"code\">%s</span>", info->id);
 	buf_clear(&line);
 	buf_puts(&line, " (");
@@ -161,7 +161,7 @@ theme_item(struct buf *out, enum lang lang, enum code code, size_t count)
 	buf_puts(&line, "). ");
 	if (rule != NULL)
 		buf_puts(&line, (msg)(lang, rule->why));
-	html_text(out, buf_str(&line));
+	html_words(out, buf_str(&line), lang);
 	buf_free(&line);
 	buf_puts(out, "</li>\n");
 }
@@ -176,7 +176,7 @@ action_list(struct buf *out, enum lang lang, const enum code *order, size_t n)
 		if (rule == NULL)
 			continue;
 		buf_puts(out, "<li>");
-		html_text(out, (msg)(lang, rule->action));
+		html_words(out, (msg)(lang, rule->action), lang);
 		buf_puts(out, "</li>\n");
 	}
 	buf_puts(out, "</ul>\n");
@@ -205,10 +205,10 @@ theme_list(struct buf *out, enum lang lang, const struct diags *diags)
 /* --- what we saw: the open questions --- */
 
 static void
-html_element_text(struct buf *out, const char *tag, const char *s)
+html_element_text(struct buf *out, enum lang lang, const char *tag, const char *s)
 {
 	buf_printf(out, "<%s>", tag);
-	html_text(out, s);
+	html_words(out, s, lang);
 	buf_printf(out, "</%s>\n", tag);
 }
 
@@ -250,7 +250,7 @@ open_questions(struct buf *out, const struct report *r, const struct diags *diag
 			buf_puts(out, "\n<ul>\n");
 			journey = d->journey;
 		}
-		html_element_text(out, "li", d->message);
+		html_element_text(out, lang, "li", d->message);
 	}
 	if (n == 0)
 		return;
@@ -258,7 +258,7 @@ open_questions(struct buf *out, const struct report *r, const struct diags *diag
 	if (n > MAX_SUMMARY_QUESTIONS) {
 		struct buf line = {0};
 		msg_append(&line, lang, M_REP_MORE_QUESTIONS, n - MAX_SUMMARY_QUESTIONS);
-		html_element_text(out, "li", buf_str(&line));
+		html_element_text(out, lang, "li", buf_str(&line));
 		buf_free(&line);
 	}
 	buf_puts(out, "</ul>\n");
