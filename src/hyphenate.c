@@ -98,19 +98,18 @@ add_lower(struct buf *word, const char *letter, size_t n, bool utf8)
 	}
 }
 
-/* Appends the word w[0..len) of n letters with &shy; at its breaks. */
+/* Clears breaks[k] (a break after letter k of the word w[0..len), n
+ * letters) where dict allows none. */
 static void
-hyphenate_word(struct buf *out, const char *w, size_t len, size_t n, HyphenDict *dict)
+keep_breaks_of(HyphenDict *dict, const char *w, size_t len, size_t n, bool *breaks)
 {
 	struct buf word = {0};
-	size_t ends[MAX_LETTERS]; /* each letter's last byte in w and in word */
-	size_t word_ends[MAX_LETTERS];
+	size_t word_ends[MAX_LETTERS]; /* each letter's last byte in word */
 	size_t k = 0;
 	for (size_t i = 0; i < len && k < n;) {
 		size_t m = letter_at(w + i, w + len);
 		add_lower(&word, w + i, m, dict->utf8 != 0);
 		i += m;
-		ends[k] = i;
 		word_ends[k++] = word.len - 1;
 	}
 	char hyphens[MAX_LETTERS * 2 + 5];
@@ -118,16 +117,11 @@ hyphenate_word(struct buf *out, const char *w, size_t len, size_t n, HyphenDict 
 	int *pos = NULL, *cut = NULL;
 	hnj_hyphen_hyphenate3(dict, buf_str(&word), (int)word.len, hyphens, NULL, &rep, &pos, &cut,
 			      2, 2, 2, 2);
-	size_t copied = 0;
-	for (k = 0; k + 1 < n; k++) {
+	for (k = 0; k < n; k++) {
 		size_t b = word_ends[k];
 		if ((hyphens[b] & 1) == 0 || (rep != NULL && rep[b] != NULL))
-			continue;
-		buf_add(out, w + copied, ends[k] - copied);
-		buf_puts(out, "&shy;");
-		copied = ends[k];
+			breaks[k] = false;
 	}
-	buf_add(out, w + copied, len - copied);
 	if (rep != NULL) {
 		for (size_t i = 0; i < word.len; i++)
 			free(rep[i]);
@@ -138,12 +132,38 @@ hyphenate_word(struct buf *out, const char *w, size_t len, size_t n, HyphenDict 
 	buf_free(&word);
 }
 
+/* Appends the word w[0..len) of n letters with &shy; where every one of
+ * the dictionaries (NULL-terminated) allows a break. */
+static void
+hyphenate_word(struct buf *out, const char *w, size_t len, size_t n, HyphenDict *const *dicts)
+{
+	bool breaks[MAX_LETTERS];
+	for (size_t k = 0; k < n; k++)
+		breaks[k] = k + 1 < n;
+	for (size_t d = 0; dicts[d] != NULL; d++)
+		keep_breaks_of(dicts[d], w, len, n, breaks);
+	size_t copied = 0, k = 0;
+	for (size_t i = 0; i < len && k < n; k++) {
+		i += letter_at(w + i, w + len);
+		if (!breaks[k])
+			continue;
+		buf_add(out, w + copied, i - copied);
+		buf_puts(out, "&shy;");
+		copied = i;
+	}
+	buf_add(out, w + copied, len - copied);
+}
+
 void
 hyphenate_append(struct buf *out, const char *html, size_t len, enum lang lang)
 {
-	HyphenDict *dict = dictionary_for(lang);
+	/* English text quotes the user's Dutch words: a break in it only where
+	 * both dictionaries allow one (when the Dutch one is there). */
+	HyphenDict *dicts[3] = {dictionary_for(lang), NULL, NULL};
+	if (lang == LANG_EN)
+		dicts[1] = dictionary_for(LANG_NL);
 	const char *p = html, *end = html + len, *copied = html;
-	while (dict != NULL && p < end) {
+	while (dicts[0] != NULL && p < end) {
 		if (*p == '&') {
 			const char *semi = memchr(p, ';', (size_t)(end - p));
 			p = semi != NULL ? semi + 1 : end;
@@ -161,7 +181,7 @@ hyphenate_append(struct buf *out, const char *html, size_t len, enum lang lang)
 		    || (p < end && joins_word(p, end, true)))
 			continue;
 		buf_add(out, copied, (size_t)(word - copied));
-		hyphenate_word(out, word, (size_t)(p - word), n, dict);
+		hyphenate_word(out, word, (size_t)(p - word), n, dicts);
 		copied = p;
 	}
 	buf_add(out, copied, (size_t)(end - copied));

@@ -16,7 +16,8 @@ struct buf;
  * Appends the escaped HTML text html[0..len) to out with "&shy;" at each
  * break point of its long words, as the dictionary for lang gives it
  * (Debian's hyph_nl_NL.dic or hyph_en_US.dic in /usr/share/hyphen, or in
- * the folder $KETEN_HYPHEN_DIR names). A word is a run of letters (ASCII
+ * the folder $KETEN_HYPHEN_DIR names); English text breaks only where the
+ * Dutch dictionary allows it too, as it quotes the user's Dutch words. A word is a run of letters (ASCII
  * and Latin-1); entities are copied whole, and a word joined to a digit,
  * '/', '@', '_' or a dot with a letter after it (a path, an address) is
  * left whole. Without the dictionary the text is copied unchanged, with
