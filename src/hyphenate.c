@@ -68,14 +68,18 @@ letter_at(const char *s, const char *end)
 	return 0;
 }
 
-/* Whether the character before or after a word joins it to a path, an
- * address, a number or a name with an underscore. */
+/* Whether the character at s, before or after a word, joins it to a
+ * path, an address, a number or a name with an underscore; a dot does
+ * when a letter is on its other side ("body.setAttribute", "nota.md"). */
 static bool
-joins_word(const char *s, const char *end, bool after)
+joins_word(const char *s, const char *start, const char *end, bool after)
 {
 	if (strchr("/@_\\", *s) != NULL || (*s >= '0' && *s <= '9'))
 		return true;
-	return after && *s == '.' && s + 1 < end && letter_at(s + 1, end) > 0;
+	if (*s != '.')
+		return false;
+	return after ? s + 1 < end && letter_at(s + 1, end) > 0
+		     : s > start && letter_at(s - 1, end) > 0;
 }
 
 /* The word's letter i, lower case, as the dictionary reads it: one
@@ -177,8 +181,9 @@ hyphenate_append(struct buf *out, const char *html, size_t len, enum lang lang)
 			p++;
 			continue;
 		}
-		if (n < HYPHENATE_MIN_LETTERS || n > MAX_LETTERS || (word > html && joins_word(word - 1, end, false))
-		    || (p < end && joins_word(p, end, true)))
+		bool joined = (word > html && joins_word(word - 1, html, end, false))
+			      || (p < end && joins_word(p, html, end, true));
+		if (n < HYPHENATE_MIN_LETTERS || n > MAX_LETTERS || joined)
 			continue;
 		buf_add(out, copied, (size_t)(word - copied));
 		hyphenate_word(out, word, (size_t)(p - word), n, dicts);

@@ -16,8 +16,9 @@ import sys
 
 
 def text(path):
+    """The file's text; in the report without its soft hyphens (&shy;)."""
     with open(path, encoding="utf-8") as f:
-        return f.read()
+        return f.read().replace("&shy;", "")
 
 
 def between(page, start, end, at=0):

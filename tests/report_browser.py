@@ -197,7 +197,7 @@ class DomText(__import__("html.parser").parser.HTMLParser):
                 self.problems.append(f"event attribute {name} on <{tag}> in the DOM")
 
     def handle_data(self, data):
-        self.text.append(data)
+        self.text.append(data.replace("\xad", ""))  # the report's soft hyphens
 
 
 MIN_PT = 7.0
@@ -236,7 +236,7 @@ def words(pdf):
     """Per page: [(xMin, yMin, xMax, yMax, text)] from pdftotext -bbox."""
     pages = []
     for chunk in poppler("pdftotext", "-bbox", pdf, "-").split("<page ")[1:]:
-        pages.append([(float(a), float(b), float(c), float(d), html.unescape(t))
+        pages.append([(float(a), float(b), float(c), float(d), html.unescape(t).replace("\xad", ""))
                       for a, b, c, d, t in re.findall(
             r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)',
             chunk)])

@@ -87,6 +87,7 @@ class Page(html.parser.HTMLParser):
             self.in_ranking = False
 
     def handle_data(self, data):
+        data = data.replace("\xad", "")  # the report's soft hyphens
         self.text.append(data)
         if self.in_ranking and self.cell == 4 and data.strip():
             self.ranking.append(int(data))
