@@ -441,7 +441,7 @@ draw_rung_axis(const struct ink *k)
 	double right = col_left(k, k->first + k->n);
 	group(k, "axis");
 	for (long rung = 1; rung <= 6; rung++) {
-		char label[4];
+		char label[24];
 		snprintf(label, sizeof label, "%ld", rung);
 		double y = rung_y(k, rung);
 		draw_centred(k, MARGIN + HEAD_W - 10, y, label, SIZE_TEXT, false, GREY_TEXT);
@@ -650,7 +650,7 @@ draw_key(const struct ink *k)
 	static const enum msg impact_word[] = {M_R_IMPACT_1, M_R_IMPACT_2, M_R_IMPACT_3};
 	group(k, "key");
 	for (int i = 0; i < 3; i++) {
-		char cls[16];
+		char cls[24];
 		snprintf(cls, sizeof cls, "impact-%d", i + 1);
 		group(k, cls);
 		double w = impact_shape_width(i + 1, MARK * 0.8);
