@@ -326,6 +326,7 @@ declare_defaults(Agraph_t *g)
 	agattr(g, AGRAPH, (char *)"nodesep", (char *)"0.12");
 	agattr(g, AGRAPH, (char *)"ranksep", (char *)"0.3");
 	agattr(g, AGRAPH, (char *)"pad", (char *)"0.15");
+	agattr(g, AGRAPH, (char *)"margin", (char *)"0"); /* no white border around a PDF */
 	agattr(g, AGRAPH, (char *)"bgcolor", (char *)"white");
 	agattr(g, AGRAPH, (char *)"labelloc", (char *)"t");
 	agattr(g, AGRAPH, (char *)"labeljust", (char *)"l");
