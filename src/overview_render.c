@@ -322,10 +322,11 @@ static void
 declare_defaults(Agraph_t *g)
 {
 	agattr(g, AGRAPH, (char *)"fontname", (char *)FONT);
-	agattr(g, AGRAPH, (char *)"rankdir", (char *)"BT");
-	agattr(g, AGRAPH, (char *)"nodesep", (char *)"0.9");
-	agattr(g, AGRAPH, (char *)"ranksep", (char *)"0.9");
-	agattr(g, AGRAPH, (char *)"pad", (char *)"0.3");
+	agattr(g, AGRAPH, (char *)"rankdir", (char *)"LR");
+	agattr(g, AGRAPH, (char *)"nodesep", (char *)"0.12");
+	agattr(g, AGRAPH, (char *)"ranksep", (char *)"0.3");
+	agattr(g, AGRAPH, (char *)"pad", (char *)"0.15");
+	agattr(g, AGRAPH, (char *)"margin", (char *)"0"); /* no white border around a PDF */
 	agattr(g, AGRAPH, (char *)"bgcolor", (char *)"white");
 	agattr(g, AGRAPH, (char *)"labelloc", (char *)"t");
 	agattr(g, AGRAPH, (char *)"labeljust", (char *)"l");
@@ -445,10 +446,8 @@ style_move(struct draw *d, Agedge_t *e, const struct ov_edge *m, const char *kin
 	set(e, "class", d->scratch.data);
 	buf_clear(&d->scratch);
 	buf_printf(&d->scratch, "%d\xC3\x97", m->count);
-	if (level > 0) {
-		buf_printf(&d->scratch, "\\n%s ", impact_style_of(d->ov->chain, level).glyph);
-		msg_append(&d->scratch, d->lang, M_OV_FRICTION, m->friction);
-	}
+	if (level > 0)
+		buf_printf(&d->scratch, " %s%d", impact_style_of(d->ov->chain, level).glyph, m->friction);
 	set(e, flat ? "xlabel" : "label", d->scratch.data);
 }
 

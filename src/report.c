@@ -447,8 +447,10 @@ add_stage_once(struct buf *line, enum lang lang, const struct journey *j,
 /* One row for all friction of one rule in the journey: the numbers of
  * its markers in the diagram, the rule in words, how often and at worst
  * how bad, the stages where it happens, the message of the worst one as
- * the example, and the rule's action once (issue 14: at most two pages
- * per journey; every finding with its place is in the appendix). */
+ * the example, and the norms it guards. The rule's action is in the
+ * summary (report_summary.c action_list), once for all journeys: a
+ * journey's text fits one page (issue 14); every finding with its place
+ * is in the appendix. */
 static void
 finding_rule_row(struct buf *out, enum lang lang, const struct journey *j,
 		 const struct marker_list *markers, size_t first)
@@ -481,12 +483,8 @@ finding_rule_row(struct buf *out, enum lang lang, const struct journey *j,
 	html_words(out, buf_str(&line), lang);
 	buf_puts(out, "</div>");
 	html_words(out, worst->message, lang);
-	buf_puts(out, "<div class=\"action\"><strong>");
-	html_words(out, msg(lang, M_REP_COL_ACTION), lang);
-	buf_puts(out, "</strong> ");
-	action_text(out, lang, m->code);
 	norm_details(out, lang, m->code);
-	buf_puts(out, "</div></td></tr>\n");
+	buf_puts(out, "</td></tr>\n");
 	buf_free(&line);
 	buf_free(&numbers);
 	buf_free(&stages);
@@ -518,6 +516,8 @@ findings_table(struct buf *out, enum lang lang, const struct checked_journey *cj
 		buf_printf(out, "<p class=\"none\">%s</p>\n", msg(lang, M_REP_NO_FINDINGS));
 		return;
 	}
+	buf_printf(out, "<p class=\"actions-ref\">%s <a href=\"#acties\">%s</a>.</p>\n",
+		   msg(lang, M_REP_ACTIONS_REF), msg(lang, M_REP_ACTIONS));
 	buf_printf(out, "<table class=\"findings\">\n<thead><tr><th>%s</th><th>%s</th>"
 		   "</tr></thead>\n<tbody>\n", msg(lang, M_REP_COL_NUMBER),
 		   msg(lang, M_REP_COL_FINDING));

@@ -116,30 +116,70 @@ figure_open(struct buf *out, const char *cls, struct buf *name)
 	buf_free(name);
 }
 
+/* The journey's pathway diagram, for the appendix: on a landscape page of
+ * its own, named by its journey in its caption, reached from the
+ * journey's text by #pad-ID. Nothing for a journey without one. */
 static void
-diagram(struct buf *out, const struct report *r, struct outdir *dir,
-	const struct report_journey *rj, size_t i)
+pathway_figure(struct buf *out, const struct report *r, struct outdir *dir,
+	       const struct report_journey *rj, size_t i)
 {
-	struct buf name = {0};
-	msg_append(&name, r->lang, M_REP_DIAGRAM_OF, rj->title);
-	figure_open(out, "diagram", &name);
+	if (rj->diagram == NULL)
+		return;
 	char prefix[32];
 	snprintf(prefix, sizeof prefix, "j%zu-", i + 1);
-	if (rj->diagram == NULL || !picture(out, r, dir, rj, rj->diagram, prefix))
+	struct buf svg = {0}, name = {0};
+	if (picture(&svg, r, dir, rj, rj->diagram, prefix)) {
+		msg_append(&name, r->lang, M_REP_DIAGRAM_OF, rj->title);
+		buf_puts(out, "<figure class=\"diagram pathway\" aria-label=\"");
+		html_text(out, buf_str(&name));
+		buf_puts(out, "\" id=\"pad-");
+		html_text(out, rj->id);
+		buf_printf(out, "\">\n<figcaption%s>", report_user_lang(r->lang));
+		html_words(out, buf_str(&name), r->lang);
+		buf_puts(out, "</figcaption>\n");
+		buf_add(out, svg.data, svg.len);
+		buf_puts(out, "</figure>\n");
+	}
+	buf_free(&name);
+	buf_free(&svg);
+}
+
+/* In the journey's text: where its pathway diagram is (the appendix), or
+ * why there is none. */
+static void
+pathway_pointer(struct buf *out, const struct report *r, const struct report_journey *rj)
+{
+	if (rj->diagram == NULL) {
 		buf_printf(out, "<p class=\"none\">%s</p>\n",
 			   rj->broken ? msg(r->lang, M_REP_NO_DIAGRAM) : msg(r->lang, M_REP_DIAGRAM_FAILED));
-	buf_puts(out, "</figure>\n");
+		return;
+	}
+	buf_puts(out, "<p class=\"pathway-ref\"><a href=\"#pad-");
+	html_text(out, rj->id);
+	buf_printf(out, "\">%s</a> %s</p>\n", msg(r->lang, M_REP_DIAGRAM_LINK),
+		   msg(r->lang, M_REP_DIAGRAM_IN_APPENDIX));
+}
+
+/* The journey map, when the main job drew one: a landscape page (one per
+ * band of stages) after the journey's text. */
+static void
+journey_map(struct buf *out, const struct report *r, struct outdir *dir,
+	    const struct report_journey *rj, size_t i)
+{
 	if (rj->map == NULL)
 		return;
-	/* the journey map, when the main job drew one */
-	struct buf map = {0};
+	char prefix[32];
 	snprintf(prefix, sizeof prefix, "m%zu-", i + 1);
-	if (picture(&map, r, dir, rj, rj->map, prefix))
-	{
+	struct buf map = {0};
+	if (picture(&map, r, dir, rj, rj->map, prefix)) {
+		struct buf name = {0};
 		msg_append(&name, r->lang, M_REP_MAP_OF, rj->title);
 		figure_open(out, "diagram map", &name);
 		buf_add(out, map.data, map.len);
-		buf_puts(out, "</figure>\n");
+		/* a map of two bands overflows its first page; without an
+		 * element after it on the map's page, Chromium starts the next
+		 * journey under the last band, its page break lost */
+		buf_puts(out, "</figure>\n<div class=\"map-end\"></div>\n");
 	}
 	buf_free(&map);
 }
@@ -364,14 +404,18 @@ what_we_saw(struct buf *out, const struct report *r, const struct diags *diags)
 	buf_puts(out, "</section>\n");
 }
 
-/* For the team: the figures per rule and how to read them. */
+/* For the team: every finding with its place, the figures per rule, and
+ * the pathway diagrams. */
 static void
-appendix(struct buf *out, const struct report *r, const struct diags *diags, const size_t *order)
+appendix(struct buf *out, const struct report *r, struct outdir *dir, const struct diags *diags,
+	 const size_t *order)
 {
 	buf_printf(out, "<section id=\"bijlage\" class=\"appendix\">\n<h2>%s</h2>\n<p>%s</p>\n",
 		   msg(r->lang, M_REP_APPENDIX), msg(r->lang, M_REP_APPENDIX_TEXT));
 	for (size_t i = 0; i < r->n_journeys; i++)
 		buf_add(out, r->journeys[order[i]].appendix.data, r->journeys[order[i]].appendix.len);
+	for (size_t i = 0; i < r->n_journeys; i++)
+		pathway_figure(out, r, dir, &r->journeys[order[i]], order[i]);
 	per_rule_table(out, r, diags);
 	buf_puts(out, "</section>\n");
 }
@@ -524,7 +568,8 @@ journey_sections(struct buf *out, const struct report *r, struct outdir *dir, co
 		card_once(out, r, order, k);
 		buf_add(out, r->journeys[i].tail.data, r->journeys[i].tail.len);
 		comparisons_after(out, r, i);
-		diagram(out, r, dir, &r->journeys[i], i);
+		pathway_pointer(out, r, &r->journeys[i]);
+		journey_map(out, r, dir, &r->journeys[i], i);
 		buf_puts(out, "</section>\n");
 	}
 }
@@ -544,7 +589,7 @@ page_body(struct buf *out, const struct report *r, struct outdir *dir, const str
 		skipped_journeys(out, r);
 	buf_add(out, others.data, others.len);
 	buf_free(&others);
-	appendix(out, r, diags, order);
+	appendix(out, r, dir, diags, order);
 	free(order);
 	buf_puts(out, "</main>\n<footer><p>");
 	struct buf line = {0};

@@ -166,18 +166,25 @@ theme_item(struct buf *out, enum lang lang, enum code code, size_t count)
 	buf_puts(out, "</li>\n");
 }
 
-/* What the organisations could change: the action of each theme. */
+/* What the organisations could change: the action of every rule that
+ * found friction, most found first, named as in the journeys' rows (their
+ * only copy: the rows point here). */
 static void
 action_list(struct buf *out, enum lang lang, const enum code *order, size_t n)
 {
-	buf_printf(out, "<h3>%s</h3>\n<ul class=\"actions\">\n", msg(lang, M_REP_ACTIONS));
-	for (size_t i = 0; i < n && i < MAX_THEMES; i++) {
+	buf_printf(out, "<h3 id=\"acties\">%s</h3>\n<ul class=\"actions\">\n", msg(lang, M_REP_ACTIONS));
+	for (size_t i = 0; i < n; i++) {
 		const struct rule *rule = rule_of_code(order[i]);
 		if (rule == NULL)
 			continue;
-		buf_puts(out, "<li>");
+		struct buf words = {0};
+		report_rule_words(&words, order[i], lang);
+		buf_puts(out, "<li><b>");
+		html_words(out, buf_str(&words), lang);
+		buf_printf(out, "</b> <span class=\"code\">%s</span>: ", code_info(order[i])->id);
 		html_words(out, (msg)(lang, rule->action), lang);
 		buf_puts(out, "</li>\n");
+		buf_free(&words);
 	}
 	buf_puts(out, "</ul>\n");
 }

@@ -26,6 +26,12 @@ second picture kind: the same A4 rule from its PDF, the 1920 x 1080 rule
 from its PDF page (A4 landscape, the map's own 18 pt margins inside it),
 and a map that misses either fails like a diagram.
 
+The chain overview (`keten overview`, overview.pdf and overview.svg) is
+the third: for the example workspace (Dutch and English) and the larger
+generated chain of tests/overview_overlap.py (6 rungs of 3 positions, 8
+journeys), the same A4 rule from its PDF and the 1920 x 1080 rule from
+its SVG's font sizes; an overview that misses either fails.
+
 Determinism: the generated journey is drawn twice in svg, pdf and png (and
 as a poster, --detail poster, in svg and pdf) and must give the same bytes
 (tests/render.sh covers the examples).
@@ -223,6 +229,39 @@ def check_maps(keten, workspaces, work, res, verbose):
                   "map %s" % line)
 
 
+def draw_overview(keten, workspace, out, extra, fmt):
+    run(keten, ["overview", "-q", "-T", fmt, "-o", out] + extra, cwd=workspace)
+    return os.path.join(out, "overview." + fmt)
+
+
+def check_overviews(keten, work, res, verbose):
+    sys.path.insert(0, HERE)
+    from overview_overlap import big_workspace
+    big = os.path.join(work, "big-chain")
+    big_workspace(big)
+    cases = [("example", ROOT, ["--lang", "nl"]), ("example-en", ROOT, ["--lang", "en"]),
+             ("big-chain", big, ["--chain", "chains/groot.json"])]
+    for name, workspace, extra in cases:
+        out = os.path.join(work, "overview-" + name)
+        pdf = draw_overview(keten, workspace, out, extra, "pdf")
+        svg = draw_overview(keten, workspace, out, extra, "svg")
+        if not (os.path.exists(pdf) and os.path.exists(svg)):
+            res.check(False, "overview %s: not drawn" % name)
+            continue
+        a, s = a4_numbers(pdf), svg_numbers(svg)
+        if a is None:
+            res.check(False, "overview %s: no words in its PDF" % name)
+            continue
+        line = ("overview %s: %.0f x %.0f pt; A4 x%.2f: smallest word %r -> font %.2f pt; "
+                "1920x1080: SVG font %.1f pt x%.2f = %.1f px" %
+                (name, a["w"], a["h"], a["a4_scale"], a["word"], a["a4_pt"], s["font"],
+                 s["px"] / s["font"], s["px"]))
+        if verbose:
+            print(line)
+        res.check(a["a4_pt"] >= MIN_PT - ROUNDING, "under %g pt at A4: %s" % (MIN_PT, line))
+        res.check(s["px"] >= MIN_PX - 0.05, "under %g px at 1920x1080: %s" % (MIN_PX, line))
+
+
 def check_same_bytes(keten, gen, work, res):
     for extra, formats in (([], ["svg", "pdf", "png"]), (["--detail", "poster"], ["svg", "pdf"])):
         for fmt in formats:
@@ -249,6 +288,7 @@ def main():
         workspaces = [ROOT] + [os.path.join(ROOT, "tests", "golden", f) for f in FIXTURES] + [gen]
         check_pathways(keten, workspaces, work, res, verbose)
         check_maps(keten, [ROOT, gen], work, res, verbose)
+        check_overviews(keten, work, res, verbose)
         check_same_bytes(keten, gen, work, res)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -160,7 +160,7 @@ if '@page{@top-center{content:"Werk in de Vallei \\3c script\\3e x\\3c \\2f scri
 if page.index("</header>") > page.index("<nav") or page.index("<nav") > page.index('id="samenvatting"'):
     sys.exit("not title page, contents, what we saw in that order")
 saw = page[page.index('id="samenvatting"'):page.index('<section class="journey"')]
-for w in ["<h3>Wat het vaakst misgaat</h3>", "<h3>Wat de organisaties kunnen veranderen</h3>",
+for w in ["<h3>Wat het vaakst misgaat</h3>", "<h3 id=\"acties\">Wat de organisaties kunnen veranderen</h3>",
           "<h3>Open vragen</h3>", 'class="open-questions"']:
     if w not in saw:
         sys.exit(f"not in what we saw: {w}")

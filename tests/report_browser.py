@@ -24,11 +24,16 @@ invisible (the same layout, only the page's own text in the PDF), and
 reads that PDF with poppler (pdfinfo, pdftotext -bbox). It fails when
 - a page is not A4 (portrait, or landscape for the pictures);
 - the title page does not hold the contents ("what we saw" starts on
-  page 2), or "what we saw" takes more than 3 pages;
-- a journey takes more than 2 portrait pages of text, or more landscape
-  pages than its pictures need (one for the diagram, one per band of the
-  journey map: its height / 595 pt); a journey starts where the PDF's
-  named destination #reis-ID points (Chromium makes one for every link);
+  page 2), or "what we saw" takes more than 3 portrait pages (the chain
+  overview's landscape page is not counted);
+- the page budget is not kept: a journey takes more than 1 portrait page
+  of text (2 for a journey of more than 40 findings), or more landscape
+  pages than its journey map needs (one per band of the map: its height /
+  595 pt, so a map of more than 10 stages, drawn in two bands, may take
+  one more page); its pathway diagram is in the appendix, one landscape
+  page each, which is not counted. A journey starts where the PDF's named
+  destination #reis-ID points (Chromium makes one for every link), never
+  on a landscape page (under the last band of the map before it);
 - a word lies outside its page, on a portrait page outside the margins,
   or over another word on its line (text run out of its box);
 - a page ends with a heading (its last line is a heading of the page's
@@ -245,13 +250,15 @@ def words(pdf):
 
 class Pictures(html.parser.HTMLParser):
     """The journeys in page order, each with the landscape pages its
-    pictures need: 1 for the diagram, the map's height / 595 pt; and the
-    texts of the headings."""
+    pictures in its section need (the map's height / 595 pt) and its
+    findings (data-findings); and the texts of the headings."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.journeys, self.figure = [], None  # [[id, pages]], class of the open figure
         self.headings, self.heading = [], None  # texts; the one being read
+        self.findings = {}  # id -> findings in its section
+        self.in_journeys = False  # in the journeys' sections (not the appendix)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -260,9 +267,15 @@ class Pictures(html.parser.HTMLParser):
             self.heading = []
         if tag == "section" and "journey" in cls:
             self.journeys.append([attrs.get("id", "")[len("reis-"):], 0])
-        elif tag == "figure" and self.journeys:
+            self.findings[self.journeys[-1][0]] = 0
+            self.in_journeys = True
+        elif tag == "section" and attrs.get("id") in ("overgeslagen", "andere-bestanden", "bijlage"):
+            self.in_journeys = False
+        elif tag in ("tr", "li") and "finding" in cls and self.in_journeys:
+            self.findings[self.journeys[-1][0]] += int(attrs.get("data-findings") or 1)
+        elif tag == "figure" and self.in_journeys:
             self.figure = cls
-        elif tag == "svg" and self.figure is not None and self.journeys:
+        elif tag == "svg" and self.figure is not None and self.in_journeys:
             height = re.match(r"([\d.]+)pt$", attrs.get("height", "") or "")
             bands = math.ceil(float(height.group(1)) / 596) if "map" in self.figure and height else 1
             self.journeys[-1][1] += max(1, bands)
@@ -349,6 +362,12 @@ def overlapping(page_words):
     return None
 
 
+def text_pages(findings):
+    """A journey's budget of portrait pages: 1, or 2 for more than 40
+    findings (Ruud's as-is journey: 17 rules)."""
+    return 2 if findings > 40 else 1
+
+
 def check_layout(browser, work, proxy, index):
     """Problems of the printed page (see the top of this file) and a line
     of what was measured."""
@@ -367,15 +386,21 @@ def check_layout(browser, work, proxy, index):
     spread = journey_pages(sizes, dests, pictures.journeys, pages)
     first_journey = min((dests["reis-" + j][0] for j, _ in pictures.journeys
                          if "reis-" + j in dests), default=summary + 1)
-    if summary and first_journey - summary > 3:
-        problems.append(f"'what we saw' takes {first_journey - summary} pages, more than 3")
+    # the chain overview has a landscape page of its own, not counted
+    portrait = sum(1 for w, h in sizes[summary - 1:first_journey - 1] if w < h) if summary else 0
+    if portrait > 3:
+        problems.append(f"'what we saw' takes {portrait} portrait pages, more than 3")
     for jid, needed in pictures.journeys:
+        page, y = dests.get("reis-" + jid, (0, 0))
+        if page and sizes[page - 1][0] > sizes[page - 1][1] and y >= 60:
+            problems.append(f"journey {jid} starts on page {page}, a landscape page "
+                            "(under the map of the journey before it)")
         text, wide = spread.get(jid, (0, 0))
         if jid not in spread:
             problems.append(f"journey {jid}: no destination #reis-{jid} in the PDF")
-        elif text > 2 or wide > needed:
+        elif text > text_pages(pictures.findings[jid]) or wide > needed:
             problems.append(f"journey {jid}: {text} pages of text and {wide} of pictures, "
-                            f"more than 2 and {needed}")
+                            f"more than {text_pages(pictures.findings[jid])} and {needed}")
     smallest = (99.0, "", 0)
     for n, (page_words, (w, h)) in enumerate(zip(pages, sizes), 1):
         margin = PORTRAIT_MARGIN if w < h else 0

@@ -9,8 +9,9 @@ Usage: report_check.py OUTPUT_DIR WORKSPACE [--text STRING]... [--absent STRING]
   for images) or a plain file name next to the report;
 - every journey of findings.json has its section, with one finding row per
   K-finding of the journey and of its persona and one row under "Open
-  questions" per question, and a diagram (inline SVG with a stage group per
-  stage) unless it was skipped;
+  questions" per question, and unless it was skipped a journey map in its
+  section and a pathway diagram in the appendix (figure#pad-ID), each an
+  inline SVG with a stage group per stage, the section linking to it;
 - every persona name of WORKSPACE/personas shows, and the summary ranks the
   journeys by friction score;
 - each --text STRING shows as text; each --absent STRING is in no file of
@@ -38,6 +39,9 @@ class Page(html.parser.HTMLParser):
         self.cell = 0
         self.stack = []
         self.sections_open = []  # per open <section>: whether it is a journey's
+        self.pathways = {}      # journey id -> stage groups in its pathway figure
+        self.pathway = None     # the journey of the open pathway figure
+        self.links = set()      # fragments linked to
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -56,6 +60,13 @@ class Page(html.parser.HTMLParser):
         cls = attrs.get("class", "") or ""
         if tag == "section":
             self.sections_open.append("journey" in cls.split())
+        if tag == "a" and (attrs.get("href") or "").startswith("#"):
+            self.links.add(attrs["href"][1:])
+        if tag == "figure" and "pathway" in cls.split():
+            self.pathway = attrs.get("id", "")[len("pad-"):]
+            self.pathways[self.pathway] = 0
+        if self.pathway is not None and tag == "g" and "stage" in cls.split():
+            self.pathways[self.pathway] += 1
         if tag == "section" and "journey" in cls.split():
             self.current = attrs.get("id", "")[len("reis-"):]
             self.sections[self.current] = {"rows": 0, "questions": 0, "stages": 0, "svg": False}
@@ -79,6 +90,8 @@ class Page(html.parser.HTMLParser):
             self.cell += 1
 
     def handle_endtag(self, tag):
+        if tag == "figure":
+            self.pathway = None
         while self.stack and self.stack.pop() != tag:
             pass
         if tag == "section" and self.sections_open and self.sections_open.pop():
@@ -175,7 +188,10 @@ def main():
         if s["questions"] != questions[j]:
             problems.append(f"journey {j}: {s['questions']} question rows, expected {questions[j]}")
         if j not in broken and (not s["svg"] or s["stages"] == 0):
-            problems.append(f"journey {j}: no inline diagram with stage groups")
+            problems.append(f"journey {j}: no inline journey map with stage groups")
+        if j not in broken and (not page.pathways.get(j) or "pad-" + j not in page.links):
+            problems.append(f"journey {j}: no pathway diagram with stage groups in the appendix, "
+                            "linked from its section")
     if page.ranking != sorted(page.ranking, reverse=True) or not page.ranking:
         problems.append(f"ranking not by friction score: {page.ranking}")
     for name in persona_names(workspace):
