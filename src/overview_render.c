@@ -392,9 +392,10 @@ add_ranks(struct draw *d)
 				rung = rung_of(&ov->positions[i]);
 		if (rung < 0)
 			return;
-		buf_clear(&d->scratch);
-		buf_printf(&d->scratch, "rung-%ld", rung);
-		Agraph_t *sg = agsubg(d->g, d->scratch.data, 1);
+		/* anonymous: cgraph keeps a named subgraph in the order of its
+		 * name's address, an anonymous one in the order it was made,
+		 * so the dot output is the same bytes every run */
+		Agraph_t *sg = agsubg(d->g, NULL, 1);
 		set(sg, "rank", "same");
 		Agnode_t *first = NULL;
 		for (size_t i = 0; i < ov->n_positions; i++)
