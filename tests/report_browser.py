@@ -24,8 +24,8 @@ invisible (the same layout, only the page's own text in the PDF), and
 reads that PDF with poppler (pdfinfo, pdftotext -bbox). It fails when
 - a page is not A4 (portrait, or landscape for the pictures);
 - the title page does not hold the contents ("what we saw" starts on
-  page 2), or "what we saw" takes more than 3 portrait pages (the chain
-  overview's landscape page is not counted);
+  page 2), or "what we saw" takes more than 3 pages (the chain
+  overview's landscape page with the transitions table counted);
 - the page budget is not kept: a journey takes more than 1 portrait page
   of text (2 for a journey of more than 40 findings), or more landscape
   pages than its journey map needs (one per band of the map: its height /
@@ -387,9 +387,10 @@ def check_layout(browser, work, proxy, index):
     first_journey = min((dests["reis-" + j][0] for j, _ in pictures.journeys
                          if "reis-" + j in dests), default=summary + 1)
     # the chain overview has a landscape page of its own, not counted
-    portrait = sum(1 for w, h in sizes[summary - 1:first_journey - 1] if w < h) if summary else 0
-    if portrait > 3:
-        problems.append(f"'what we saw' takes {portrait} portrait pages, more than 3")
+    summary_pages = first_journey - summary if summary else 0
+    if summary_pages > 3:
+        problems.append(f"'what we saw' takes {summary_pages} pages (the overview's landscape page "
+                        f"counted), more than 3")
     for jid, needed in pictures.journeys:
         page, y = dests.get("reis-" + jid, (0, 0))
         if page and sizes[page - 1][0] > sizes[page - 1][1] and y >= 60:
