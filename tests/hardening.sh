@@ -97,8 +97,10 @@ grep -q 'pijp.md.*not a regular file' "$work/wlog" && ok ||
 touch journeys/pijp.md journeys/noor-kort.md
 sleep 1
 kill -INT "$pid"
+# a run the touch started may finish first: as long as a run may take
+# (LIMIT_SECONDS, longer under valgrind)
 i=0
-while kill -0 "$pid" 2>/dev/null && [ "$i" -lt 50 ]; do
+while kill -0 "$pid" 2>/dev/null && [ "$i" -lt $((limit * 10)) ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
@@ -150,8 +152,10 @@ while ! grep -q '] done in \|] the job could not' "$work/wlog" && [ "$i" -lt $((
 	i=$((i + 1))
 done
 kill -INT "$pid"
+# a run the touch started may finish first: as long as a run may take
+# (LIMIT_SECONDS, longer under valgrind)
 i=0
-while kill -0 "$pid" 2>/dev/null && [ "$i" -lt 50 ]; do
+while kill -0 "$pid" 2>/dev/null && [ "$i" -lt $((limit * 10)) ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
