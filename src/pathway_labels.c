@@ -922,13 +922,16 @@ legend_friction_key(struct buf *out, const struct pathway *p, enum detail detail
 }
 
 /* One line of the numbered list: number, code and name, where, message. */
+/* A marker's chip in the legend: its number on its impact's colour, the
+ * anchor its markers link to, linking back to its stage (or the title);
+ * `attrs` are further attributes of the cell. */
 static void
-legend_finding(struct buf *out, const struct pathway *p, const struct marker *m)
+legend_chip_cell(struct buf *out, const struct pathway *p, const struct marker *m,
+		 const char *attrs)
 {
 	const char *fill, *text;
 	marker_colours(p, m, &fill, &text);
-	buf_printf(out, "<TR><TD WIDTH=\"110\"></TD>"
-		   "<TD ALIGN=\"RIGHT\" VALIGN=\"TOP\" BGCOLOR=\"%s\" ID=\"%s-%d\" HREF=\"#",
+	buf_printf(out, "<TD ALIGN=\"RIGHT\"%s BGCOLOR=\"%s\" ID=\"%s-%d\" HREF=\"#", attrs,
 		   fill, marker_anchor(m), m->number);
 	if (m->stage >= 0) {
 		buf_puts(out, "stage-");
@@ -939,7 +942,15 @@ legend_finding(struct buf *out, const struct pathway *p, const struct marker *m)
 	buf_printf(out, "\" TOOLTIP=\"%s %s\"><FONT COLOR=\"%s\"><B>",
 		   code_id(m->code), code_slug(m->code, p->lang), text);
 	put_marker_number(out, p, m);
-	buf_printf(out, "</B></FONT></TD><TD ALIGN=\"LEFT\" VALIGN=\"TOP\">%s ", code_id(m->code));
+	buf_puts(out, "</B></FONT></TD>");
+}
+
+static void
+legend_finding(struct buf *out, const struct pathway *p, const struct marker *m)
+{
+	buf_puts(out, "<TR><TD WIDTH=\"110\"></TD>");
+	legend_chip_cell(out, p, m, " VALIGN=\"TOP\"");
+	buf_printf(out, "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\">%s ", code_id(m->code));
 	put_text(out, code_slug(m->code, p->lang));
 	buf_printf(out, "</TD><TD ALIGN=\"LEFT\" VALIGN=\"TOP\"><FONT COLOR=\"%s\">", GREY_TEXT);
 	if (m->stage >= 0)
@@ -968,20 +979,8 @@ legend_findings(struct buf *out, const struct pathway *p)
 static void
 legend_key_entry(struct buf *out, const struct pathway *p, const struct marker *m)
 {
-	const char *fill, *text;
-	marker_colours(p, m, &fill, &text);
-	buf_printf(out, "<TD ALIGN=\"RIGHT\" BGCOLOR=\"%s\" ID=\"%s-%d\" HREF=\"#",
-		   fill, marker_anchor(m), m->number);
-	if (m->stage >= 0) {
-		buf_puts(out, "stage-");
-		put_text(out, stage_id(p, m->stage));
-	} else {
-		buf_puts(out, "title");
-	}
-	buf_printf(out, "\" TOOLTIP=\"%s %s\"><FONT COLOR=\"%s\"><B>",
-		   code_id(m->code), code_slug(m->code, p->lang), text);
-	put_marker_number(out, p, m);
-	buf_printf(out, "</B></FONT></TD><TD ALIGN=\"LEFT\">%s ", code_id(m->code));
+	legend_chip_cell(out, p, m, "");
+	buf_printf(out, "<TD ALIGN=\"LEFT\">%s ", code_id(m->code));
 	put_text(out, code_slug(m->code, p->lang));
 	buf_puts(out, "  </TD>");
 }
